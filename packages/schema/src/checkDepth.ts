@@ -1,0 +1,30 @@
+import { type PathSegment, formatJsonPath } from "./jsonPath.js";
+import { MAX_DEPTH } from "./json/limits.js";
+import type { PlanFormatIssue } from "./PlanFormatError.js";
+
+/**
+ * Walks the input without recursion and reports the first place nested deeper than `maxDepth`.
+ * Recursive validators overflow the stack on hostile nesting; this guard runs before them.
+ */
+export function checkDepth(input: unknown, maxDepth = MAX_DEPTH): PlanFormatIssue | null {
+  const stack: { value: unknown; path: PathSegment[] }[] = [{ value: input, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop() as { value: unknown; path: PathSegment[] };
+    if (value === null || typeof value !== "object") continue;
+    if (path.length >= maxDepth) {
+      return {
+        path: formatJsonPath(path),
+        segments: path,
+        message: `nested more than ${maxDepth} levels deep; a plan is never nested this deeply`,
+      };
+    }
+    if (Array.isArray(value)) {
+      value.forEach((child, i) => stack.push({ value: child, path: [...path, i] }));
+    } else {
+      for (const [key, child] of Object.entries(value)) {
+        stack.push({ value: child, path: [...path, key] });
+      }
+    }
+  }
+  return null;
+}
