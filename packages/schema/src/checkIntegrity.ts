@@ -3,13 +3,13 @@ import { formatJsonPath, type PathSegment } from "./jsonPath.js";
 import type { Plan, SectionKey } from "./json/plan.js";
 import { type PlanItem, type PlanItemKind, planItems } from "./planItems.js";
 
-const KIND_NAMES: Record<PlanItemKind, string> = {
-  view: "view",
-  need: "need",
-  outcome: "outcome",
-  step: "step",
-  provision: "provision",
-  advice: "piece of advice",
+const KIND_NAMES: Record<PlanItemKind, { readonly name: string; readonly a: string }> = {
+  view: { name: "view", a: "a view" },
+  need: { name: "need", a: "a need" },
+  outcome: { name: "outcome", a: "an outcome" },
+  step: { name: "step", a: "a step" },
+  provision: { name: "provision", a: "a provision" },
+  advice: { name: "piece of advice", a: "a piece of advice" },
 };
 
 interface Link {
@@ -81,8 +81,8 @@ export function checkIntegrity(plan: Plan): Finding[] {
     const wanted = KIND_NAMES[link.kind];
     const found = targets?.[0];
     const message = found
-      ? `${link.from.label} names "${link.id}" as a ${wanted}, but ${found.label} is a ${KIND_NAMES[found.kind]}. Link it to a ${wanted} instead.`
-      : `${link.from.label} links to the ${wanted} "${link.id}", which is not in the plan. Link it to an existing ${wanted} or remove the link.`;
+      ? `${link.from.label} names "${link.id}" as ${wanted.a}, but ${found.label} is ${KIND_NAMES[found.kind].a}. Link it to ${wanted.a} instead.`
+      : `${link.from.label} links to the ${wanted.name} "${link.id}", which is not in the plan. Link it to an existing ${wanted.name} or remove the link.`;
     findings.push({
       rule: "dangling-link",
       severity: "error",

@@ -54,6 +54,7 @@ export type { PathSegment } from "./jsonPath.js";
 export { PlanFormatError } from "./PlanFormatError.js";
 export type { PlanFormatIssue } from "./PlanFormatError.js";
 export { parsePlan, safeParsePlan } from "./parsePlan.js";
+export { parsePlanJson } from "./parsePlanJson.js";
 export type { SafeParsePlanResult } from "./parsePlan.js";
 export { normalizeRichText } from "./normalizeRichText.js";
 export { migratePlan, PLAN_MIGRATIONS } from "./migratePlan.js";

@@ -1,0 +1,80 @@
+import { readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { frozenFixture, frozenJson } from "../test/fixtures.js";
+import { migratePlan, PLAN_FORMAT_VERSION, PlanFormatError, parsePlan, yDocToPlan } from "./index.js";
+
+const versions = readdirSync(fileURLToPath(new URL("../test/fixtures", import.meta.url))).filter((d) => /^v\d+$/.test(d));
+
+describe("frozen fixtures of every format version", () => {
+  it("include the current version", () => {
+    expect(versions).toContain(`v${PLAN_FORMAT_VERSION}`);
+  });
+
+  for (const version of versions) {
+    const dir = fileURLToPath(new URL(`../test/fixtures/${version}`, import.meta.url));
+    for (const file of readdirSync(dir).filter((f) => f.endsWith(".json"))) {
+      it(`${version}/${file} is still read`, () => {
+        const plan = parsePlan(frozenJson(`${version}/${file}`));
+        expect(plan.formatVersion).toBe(PLAN_FORMAT_VERSION);
+        if (version === `v${PLAN_FORMAT_VERSION}`) expect(plan).toStrictEqual(frozenJson(`${version}/${file}`));
+      });
+      const bin = file.replace(/\.json$/, ".ydoc.bin");
+      it(`${version}/${bin}, a stored Yjs document, is still read`, () => {
+        const ydoc = new Y.Doc();
+        Y.applyUpdate(ydoc, new Uint8Array(frozenFixture(`${version}/${bin}`)));
+        expect(yDocToPlan(ydoc)).toStrictEqual(parsePlan(frozenJson(`${version}/${file}`)));
+      });
+    }
+  }
+});
+
+describe("migratePlan", () => {
+  const plan = () => frozenJson("v1/plan-good.json") as Record<string, unknown>;
+
+  it("passes a current plan through unchanged", () => {
+    expect(migratePlan(plan())).toStrictEqual(plan());
+  });
+
+  it("refuses a plan from a newer format version, saying which", () => {
+    const newer = { ...plan(), formatVersion: PLAN_FORMAT_VERSION + 1 };
+    expect(() => parsePlan(newer)).toThrow(PlanFormatError);
+    try {
+      parsePlan(newer);
+    } catch (error) {
+      expect((error as PlanFormatError).issues).toEqual([
+        {
+          path: "formatVersion",
+          segments: ["formatVersion"],
+          message: `this plan is format version ${PLAN_FORMAT_VERSION + 1}, newer than this toolkit reads (up to ${PLAN_FORMAT_VERSION}); upgrade @ehcp/schema to open it`,
+        },
+      ]);
+    }
+  });
+
+  it("refuses a format version that is not a whole number of 1 or more", () => {
+    for (const formatVersion of [0, 1.5, "1", null]) {
+      expect(() => migratePlan({ ...plan(), formatVersion })).toThrow(/formatVersion: expected a whole number/);
+    }
+  });
+
+  it("applies each step in turn, from the plan's version up to the current one", () => {
+    // A pretend history of three versions shows the steps run in order and each sees the last.
+    const seen: number[] = [];
+    const old = { ...plan(), formatVersion: PLAN_FORMAT_VERSION - 2 };
+    const steps = [PLAN_FORMAT_VERSION - 1, PLAN_FORMAT_VERSION - 2].map((from) => ({
+      from,
+      migrate: (p: Record<string, unknown>) => {
+        seen.push(p.formatVersion as number);
+        return p;
+      },
+    }));
+    if (PLAN_FORMAT_VERSION - 2 >= 1) {
+      expect(migratePlan(old, steps).formatVersion).toBe(PLAN_FORMAT_VERSION);
+      expect(seen).toEqual([PLAN_FORMAT_VERSION - 2, PLAN_FORMAT_VERSION - 1]);
+    } else {
+      expect(() => migratePlan(old, steps)).toThrow(/formatVersion: expected a whole number/);
+    }
+  });
+});
