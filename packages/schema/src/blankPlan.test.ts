@@ -1,9 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { blankPlan, checkIntegrity, createId, ID_PATTERN, parsePlan, planToYDoc, yDocToPlan } from "./index.js";
+import {
+  blankPlan,
+  checkIntegrity,
+  createId,
+  ID_PATTERN,
+  parsePlan,
+  planToYDoc,
+  yDocToPlan,
+} from "./index.js";
 
 describe("blankPlan", () => {
   const options = {
-    child: { fullName: "Ada Lee", preferredName: "Ada", dateOfBirth: "2018-04-02", pronouns: "she/her", yearGroup: "Year 3" },
+    child: {
+      fullName: "Ada Lee",
+      preferredName: "Ada",
+      dateOfBirth: "2018-04-02",
+      pronouns: "she/her",
+      yearGroup: "Year 3",
+    },
     requestReceived: "2026-11-02",
   };
 
@@ -11,7 +25,20 @@ describe("blankPlan", () => {
     const plan = blankPlan(options);
     expect(parsePlan(plan)).toStrictEqual(plan);
     expect(plan.meta.status).toBe("draft");
-    expect(Object.keys(plan.sections)).toEqual(["A", "B", "C", "D", "E", "F", "G", "H1", "H2", "I", "J", "K"]);
+    expect(Object.keys(plan.sections)).toEqual([
+      "A",
+      "B",
+      "C",
+      "D",
+      "E",
+      "F",
+      "G",
+      "H1",
+      "H2",
+      "I",
+      "J",
+      "K",
+    ]);
     expect(checkIntegrity(plan)).toEqual([]);
     expect(yDocToPlan(planToYDoc(plan))).toStrictEqual(plan);
   });

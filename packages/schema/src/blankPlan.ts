@@ -22,7 +22,12 @@ export function blankPlan(options: BlankPlanOptions): Plan {
       child: { ...options.child },
       localAuthority: options.localAuthority ?? "",
       caseworker: { ...(options.caseworker ?? { name: "", email: "" }) },
-      dates: { requestReceived: options.requestReceived, draftIssued: null, finalIssued: null, nextReview: null },
+      dates: {
+        requestReceived: options.requestReceived,
+        draftIssued: null,
+        finalIssued: null,
+        nextReview: null,
+      },
       signOff: null,
     },
     sections: {

@@ -1,5 +1,5 @@
-import { type PathSegment, formatJsonPath } from "./jsonPath.js";
 import { MAX_DEPTH } from "./json/limits.js";
+import { formatJsonPath, type PathSegment } from "./jsonPath.js";
 import type { PlanFormatIssue } from "./PlanFormatError.js";
 
 /**
@@ -19,7 +19,9 @@ export function checkDepth(input: unknown, maxDepth = MAX_DEPTH): PlanFormatIssu
       };
     }
     if (Array.isArray(value)) {
-      value.forEach((child, i) => stack.push({ value: child, path: [...path, i] }));
+      value.forEach((child, i) => {
+        stack.push({ value: child, path: [...path, i] });
+      });
     } else {
       for (const [key, child] of Object.entries(value)) {
         stack.push({ value: child, path: [...path, key] });

@@ -17,7 +17,8 @@ describe("checkIntegrity", () => {
         section: "F",
         target: "p-2",
         path: "sections.F.provisions[2].id",
-        message: 'F3 has the id "p-2", which F2 already uses. Give each item its own id so links point to one item.',
+        message:
+          'F3 has the id "p-2", which F2 already uses. Give each item its own id so links point to one item.',
         source: "integrity",
       },
       {
@@ -26,7 +27,8 @@ describe("checkIntegrity", () => {
         section: "E",
         target: "o-3",
         path: "sections.E.outcomes[2].needIds[0]",
-        message: 'E3 links to the need "n-9", which is not in the plan. Link it to an existing need or remove the link.',
+        message:
+          'E3 links to the need "n-9", which is not in the plan. Link it to an existing need or remove the link.',
         source: "integrity",
       },
     ]);
@@ -42,7 +44,9 @@ describe("checkIntegrity", () => {
       target: plan.sections.F.provisions[0]!.id,
       path: "sections.F.provisions[0].outcomeIds[0]",
     });
-    expect(finding?.message).toBe('F1 names "need-slc" as an outcome, but B1 is a need. Link it to an outcome instead.');
+    expect(finding?.message).toBe(
+      'F1 names "need-slc" as an outcome, but B1 is a need. Link it to an outcome instead.',
+    );
   });
 
   it("checks every kind of link: advice, needs of provisions and budget items", () => {
@@ -62,7 +66,12 @@ describe("checkIntegrity", () => {
     plan.sections.E.outcomes[0]!.steps[0]!.id = "need-slc";
     const findings = checkIntegrity(plan);
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ rule: "duplicate-id", target: "need-slc", section: "E", path: "sections.E.outcomes[0].steps[0].id" });
+    expect(findings[0]).toMatchObject({
+      rule: "duplicate-id",
+      target: "need-slc",
+      section: "E",
+      path: "sections.E.outcomes[0].steps[0].id",
+    });
     expect(findings[0]?.message).toMatch(/^E1\.1 has the id "need-slc", which B1 already uses/);
   });
 });

@@ -1,6 +1,6 @@
 import type { Finding } from "./Finding.js";
-import { formatJsonPath, type PathSegment } from "./jsonPath.js";
 import type { Plan, SectionKey } from "./json/plan.js";
+import { formatJsonPath, type PathSegment } from "./jsonPath.js";
 import { type PlanItem, type PlanItemKind, planItems } from "./planItems.js";
 
 const KIND_NAMES: Record<PlanItemKind, { readonly name: string; readonly a: string }> = {
@@ -23,7 +23,12 @@ function linksOf(plan: Plan, items: readonly PlanItem[]): Link[] {
   const links: Link[] = [];
   const add = (item: PlanItem, field: string, ids: readonly string[], kind: PlanItemKind) => {
     ids.forEach((id, i) => {
-      links.push({ from: { section: item.section, target: item.id, label: item.label }, path: [...item.path, field, i], id, kind });
+      links.push({
+        from: { section: item.section, target: item.id, label: item.label },
+        path: [...item.path, field, i],
+        id,
+        kind,
+      });
     });
   };
   for (const item of items) {

@@ -6,7 +6,9 @@ const ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
  */
 export function createId(prefix: string): string {
   if (!/^[A-Za-z0-9_-]{1,50}$/.test(prefix)) {
-    throw new RangeError(`createId: the prefix "${prefix}" must be 1 to 50 characters from A-Z, a-z, 0-9, '-' and '_'`);
+    throw new RangeError(
+      `createId: the prefix "${prefix}" must be 1 to 50 characters from A-Z, a-z, 0-9, '-' and '_'`,
+    );
   }
   const bytes = crypto.getRandomValues(new Uint8Array(10));
   let suffix = "";

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { type PathSegment, formatJsonPath } from "./jsonPath.js";
+import { formatJsonPath, type PathSegment } from "./jsonPath.js";
 import type { PlanFormatIssue } from "./PlanFormatError.js";
 
 const MISSING = Symbol("missing");
@@ -18,16 +18,24 @@ function describeValue(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   if (typeof value === "string") {
-    return value.length > 40 ? `a string of ${value.length.toLocaleString("en-GB")} characters` : JSON.stringify(value);
+    return value.length > 40
+      ? `a string of ${value.length.toLocaleString("en-GB")} characters`
+      : JSON.stringify(value);
   }
   if (typeof value === "object") return "an object";
   return `${typeof value} ${String(value)}`;
 }
 
 const article = (expected: string): string =>
-  ({ array: "an array", object: "an object", string: "a string", number: "a number", int: "a whole number", boolean: "true or false", null: "null" })[
-    expected
-  ] ?? expected;
+  ({
+    array: "an array",
+    object: "an object",
+    string: "a string",
+    number: "a number",
+    int: "a whole number",
+    boolean: "true or false",
+    null: "null",
+  })[expected] ?? expected;
 
 const toSegments = (path: readonly PropertyKey[]): PathSegment[] =>
   path.map((key) => (typeof key === "number" ? key : String(key)));
@@ -48,7 +56,10 @@ export function describeZodIssue(issue: z.core.$ZodIssue, input: unknown): PlanF
       return [at(segments, `expected ${article(issue.expected)}, got ${describeValue(value)}`)];
     case "unrecognized_keys":
       return issue.keys.map((key) =>
-        at([...segments, key], `unknown field "${key}"; Plan JSON version 1 has no such field here`),
+        at(
+          [...segments, key],
+          `unknown field "${key}"; Plan JSON version 1 has no such field here`,
+        ),
       );
     case "invalid_union":
       // For a discriminated union, zod's path already ends at the discriminator (`type`).
@@ -67,9 +78,21 @@ export function describeZodIssue(issue: z.core.$ZodIssue, input: unknown): PlanF
           ),
         ];
       }
-      return [at(segments, issue.message.startsWith("Too big") ? `must be at most ${issue.maximum}` : issue.message)];
+      return [
+        at(
+          segments,
+          issue.message.startsWith("Too big") ? `must be at most ${issue.maximum}` : issue.message,
+        ),
+      ];
     case "too_small":
-      return [at(segments, issue.message.startsWith("Too small") ? `must be at least ${issue.minimum}` : issue.message)];
+      return [
+        at(
+          segments,
+          issue.message.startsWith("Too small")
+            ? `must be at least ${issue.minimum}`
+            : issue.message,
+        ),
+      ];
     default:
       return [at(segments, issue.message)];
   }

@@ -6,7 +6,8 @@ import type { PlanNodeName } from "./planSchema.js";
 
 type Attrs = Record<string, unknown>;
 
-const copy = <T>(value: T): T => (value !== null && typeof value === "object" ? structuredClone(value) : value);
+const copy = <T>(value: T): T =>
+  value !== null && typeof value === "object" ? structuredClone(value) : value;
 
 const childrenOf = (node: PMNode | undefined, type: PlanNodeName): PMNode[] => {
   const out: PMNode[] = [];

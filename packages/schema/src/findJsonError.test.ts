@@ -23,18 +23,23 @@ describe("findJsonError", () => {
 
   it("finds every error JSON.parse finds in mangled JSON", () => {
     fc.assert(
-      fc.property(fc.jsonValue(), fc.nat(), fc.string({ minLength: 1, maxLength: 2 }), (value, at, junk) => {
-        const text = JSON.stringify(value);
-        const cut = at % (text.length + 1);
-        const mangled = text.slice(0, cut) + junk + text.slice(cut);
-        let valid = true;
-        try {
-          JSON.parse(mangled);
-        } catch {
-          valid = false;
-        }
-        expect(findJsonError(mangled) === -1).toBe(valid);
-      }),
+      fc.property(
+        fc.jsonValue(),
+        fc.nat(),
+        fc.string({ minLength: 1, maxLength: 2 }),
+        (value, at, junk) => {
+          const text = JSON.stringify(value);
+          const cut = at % (text.length + 1);
+          const mangled = text.slice(0, cut) + junk + text.slice(cut);
+          let valid = true;
+          try {
+            JSON.parse(mangled);
+          } catch {
+            valid = false;
+          }
+          expect(findJsonError(mangled) === -1).toBe(valid);
+        },
+      ),
     );
   });
 

@@ -3,9 +3,17 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { frozenFixture, frozenJson } from "../test/fixtures.js";
-import { migratePlan, PLAN_FORMAT_VERSION, PlanFormatError, parsePlan, yDocToPlan } from "./index.js";
+import {
+  migratePlan,
+  PLAN_FORMAT_VERSION,
+  PlanFormatError,
+  parsePlan,
+  yDocToPlan,
+} from "./index.js";
 
-const versions = readdirSync(fileURLToPath(new URL("../test/fixtures", import.meta.url))).filter((d) => /^v\d+$/.test(d));
+const versions = readdirSync(fileURLToPath(new URL("../test/fixtures", import.meta.url))).filter(
+  (d) => /^v\d+$/.test(d),
+);
 
 describe("frozen fixtures of every format version", () => {
   it("include the current version", () => {
@@ -18,7 +26,8 @@ describe("frozen fixtures of every format version", () => {
       it(`${version}/${file} is still read`, () => {
         const plan = parsePlan(frozenJson(`${version}/${file}`));
         expect(plan.formatVersion).toBe(PLAN_FORMAT_VERSION);
-        if (version === `v${PLAN_FORMAT_VERSION}`) expect(plan).toStrictEqual(frozenJson(`${version}/${file}`));
+        if (version === `v${PLAN_FORMAT_VERSION}`)
+          expect(plan).toStrictEqual(frozenJson(`${version}/${file}`));
       });
       const bin = file.replace(/\.json$/, ".ydoc.bin");
       it(`${version}/${bin}, a stored Yjs document, is still read`, () => {
@@ -55,7 +64,9 @@ describe("migratePlan", () => {
 
   it("refuses a format version that is not a whole number of 1 or more", () => {
     for (const formatVersion of [0, 1.5, "1", null]) {
-      expect(() => migratePlan({ ...plan(), formatVersion })).toThrow(/formatVersion: expected a whole number/);
+      expect(() => migratePlan({ ...plan(), formatVersion })).toThrow(
+        /formatVersion: expected a whole number/,
+      );
     }
   });
 

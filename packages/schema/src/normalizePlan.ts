@@ -5,7 +5,9 @@ import { normalizeRichText as rt } from "./normalizeRichText.js";
 /** Normalizes every rich-text field of a plan (see `normalizeRichText`). */
 export function normalizePlan(plan: Plan): Plan {
   const s = plan.sections;
-  const needs = <T extends { summary?: RichText; needs: { description: RichText }[] }>(section: T): T => ({
+  const needs = <T extends { summary?: RichText; needs: { description: RichText }[] }>(
+    section: T,
+  ): T => ({
     ...section,
     ...(section.summary ? { summary: rt(section.summary) } : {}),
     needs: section.needs.map((n) => ({ ...n, description: rt(n.description) })),

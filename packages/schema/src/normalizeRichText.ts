@@ -1,4 +1,10 @@
-import { type Block, MARK_ORDER, type Mark, type RichText, type TextNode } from "./json/richText.js";
+import {
+  type Block,
+  MARK_ORDER,
+  type Mark,
+  type RichText,
+  type TextNode,
+} from "./json/richText.js";
 
 const markRank = (mark: Mark): number => MARK_ORDER.indexOf(mark.type);
 
@@ -13,12 +19,16 @@ const sameMarks = (a: readonly Mark[] = [], b: readonly Mark[] = []): boolean =>
 function normalizeInline(nodes: readonly TextNode[] | undefined): TextNode[] {
   const out: TextNode[] = [];
   for (const node of nodes ?? []) {
-    const marks = node.marks?.length ? [...node.marks].sort((a, b) => markRank(a) - markRank(b)) : [];
+    const marks = node.marks?.length
+      ? [...node.marks].sort((a, b) => markRank(a) - markRank(b))
+      : [];
     const last = out[out.length - 1];
     if (last && sameMarks(last.marks, marks)) {
       out[out.length - 1] = { ...last, text: last.text + node.text };
     } else {
-      out.push(marks.length ? { type: "text", text: node.text, marks } : { type: "text", text: node.text });
+      out.push(
+        marks.length ? { type: "text", text: node.text, marks } : { type: "text", text: node.text },
+      );
     }
   }
   return out;
@@ -36,7 +46,10 @@ function normalizeBlock(block: Block): Block {
     case "orderedList":
       return {
         ...block,
-        content: block.content.map((item) => ({ ...item, content: item.content.map(normalizeBlock) })),
+        content: block.content.map((item) => ({
+          ...item,
+          content: item.content.map(normalizeBlock),
+        })),
       };
   }
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { sharedFixture } from "../test/fixtures.js";
 import { type Plan, PlanFormatError, parsePlan, safeParsePlan } from "./index.js";
 
-const good = () => structuredClone(sharedFixture("plan-good.json")) as Plan & Record<string, unknown>;
+const good = () =>
+  structuredClone(sharedFixture("plan-good.json")) as Plan & Record<string, unknown>;
 
 /** The issues parsePlan reports for `input`, as `path: message` lines. */
 function issuesOf(input: unknown): { path: string; message: string }[] {
@@ -41,12 +42,17 @@ describe("parsePlan", () => {
   it("names the path of a value of the wrong type", () => {
     const plan = good();
     (plan.meta as Record<string, unknown>).issue = "two";
-    (plan.sections.F.provisions[1] as Record<string, unknown>).frequency = { sessions: 2, per: "month", minutes: 30 };
+    (plan.sections.F.provisions[1] as Record<string, unknown>).frequency = {
+      sessions: 2,
+      per: "month",
+      minutes: 30,
+    };
     expect(issuesOf(plan)).toEqual([
       { path: "meta.issue", message: 'expected a number, got "two"' },
       {
         path: "sections.F.provisions[1].frequency.per",
-        message: 'expected one of "day", "week", "fortnight", "half-term", "term", "year", got "month"',
+        message:
+          'expected one of "day", "week", "fortnight", "half-term", "term", "year", got "month"',
       },
     ]);
   });
@@ -54,14 +60,19 @@ describe("parsePlan", () => {
   it("names a missing section", () => {
     const plan = good();
     delete (plan.sections as Partial<Plan["sections"]>).G;
-    expect(issuesOf(plan)).toEqual([{ path: "sections.G", message: "is missing; this field is required" }]);
+    expect(issuesOf(plan)).toEqual([
+      { path: "sections.G", message: "is missing; this field is required" },
+    ]);
   });
 
   it("names an unknown field", () => {
     const plan = good();
     (plan.sections.B.needs[0] as Record<string, unknown>).severity = "high";
     expect(issuesOf(plan)).toEqual([
-      { path: "sections.B.needs[0].severity", message: 'unknown field "severity"; Plan JSON version 1 has no such field here' },
+      {
+        path: "sections.B.needs[0].severity",
+        message: 'unknown field "severity"; Plan JSON version 1 has no such field here',
+      },
     ]);
   });
 
@@ -75,7 +86,9 @@ describe("parsePlan", () => {
     const issues = issuesOf(plan);
     expect(issues).toHaveLength(2);
     expect(issues[0]?.path).toBe("sections.B.needs[0].description[1].type");
-    expect(issues[0]?.message).toMatch(/unknown rich-text node.*paragraph, heading, bulletList and orderedList.*got "image"/);
+    expect(issues[0]?.message).toMatch(
+      /unknown rich-text node.*paragraph, heading, bulletList and orderedList.*got "image"/,
+    );
     expect(issues[1]?.path).toBe("sections.E.outcomes[0].statement[1].content[0].marks[0].type");
     expect(issues[1]?.message).toMatch(/unknown mark.*got "strike"/);
   });
@@ -96,7 +109,11 @@ describe("parsePlan", () => {
       },
     ]);
     expect(issuesOf(withLink(" JAVASCRIPT:alert(1)"))[0]?.message).toMatch(/http, https or mailto/);
-    for (const href of ["https://example.org/a", "http://example.org", "mailto:sendco@example.org"]) {
+    for (const href of [
+      "https://example.org/a",
+      "http://example.org",
+      "mailto:sendco@example.org",
+    ]) {
       expect(safeParsePlan(withLink(href)).success).toBe(true);
     }
   });
@@ -112,7 +129,9 @@ describe("parsePlan", () => {
       },
     ]);
     const inText = good();
-    inText.sections.A.views[0]!.content = [{ type: "paragraph", content: [{ type: "text", text: "y".repeat(10_000_000) }] }];
+    inText.sections.A.views[0]!.content = [
+      { type: "paragraph", content: [{ type: "text", text: "y".repeat(10_000_000) }] },
+    ];
     expect(issuesOf(inText)[0]?.path).toBe("sections.A.views[0].content[0].content[0].text");
   });
 
@@ -121,8 +140,12 @@ describe("parsePlan", () => {
     plan.sections.B.needs[0]!.description = [nested(10_000) as never];
     const issues = issuesOf(plan);
     expect(issues).toHaveLength(1);
-    expect(issues[0]?.path).toMatch(/^sections\.B\.needs\[0\]\.description\[0\]\.content\[0\]\.content\[0\]/);
-    expect(issues[0]?.message).toBe("nested more than 64 levels deep; a plan is never nested this deeply");
+    expect(issues[0]?.path).toMatch(
+      /^sections\.B\.needs\[0\]\.description\[0\]\.content\[0\]\.content\[0\]/,
+    );
+    expect(issues[0]?.message).toBe(
+      "nested more than 64 levels deep; a plan is never nested this deeply",
+    );
   });
 
   it("accepts lists nested as deeply as a real plan nests them", () => {
@@ -149,7 +172,10 @@ describe("parsePlan", () => {
 
   it("refuses input that is not a plan at all", () => {
     expect(issuesOf("hello")).toEqual([
-      { path: "", message: "a plan is a JSON object with format, formatVersion, id, meta and sections" },
+      {
+        path: "",
+        message: "a plan is a JSON object with format, formatVersion, id, meta and sections",
+      },
     ]);
     expect(issuesOf({ format: "something-else" })[0]?.path).toBe("format");
     expect(issuesOf([])[0]?.path).toBe("");
@@ -181,10 +207,16 @@ describe("parsePlan", () => {
   it("refuses a mark given twice on one text", () => {
     const plan = good();
     plan.sections.B.needs[0]!.description = [
-      { type: "paragraph", content: [{ type: "text", text: "twice", marks: [{ type: "bold" }, { type: "bold" }] }] },
+      {
+        type: "paragraph",
+        content: [{ type: "text", text: "twice", marks: [{ type: "bold" }, { type: "bold" }] }],
+      },
     ];
     expect(issuesOf(plan)).toEqual([
-      { path: "sections.B.needs[0].description[0].content[0].marks", message: "a mark appears twice on one text node" },
+      {
+        path: "sections.B.needs[0].description[0].content[0].marks",
+        message: "a mark appears twice on one text node",
+      },
     ]);
   });
 
@@ -224,7 +256,8 @@ describe("parsePlan", () => {
   it("safeParsePlan returns the error instead of throwing", () => {
     const result = safeParsePlan({ format: "ehcp-plan", formatVersion: 1 });
     expect(result.success).toBe(false);
-    if (!result.success) expect(result.error.issues.map((i) => i.path)).toEqual(["id", "meta", "sections"]);
+    if (!result.success)
+      expect(result.error.issues.map((i) => i.path)).toEqual(["id", "meta", "sections"]);
     expect(safeParsePlan(good()).success).toBe(true);
   });
 });

@@ -20,7 +20,9 @@ describe("parsePlanJson", () => {
   });
 
   it("says where text stops being JSON", () => {
-    expect(messageOf('{\n  "format": "ehcp-plan",\n  "id": oops\n}')).toMatch(/^not valid JSON at line 3, column 9/);
+    expect(messageOf('{\n  "format": "ehcp-plan",\n  "id": oops\n}')).toMatch(
+      /^not valid JSON at line 3, column 9/,
+    );
   });
 
   it("says an empty file is empty", () => {

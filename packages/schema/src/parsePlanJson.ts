@@ -1,7 +1,7 @@
-import type { Plan } from "./json/plan.js";
-import { parsePlan } from "./parsePlan.js";
-import { PlanFormatError } from "./PlanFormatError.js";
 import { findJsonError } from "./findJsonError.js";
+import type { Plan } from "./json/plan.js";
+import { PlanFormatError } from "./PlanFormatError.js";
+import { parsePlan } from "./parsePlan.js";
 
 function lineAndColumn(text: string, position: number): string {
   const before = text.slice(0, position);
@@ -22,7 +22,10 @@ export function parsePlanJson(text: string): Plan {
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error;
     const offset = findJsonError(text);
-    const found = offset >= 0 && offset < text.length ? `unexpected ${JSON.stringify(text.slice(offset, offset + 12))}` : "the text ends too soon";
+    const found =
+      offset >= 0 && offset < text.length
+        ? `unexpected ${JSON.stringify(text.slice(offset, offset + 12))}`
+        : "the text ends too soon";
     const message =
       text.trim() === ""
         ? "the file is empty; expected Plan JSON"

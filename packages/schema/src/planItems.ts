@@ -1,4 +1,3 @@
-import type { PathSegment } from "./jsonPath.js";
 import {
   type Advice,
   NEEDS_SECTION_KEYS,
@@ -11,6 +10,7 @@ import {
   type SectionKey,
   type View,
 } from "./json/plan.js";
+import type { PathSegment } from "./jsonPath.js";
 
 interface ItemValues {
   view: View;
@@ -45,11 +45,25 @@ export function planItems(plan: Plan): PlanItem[] {
   const s = plan.sections;
   const items: PlanItem[] = [];
   s.A.views.forEach((v, i) => {
-    items.push({ kind: "view", value: v, id: v.id, section: "A", path: ["sections", "A", "views", i], label: join("A", i + 1) });
+    items.push({
+      kind: "view",
+      value: v,
+      id: v.id,
+      section: "A",
+      path: ["sections", "A", "views", i],
+      label: join("A", i + 1),
+    });
   });
   for (const key of NEEDS_SECTION_KEYS) {
     s[key].needs.forEach((n, i) => {
-      items.push({ kind: "need", value: n, id: n.id, section: key, path: ["sections", key, "needs", i], label: join(key, i + 1) });
+      items.push({
+        kind: "need",
+        value: n,
+        id: n.id,
+        section: key,
+        path: ["sections", key, "needs", i],
+        label: join(key, i + 1),
+      });
     });
   }
   s.E.outcomes.forEach((o, i) => {
@@ -57,7 +71,14 @@ export function planItems(plan: Plan): PlanItem[] {
     const path = ["sections", "E", "outcomes", i];
     items.push({ kind: "outcome", value: o, id: o.id, section: "E", path, label });
     o.steps.forEach((step, j) => {
-      items.push({ kind: "step", value: step, id: step.id, section: "E", path: [...path, "steps", j], label: `${label}.${j + 1}` });
+      items.push({
+        kind: "step",
+        value: step,
+        id: step.id,
+        section: "E",
+        path: [...path, "steps", j],
+        label: `${label}.${j + 1}`,
+      });
     });
   });
   for (const key of PROVISION_SECTION_KEYS) {
@@ -73,7 +94,14 @@ export function planItems(plan: Plan): PlanItem[] {
     });
   }
   s.K.advice.forEach((a, i) => {
-    items.push({ kind: "advice", value: a, id: a.id, section: "K", path: ["sections", "K", "advice", i], label: join("K", i + 1) });
+    items.push({
+      kind: "advice",
+      value: a,
+      id: a.id,
+      section: "K",
+      path: ["sections", "K", "advice", i],
+      label: join("K", i + 1),
+    });
   });
   return items;
 }

@@ -25,9 +25,14 @@ describe("plan.schema.json", () => {
     for (const name of ["plan-good.json", "plan-poor.json"]) {
       expect(validate(sharedFixture(name)), JSON.stringify(validate.errors)).toBe(true);
     }
-    const broken = structuredClone(sharedFixture("plan-good.json")) as { sections: Record<string, unknown> };
+    const broken = structuredClone(sharedFixture("plan-good.json")) as {
+      sections: Record<string, unknown>;
+    };
     delete broken.sections.G;
     expect(validate(broken)).toBe(false);
-    expect(validate.errors?.[0]).toMatchObject({ instancePath: "/sections", params: { missingProperty: "G" } });
+    expect(validate.errors?.[0]).toMatchObject({
+      instancePath: "/sections",
+      params: { missingProperty: "G" },
+    });
   });
 });

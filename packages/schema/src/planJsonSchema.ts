@@ -10,7 +10,10 @@ export const PLAN_JSON_SCHEMA_ID = `urn:ehcp-toolkit:plan-json:v${PLAN_FORMAT_VE
  * shape; checks that JSON Schema cannot say (a mark used twice on one text) stay in `parsePlan`.
  */
 export function planJsonSchema(): Record<string, unknown> {
-  const generated = z.toJSONSchema(PlanSchema, { target: "draft-2020-12", unrepresentable: "throw" });
+  const generated = z.toJSONSchema(PlanSchema, {
+    target: "draft-2020-12",
+    unrepresentable: "throw",
+  });
   const { $schema, ...rest } = generated as Record<string, unknown>;
   return {
     $schema,

@@ -33,7 +33,15 @@ describe("planSchema", () => {
     d.descendants((node) => {
       types.add(node.type.name);
     });
-    for (const name of ["view", "need", "outcome", "outcomeStep", "provision", "advice", "budgetItem"]) {
+    for (const name of [
+      "view",
+      "need",
+      "outcome",
+      "outcomeStep",
+      "provision",
+      "advice",
+      "budgetItem",
+    ]) {
       expect(types.has(name)).toBe(true);
     }
   });
@@ -49,14 +57,18 @@ describe("planSchema", () => {
 
   it("admits no other marks in plain-text fields", () => {
     const bold = planSchema.marks.bold.create();
-    expect(() => planSchema.nodes.provisionDeliveredBy.create(null, planSchema.text("SENCO", [bold])).check()).toThrow(
-      RangeError,
-    );
+    expect(() =>
+      planSchema.nodes.provisionDeliveredBy.create(null, planSchema.text("SENCO", [bold])).check(),
+    ).toThrow(RangeError);
   });
 
   it("refuses a link to a javascript: address", () => {
-    expect(() => planSchema.marks.link.create({ href: "javascript:alert(1)" })).toThrow(/http, https or mailto/);
-    expect(planSchema.marks.link.create({ href: "https://example.org" }).attrs.href).toBe("https://example.org");
+    expect(() => planSchema.marks.link.create({ href: "javascript:alert(1)" })).toThrow(
+      /http, https or mailto/,
+    );
+    expect(planSchema.marks.link.create({ href: "https://example.org" }).attrs.href).toBe(
+      "https://example.org",
+    );
   });
 
   it("renders items with their type and attributes for HTML copy and paste", () => {

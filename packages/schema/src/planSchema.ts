@@ -159,7 +159,11 @@ const nodes = {
   sectionG: section("sectionG", "provision*"),
   sectionH1: section("sectionH1", "provision*"),
   sectionH2: section("sectionH2", "provision*"),
-  provision: item("provision", "provisionWhat provisionDeliveredBy provisionExpertise", A.provision),
+  provision: item(
+    "provision",
+    "provisionWhat provisionDeliveredBy provisionExpertise",
+    A.provision,
+  ),
   provisionWhat: richField("provisionWhat"),
   provisionDeliveredBy: textField("provisionDeliveredBy"),
   provisionExpertise: textField("provisionExpertise"),
@@ -180,7 +184,15 @@ const nodes = {
     toDOM: () => ["p", 0],
   },
   heading: {
-    attrs: { level: { default: 3, validate: (v: unknown) => { if (v !== 3 && v !== 4) throw new RangeError(`heading level must be 3 or 4, not ${String(v)}`); } } },
+    attrs: {
+      level: {
+        default: 3,
+        validate: (v: unknown) => {
+          if (v !== 3 && v !== 4)
+            throw new RangeError(`heading level must be 3 or 4, not ${String(v)}`);
+        },
+      },
+    },
     content: "text*",
     group: "block",
     defining: true,

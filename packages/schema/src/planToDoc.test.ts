@@ -2,7 +2,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { planArbitrary } from "../test/arbitraries.js";
 import { sharedFixture } from "../test/fixtures.js";
-import { docToPlan, type Plan, PlanFormatError, parsePlan, planSchema, planToDoc } from "./index.js";
+import {
+  docToPlan,
+  type Plan,
+  PlanFormatError,
+  parsePlan,
+  planSchema,
+  planToDoc,
+} from "./index.js";
 
 describe("planToDoc and docToPlan", () => {
   it("round-trip both shared fixtures deep-equal", () => {
@@ -31,7 +38,9 @@ describe("planToDoc and docToPlan", () => {
     expect(provision.attrs.frequency).toStrictEqual({ sessions: 6, per: "half-term", minutes: 45 });
     expect(provision.child(1).type.name).toBe("provisionDeliveredBy");
     expect(provision.child(1).textContent).toBe("Speech and language therapist");
-    expect(provision.child(2).textContent).toBe("HCPC-registered, experienced with autistic children");
+    expect(provision.child(2).textContent).toBe(
+      "HCPC-registered, experienced with autistic children",
+    );
   });
 
   it("do not share mutable values between the plan and the document", () => {
@@ -47,10 +56,9 @@ describe("planToDoc and docToPlan", () => {
   it("docToPlan names the field when the document holds what Plan JSON cannot", () => {
     const doc = planToDoc(parsePlan(sharedFixture("plan-good.json")));
     const sectionF = doc.child(6);
-    const broken = sectionF.child(1).type.create(
-      { ...sectionF.child(1).attrs, id: null },
-      sectionF.child(1).content,
-    );
+    const broken = sectionF
+      .child(1)
+      .type.create({ ...sectionF.child(1).attrs, id: null }, sectionF.child(1).content);
     const newF = sectionF.copy(sectionF.content.replaceChild(1, broken));
     const newDoc = doc.copy(doc.content.replaceChild(6, newF));
     expect(() => docToPlan(newDoc)).toThrow(PlanFormatError);

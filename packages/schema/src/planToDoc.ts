@@ -6,7 +6,8 @@ import { planSchema } from "./planSchema.js";
 type JSONNode = { type: string; attrs?: Record<string, unknown>; content?: unknown[] };
 
 // Attribute values are copied so a caller who later mutates the plan cannot change the document.
-const copy = <T>(value: T): T => (value !== null && typeof value === "object" ? structuredClone(value) : value);
+const copy = <T>(value: T): T =>
+  value !== null && typeof value === "object" ? structuredClone(value) : value;
 
 const rich = (type: string, blocks: RichText): JSONNode => ({ type, content: copy(blocks) });
 const plain = (type: string, text: string, attrs?: Record<string, unknown>): JSONNode => ({
@@ -98,7 +99,9 @@ export function planToDocJSON(plan: Plan): JSONNode {
           },
           content: [
             rich("outcomeStatement", o.statement),
-            ...o.steps.map((step) => plain("outcomeStep", step.text, { id: step.id, byWhen: step.byWhen })),
+            ...o.steps.map((step) =>
+              plain("outcomeStep", step.text, { id: step.id, byWhen: step.byWhen }),
+            ),
           ],
         })),
       },
@@ -113,7 +116,11 @@ export function planToDocJSON(plan: Plan): JSONNode {
         content: [
           ...s.J.items.map((i) => ({
             type: "budgetItem",
-            attrs: { provisionId: i.provisionId, amountGBP: i.amountGBP, arrangement: i.arrangement },
+            attrs: {
+              provisionId: i.provisionId,
+              amountGBP: i.amountGBP,
+              arrangement: i.arrangement,
+            },
             content: copy(i.outcomesMet),
           })),
           rich("budgetNotes", s.J.notes),

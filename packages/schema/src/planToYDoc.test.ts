@@ -79,7 +79,9 @@ describe("planToYDoc and yDocToPlan", () => {
 
   it("refuses to write a plan into a document that already holds one", () => {
     const ydoc = planToYDoc(parsePlan(sharedFixture("plan-good.json")));
-    expect(() => planToYDoc(parsePlan(sharedFixture("plan-poor.json")), ydoc)).toThrow(/already holds a document/);
+    expect(() => planToYDoc(parsePlan(sharedFixture("plan-poor.json")), ydoc)).toThrow(
+      /already holds a document/,
+    );
     expect(yDocToPlan(ydoc).id).toBe("plan-sam-okafor");
   });
 
@@ -96,8 +98,10 @@ describe("planToYDoc and yDocToPlan", () => {
     const expected = "Lead Speech and language therapist (Aisha Rahman)";
     expect(yDocToPlan(alice).sections.F.provisions[0]?.deliveredBy).toBe(expected);
     expect(yDocToPlan(bob).sections.F.provisions[0]?.deliveredBy).toBe(expected);
-    expect(docToPlan(yXmlFragmentToProseMirrorRootNode(bob.getXmlFragment(PLAN_FRAGMENT_NAME), planSchema))).toStrictEqual(
-      yDocToPlan(alice),
-    );
+    expect(
+      docToPlan(
+        yXmlFragmentToProseMirrorRootNode(bob.getXmlFragment(PLAN_FRAGMENT_NAME), planSchema),
+      ),
+    ).toStrictEqual(yDocToPlan(alice));
   });
 });

@@ -11,10 +11,16 @@ export const PLAN_FRAGMENT_NAME = "default";
  * once: writing the same plan again into a shared document would duplicate it, since each peer's
  * write is a separate insertion. Pass an existing empty `Y.Doc` to fill it, or get a new one.
  */
-export function planToYDoc(plan: Plan, ydoc: Y.Doc = new Y.Doc(), fragmentName = PLAN_FRAGMENT_NAME): Y.Doc {
+export function planToYDoc(
+  plan: Plan,
+  ydoc: Y.Doc = new Y.Doc(),
+  fragmentName = PLAN_FRAGMENT_NAME,
+): Y.Doc {
   const fragment = ydoc.getXmlFragment(fragmentName);
   if (fragment.length > 0) {
-    throw new RangeError(`the Yjs fragment "${fragmentName}" already holds a document; write a plan only into an empty one`);
+    throw new RangeError(
+      `the Yjs fragment "${fragmentName}" already holds a document; write a plan only into an empty one`,
+    );
   }
   ydoc.transact(() => {
     prosemirrorToYXmlFragment(planToDoc(plan), fragment);

@@ -26,24 +26,40 @@ const textNode: fc.Arbitrary<TextNode> = fc
   .map(([t, m]) => (m.length ? { type: "text", text: t, marks: m } : { type: "text", text: t }));
 const inline = fc.array(textNode, { maxLength: 4 });
 
-const { block } = fc.letrec<{ block: Block; listItem: { type: "listItem"; content: Block[] } }>((tie) => ({
-  block: fc.oneof(
-    { depthSize: "small", withCrossShrink: true },
-    inline.map((content) => (content.length ? { type: "paragraph" as const, content } : { type: "paragraph" as const })),
-    fc
-      .tuple(fc.constantFrom(3 as const, 4 as const), inline)
-      .map(([level, content]) => ({ type: "heading" as const, attrs: { level }, ...(content.length ? { content } : {}) })),
-    fc.array(tie("listItem"), { minLength: 1, maxLength: 3 }).map((content) => ({ type: "bulletList" as const, content })),
-    fc.array(tie("listItem"), { minLength: 1, maxLength: 3 }).map((content) => ({ type: "orderedList" as const, content })),
-  ) as fc.Arbitrary<Block>,
-  listItem: fc
-    .array(tie("block"), { minLength: 1, maxLength: 2 })
-    .map((content) => ({ type: "listItem" as const, content: content as Block[] })),
-}));
+const { block } = fc.letrec<{ block: Block; listItem: { type: "listItem"; content: Block[] } }>(
+  (tie) => ({
+    block: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      inline.map((content) =>
+        content.length ? { type: "paragraph" as const, content } : { type: "paragraph" as const },
+      ),
+      fc.tuple(fc.constantFrom(3 as const, 4 as const), inline).map(([level, content]) => ({
+        type: "heading" as const,
+        attrs: { level },
+        ...(content.length ? { content } : {}),
+      })),
+      fc
+        .array(tie("listItem"), { minLength: 1, maxLength: 3 })
+        .map((content) => ({ type: "bulletList" as const, content })),
+      fc
+        .array(tie("listItem"), { minLength: 1, maxLength: 3 })
+        .map((content) => ({ type: "orderedList" as const, content })),
+    ) as fc.Arbitrary<Block>,
+    listItem: fc
+      .array(tie("block"), { minLength: 1, maxLength: 2 })
+      .map((content) => ({ type: "listItem" as const, content: content as Block[] })),
+  }),
+);
 const richText = fc.array(block, { maxLength: 3 });
 
 const need = (areas: readonly string[]) =>
-  fc.record({ id, area: fc.constantFrom(...areas), title: maybeEmpty, description: richText, adviceIds: ids });
+  fc.record({
+    id,
+    area: fc.constantFrom(...areas),
+    title: maybeEmpty,
+    description: richText,
+    adviceIds: ids,
+  });
 const needsSection = (areas: readonly string[]) =>
   fc.record(
     { summary: richText, needs: fc.array(need(areas), { maxLength: 3 }) },
@@ -58,7 +74,9 @@ const provision = fc.record({
   what: richText,
   deliveredBy: maybeEmpty,
   expertise: maybeEmpty,
-  ratio: fc.option(fc.oneof(fc.constantFrom("1:1", "1:3", "small-group", "whole-class"), text), { nil: null }),
+  ratio: fc.option(fc.oneof(fc.constantFrom("1:1", "1:3", "small-group", "whole-class"), text), {
+    nil: null,
+  }),
   frequency: fc.option(
     fc.record({
       sessions: fc.integer({ min: 1, max: 10 }),
@@ -68,7 +86,10 @@ const provision = fc.record({
     { nil: null },
   ),
   hoursPerWeek: fc.option(fc.double({ min: 0, max: 40, noNaN: true }), { nil: null }),
-  duration: fc.option(fc.oneof(fc.constant("until next review"), fc.record({ from: date, until: date })), { nil: null }),
+  duration: fc.option(
+    fc.oneof(fc.constant("until next review"), fc.record({ from: date, until: date })),
+    { nil: null },
+  ),
   adviceIds: ids,
 });
 const provisions = fc.record({ provisions: fc.array(provision, { maxLength: 3 }) });
@@ -81,7 +102,13 @@ export const planArbitrary: fc.Arbitrary<Plan> = fc.record({
   meta: fc.record({
     status: fc.constantFrom("draft" as const, "final" as const),
     issue: fc.integer({ min: 1, max: 20 }),
-    child: fc.record({ fullName: maybeEmpty, preferredName: maybeEmpty, dateOfBirth: date, pronouns: maybeEmpty, yearGroup: maybeEmpty }),
+    child: fc.record({
+      fullName: maybeEmpty,
+      preferredName: maybeEmpty,
+      dateOfBirth: date,
+      pronouns: maybeEmpty,
+      yearGroup: maybeEmpty,
+    }),
     localAuthority: maybeEmpty,
     caseworker: fc.record({ name: maybeEmpty, email: maybeEmpty }),
     dates: fc.record({
@@ -90,7 +117,9 @@ export const planArbitrary: fc.Arbitrary<Plan> = fc.record({
       finalIssued: fc.option(date, { nil: null }),
       nextReview: fc.option(date, { nil: null }),
     }),
-    signOff: fc.option(fc.record({ officerName: maybeEmpty, role: maybeEmpty, date }), { nil: null }),
+    signOff: fc.option(fc.record({ officerName: maybeEmpty, role: maybeEmpty, date }), {
+      nil: null,
+    }),
   }),
   sections: fc.record({
     A: fc.record({
@@ -99,7 +128,15 @@ export const planArbitrary: fc.Arbitrary<Plan> = fc.record({
           {
             id,
             voice: fc.constantFrom("child", "young-person", "parent", "carer", "professional"),
-            topic: fc.constantFrom("about-me", "history", "important-now", "aspirations", "how-to-support", "communication", "other"),
+            topic: fc.constantFrom(
+              "about-me",
+              "history",
+              "important-now",
+              "aspirations",
+              "how-to-support",
+              "communication",
+              "other",
+            ),
             directQuote: fc.boolean(),
             gatheredHow: maybeEmpty,
             content: richText,
@@ -121,7 +158,9 @@ export const planArbitrary: fc.Arbitrary<Plan> = fc.record({
           byWhen: fc.option(monthOrDate, { nil: null }),
           pfa: fc.constantFrom(null, "employment", "independent-living", "community", "health"),
           frameworkRef: fc.option(maybeEmpty, { nil: null }),
-          steps: fc.array(fc.record({ id, text: maybeEmpty, byWhen: monthOrDate }), { maxLength: 2 }),
+          steps: fc.array(fc.record({ id, text: maybeEmpty, byWhen: monthOrDate }), {
+            maxLength: 2,
+          }),
         }),
         { maxLength: 3 },
       ),
@@ -134,7 +173,14 @@ export const planArbitrary: fc.Arbitrary<Plan> = fc.record({
       placement: fc.option(
         fc.record({
           institutionName: fc.option(maybeEmpty, { nil: null }),
-          institutionType: fc.constantFrom("mainstream", "resourced-provision", "special", "independent-special", "post-16", "other"),
+          institutionType: fc.constantFrom(
+            "mainstream",
+            "resourced-provision",
+            "special",
+            "independent-special",
+            "post-16",
+            "other",
+          ),
         }),
         { nil: null },
       ),
@@ -145,7 +191,12 @@ export const planArbitrary: fc.Arbitrary<Plan> = fc.record({
         fc.record({
           provisionId: id,
           amountGBP: fc.option(fc.integer({ min: 0, max: 100_000 }), { nil: null }),
-          arrangement: fc.constantFrom("direct-payment", "organised-arrangement", "third-party", "combination"),
+          arrangement: fc.constantFrom(
+            "direct-payment",
+            "organised-arrangement",
+            "third-party",
+            "combination",
+          ),
           outcomesMet: richText,
         }),
         { maxLength: 2 },
@@ -158,7 +209,14 @@ export const planArbitrary: fc.Arbitrary<Plan> = fc.record({
           id,
           title: maybeEmpty,
           from: fc.record({ name: maybeEmpty, role: maybeEmpty }),
-          agency: fc.constantFrom("education", "health", "social-care", "family", "young-person", "other"),
+          agency: fc.constantFrom(
+            "education",
+            "health",
+            "social-care",
+            "family",
+            "young-person",
+            "other",
+          ),
           requested: fc.option(date, { nil: null }),
           received: fc.option(date, { nil: null }),
           appended: fc.boolean(),

@@ -6,11 +6,9 @@ import { RichTextSchema } from "./richText.js";
 /** Ids of needs, outcomes, provisions, views, advice and steps. */
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
-export const IdSchema = z
-  .string()
-  .regex(ID_PATTERN, {
-    message: "an id is 1 to 64 characters from A-Z, a-z, 0-9, '-' and '_' (no spaces)",
-  });
+export const IdSchema = z.string().regex(ID_PATTERN, {
+  message: "an id is 1 to 64 characters from A-Z, a-z, 0-9, '-' and '_' (no spaces)",
+});
 const IdListSchema = z.array(IdSchema);
 
 const text = z.string().max(MAX_FIELD_LENGTH);

@@ -1,0 +1,32 @@
+// Sums vitest JSON reports into the one closing line CI reads: "N passed, N failed, N skipped".
+// A report that is missing or unreadable counts as one failure, so a crashed run never looks green.
+import { readFileSync } from "node:fs";
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const args = process.argv.slice(2);
+// `--failed NAME` counts a check that is not a test run (the linter) as one failure.
+for (let i = args.indexOf("--failed"); i >= 0; i = args.indexOf("--failed")) {
+  console.error(`failed: ${args[i + 1]}`);
+  failed += 1;
+  args.splice(i, 2);
+}
+for (const file of args) {
+  try {
+    const report = JSON.parse(readFileSync(file, "utf8"));
+    passed += report.numPassedTests;
+    failed += report.numFailedTests;
+    skipped += report.numPendingTests + report.numTodoTests;
+    // A suite that fails to load has no failed tests but is a failure all the same.
+    failed += report.testResults.filter(
+      (r) => r.status === "failed" && r.assertionResults.length === 0,
+    ).length;
+    if (report.numTotalTests === 0) failed += 1;
+  } catch (error) {
+    console.error(`no readable test report in ${file}: ${error.message}`);
+    failed += 1;
+  }
+}
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+process.exitCode = failed > 0 ? 1 : 0;

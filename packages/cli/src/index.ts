@@ -1,0 +1,2 @@
+export type { Io } from "./Io.js";
+export { main } from "./main.js";

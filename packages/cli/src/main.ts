@@ -1,0 +1,79 @@
+import { parseArgs } from "node:util";
+import { EXIT, type Io, processIo } from "./Io.js";
+import { serve, serveUsage } from "./serve.js";
+import { validate, validateUsage } from "./validate.js";
+
+const usage = `Usage:
+  ${validateUsage}
+      Check a Plan JSON file: its shape, repeated ids and broken links.
+      Exits 0 when the plan is sound, 1 when it has problems.
+  ${serveUsage}
+      Run the collaboration server. Settings also come from EHCP_PORT, EHCP_HOST and EHCP_DB.`;
+
+function port(value: string | undefined): number | null {
+  if (value === undefined) return 1234;
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 0 && n <= 65535 ? n : null;
+}
+
+/** Runs the `ehcp` command line and returns its exit code. Never throws, never prints a stack. */
+export async function main(
+  argv: readonly string[],
+  io: Io = processIo,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case "validate": {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          options: { json: { type: "boolean", default: false } },
+          allowPositionals: true,
+        });
+        if (positionals.length !== 1) {
+          io.err(`Usage: ${validateUsage}`);
+          return EXIT.usage;
+        }
+        return await validate({ file: positionals[0] as string, json: values.json }, io);
+      }
+      case "serve": {
+        const { values } = parseArgs({
+          args: rest,
+          options: { port: { type: "string" }, host: { type: "string" }, db: { type: "string" } },
+        });
+        const p = port(values.port ?? env.EHCP_PORT);
+        if (p === null) {
+          io.err("ehcp: --port must be a whole number from 0 to 65535");
+          return EXIT.usage;
+        }
+        return await serve(
+          {
+            port: p,
+            host: values.host ?? env.EHCP_HOST ?? "127.0.0.1",
+            db: values.db ?? env.EHCP_DB ?? "./data/ehcp.sqlite",
+          },
+          io,
+        );
+      }
+      case undefined:
+      case "help":
+      case "--help":
+      case "-h":
+        io.out(usage);
+        return command === undefined ? EXIT.usage : EXIT.ok;
+      default:
+        io.err(`ehcp: unknown command "${command}"\n${usage}`);
+        return EXIT.usage;
+    }
+  } catch (error) {
+    // Argument errors come from parseArgs; anything else is a fault, reported in one line.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS")) {
+      io.err(`ehcp: ${(error as Error).message}\n${usage}`);
+      return EXIT.usage;
+    }
+    io.err(`ehcp: ${command} failed: ${(error as Error).message ?? String(error)}`);
+    return EXIT.usage;
+  }
+}

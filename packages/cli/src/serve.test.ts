@@ -1,0 +1,82 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parsePlan, planToYDoc, yDocToPlan } from "@ehcp/schema";
+import { afterEach, describe, expect, it } from "vitest";
+import { acknowledged, connect, disconnect } from "../../collab-server/test/connect.js";
+import { sharedFixture } from "../../schema/test/fixtures.js";
+
+const bin = fileURLToPath(new URL("../bin/ehcp.js", import.meta.url));
+
+function start(args: string[]): {
+  child: ChildProcess;
+  url: Promise<string>;
+  output: () => string;
+} {
+  const child = spawn(process.execPath, [bin, "serve", ...args], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const url = new Promise<string>((resolve, reject) => {
+    child.stdout?.on("data", (chunk) => {
+      output += chunk;
+      const match = /listening on (ws:\/\/\S+)/.exec(output);
+      if (match) resolve(match[1] as string);
+    });
+    child.stderr?.on("data", (chunk) => {
+      output += chunk;
+    });
+    child.on("exit", () => reject(new Error(`ehcp serve exited: ${output}`)));
+  });
+  return { child, url, output: () => output };
+}
+
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) =>
+    child.exitCode !== null ? resolve(child.exitCode) : child.on("exit", resolve),
+  );
+
+describe("ehcp serve", () => {
+  let dir: string | undefined;
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("serves plans, stores them on SIGTERM and serves them again after a restart", async () => {
+    dir = mkdtempSync(join(tmpdir(), "ehcp-serve-"));
+    const db = join(dir, "data", "ehcp.sqlite");
+    const plan = parsePlan(sharedFixture("plan-good.json"));
+
+    const first = start(["--port", "0", "--db", db]);
+    const client = await connect(await first.url, plan.id);
+    planToYDoc(plan, client.document);
+    await acknowledged(client);
+    disconnect(client);
+    first.child.kill("SIGTERM");
+    expect(await exited(first.child)).toBe(0);
+    expect(first.output()).toMatch(/SIGTERM: storing documents and stopping\nstopped\n$/);
+
+    const second = start(["--port", "0", "--db", db]);
+    const reader = await connect(await second.url, plan.id);
+    expect(yDocToPlan(reader.document)).toStrictEqual(plan);
+    disconnect(reader);
+    second.child.kill("SIGINT");
+    expect(await exited(second.child)).toBe(0);
+  }, 20_000);
+
+  it("says so, in one line, when the port is taken", async () => {
+    dir = mkdtempSync(join(tmpdir(), "ehcp-serve-"));
+    const first = start(["--port", "0", "--db", join(dir, "a.sqlite")]);
+    const port = new URL(await first.url).port;
+    const second = start(["--port", port, "--db", join(dir, "b.sqlite")]);
+    second.url.catch(() => {});
+    expect(await exited(second.child)).toBe(2);
+    expect(second.output()).toBe(
+      `ehcp: port ${port} on 127.0.0.1 is in use; choose another with --port\n`,
+    );
+    first.child.kill("SIGTERM");
+    await exited(first.child);
+  }, 20_000);
+});

@@ -1,0 +1,37 @@
+import { createCollabServer } from "@ehcp/collab-server";
+import { EXIT, type Io } from "./Io.js";
+
+export const serveUsage = "ehcp serve [--port 1234] [--host 127.0.0.1] [--db ./data/ehcp.sqlite]";
+
+export interface ServeArgs {
+  readonly port: number;
+  readonly host: string;
+  readonly db: string;
+}
+
+/** `ehcp serve`: runs the collaboration server until SIGINT or SIGTERM, storing every document first. */
+export async function serve(args: ServeArgs, io: Io): Promise<number> {
+  const server = createCollabServer(args);
+  let url: string;
+  try {
+    url = await server.start();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    io.err(
+      code === "EADDRINUSE"
+        ? `ehcp: port ${args.port} on ${args.host} is in use; choose another with --port`
+        : `ehcp: could not start the server: ${(error as Error).message}`,
+    );
+    await server.stop().catch(() => {});
+    return EXIT.usage;
+  }
+  io.out(`ehcp collaboration server listening on ${url} (documents in ${args.db})`);
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  io.out(`${signal}: storing documents and stopping`);
+  await server.stop();
+  io.out("stopped");
+  return EXIT.ok;
+}

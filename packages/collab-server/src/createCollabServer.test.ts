@@ -1,0 +1,55 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parsePlan, planToYDoc, yDocToPlan } from "@ehcp/schema";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { sharedFixture } from "../../schema/test/fixtures.js";
+import { acknowledged, connect, disconnect } from "../test/connect.js";
+import { createCollabServer } from "./index.js";
+
+describe("createCollabServer", () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "ehcp-collab-"));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("shares a plan between two clients and keeps it in SQLite across a restart", async () => {
+    const db = join(dir, "plans.sqlite");
+    const plan = parsePlan(sharedFixture("plan-good.json"));
+
+    const first = createCollabServer({ port: 0, db });
+    const url = await first.start();
+    expect(url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+$/);
+    const writer = await connect(url, plan.id);
+    const reader = await connect(url, plan.id);
+    const arrived = new Promise<void>((resolve) => reader.document.once("update", () => resolve()));
+    planToYDoc(plan, writer.document);
+    await acknowledged(writer);
+    await arrived;
+    expect(yDocToPlan(reader.document)).toStrictEqual(plan);
+    disconnect(writer);
+    disconnect(reader);
+    await first.stop();
+
+    const second = createCollabServer({ port: 0, db });
+    const client = await connect(await second.start(), plan.id);
+    expect(yDocToPlan(client.document)).toStrictEqual(plan);
+    disconnect(client);
+    await second.stop();
+  });
+
+  it("keeps documents apart by name", async () => {
+    const server = createCollabServer({ port: 0, db: join(dir, "plans.sqlite") });
+    const url = await server.start();
+    const good = parsePlan(sharedFixture("plan-good.json"));
+    const writer = await connect(url, good.id);
+    planToYDoc(good, writer.document);
+    await acknowledged(writer);
+    const other = await connect(url, "plan-jordan-hale");
+    expect(other.document.getXmlFragment("default").length).toBe(0);
+    disconnect(writer);
+    disconnect(other);
+    await server.stop();
+  });
+});

@@ -1,0 +1,32 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import WebSocket from "ws";
+
+/** A real client over a real WebSocket, resolved once it has synced with the server. */
+export async function connect(url: string, name: string): Promise<HocuspocusProvider> {
+  const websocketProvider = new HocuspocusProviderWebsocket({
+    url,
+    WebSocketPolyfill: WebSocket,
+    maxAttempts: 1,
+  });
+  const provider = new HocuspocusProvider({ websocketProvider, name });
+  // A provider given its own socket waits to be attached.
+  provider.attach();
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no sync with ${url} for ${name}`)), 5000);
+    provider.on("synced", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  return provider;
+}
+
+/** Resolves once the server has acknowledged every change this client made. */
+export async function acknowledged(provider: HocuspocusProvider): Promise<void> {
+  while (provider.hasUnsyncedChanges) await new Promise((r) => setTimeout(r, 10));
+}
+
+export function disconnect(provider: HocuspocusProvider): void {
+  provider.destroy();
+  provider.configuration.websocketProvider.destroy();
+}
