@@ -1,7 +1,7 @@
 const WHITESPACE = new Set([" ", "\t", "\n", "\r"]);
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 // JSON forbids raw control characters inside strings, so the regex must name them.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the JSON grammar excludes U+0000 to U+001F
+// eslint-disable-next-line no-control-regex -- the JSON grammar excludes U+0000 to U+001F
 const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
 
 /**
