@@ -1,7 +1,9 @@
 import { parseArgs } from "node:util";
 import { EXIT, type Io, processIo } from "./Io.js";
-import { serve, serveUsage } from "./serve.js";
-import { validate, validateUsage } from "./validate.js";
+
+// Each command loads its own modules when run, so `ehcp validate` never loads the server.
+const validateUsage = "ehcp validate <plan.json> [--json]";
+const serveUsage = "ehcp serve [--port 1234] [--host 127.0.0.1] [--db ./data/ehcp.sqlite]";
 
 const usage = `Usage:
   ${validateUsage}
@@ -35,6 +37,7 @@ export async function main(
           io.err(`Usage: ${validateUsage}`);
           return EXIT.usage;
         }
+        const { validate } = await import("./validate.js");
         return await validate({ file: positionals[0] as string, json: values.json }, io);
       }
       case "serve": {
@@ -47,6 +50,7 @@ export async function main(
           io.err("ehcp: --port must be a whole number from 0 to 65535");
           return EXIT.usage;
         }
+        const { serve } = await import("./serve.js");
         return await serve(
           {
             port: p,

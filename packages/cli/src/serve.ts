@@ -1,8 +1,6 @@
 import { createCollabServer } from "@ehcp/collab-server";
 import { EXIT, type Io } from "./Io.js";
 
-export const serveUsage = "ehcp serve [--port 1234] [--host 127.0.0.1] [--db ./data/ehcp.sqlite]";
-
 export interface ServeArgs {
   readonly port: number;
   readonly host: string;

@@ -12,8 +12,6 @@ import { EXIT, type Io } from "./Io.js";
 /** Files larger than this are refused before reading: no plan comes near it. */
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
-export const validateUsage = "ehcp validate <plan.json> [--json]";
-
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function summary(plan: Plan): string {
