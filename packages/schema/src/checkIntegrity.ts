@@ -44,7 +44,7 @@ function linksOf(plan: Plan, items: readonly PlanItem[]): Link[] {
   }
   plan.sections.J.items.forEach((budgetItem, i) => {
     links.push({
-      from: { section: "J", target: "J", label: `the personal budget item ${i + 1}` },
+      from: { section: "J", target: "J", label: `Personal budget item ${i + 1}` },
       path: ["sections", "J", "items", i, "provisionId"],
       id: budgetItem.provisionId,
       kind: "provision",
