@@ -1,2 +1,13 @@
-// @ehcp/quality will hold the plan checker (issue 3). Its public API is listed here as it lands.
-export {};
+export { checkPlan } from "./checkPlan.js";
+export { QualityConfigError, QualityConfigSchema, parseQualityConfig } from "./QualityConfig.js";
+export type { QualityConfig, QualityConfigJson } from "./QualityConfig.js";
+export { RULE_CATALOGUE, RULE_IDS } from "./ruleCatalogue.js";
+export type { RuleId } from "./ruleCatalogue.js";
+export { createCopyIndex, findCopiedText } from "./copied/CopyIndex.js";
+export type { CopyIndex, CopyIndexOptions } from "./copied/CopyIndex.js";
+export { summarizeQuality } from "./summarizeQuality.js";
+export type { QualitySummary, TraceabilityRow, TraceLink } from "./summarizeQuality.js";
+export { DEFAULT_VAGUE_WORDS } from "./defaults/vagueWords.js";
+export { DEFAULT_GLOSSARY } from "./defaults/glossary.js";
+export { DEFAULT_BLAND_PHRASES } from "./defaults/blandPhrases.js";
+export { plainText } from "./text/plainText.js";

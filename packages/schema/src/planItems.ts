@@ -11,6 +11,7 @@ import {
   type View,
 } from "./json/plan.js";
 import type { PathSegment } from "./jsonPath.js";
+import { labelAt } from "./labelAt.js";
 
 interface ItemValues {
   view: View;
@@ -37,8 +38,6 @@ interface PlanItemOf<K extends PlanItemKind> {
   readonly label: string;
 }
 
-const join = (section: SectionKey, n: number): string =>
-  /\d$/.test(section) ? `${section}.${n}` : `${section}${n}`;
 
 /** Every item of a plan that has an id, in document order. */
 export function planItems(plan: Plan): PlanItem[] {
@@ -51,7 +50,7 @@ export function planItems(plan: Plan): PlanItem[] {
       id: v.id,
       section: "A",
       path: ["sections", "A", "views", i],
-      label: join("A", i + 1),
+      label: labelAt("A", i),
     });
   });
   for (const key of NEEDS_SECTION_KEYS) {
@@ -62,12 +61,12 @@ export function planItems(plan: Plan): PlanItem[] {
         id: n.id,
         section: key,
         path: ["sections", key, "needs", i],
-        label: join(key, i + 1),
+        label: labelAt(key, i),
       });
     });
   }
   s.E.outcomes.forEach((o, i) => {
-    const label = join("E", i + 1);
+    const label = labelAt("E", i);
     const path = ["sections", "E", "outcomes", i];
     items.push({ kind: "outcome", value: o, id: o.id, section: "E", path, label });
     o.steps.forEach((step, j) => {
@@ -89,7 +88,7 @@ export function planItems(plan: Plan): PlanItem[] {
         id: p.id,
         section: key,
         path: ["sections", key, "provisions", i],
-        label: join(key, i + 1),
+        label: labelAt(key, i),
       });
     });
   }
@@ -100,7 +99,7 @@ export function planItems(plan: Plan): PlanItem[] {
       id: a.id,
       section: "K",
       path: ["sections", "K", "advice", i],
-      label: join("K", i + 1),
+      label: labelAt("K", i),
     });
   });
   return items;

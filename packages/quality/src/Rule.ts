@@ -1,0 +1,19 @@
+import type { Finding, Plan } from "@ehcp/schema";
+import type { PlanField } from "./planFields.js";
+import type { ResolvedConfig } from "./QualityConfig.js";
+import type { Thread } from "./Thread.js";
+
+/** What every rule reads: the plan and what is derived from it once per check. */
+export interface RuleContext {
+  readonly plan: Plan;
+  readonly config: ResolvedConfig;
+  readonly fields: readonly PlanField[];
+  readonly thread: Thread;
+  /** The name to use for the child in messages ("Sam"). */
+  readonly childName: string;
+}
+
+/** A finding as a rule reports it; `checkPlan` adds the rule id, severity and source. */
+export type RuleFinding = Omit<Finding, "rule" | "severity" | "source">;
+
+export type RuleCheck = (context: RuleContext) => RuleFinding[];

@@ -1,0 +1,117 @@
+import { parsePlan, type Plan } from "@ehcp/schema";
+import { describe, expect, it } from "vitest";
+import { sharedFixture } from "../../schema/test/fixtures.js";
+import { wellWrittenPlan } from "../test/planBuilder.js";
+import { checkPlan, RULE_CATALOGUE, RULE_IDS } from "./index.js";
+
+const today = "2026-11-22";
+const fixture = (name: string) => parsePlan(sharedFixture(name)) as Plan;
+
+describe("checkPlan on the shared fixtures", () => {
+  it("finds no error and no warning in the good plan", () => {
+    const findings = checkPlan(fixture("plan-good.json"), { today });
+    expect(findings.filter((f) => f.severity !== "info")).toEqual([]);
+  });
+
+  it("finds every expected finding in the poor plan, and no error the expected list lacks", () => {
+    const expected = (
+      sharedFixture("plan-poor.expected.json") as {
+        findings: { rule: string; target: string; severity: string }[];
+      }
+    ).findings;
+    const findings = checkPlan(fixture("plan-poor.json"), { today });
+    for (const e of expected) {
+      expect(findings, `${e.rule} on ${e.target}`).toContainEqual(expect.objectContaining(e));
+    }
+    const listed = new Set(expected.map((e) => `${e.rule} ${e.target}`));
+    const unlisted = findings.filter(
+      (f) => f.severity === "error" && !listed.has(`${f.rule} ${f.target}`),
+    );
+    expect(unlisted).toEqual([]);
+  });
+
+  it("gives every finding its rule's source, a path, and a message naming the item by label", () => {
+    for (const f of checkPlan(fixture("plan-poor.json"), { today })) {
+      expect(f.source).toBe(RULE_CATALOGUE[f.rule as keyof typeof RULE_CATALOGUE].source);
+      expect(f.path).toMatch(/^sections\.[A-K][12]?/);
+      expect(f.message).toMatch(/^(?:[A-K][12]?[.\d]*|Section [A-K]|No |Jordan |This |The )/);
+    }
+  });
+
+  it("finds nothing to warn about in the tests' own well-written plan", () => {
+    expect(checkPlan(wellWrittenPlan(), { today }).filter((f) => f.severity !== "info")).toEqual(
+      [],
+    );
+  });
+
+  it("lists findings in document order: by section, then by item", () => {
+    const findings = checkPlan(fixture("plan-poor.json"), { today });
+    const sections = findings.map((f) => f.section);
+    const order = ["A", "B", "C", "D", "E", "F", "G", "H1", "H2", "I", "J", "K"];
+    expect([...sections].sort((a, b) => order.indexOf(a) - order.indexOf(b))).toEqual(sections);
+  });
+
+  it("does not change the plan it checks", () => {
+    const plan = fixture("plan-poor.json");
+    const before = structuredClone(plan);
+    checkPlan(plan, { today });
+    expect(plan).toStrictEqual(before);
+  });
+});
+
+describe("configuration", () => {
+  const poor = () => fixture("plan-poor.json");
+
+  it("switches a rule off", () => {
+    const findings = checkPlan(poor(), { today, rules: { "vague-wording": "off", jargon: "off" } });
+    expect(findings.some((f) => f.rule === "vague-wording" || f.rule === "jargon")).toBe(false);
+    expect(findings.some((f) => f.rule === "placement-in-draft")).toBe(true);
+  });
+
+  it("changes a rule's severity", () => {
+    const findings = checkPlan(poor(), {
+      today,
+      rules: { "vague-wording": "error", "placement-in-draft": "info" },
+    });
+    expect(
+      findings.filter((f) => f.rule === "vague-wording").every((f) => f.severity === "error"),
+    ).toBe(true);
+    expect(findings.find((f) => f.rule === "placement-in-draft")?.severity).toBe("info");
+  });
+
+  it("knows every rule of the quality rules", () => {
+    for (const id of [
+      "duplicate-id",
+      "dangling-link",
+      "placement-in-draft",
+      "placement-missing-in-final",
+      "need-without-provision",
+      "provision-not-quantified",
+      "provision-hours-only",
+      "provision-missing-who",
+      "pfa-outcomes-missing",
+      "no-advice",
+      "need-without-outcome",
+      "health-need-without-provision",
+      "social-care-need-without-provision",
+      "outcome-without-provision",
+      "provision-without-outcome",
+      "provision-missing-expertise",
+      "vague-wording",
+      "therapy-in-health-section",
+      "outcome-not-time-bound",
+      "outcome-not-measurable",
+      "outcome-is-provision",
+      "no-child-voice",
+      "missing-advice",
+      "provision-ratio-missing",
+      "jargon",
+      "bland-description",
+      "personal-budget-not-explained",
+      "copied-text",
+      "long-history",
+    ]) {
+      expect(RULE_IDS).toContain(id);
+    }
+  });
+});

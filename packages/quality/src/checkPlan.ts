@@ -1,0 +1,57 @@
+import { type Finding, type Plan, SECTION_KEYS } from "@ehcp/schema";
+import { planFields } from "./planFields.js";
+import { type QualityConfig, resolveConfig } from "./QualityConfig.js";
+import type { RuleContext } from "./Rule.js";
+import { RULE_CATALOGUE, RULE_IDS } from "./ruleCatalogue.js";
+import { RULE_CHECKS } from "./rules/index.js";
+import { Thread } from "./Thread.js";
+
+const SECTION_ORDER = new Map<string, number>(SECTION_KEYS.map((k, i) => [k, i]));
+
+/** Today as YYYY-MM-DD in the local time zone: read here, at the edge, never inside a rule. */
+function localToday(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/**
+ * Checks a plan against every quality rule and returns the findings in document order: errors
+ * that make a plan unlawful or broken, warnings that make it weak, and information worth a look.
+ * Pass `config.today` for a repeatable result; without it, the current date is used.
+ */
+export function checkPlan(plan: Plan, config: QualityConfig = {}): Finding[] {
+  const resolved = resolveConfig(
+    config,
+    (id) => RULE_CATALOGUE[id].severity,
+    config.today ?? localToday(),
+  );
+  const context: RuleContext = {
+    plan,
+    config: resolved,
+    fields: planFields(plan),
+    thread: new Thread(plan),
+    childName:
+      plan.meta.child.preferredName.trim() ||
+      plan.meta.child.fullName.trim().split(/\s+/)[0] ||
+      "the child",
+  };
+
+  const findings: Finding[] = [];
+  for (const rule of RULE_IDS) {
+    const severity = resolved.rules[rule];
+    if (severity === "off") continue;
+    const { source } = RULE_CATALOGUE[rule];
+    for (const f of RULE_CHECKS[rule](context)) findings.push({ rule, severity, ...f, source });
+  }
+  // Document order: section, then the item's place in it (from the path); within an item, rules
+  // keep the catalogue's order (errors first) and each rule its own order.
+  const rank = (f: Finding): [number, number] => [
+    SECTION_ORDER.get(f.section) ?? -1,
+    Number(/^sections\.\w+\.\w+\[(\d+)\]/.exec(f.path)?.[1] ?? -1),
+  ];
+  return findings
+    .map((f, i) => ({ f, i, r: rank(f) }))
+    .sort((a, b) => a.r[0] - b.r[0] || a.r[1] - b.r[1] || a.i - b.i)
+    .map(({ f }) => f);
+}

@@ -1,0 +1,65 @@
+import type { RuleCheck } from "../Rule.js";
+import type { RuleId } from "../ruleCatalogue.js";
+import { missingAdvice, noAdvice } from "./advice.js";
+import { blandDescription } from "./blandDescription.js";
+import { copiedText } from "./copiedText.js";
+import { danglingLink, duplicateId } from "./integrity.js";
+import { jargon } from "./jargon.js";
+import { longHistory } from "./longHistory.js";
+import { noChildVoice } from "./noChildVoice.js";
+import { outcomeFrameworkUnknown } from "./outcomeFrameworkUnknown.js";
+import { outcomeIsProvision, outcomeNotMeasurable, outcomeNotTimeBound } from "./outcomeWording.js";
+import { personalBudgetNotExplained } from "./personalBudgetNotExplained.js";
+import { pfaOutcomesMissing } from "./pfaOutcomesMissing.js";
+import { placementInDraft, placementMissingInFinal } from "./placement.js";
+import {
+  provisionHoursOnly,
+  provisionMissingExpertise,
+  provisionMissingWho,
+  provisionNotQuantified,
+  provisionRatioMissing,
+} from "./provisionFields.js";
+import { therapyInHealthSection } from "./therapyInHealthSection.js";
+import {
+  healthNeedWithoutProvision,
+  needWithoutOutcome,
+  needWithoutProvision,
+  outcomeWithoutProvision,
+  provisionWithoutOutcome,
+  socialCareNeedWithoutProvision,
+} from "./thread.js";
+import { vagueWording } from "./vagueWording.js";
+
+/** The check behind each rule id; a rule in the catalogue without a check fails to compile. */
+export const RULE_CHECKS: { readonly [K in RuleId]: RuleCheck } = {
+  "duplicate-id": duplicateId,
+  "dangling-link": danglingLink,
+  "placement-in-draft": placementInDraft,
+  "placement-missing-in-final": placementMissingInFinal,
+  "need-without-provision": needWithoutProvision,
+  "provision-not-quantified": provisionNotQuantified,
+  "provision-hours-only": provisionHoursOnly,
+  "provision-missing-who": provisionMissingWho,
+  "pfa-outcomes-missing": pfaOutcomesMissing,
+  "no-advice": noAdvice,
+  "need-without-outcome": needWithoutOutcome,
+  "health-need-without-provision": healthNeedWithoutProvision,
+  "social-care-need-without-provision": socialCareNeedWithoutProvision,
+  "outcome-without-provision": outcomeWithoutProvision,
+  "provision-without-outcome": provisionWithoutOutcome,
+  "provision-missing-expertise": provisionMissingExpertise,
+  "vague-wording": vagueWording,
+  "therapy-in-health-section": therapyInHealthSection,
+  "outcome-not-time-bound": outcomeNotTimeBound,
+  "outcome-not-measurable": outcomeNotMeasurable,
+  "outcome-is-provision": outcomeIsProvision,
+  "no-child-voice": noChildVoice,
+  "missing-advice": missingAdvice,
+  "provision-ratio-missing": provisionRatioMissing,
+  "outcome-framework-unknown": outcomeFrameworkUnknown,
+  jargon,
+  "bland-description": blandDescription,
+  "personal-budget-not-explained": personalBudgetNotExplained,
+  "copied-text": copiedText,
+  "long-history": longHistory,
+};

@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { findingsOf, withOutcomeText } from "../../test/planBuilder.js";
+
+const fires = (rule: string, statement: string, over = {}) =>
+  findingsOf(withOutcomeText(statement, over), rule).length > 0;
+
+describe("outcome-not-time-bound", () => {
+  it("fires when an outcome has no date and its words give none", () => {
+    expect(
+      fires(
+        "outcome-not-time-bound",
+        "Mia will follow three-step instructions in 8 of 10 lessons.",
+        { byWhen: null },
+      ),
+    ).toBe(true);
+  });
+  it.each([
+    [
+      "a date in the field",
+      "Mia will follow three-step instructions in 8 of 10 lessons.",
+      { byWhen: "2027-07" },
+    ],
+    [
+      "a month in the words",
+      "By July 2027 Mia will follow three-step instructions in 8 of 10 lessons.",
+      { byWhen: null },
+    ],
+    [
+      "the end of a key stage",
+      "By the end of Key Stage 2, Mia will read aloud a page of a book at her level.",
+      { byWhen: null },
+    ],
+    [
+      "a span of weeks",
+      "Within 12 weeks Mia will ask for a break using her card on 4 of 5 occasions.",
+      { byWhen: null },
+    ],
+  ])("does not fire with %s", (_what, statement, over) => {
+    expect(fires("outcome-not-time-bound", statement, over)).toBe(false);
+  });
+});
+
+describe("outcome-not-measurable", () => {
+  it.each([
+    "Mia will improve her reading.",
+    "Mia will develop her social skills.",
+    "Mia will be happier at school.",
+    "Mia will make progress in maths.",
+    "Mia will be more confident when speaking in class.",
+  ])("fires on %j", (statement) => {
+    expect(fires("outcome-not-measurable", statement)).toBe(true);
+  });
+  it.each([
+    "By July 2027 Mia will improve her reading age from 6 years 2 months to 7 years.",
+    "Mia will be more confident: she will answer a question in front of the class in 3 lessons a week.",
+    "Mia will develop her handwriting so that she writes her name independently.",
+    "Mia will follow three-step instructions in eight out of ten lessons.",
+    "Mia will not feel she has to hide when routines change, asking for a break on 4 of 5 occasions.",
+  ])("does not fire on the measurable %j", (statement) => {
+    expect(fires("outcome-not-measurable", statement)).toBe(false);
+  });
+  it("fires on an empty statement", () => {
+    expect(findingsOf(withOutcomeText(""), "outcome-not-measurable")[0]?.message).toBe(
+      "E1 has no statement. Say what Mia will be able to do, and how anyone will know.",
+    );
+  });
+  it("underlines the vague words", () => {
+    expect(
+      findingsOf(withOutcomeText("Mia will improve her reading."), "outcome-not-measurable")[0]
+        ?.range,
+    ).toEqual({ from: 9, to: 16 });
+  });
+});
+
+describe("outcome-is-provision", () => {
+  it.each([
+    "Mia will have 1:1 support in all lessons.",
+    "Mia will receive speech and language therapy.",
+    "Mia will be given a laptop for written work.",
+    "Mia will have access to a quiet room.",
+    "Mia will be supported to make friends.",
+    "Mia will continue to have a daily check-in.",
+  ])("fires on %j", (statement) => {
+    expect(fires("outcome-is-provision", `${statement} In 4 of 5 weeks.`)).toBe(true);
+  });
+  it.each([
+    "By July 2027 Mia will have made two friends she plays with at break, on 3 days a week.",
+    "By July 2027 Mia will have learnt to ask for help using her card in 4 of 5 lessons.",
+    "By July 2027 Mia will take part in a weekend club every week, with support from a short breaks worker.",
+    "By July 2027 Mia will have a conversation of four turns with a classmate in 3 of 5 break times.",
+  ])("does not fire on %j, which says what Mia will do", (statement) => {
+    expect(fires("outcome-is-provision", statement)).toBe(false);
+  });
+});

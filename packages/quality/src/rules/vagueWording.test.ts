@@ -1,0 +1,127 @@
+import { describe, expect, it } from "vitest";
+import {
+  findingsOf,
+  para,
+  wellWrittenPlan,
+  withOutcomeText,
+  withProvisionText,
+} from "../../test/planBuilder.js";
+
+const vague = (what: string, field?: "what" | "deliveredBy" | "expertise") =>
+  findingsOf(withProvisionText(what, field), "vague-wording").map(
+    (f) => f.message.match(/says '([^']*)'/)?.[1],
+  );
+
+describe("vague-wording", () => {
+  it.each([
+    ["Access to a laptop for written work.", "Access to"],
+    ["Regular sessions with a teaching assistant to practise reading.", "Regular"],
+    ["Reading practice, regularly.", "regularly"],
+    ["Movement breaks as required.", "as required"],
+    ["A writing slope as appropriate.", "as appropriate"],
+    ["Visual prompts when needed.", "when needed"],
+    ["In-class support where possible.", "where possible"],
+    ["Up to 3 hours of literacy support a week.", "Up to 3"],
+    ["Up to three sessions of phonics a week.", "Up to three"],
+    ["Speech and language therapy or equivalent.", "or equivalent"],
+    ["Mia would benefit from a quiet space.", "would benefit from"],
+    ["Mia may benefit from sensory circuits.", "may benefit"],
+    ["Mia should have a visual timetable.", "should have"],
+    ["Sensory tools such as fidget toys.", "such as"],
+    ["Sensory tools, e.g. ear defenders.", "e.g."],
+    ["Ear defenders, a wobble cushion, etc.", "etc."],
+    ["Daily check-in with a key adult.", "key adult"],
+    ["Support as necessary at break times.", "Support as necessary"],
+    ["Opportunities to practise turn-taking.", "Opportunities to"],
+    ["Phonics sessions of 20-45 minutes each day.", "20-45 minutes"],
+    ["Phonics 2 to 3 sessions a week.", "2 to 3 sessions"],
+  ])("finds the doubt in %j", (what, phrase) => {
+    expect(vague(what)).toContain(phrase);
+  });
+
+  it.each([
+    "A support worker takes Mia to a weekend club of her choice.",
+    "Mia's targets are regularly reviewed by the therapist each term.",
+    "Regular practice every day of the words from her therapy programme.",
+    "Keep the visual timetable up to date before every change of activity.",
+    "Exam access arrangements: a reader and 25% extra time in every test.",
+    "A teaching assistant trained by the speech and language therapist reads with Mia.",
+    "Mia does not need access to a laptop; she writes with a slope.",
+    "Three sessions of 20 minutes a week of Colourful Semantics, one to one.",
+    "A language programme in which the adult gives the key words first.",
+  ])("finds no doubt in the specific %j", (what) => {
+    expect(vague(what)).toEqual([]);
+  });
+
+  it("checks who delivers the provision and their expertise too", () => {
+    expect(vague("Key adult", "deliveredBy")).toEqual(["Key adult"]);
+    expect(vague("Level 3 or equivalent", "expertise")).toEqual(["or equivalent"]);
+  });
+
+  it("gives the range of the words within the field, for the editor to underline", () => {
+    const plan = withProvisionText("Phonics with a teacher, as required, in a small group.");
+    const [finding] = findingsOf(plan, "vague-wording");
+    expect(finding).toMatchObject({
+      target: plan.sections.F.provisions[0]!.id,
+      path: "sections.F.provisions[0].what",
+      range: { from: 24, to: 35 },
+    });
+    expect(finding?.message).toBe(
+      "F1 says 'as required' — say how often and for how long, e.g. 3 × 20 minutes a week; provision cannot wait on someone deciding later.",
+    );
+  });
+
+  it("counts ranges in rich text as the editor's text of the field, blocks separated by a line break", () => {
+    const plan = wellWrittenPlan();
+    plan.sections.F.provisions[0]!.what = [
+      { type: "paragraph", content: [{ type: "text", text: "Phonics." }] },
+      {
+        type: "bulletList",
+        content: [
+          {
+            type: "listItem",
+            content: [
+              { type: "paragraph", content: [{ type: "text", text: "Reading, as needed." }] },
+            ],
+          },
+        ],
+      },
+    ];
+    expect(findingsOf(plan, "vague-wording")[0]?.range).toEqual({ from: 18, to: 27 });
+  });
+
+  it("checks outcomes and their steps, but not needs or views", () => {
+    expect(
+      findingsOf(
+        withOutcomeText("By July 2027 Mia will read with a key adult in 4 of 5 lessons."),
+        "vague-wording",
+      ),
+    ).toHaveLength(1);
+    const plan = wellWrittenPlan();
+    plan.sections.E.outcomes[0]!.steps = [
+      { id: "step-1", text: "Reads with support as necessary", byWhen: "2027-02" },
+    ];
+    plan.sections.B.needs[0]!.description = para("Mia would benefit from access to a quiet space.");
+    plan.sections.A.views[0]!.content = para("I like having regular breaks.");
+    const findings = findingsOf(plan, "vague-wording");
+    expect(findings.map((f) => f.path)).toEqual(["sections.E.outcomes[0].steps[0].text"]);
+    expect(findings[0]?.message).toMatch(/^E1\.1 says/);
+  });
+
+  it("takes a council's own words, and its exemptions", () => {
+    const plan = withProvisionText(
+      "Support from the inclusion team, as appropriate, with a nurture group.",
+    );
+    expect(
+      findingsOf(plan, "vague-wording", { vagueWords: { add: ["nurture group"] } }).length,
+    ).toBe(2);
+    expect(
+      findingsOf(plan, "vague-wording", { vagueWords: { allow: ["as appropriate"] } }),
+    ).toEqual([]);
+    expect(
+      findingsOf(plan, "vague-wording", { vagueWords: { replace: ["inclusion team"] } }).map(
+        (f) => f.range,
+      ),
+    ).toEqual([{ from: 17, to: 31 }]);
+  });
+});

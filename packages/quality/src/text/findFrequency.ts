@@ -1,0 +1,60 @@
+import type { Token } from "./tokenize.js";
+
+const PERIOD_ADVERBS = new Set([
+  "daily",
+  "weekly",
+  "fortnightly",
+  "monthly",
+  "termly",
+  "half-termly",
+  "yearly",
+  "annually",
+  "nightly",
+  "twice-weekly",
+  "twice-daily",
+]);
+const PERIODS = new Set([
+  "day",
+  "days",
+  "morning",
+  "afternoon",
+  "evening",
+  "night",
+  "week",
+  "weekday",
+  "fortnight",
+  "month",
+  "term",
+  "half-term",
+  "year",
+  "lesson",
+  "session",
+  "break",
+  "lunchtime",
+  "playtime",
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+]);
+const PER = new Set(["every", "each", "per", "a", "an"]);
+
+/** Whether the words say how often: "each term", "3 times a week", "daily", "every lesson". */
+export function hasFrequency(tokens: readonly Token[]): boolean {
+  return tokens.some((t, i) => {
+    if (PERIOD_ADVERBS.has(t.norm)) return true;
+    const next = tokens[i + 1];
+    return PER.has(t.norm) && next !== undefined && PERIODS.has(next.norm);
+  });
+}
+
+const DURATION_UNITS = /^(?:minutes?|mins?|hours?|hrs?)$/;
+
+/** Whether the words give an amount of time: "20 minutes", "two hours". */
+export function hasDuration(tokens: readonly Token[], isCount: (norm: string) => boolean): boolean {
+  return tokens.some((t, i) => {
+    const next = tokens[i + 1];
+    return isCount(t.norm) && next !== undefined && DURATION_UNITS.test(next.norm);
+  });
+}

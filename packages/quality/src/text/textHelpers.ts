@@ -1,0 +1,44 @@
+import type { Token } from "./tokenize.js";
+
+/** The sentence (or line) of `text` around the characters `start` to `end`. */
+export function sentenceAround(
+  text: string,
+  start: number,
+  end: number,
+): { start: number; end: number } {
+  let from = start;
+  while (from > 0 && !/[.!?;\n]/.test(text[from - 1] as string)) from--;
+  let to = end;
+  while (to < text.length && !/[.!?;\n]/.test(text[to] as string)) to++;
+  return { start: from, end: to };
+}
+
+const NEGATIONS = new Set(["not", "no", "never", "without", "nor", "cannot"]);
+
+/** Whether one of the three words before token `index`, in the same sentence, negates it. */
+export function isNegated(tokens: readonly Token[], index: number, text: string): boolean {
+  const here = tokens[index];
+  if (!here) return false;
+  const sentence = sentenceAround(text, here.start, here.end);
+  for (let k = index - 1; k >= Math.max(0, index - 3); k--) {
+    const t = tokens[k] as Token;
+    if (t.start < sentence.start) break;
+    if (NEGATIONS.has(t.norm) || t.norm.endsWith("n't")) return true;
+  }
+  return false;
+}
+
+/** Character ranges of text inside double quotation marks, straight or curly. */
+export function quotedRanges(text: string): { start: number; end: number }[] {
+  const ranges: { start: number; end: number }[] = [];
+  for (const m of text.matchAll(/“[^”]*”|"[^"]*"/g))
+    ranges.push({ start: m.index, end: m.index + m[0].length });
+  return ranges;
+}
+
+export const inRanges = (ranges: readonly { start: number; end: number }[], at: number): boolean =>
+  ranges.some((r) => at >= r.start && at < r.end);
+
+/** Counts the words of a text. */
+export const wordCount = (text: string): number =>
+  text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
