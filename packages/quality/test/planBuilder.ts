@@ -17,14 +17,18 @@ export const view = (text: string, over: Partial<View> = {}): View => ({
   ...over,
 });
 
-export const need = (title: string, over: Partial<Need> = {}): Need => ({
-  id: next("need"),
-  area: "communication-interaction",
-  title,
-  description: para(`${title}: Mia understands two-part instructions and loses longer ones.`),
-  adviceIds: [],
-  ...over,
-});
+type BNeed = Plan["sections"]["B"]["needs"][number];
+
+/** A need; typed for section B unless asked for C's or D's wider areas. */
+export const need = <T extends Need = BNeed>(title: string, over: Partial<Need> = {}): T =>
+  ({
+    id: next("need"),
+    area: "communication-interaction",
+    title,
+    description: para(`${title}: Mia understands two-part instructions and loses longer ones.`),
+    adviceIds: [],
+    ...over,
+  }) as T;
 
 export const outcome = (
   statement: string,
@@ -77,11 +81,11 @@ const advice = (agency: Advice["agency"], role: string): Advice => ({
  */
 export function wellWrittenPlan(): Plan {
   const b = need("Understanding spoken instructions");
-  const c = need("Getting to sleep", {
+  const c = need<Plan["sections"]["C"]["needs"][number]>("Getting to sleep", {
     area: "health",
     description: para("Mia takes two hours to fall asleep."),
   });
-  const d = need("Short breaks for the family", {
+  const d = need<Plan["sections"]["D"]["needs"][number]>("Short breaks for the family", {
     area: "social-care",
     description: para("Mia's parents have no breaks at weekends."),
   });

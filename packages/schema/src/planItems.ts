@@ -38,7 +38,6 @@ interface PlanItemOf<K extends PlanItemKind> {
   readonly label: string;
 }
 
-
 /** Every item of a plan that has an id, in document order. */
 export function planItems(plan: Plan): PlanItem[] {
   const s = plan.sections;

@@ -2,7 +2,31 @@ import type { RuleCheck, RuleFinding } from "../Rule.js";
 import type { PlanField } from "../planFields.js";
 import { PhraseMatcher } from "../text/PhraseMatcher.js";
 import { inRanges, quotedRanges } from "../text/textHelpers.js";
-import { tokenize } from "../text/tokenize.js";
+import { type Token, tokenize } from "../text/tokenize.js";
+
+/** Words for jargon: "ASD-related" also yields "ASD", and "ASD's" is read as "ASD". */
+function jargonTokens(text: string): Token[] {
+  return tokenize(text).flatMap((t) => {
+    const parts: Token[] = [t];
+    if (t.text.includes("-")) {
+      let offset = t.start;
+      for (const part of t.text.split("-")) {
+        parts.push({
+          text: part,
+          norm: part.toLowerCase(),
+          start: offset,
+          end: offset + part.length,
+        });
+        offset += part.length + 1;
+      }
+    }
+    return parts.map((p) =>
+      p.norm.endsWith("'s")
+        ? { ...p, text: p.text.slice(0, -2), norm: p.norm.slice(0, -2), end: p.end - 2 }
+        : p,
+    );
+  });
+}
 
 const isAcronym = (term: string) => (term.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -37,9 +61,7 @@ export const jargon: RuleCheck = ({ fields, config }) => {
     // A person's own quoted words are never corrected.
     if (field.quoted) continue;
     const quotes = quotedRanges(field.text);
-    const tokens = tokenize(field.text).map((t) =>
-      t.norm.endsWith("'s") ? { ...t, norm: t.norm.slice(0, -2), end: t.end - 2 } : t,
-    );
+    const tokens = jargonTokens(field.text);
     for (const match of matcher.find(tokens)) {
       const term = terms.get(match.phrase.toLowerCase()) ?? match.phrase;
       const written = field.text.slice(match.start, match.end);
