@@ -3,12 +3,17 @@ import { EXIT, type Io, processIo } from "./Io.js";
 
 // Each command loads its own modules when run, so `ehcp validate` never loads the server.
 const validateUsage = "ehcp validate <plan.json> [--json]";
+const checkUsage =
+  "ehcp check <plan.json> [--format text|json] [--config council.json] [--corpus <dir>]";
 const serveUsage = "ehcp serve [--port 1234] [--host 127.0.0.1] [--db ./data/ehcp.sqlite]";
 
 const usage = `Usage:
   ${validateUsage}
       Check a Plan JSON file: its shape, repeated ids and broken links.
       Exits 0 when the plan is sound, 1 when it has problems.
+  ${checkUsage}
+      Check a plan's quality: findings grouped by section, or as JSON. Exits 1 when there is an
+      error. --config reads a council's settings; --corpus a folder of other plans for copied text.
   ${serveUsage}
       Run the collaboration server. Settings also come from EHCP_PORT, EHCP_HOST and EHCP_DB.`;
 
@@ -39,6 +44,31 @@ export async function main(
         }
         const { validate } = await import("./validate.js");
         return await validate({ file: positionals[0] as string, json: values.json }, io);
+      }
+      case "check": {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          options: {
+            format: { type: "string", default: "text" },
+            config: { type: "string" },
+            corpus: { type: "string" },
+          },
+          allowPositionals: true,
+        });
+        if (positionals.length !== 1 || (values.format !== "text" && values.format !== "json")) {
+          io.err(`Usage: ${checkUsage}`);
+          return EXIT.usage;
+        }
+        const { check } = await import("./check.js");
+        return await check(
+          {
+            file: positionals[0] as string,
+            format: values.format,
+            config: values.config,
+            corpus: values.corpus,
+          },
+          io,
+        );
       }
       case "serve": {
         const { values } = parseArgs({

@@ -8,6 +8,7 @@ import {
   type SectionKey,
 } from "@ehcp/schema";
 import { plainText } from "./text/plainText.js";
+import { type Token, tokenize } from "./text/tokenize.js";
 
 export type FieldName =
   | "content"
@@ -33,6 +34,8 @@ export interface PlanField {
   readonly field: FieldName;
   readonly path: string;
   readonly text: string;
+  /** The words of `text`, split once for every rule that reads them. */
+  readonly tokens: readonly Token[];
   /** Words quoted as a person said them (a direct-quote view in A): never corrected. */
   readonly quoted: boolean;
 }
@@ -43,112 +46,97 @@ const at = (...segments: PathSegment[]) => formatJsonPath(segments);
 export function planFields(plan: Plan): PlanField[] {
   const s = plan.sections;
   const fields: PlanField[] = [];
-  const push = (f: Omit<PlanField, "quoted"> & { quoted?: boolean }) => {
-    if (f.text.trim() !== "") fields.push({ quoted: false, ...f });
+  // One object shape for every field, built in one place, keeps this hot loop fast.
+  const push = (
+    section: SectionKey,
+    target: string,
+    label: string,
+    field: FieldName,
+    path: string,
+    text: string,
+    quoted = false,
+  ) => {
+    if (text.trim() !== "") {
+      fields.push({ section, target, label, field, path, text, tokens: tokenize(text), quoted });
+    }
   };
 
   s.A.views.forEach((v, i) => {
-    push({
-      section: "A",
-      target: v.id,
-      label: labelAt("A", i),
-      field: "content",
-      path: at("sections", "A", "views", i, "content"),
-      text: plainText(v.content),
-      quoted: v.directQuote,
-    });
+    push(
+      "A",
+      v.id,
+      labelAt("A", i),
+      "content",
+      at("sections", "A", "views", i, "content"),
+      plainText(v.content),
+      v.directQuote,
+    );
   });
   for (const key of NEEDS_SECTION_KEYS) {
     const section = s[key];
     if (section.summary) {
-      push({
-        section: key,
-        target: key,
-        label: `Section ${key}`,
-        field: "summary",
-        path: at("sections", key, "summary"),
-        text: plainText(section.summary),
-      });
+      push(
+        key,
+        key,
+        `Section ${key}`,
+        "summary",
+        at("sections", key, "summary"),
+        plainText(section.summary),
+      );
     }
     section.needs.forEach((n, i) => {
-      push({
-        section: key,
-        target: n.id,
-        label: labelAt(key, i),
-        field: "title",
-        path: at("sections", key, "needs", i, "title"),
-        text: n.title,
-      });
-      push({
-        section: key,
-        target: n.id,
-        label: labelAt(key, i),
-        field: "description",
-        path: at("sections", key, "needs", i, "description"),
-        text: plainText(n.description),
-      });
+      const label = labelAt(key, i);
+      push(key, n.id, label, "title", at("sections", key, "needs", i, "title"), n.title);
+      push(
+        key,
+        n.id,
+        label,
+        "description",
+        at("sections", key, "needs", i, "description"),
+        plainText(n.description),
+      );
     });
   }
   s.E.outcomes.forEach((o, i) => {
-    push({
-      section: "E",
-      target: o.id,
-      label: labelAt("E", i),
-      field: "statement",
-      path: at("sections", "E", "outcomes", i, "statement"),
-      text: plainText(o.statement),
-    });
+    const label = labelAt("E", i);
+    push(
+      "E",
+      o.id,
+      label,
+      "statement",
+      at("sections", "E", "outcomes", i, "statement"),
+      plainText(o.statement),
+    );
     o.steps.forEach((step, j) => {
-      push({
-        section: "E",
-        target: o.id,
-        label: `${labelAt("E", i)}.${j + 1}`,
-        field: "step",
-        path: at("sections", "E", "outcomes", i, "steps", j, "text"),
-        text: step.text,
-      });
+      push(
+        "E",
+        o.id,
+        `${label}.${j + 1}`,
+        "step",
+        at("sections", "E", "outcomes", i, "steps", j, "text"),
+        step.text,
+      );
     });
   });
   for (const key of PROVISION_SECTION_KEYS) {
     s[key].provisions.forEach((p, i) => {
-      const base = { section: key, target: p.id, label: labelAt(key, i) } as const;
-      push({
-        ...base,
-        field: "what",
-        path: at("sections", key, "provisions", i, "what"),
-        text: plainText(p.what),
-      });
-      push({
-        ...base,
-        field: "deliveredBy",
-        path: at("sections", key, "provisions", i, "deliveredBy"),
-        text: p.deliveredBy,
-      });
-      push({
-        ...base,
-        field: "expertise",
-        path: at("sections", key, "provisions", i, "expertise"),
-        text: p.expertise,
-      });
+      const label = labelAt(key, i);
+      const path = at("sections", key, "provisions", i);
+      push(key, p.id, label, "what", `${path}.what`, plainText(p.what));
+      push(key, p.id, label, "deliveredBy", `${path}.deliveredBy`, p.deliveredBy);
+      push(key, p.id, label, "expertise", `${path}.expertise`, p.expertise);
     });
   }
   s.J.items.forEach((item, i) => {
-    push({
-      section: "J",
-      target: "J",
-      label: "Section J",
-      field: "outcomesMet",
-      path: at("sections", "J", "items", i, "outcomesMet"),
-      text: plainText(item.outcomesMet),
-    });
+    push(
+      "J",
+      "J",
+      "Section J",
+      "outcomesMet",
+      at("sections", "J", "items", i, "outcomesMet"),
+      plainText(item.outcomesMet),
+    );
   });
-  push({
-    section: "J",
-    target: "J",
-    label: "Section J",
-    field: "notes",
-    path: at("sections", "J", "notes"),
-    text: plainText(s.J.notes),
-  });
+  push("J", "J", "Section J", "notes", at("sections", "J", "notes"), plainText(s.J.notes));
   return fields;
 }

@@ -1,19 +1,14 @@
 import type { RuleCheck, RuleFinding } from "../Rule.js";
-import { PhraseMatcher } from "../text/PhraseMatcher.js";
+import { matcherFor } from "../text/matcherFor.js";
 import { inRanges, quotedRanges } from "../text/textHelpers.js";
-import { tokenize } from "../text/tokenize.js";
-
-const matchers = new WeakMap<readonly string[], PhraseMatcher>();
 
 export const blandDescription: RuleCheck = ({ fields, config, childName }) => {
-  let matcher = matchers.get(config.blandPhrases);
-  if (!matcher)
-    matchers.set(config.blandPhrases, (matcher = new PhraseMatcher(config.blandPhrases)));
+  const matcher = matcherFor(config.blandPhrases);
   const findings: RuleFinding[] = [];
   for (const field of fields) {
     if (field.section !== "A" || field.quoted) continue;
     const quotes = quotedRanges(field.text);
-    for (const match of matcher.find(tokenize(field.text))) {
+    for (const match of matcher.find(field.tokens)) {
       if (inRanges(quotes, match.start)) continue;
       findings.push({
         section: "A",

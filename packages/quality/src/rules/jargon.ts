@@ -1,84 +1,95 @@
 import type { RuleCheck, RuleFinding } from "../Rule.js";
-import type { PlanField } from "../planFields.js";
-import { PhraseMatcher } from "../text/PhraseMatcher.js";
 import { inRanges, quotedRanges } from "../text/textHelpers.js";
-import { type Token, tokenize } from "../text/tokenize.js";
-
-/** Words for jargon: "ASD-related" also yields "ASD", and "ASD's" is read as "ASD". */
-function jargonTokens(text: string): Token[] {
-  return tokenize(text).flatMap((t) => {
-    const parts: Token[] = [t];
-    if (t.text.includes("-")) {
-      let offset = t.start;
-      for (const part of t.text.split("-")) {
-        parts.push({
-          text: part,
-          norm: part.toLowerCase(),
-          start: offset,
-          end: offset + part.length,
-        });
-        offset += part.length + 1;
-      }
-    }
-    return parts.map((p) =>
-      p.norm.endsWith("'s")
-        ? { ...p, text: p.text.slice(0, -2), norm: p.norm.slice(0, -2), end: p.end - 2 }
-        : p,
-    );
-  });
-}
 
 const isAcronym = (term: string) => (term.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const isWordCharAt = (text: string, i: number) =>
+  i >= 0 && i < text.length && WORD_CHAR.test(text[i] as string);
 
-/** Whether the plan explains the term somewhere: "ASD (autism…)", "autism… (ASD)", "ASD means…". */
-function explainedIn(fields: readonly PlanField[], term: string): boolean {
-  const t = escape(term);
-  const pattern = new RegExp(
-    `(?<![\\p{L}\\p{N}])${t}(?![\\p{L}\\p{N}])\\s*(?:\\(|,? (?:which )?(?:means|stands for|is short for))|\\(\\s*${t}\\s*\\)`,
-    isAcronym(term) ? "u" : "iu",
-  );
-  return fields.some((f) => pattern.test(f.text));
+const EXPLAINED_AFTER = /\s*(?:\(|,? (?:which )?(?:means|stands for|is short for)\b)/y;
+
+/**
+ * Whether the plan explains the term somewhere: "ASD (autism…)", "autism… (ASD)", "ASD means…".
+ * Looks only where the term occurs, so a long plan costs one `indexOf` scan per term.
+ */
+function explainedIn(planText: string, lowerText: string, term: string): boolean {
+  const acronym = isAcronym(term);
+  const haystack = acronym ? planText : lowerText;
+  const needle = acronym ? term : term.toLowerCase();
+  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
+    const end = at + needle.length;
+    if (isWordCharAt(haystack, at - 1) || isWordCharAt(haystack, end)) continue;
+    EXPLAINED_AFTER.lastIndex = end;
+    if (EXPLAINED_AFTER.test(haystack)) return true;
+    const before = haystack.slice(Math.max(0, at - 4), at);
+    if (/\(\s*$/.test(before) && /^\s*\)/.test(haystack.slice(end, end + 4))) return true;
+  }
+  return false;
 }
 
-const cache = new WeakMap<object, { matcher: PhraseMatcher; terms: Map<string, string> }>();
-function matcherFor(glossary: Readonly<Record<string, string>>) {
-  let entry = cache.get(glossary);
+// One regex of every term, longest first, compiled once per glossary. Matching whole text with it
+// finds "ASD" inside "ASD-related" and "ASD's" too; word edges are checked where it matches.
+const patterns = new Map<string, { regex: RegExp; terms: Map<string, string> }>();
+function patternFor(glossary: Readonly<Record<string, string>>) {
+  const list = Object.keys(glossary).sort((a, b) => b.length - a.length);
+  const key = list.join("\u0000");
+  let entry = patterns.get(key);
   if (!entry) {
-    const terms = new Map(Object.keys(glossary).map((t) => [t.toLowerCase(), t]));
-    entry = { matcher: new PhraseMatcher(Object.keys(glossary)), terms };
-    cache.set(glossary, entry);
+    if (patterns.size >= 16) patterns.clear();
+    // \b keeps the regex from stopping inside words ("ta" in "start"); letters beyond ASCII are
+    // checked where it matches.
+    const source = `\\b(?:${list.map((t) => escape(t).replace(/\s+/g, "\\s+")).join("|")})\\b`;
+    entry = {
+      // Without the u flag, case-insensitive matching of the ASCII terms is several times faster.
+      regex: new RegExp(list.length ? source : "(?!)", "gi"),
+      terms: new Map(list.map((t) => [t.toLowerCase().replace(/\s+/g, " "), t])),
+    };
+    patterns.set(key, entry);
   }
   return entry;
 }
 
 export const jargon: RuleCheck = ({ fields, config }) => {
-  const { matcher, terms } = matcherFor(config.glossary);
+  const { regex, terms } = patternFor(config.glossary);
   const explained = new Map<string, boolean>();
   const reported = new Set<string>();
+  // The plan's text once, for the rarer question of whether a term is explained anywhere.
+  let planText: string | undefined;
+  let lowerText = "";
   const findings: RuleFinding[] = [];
   for (const field of fields) {
     // A person's own quoted words are never corrected.
     if (field.quoted) continue;
-    const quotes = quotedRanges(field.text);
-    const tokens = jargonTokens(field.text);
-    for (const match of matcher.find(tokens)) {
-      const term = terms.get(match.phrase.toLowerCase()) ?? match.phrase;
-      const written = field.text.slice(match.start, match.end);
-      // "TA" is jargon, "ta" is not: acronyms count only when written in capitals.
-      if (isAcronym(term) && (written.match(/\p{Lu}/gu)?.length ?? 0) < 2) continue;
-      if (inRanges(quotes, match.start)) continue;
+    const { text } = field;
+    let quotes: ReturnType<typeof quotedRanges> | undefined;
+    regex.lastIndex = 0;
+    for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
+      const from = m.index;
+      const to = from + m[0].length;
+      if (isWordCharAt(text, from - 1) || isWordCharAt(text, to)) continue;
+      const term = terms.get(m[0].toLowerCase().replace(/\s+/g, " ")) ?? m[0];
+      // "TA" is jargon, "ta" is not: acronyms count only when written with capitals.
+      if (isAcronym(term) && (m[0].match(/\p{Lu}/gu)?.length ?? 0) < 2) continue;
+      quotes ??= quotedRanges(text);
+      if (inRanges(quotes, from)) continue;
       const key = `${field.target}\u0000${term}`;
       if (reported.has(key)) continue;
-      if (!explained.has(term)) explained.set(term, explainedIn(fields, term));
+      if (!explained.has(term)) {
+        if (planText === undefined) {
+          planText = fields.map((f) => f.text).join("\n");
+          lowerText = planText.toLowerCase();
+        }
+        explained.set(term, explainedIn(planText, lowerText, term));
+      }
       if (explained.get(term)) continue;
       reported.add(key);
       findings.push({
         section: field.section,
         target: field.target,
         path: field.path,
-        range: { from: match.start, to: match.end },
-        message: `${field.label} uses '${written}'. Say it in plain words, or explain it once in the plan, e.g. "${config.glossary[term]} (${written})".`,
+        range: { from, to },
+        message: `${field.label} uses '${m[0]}'. Say it in plain words, or explain it once in the plan, e.g. "${config.glossary[term]} (${m[0]})".`,
       });
     }
   }

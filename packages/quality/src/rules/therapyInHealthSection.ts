@@ -29,7 +29,9 @@ export const therapyInHealthSection: RuleCheck = ({ thread }) =>
     .flatMap((e) => {
       const what = plainText(e.provision.what);
       const text = `${what}\n${e.provision.deliveredBy}`;
-      const tokens = tokenize(text).filter((t) => t.norm !== "ot" || t.text === "OT");
+      const tokens = tokenize(text).filter(
+        (t) => t.norm !== "ot" || text.slice(t.start, t.end) === "OT",
+      );
       const hit = THERAPIES.find(tokens)[0];
       if (!hit || HEALTH_PURPOSE.test(text)) return [];
       const inWhat = hit.end <= what.length;

@@ -2,31 +2,22 @@ import type { SectionKey } from "@ehcp/schema";
 import { RANGE_ADVICE } from "../defaults/vagueWords.js";
 import type { RuleCheck, RuleFinding } from "../Rule.js";
 import { hasFrequency } from "../text/findFrequency.js";
-import { PhraseMatcher } from "../text/PhraseMatcher.js";
+import { matcherFor } from "../text/matcherFor.js";
 import { isNegated, sentenceAround } from "../text/textHelpers.js";
-import { tokenize } from "../text/tokenize.js";
 
 const SECTIONS = new Set<SectionKey>(["E", "F", "G", "H1", "H2"]);
 const RANGE =
   /\b\d+(?:\.\d+)?\s*(?:-|–|—|to)\s*\d+(?:\.\d+)?\s*(?:minutes?|mins?|hours?|hrs?|sessions?|times|days?|weeks?|lessons?)\b/gi;
+const HAS_DIGIT = /\d/;
 // "Regular" is vague only when nothing near it says how often.
 const NEEDS_FREQUENCY_NEARBY = new Set(["regular", "regularly"]);
 
-// Matchers are compiled once per word list, not once per check.
-const matchers = new WeakMap<object, PhraseMatcher>();
-const matcherFor = (words: Readonly<Record<string, string>>) => {
-  let matcher = matchers.get(words);
-  if (!matcher) matchers.set(words, (matcher = new PhraseMatcher(Object.keys(words))));
-  return matcher;
-};
-
 export const vagueWording: RuleCheck = ({ fields, config }) => {
-  const matcher = matcherFor(config.vagueWords);
+  const matcher = matcherFor(Object.keys(config.vagueWords));
   const findings: RuleFinding[] = [];
   for (const field of fields) {
     if (!SECTIONS.has(field.section)) continue;
-    const { text } = field;
-    const tokens = tokenize(text);
+    const { text, tokens } = field;
     const found: { start: number; end: number; advice: string }[] = [];
     for (const match of matcher.find(tokens)) {
       if (isNegated(tokens, match.index, text)) continue;
@@ -41,7 +32,7 @@ export const vagueWording: RuleCheck = ({ fields, config }) => {
         advice: config.vagueWords[match.phrase] ?? "",
       });
     }
-    for (const m of text.matchAll(RANGE)) {
+    for (const m of HAS_DIGIT.test(text) ? text.matchAll(RANGE) : []) {
       found.push({ start: m.index, end: m.index + m[0].length, advice: RANGE_ADVICE });
     }
     found.sort((a, b) => a.start - b.start);

@@ -40,21 +40,29 @@ export class PhraseMatcher {
     }
   }
 
+  #firstHit(
+    candidates: readonly { phrase: string; words: string[] }[] | undefined,
+    tokens: readonly Token[],
+    i: number,
+  ): { phrase: string; words: string[] } | undefined {
+    return candidates?.find(({ words }) =>
+      words.every((word, k) => {
+        const t = tokens[i + k];
+        return t !== undefined && (word === ANY_NUMBER ? isNumberWord(t.norm) : t.norm === word);
+      }),
+    );
+  }
+
   /** Every phrase found, left to right, not overlapping. */
   find(tokens: readonly Token[]): PhraseMatch[] {
     const found: PhraseMatch[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] as Token;
-      const candidates = [
-        ...(this.#byFirstWord.get(token.norm) ?? []),
-        ...(isNumberWord(token.norm) ? (this.#byFirstWord.get(ANY_NUMBER) ?? []) : []),
-      ];
-      const hit = candidates.find(({ words }) =>
-        words.every((word, k) => {
-          const t = tokens[i + k];
-          return t !== undefined && (word === ANY_NUMBER ? isNumberWord(t.norm) : t.norm === word);
-        }),
-      );
+      const hit =
+        this.#firstHit(this.#byFirstWord.get(token.norm), tokens, i) ??
+        (this.#byFirstWord.has(ANY_NUMBER) && isNumberWord(token.norm)
+          ? this.#firstHit(this.#byFirstWord.get(ANY_NUMBER), tokens, i)
+          : undefined);
       if (!hit) continue;
       const last = tokens[i + hit.words.length - 1] as Token;
       found.push({

@@ -25,7 +25,10 @@ const NUMBER_WORDS = new Set([
   "twice",
 ]);
 
+const DIGITS = /^\d+(?:[.,]\d+)?%?$/;
+
 /** Whether a word is a count: digits ("3", "2.5", "80%") or a number word ("three", "twice"). */
 export function isNumberWord(norm: string): boolean {
-  return /^\d+(?:[.,]\d+)?%?$/.test(norm) || NUMBER_WORDS.has(norm);
+  const first = norm.charCodeAt(0);
+  return first >= 48 && first <= 57 ? DIGITS.test(norm) : NUMBER_WORDS.has(norm);
 }

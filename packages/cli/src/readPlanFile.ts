@@ -1,0 +1,49 @@
+import { readFile, stat } from "node:fs/promises";
+import { basename } from "node:path";
+import { type Plan, PlanFormatError, type PlanFormatIssue, parsePlanJson } from "@ehcp/schema";
+
+/** Files larger than this are refused before reading: no plan comes near it. */
+const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+export type ReadPlanResult =
+  | { readonly ok: true; readonly plan: Plan }
+  | { readonly ok: false; readonly unreadable: string }
+  | { readonly ok: false; readonly issues: readonly PlanFormatIssue[] };
+
+/** Reads and parses a Plan JSON file, saying in plain words why when it cannot. */
+export async function readPlanFile(file: string): Promise<ReadPlanResult> {
+  let text: string;
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) return { ok: false, unreadable: `cannot read ${file}: it is a folder` };
+    if (info.size > MAX_FILE_BYTES) {
+      const mb = (info.size / 1024 / 1024).toFixed(0);
+      return {
+        ok: false,
+        issues: [
+          {
+            path: "",
+            segments: [],
+            message: `${basename(file)} is ${mb} MB; a plan file is at most 50 MB`,
+          },
+        ],
+      };
+    }
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EACCES"
+          ? "permission denied"
+          : "it cannot be read";
+    return { ok: false, unreadable: `cannot read ${file}: ${why}` };
+  }
+  try {
+    return { ok: true, plan: parsePlanJson(text) };
+  } catch (error) {
+    if (error instanceof PlanFormatError) return { ok: false, issues: error.issues };
+    throw error;
+  }
+}
