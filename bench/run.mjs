@@ -66,7 +66,7 @@ const results = [
     "checkPlan (all rules, large plan)",
     size,
     () => checkPlan(plan, { today: "2026-11-22" }),
-    { warmup: 10, runs: 50 },
+    { warmup: 20, runs: 100 },
   ),
 ];
 
