@@ -1,28 +1,9 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sharedFixture } from "../../schema/test/fixtures.js";
-
-const bin = fileURLToPath(new URL("../bin/ehcp.js", import.meta.url));
-const shared = (name: string) =>
-  fileURLToPath(new URL(`../../../../shared/fixtures/${name}`, import.meta.url));
-
-/** Runs the real `ehcp` command, as a user would, and returns what they would see. */
-async function ehcp(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], {
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { code: 0, out: stdout, err: stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, out: e.stdout, err: e.stderr };
-  }
-}
+import { ehcp, shared } from "../test/ehcp.js";
 
 describe("ehcp validate", () => {
   let dir: string;
