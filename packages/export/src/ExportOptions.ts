@@ -1,0 +1,26 @@
+/** How the plan's sections are laid out in a document. */
+export type Layout = "sections" | "areas-of-need";
+
+export interface ExportOptions {
+  /**
+   * `sections` (default): A to K in statutory order. `areas-of-need`: the national template's
+   * layout, with each broad area of need's needs, outcomes and provision together, and C, D, G, H,
+   * I, J and K after.
+   */
+  readonly layout?: Layout;
+  /** The council's name on the title page; default the plan's `meta.localAuthority`. */
+  readonly councilName?: string;
+  /** The council's logo for the title page. */
+  readonly logo?: {
+    readonly data: Uint8Array;
+    readonly type: "png" | "jpg";
+    /** Text that describes the logo to someone who cannot see it. */
+    readonly altText: string;
+    readonly widthPx?: number;
+    readonly heightPx?: number;
+  };
+  /** Add an appendix with the checker's counts and the traceability matrix. */
+  readonly qualityAppendix?: boolean;
+  /** The date the checker counts from, for the appendix (YYYY-MM-DD). */
+  readonly today?: string;
+}

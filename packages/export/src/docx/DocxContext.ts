@@ -1,0 +1,26 @@
+import type { Plan } from "@ehcp/schema";
+import type { Node as PMNode } from "prosemirror-model";
+
+/** What the node renderers share while one document is written. */
+export interface DocxContext {
+  readonly plan: Plan;
+  /** The label of each item node (B2, F12, E3.1). */
+  readonly labels: ReadonlyMap<PMNode, string>;
+  /** The label of each item id, for links; the first item wins where two share an id. */
+  readonly idLabels: ReadonlyMap<string, string>;
+  /** The list a block is inside, for real Word numbering. */
+  readonly list: {
+    readonly reference: "bullets" | "ordered";
+    readonly level: number;
+    readonly instance: number;
+  } | null;
+  /** A fresh numbering instance, so that each ordered list starts at 1. */
+  readonly nextListInstance: () => number;
+  /** The label of the item being written, for its fields. */
+  readonly item: string | null;
+  /** The council's name for the title page. */
+  readonly councilName: string;
+}
+
+/** A Word bookmark name for a label: letters, digits and underscores, starting with a letter. */
+export const bookmarkFor = (label: string): string => `item_${label.replace(/[^A-Za-z0-9]/g, "_")}`;

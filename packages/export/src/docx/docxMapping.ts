@@ -1,0 +1,454 @@
+import { SECTION_TITLES, type SectionKey } from "@ehcp/schema";
+import {
+  Bookmark,
+  ExternalHyperlink,
+  type FileChild,
+  HeadingLevel,
+  InternalHyperlink,
+  Paragraph,
+  type ParagraphChild,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from "docx";
+import type { Node as PMNode } from "prosemirror-model";
+import type { PlanNodeName } from "@ehcp/schema";
+import {
+  AGENCY_NAMES,
+  AREA_NAMES,
+  ARRANGEMENT_NAMES,
+  describeDuration,
+  describeHowOften,
+  INSTITUTION_TYPE_NAMES,
+  PFA_NAMES,
+  TOPIC_NAMES,
+  VOICE_NAMES,
+} from "../text/describe.js";
+import { formatDate } from "../text/formatDate.js";
+import { bookmarkFor, type DocxContext } from "./DocxContext.js";
+import { titlePage } from "./titlePage.js";
+
+type BlockRenderer = (node: PMNode, ctx: DocxContext) => FileChild[];
+type InlineRenderer = (node: PMNode, ctx: DocxContext) => ParagraphChild[];
+
+/**
+ * How each node type of the plan schema is written to Word. A mapped type over the schema's node
+ * names: a node type added to the schema without a renderer here fails to compile.
+ */
+export type DocxMapping = {
+  readonly [K in PlanNodeName]: K extends "text" ? InlineRenderer : BlockRenderer;
+};
+
+const children = (node: PMNode): PMNode[] => {
+  const out: PMNode[] = [];
+  node.forEach((c) => {
+    out.push(c);
+  });
+  return out;
+};
+
+const render = (node: PMNode, ctx: DocxContext): FileChild[] =>
+  node.type.name === "text"
+    ? []
+    : DOCX_MAPPING[node.type.name as Exclude<PlanNodeName, "text">](node, ctx);
+const renderAll = (nodes: readonly PMNode[], ctx: DocxContext): FileChild[] =>
+  nodes.flatMap((n) => render(n, ctx));
+const inline = (node: PMNode, ctx: DocxContext): ParagraphChild[] =>
+  children(node).flatMap((c) => DOCX_MAPPING.text(c, ctx));
+
+const text = (value: string, options: { bold?: boolean; italics?: boolean } = {}) =>
+  new TextRun({ text: value, ...options });
+const para = (...runs: ParagraphChild[]) => new Paragraph({ children: runs });
+const labelled = (label: string, value: string) =>
+  para(text(`${label}: `, { bold: true }), text(value));
+
+/** A link to an item by id, or the id marked as missing where the plan has no such item. */
+function linkTo(id: string, ctx: DocxContext): ParagraphChild {
+  const label = ctx.idLabels.get(id);
+  if (!label) return text(`${id} (not in this plan)`);
+  return new InternalHyperlink({
+    anchor: bookmarkFor(label),
+    children: [new TextRun({ text: label, style: "Hyperlink" })],
+  });
+}
+function links(ids: readonly string[], ctx: DocxContext): ParagraphChild[] {
+  return ids.flatMap((id, i) => (i === 0 ? [linkTo(id, ctx)] : [text(", "), linkTo(id, ctx)]));
+}
+const linksLine = (label: string, ids: readonly string[], ctx: DocxContext): Paragraph[] =>
+  ids.length === 0 ? [] : [para(text(`${label}: `, { bold: true }), ...links(ids, ctx))];
+
+/** A heading 2 for an item, carrying the bookmark its links point to. */
+function itemHeading(label: string, title: string): Paragraph {
+  return new Paragraph({
+    heading: HeadingLevel.HEADING_2,
+    children: [
+      new Bookmark({
+        id: bookmarkFor(label),
+        children: [text(title ? `${label}: ${title}` : label)],
+      }),
+    ],
+  });
+}
+
+/**
+ * A table with a header row that Word repeats on each page the table runs onto; `widths` are
+ * percentages of the page's width, one for each column.
+ */
+function table(
+  header: readonly string[],
+  rows: readonly FileChild[][][],
+  widths?: readonly number[],
+): Table {
+  const width = (i: number) =>
+    widths ? { width: { size: widths[i] as number, type: WidthType.PERCENTAGE } } : {};
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    ...(widths ? { columnWidths: widths.map((w) => Math.round(w * 90)) } : {}),
+    rows: [
+      new TableRow({
+        tableHeader: true,
+        children: header.map(
+          (h, i) =>
+            new TableCell({
+              ...width(i),
+              shading: { fill: "E7E6E6" },
+              children: [para(text(h, { bold: true }))],
+            }),
+        ),
+      }),
+      ...rows.map(
+        (r) =>
+          new TableRow({
+            children: r.map(
+              (c, i) =>
+                new TableCell({
+                  ...width(i),
+                  children: c.length > 0 ? (c as (Paragraph | Table)[]) : [para()],
+                }),
+            ),
+          }),
+      ),
+    ],
+  });
+}
+
+const none = (what: string) => [para(text(what, { italics: true }))];
+
+function sectionHeading(key: SectionKey): Paragraph {
+  return new Paragraph({
+    heading: HeadingLevel.HEADING_1,
+    children: [
+      new Bookmark({
+        id: `section_${key}`,
+        children: [text(`Section ${key}: ${SECTION_TITLES[key]}`)],
+      }),
+    ],
+  });
+}
+
+const section =
+  (key: SectionKey, empty: string): BlockRenderer =>
+  (node, ctx) => [
+    sectionHeading(key),
+    ...(node.childCount === 0 ? none(empty) : renderAll(children(node), ctx)),
+  ];
+
+const needsSection =
+  (key: SectionKey, empty: string): BlockRenderer =>
+  (node, ctx) => {
+    const hasNeeds = children(node).some((c) => c.type.name === "need");
+    return [
+      sectionHeading(key),
+      ...renderAll(children(node), ctx),
+      ...(hasNeeds ? [] : none(empty)),
+    ];
+  };
+
+const textField: BlockRenderer = (node) => [para(text(node.textContent))];
+const richField: BlockRenderer = (node, ctx) => renderAll(children(node), ctx);
+
+function list(reference: "bullets" | "ordered"): BlockRenderer {
+  return (node, ctx) => {
+    const level = ctx.list ? ctx.list.level + 1 : 0;
+    const instance = reference === "ordered" ? ctx.nextListInstance() : 0;
+    const inner: DocxContext = { ...ctx, list: { reference, level: Math.min(level, 8), instance } };
+    return children(node).flatMap((item) => render(item, inner));
+  };
+}
+
+export const DOCX_MAPPING: DocxMapping = {
+  doc: (node, ctx) => renderAll(children(node), ctx),
+  planDetails: (_node, ctx) => titlePage(ctx.plan, ctx.councilName),
+
+  sectionA: section("A", "No views have been recorded."),
+  view: (node, ctx) => {
+    const label = ctx.labels.get(node) ?? "";
+    const who = VOICE_NAMES[node.attrs.voice as string] ?? "";
+    const quoted = node.attrs.directQuote
+      ? `, in ${who === "the child" || who === "the young person" ? "their own" : "these"} words`
+      : "";
+    return [
+      itemHeading(label, TOPIC_NAMES[node.attrs.topic as string] ?? ""),
+      para(text(`The view of ${who}${quoted}.`, { italics: true })),
+      ...renderAll(children(node), ctx),
+      ...(node.attrs.gatheredHow
+        ? [labelled("How this view was gathered", node.attrs.gatheredHow as string)]
+        : []),
+    ];
+  },
+
+  sectionB: needsSection("B", "No special educational needs have been identified."),
+  sectionC: needsSection(
+    "C",
+    "No health needs related to special educational needs have been identified.",
+  ),
+  sectionD: needsSection(
+    "D",
+    "No social care needs related to special educational needs or disability have been identified.",
+  ),
+  needsSummary: richField,
+  need: (node, ctx) => {
+    const inner = { ...ctx, item: ctx.labels.get(node) ?? "" };
+    return [
+      ...renderAll(children(node), inner),
+      labelled(
+        "Area of need",
+        AREA_NAMES[node.attrs.area as keyof typeof AREA_NAMES] ?? String(node.attrs.area),
+      ),
+      ...linksLine("Advice this rests on", node.attrs.adviceIds as string[], ctx),
+    ];
+  },
+  needTitle: (node, ctx) => [itemHeading(ctx.item ?? "", node.textContent)],
+  needDescription: richField,
+
+  sectionE: section("E", "No outcomes have been set."),
+  outcome: (node, ctx) => {
+    const label = ctx.labels.get(node) ?? "";
+    const steps = children(node).filter((c) => c.type.name === "outcomeStep");
+    const a = node.attrs;
+    return [
+      itemHeading(label, "Outcome"),
+      ...renderAll(
+        children(node).filter((c) => c.type.name === "outcomeStatement"),
+        ctx,
+      ),
+      ...linksLine("Meets the needs", a.needIds as string[], ctx),
+      labelled("By when", a.byWhen ? formatDate(a.byWhen as string) : "Not stated"),
+      ...(a.pfa
+        ? [labelled("Preparing for adulthood", PFA_NAMES[a.pfa as string] ?? String(a.pfa))]
+        : []),
+      ...(a.frameworkRef ? [labelled("Outcomes framework", a.frameworkRef as string)] : []),
+      ...(steps.length > 0 ? [para(text("Steps towards it", { bold: true }))] : []),
+      ...renderAll(steps, { ...ctx, list: { reference: "bullets", level: 0, instance: 0 } }),
+    ];
+  },
+  outcomeStatement: richField,
+  outcomeStep: (node, ctx) => [
+    new Paragraph({
+      numbering: { reference: "bullets", level: 0 },
+      children: [
+        text(`${ctx.labels.get(node) ?? ""}: `, { bold: true }),
+        text(node.textContent),
+        text(node.attrs.byWhen ? ` (by ${formatDate(node.attrs.byWhen as string)})` : ""),
+      ],
+    }),
+  ],
+
+  sectionF: section("F", "No special educational provision is specified."),
+  sectionG: section("G", "No health provision is specified."),
+  sectionH1: section(
+    "H1",
+    "No social care provision under section 2 of the Chronically Sick and Disabled Persons Act 1970 is specified.",
+  ),
+  sectionH2: section("H2", "No other social care provision is specified."),
+  provision: (node, ctx) => {
+    const label = ctx.labels.get(node) ?? "";
+    const field = (type: string) => children(node).find((c) => c.type.name === type);
+    const what = field("provisionWhat");
+    const who = field("provisionDeliveredBy");
+    const expertise = field("provisionExpertise");
+    const a = node.attrs;
+    const firstWords = (what?.textContent ?? "").split(/\s+/).slice(0, 8).join(" ");
+    return [
+      itemHeading(
+        label,
+        firstWords
+          ? `${firstWords}${(what?.textContent ?? "").split(/\s+/).length > 8 ? "…" : ""}`
+          : "Provision",
+      ),
+      table(
+        [
+          "What",
+          "Who, with what expertise",
+          "Ratio",
+          "How often",
+          "How long",
+          "Outcomes it serves",
+        ],
+        [
+          [
+            what ? render(what, ctx) : [],
+            [
+              ...(who?.textContent
+                ? render(who, ctx)
+                : [para(text("Not stated", { italics: true }))]),
+              ...(expertise?.textContent ? render(expertise, ctx) : []),
+            ],
+            [para(text((a.ratio as string | null) ?? "Not stated"))],
+            [
+              para(
+                text(describeHowOften({ frequency: a.frequency, hoursPerWeek: a.hoursPerWeek })),
+              ),
+            ],
+            [para(text(describeDuration(a.duration)))],
+            [
+              (a.outcomeIds as string[]).length
+                ? para(...links(a.outcomeIds as string[], ctx))
+                : para(text("None", { italics: true })),
+            ],
+          ],
+        ],
+        [34, 20, 8, 14, 12, 12],
+      ),
+      ...linksLine("Needs it meets directly", a.needIds as string[], ctx),
+      ...linksLine("Advice it rests on", a.adviceIds as string[], ctx),
+    ];
+  },
+  provisionWhat: richField,
+  provisionDeliveredBy: textField,
+  provisionExpertise: (node) => [para(text("Expertise: ", { bold: true }), text(node.textContent))],
+
+  sectionI: (node, ctx) => {
+    const placement = node.attrs.placement as {
+      institutionName: string | null;
+      institutionType: string;
+    } | null;
+    const body = placement
+      ? [
+          ...(placement.institutionName
+            ? [labelled("School or setting", placement.institutionName)]
+            : []),
+          labelled(
+            "Type of setting",
+            INSTITUTION_TYPE_NAMES[placement.institutionType] ?? placement.institutionType,
+          ),
+        ]
+      : none(
+          ctx.plan.meta.status === "draft"
+            ? "A draft plan names no school or setting. The family may ask for a particular school or setting before the final plan is issued."
+            : "No school or setting is named.",
+        );
+    return [sectionHeading("I"), ...body];
+  },
+
+  sectionJ: (node, ctx) => {
+    const items = children(node).filter((c) => c.type.name === "budgetItem");
+    return [
+      sectionHeading("J"),
+      labelled("A personal budget was requested", node.attrs.requested ? "Yes" : "No"),
+      ...(items.length > 0
+        ? [
+            table(
+              ["Provision", "Amount", "Arrangement", "Outcomes it meets"],
+              items.map((i) => [
+                [para(linkTo(i.attrs.provisionId as string, ctx))],
+                [
+                  para(
+                    text(
+                      i.attrs.amountGBP === null
+                        ? "Not stated"
+                        : `£${Number(i.attrs.amountGBP).toLocaleString("en-GB")}`,
+                    ),
+                  ),
+                ],
+                [
+                  para(
+                    text(
+                      ARRANGEMENT_NAMES[i.attrs.arrangement as string] ??
+                        String(i.attrs.arrangement),
+                    ),
+                  ),
+                ],
+                render(i, ctx),
+              ]),
+            ),
+          ]
+        : []),
+      ...renderAll(
+        children(node).filter((c) => c.type.name === "budgetNotes"),
+        ctx,
+      ),
+    ];
+  },
+  budgetItem: richField,
+  budgetNotes: richField,
+
+  sectionK: section("K", "No advice or information is listed."),
+  advice: (node, ctx) => {
+    const a = node.attrs;
+    const label = ctx.labels.get(node) ?? "";
+    const from = a.from as { name: string; role: string };
+    const dates = [
+      a.requested ? `requested ${formatDate(a.requested as string)}` : "",
+      a.received ? `received ${formatDate(a.received as string)}` : "not yet received",
+      a.appended ? "appended to this plan" : "not appended",
+    ].filter(Boolean);
+    return [
+      new Paragraph({
+        children: [
+          new Bookmark({ id: bookmarkFor(label), children: [text(`${label}: `, { bold: true })] }),
+          text(
+            `${a.title as string}, from ${from.name}, ${from.role} (${AGENCY_NAMES[a.agency as string] ?? String(a.agency)}). `,
+          ),
+          text(`${dates.join("; ")}.`.replace(/^./, (c) => c.toUpperCase())),
+        ],
+      }),
+    ];
+  },
+
+  paragraph: (node, ctx) => [
+    new Paragraph({
+      children: inline(node, ctx),
+      ...(ctx.list
+        ? {
+            numbering: {
+              reference: ctx.list.reference,
+              level: ctx.list.level,
+              instance: ctx.list.instance,
+            },
+          }
+        : {}),
+    }),
+  ],
+  heading: (node, ctx) => [
+    new Paragraph({
+      heading: node.attrs.level === 3 ? HeadingLevel.HEADING_3 : HeadingLevel.HEADING_4,
+      children: inline(node, ctx),
+    }),
+  ],
+  bulletList: list("bullets"),
+  orderedList: list("ordered"),
+  // Only the first block of a list item carries its number; later paragraphs continue it.
+  listItem: (node, ctx) =>
+    children(node).flatMap((child, i) =>
+      render(child, i === 0 || child.type.name.endsWith("List") ? ctx : { ...ctx, list: null }),
+    ),
+  text: (node) => {
+    const has = (mark: string) => node.marks.some((m) => m.type.name === mark);
+    const run = new TextRun({
+      text: node.text ?? "",
+      bold: has("bold"),
+      italics: has("italic"),
+      ...(has("underline") ? { underline: {} } : {}),
+      ...(has("link") ? { style: "Hyperlink" } : {}),
+    });
+    const link = node.marks.find((m) => m.type.name === "link");
+    return [
+      link ? new ExternalHyperlink({ link: link.attrs.href as string, children: [run] }) : run,
+    ];
+  },
+};
+
+export { render as renderDocxNode };

@@ -1,0 +1,197 @@
+import { checkPlan, summarizeQuality } from "@ehcp/quality";
+import { labelPlan, type Plan, parsePlan, planToDoc } from "@ehcp/schema";
+import {
+  AlignmentType,
+  Document,
+  type FileChild,
+  Footer,
+  Header,
+  HeadingLevel,
+  ImageRun,
+  LevelFormat,
+  Packer,
+  PageBreak,
+  PageNumber,
+  Paragraph,
+  TableOfContents,
+  TextRun,
+} from "docx";
+import type { ExportOptions } from "../ExportOptions.js";
+import { nodeLabels, planOutline } from "../outline.js";
+import type { DocxContext } from "./DocxContext.js";
+import { renderDocxNode } from "./docxMapping.js";
+import { qualityAppendix } from "./qualityAppendix.js";
+
+const bulletLevels = Array.from({ length: 9 }, (_, level) => ({
+  level,
+  format: LevelFormat.BULLET,
+  text: ["•", "◦", "▪"][level % 3] as string,
+  alignment: AlignmentType.LEFT,
+  style: { paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } },
+}));
+const orderedLevels = Array.from({ length: 9 }, (_, level) => ({
+  level,
+  format: [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN][
+    level % 3
+  ] as (typeof LevelFormat)[keyof typeof LevelFormat],
+  text: `%${level + 1}.`,
+  alignment: AlignmentType.LEFT,
+  style: { paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } },
+}));
+
+/**
+ * Writes a plan as a Word document: a title page, a table of contents, each section (or each area
+ * of need) with headings, provision tables with repeated header rows, links between items, and
+ * optionally the checker's summary. The plan is validated first; an invalid plan throws a
+ * `PlanFormatError` and nothing is written.
+ */
+export async function exportDocx(input: Plan, options: ExportOptions = {}): Promise<Uint8Array> {
+  const plan = parsePlan(input);
+  const doc = planToDoc(plan);
+  let instances = 0;
+  const ctx: DocxContext = {
+    plan,
+    labels: nodeLabels(doc),
+    idLabels: labelPlan(plan),
+    list: null,
+    nextListInstance: () => ++instances,
+    item: null,
+    councilName: options.councilName ?? plan.meta.localAuthority,
+  };
+  const draft = plan.meta.status === "draft";
+  const title = `Education, Health and Care Plan: ${plan.meta.child.fullName}${draft ? " (draft)" : ""}`;
+
+  const body: FileChild[] = [];
+  if (options.logo) {
+    body.push(
+      new Paragraph({
+        children: [
+          new ImageRun({
+            type: options.logo.type,
+            data: options.logo.data,
+            transformation: {
+              width: options.logo.widthPx ?? 160,
+              height: options.logo.heightPx ?? 60,
+            },
+            altText: {
+              name: "Council logo",
+              title: "Council logo",
+              description: options.logo.altText,
+            },
+          }),
+        ],
+      }),
+    );
+  }
+  body.push(...renderDocxNode(doc.child(0), ctx));
+  body.push(
+    // A heading style outside the outline, so "Contents" does not list itself.
+    new Paragraph({
+      style: "TOCHeading",
+      pageBreakBefore: true,
+      children: [new TextRun("Contents")],
+    }),
+    new TableOfContents("Contents", { hyperlink: true, headingStyleRange: "1-2" }),
+    new Paragraph({ children: [new PageBreak()] }),
+  );
+  for (const part of planOutline(doc, plan, options.layout ?? "sections")) {
+    if (part.kind === "section") {
+      body.push(...renderDocxNode(part.node, ctx));
+    } else {
+      body.push(
+        new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(part.heading)] }),
+      );
+      body.push(...part.items.flatMap((item) => renderDocxNode(item, ctx)));
+    }
+  }
+  if (options.qualityAppendix) {
+    const findings = checkPlan(plan, options.today ? { today: options.today } : {});
+    body.push(...qualityAppendix(summarizeQuality(plan, findings)));
+  }
+
+  const document = new Document({
+    title,
+    subject: "Education, Health and Care Plan",
+    creator: options.councilName ?? plan.meta.localAuthority,
+    description: `${plan.meta.status === "draft" ? "Draft" : "Final"} plan, issue ${plan.meta.issue}`,
+    features: { updateFields: true },
+    styles: {
+      default: {
+        document: {
+          run: { font: "Arial", size: 24, language: { value: "en-GB" } },
+          // Space comes from the styles, never from empty paragraphs.
+          paragraph: { spacing: { after: 120 } },
+        },
+        heading1: {
+          run: { size: 36, bold: true, color: "1F3864" },
+          paragraph: { spacing: { before: 360, after: 160 } },
+        },
+        heading2: {
+          run: { size: 28, bold: true, color: "2F5496" },
+          paragraph: { spacing: { before: 240, after: 120 } },
+        },
+      },
+      paragraphStyles: [
+        {
+          id: "Subtitle",
+          name: "Subtitle",
+          basedOn: "Normal",
+          next: "Normal",
+          run: { size: 32, color: "404040" },
+          paragraph: { spacing: { after: 240 } },
+        },
+        {
+          id: "TOCHeading",
+          name: "TOC Heading",
+          basedOn: "Normal",
+          next: "Normal",
+          run: { size: 36, bold: true, color: "1F3864" },
+          paragraph: { spacing: { after: 240 } },
+        },
+      ],
+    },
+    numbering: {
+      config: [
+        { reference: "bullets", levels: bulletLevels },
+        { reference: "ordered", levels: orderedLevels },
+      ],
+    },
+    sections: [
+      {
+        headers: {
+          default: new Header({
+            children: draft
+              ? [
+                  new Paragraph({
+                    alignment: AlignmentType.CENTER,
+                    children: [new TextRun({ text: "DRAFT", bold: true, size: 28 })],
+                  }),
+                ]
+              : [
+                  new Paragraph({
+                    alignment: AlignmentType.RIGHT,
+                    children: [new TextRun(plan.meta.child.fullName)],
+                  }),
+                ],
+          }),
+        },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [
+                  new TextRun({
+                    children: ["Page ", PageNumber.CURRENT, " of ", PageNumber.TOTAL_PAGES],
+                  }),
+                ],
+              }),
+            ],
+          }),
+        },
+        children: body,
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(document));
+}
