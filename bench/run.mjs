@@ -1,7 +1,12 @@
-// `npm run bench`: each benchmark prints one JSON line (name, inputs, p50, p95, max in ms, and
-// memory), and the whole set is written to bench/results.json. Figures are over repeated runs after
-// a warm-up; see BENCHMARKS.md for what they mean and the targets.
-import { writeFileSync } from "node:fs";
+// `npm run bench`: each benchmark prints one JSON line (name, inputs, p50, p95, max in ms, heap
+// growth and resident memory, and the ratio to its peer where it has one), and the whole set is
+// written to bench/results.json. Figures are over repeated runs after a warm-up; BENCHMARKS.md
+// says what they mean and gives the targets.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { exportDocx } from "@ehcp/export";
 import { checkPlan } from "@ehcp/quality";
 import { docToPlan, parsePlan, planToDoc, planToYDoc, yDocToPlan } from "@ehcp/schema";
 import * as Y from "yjs";
@@ -11,14 +16,14 @@ const percentile = (sorted, p) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const round = (ms) => Math.round(ms * 1000) / 1000;
 
-function measure(name, inputs, fn, { warmup = 5, runs = 30 } = {}) {
-  for (let i = 0; i < warmup; i++) fn();
+async function measure(name, inputs, fn, { warmup = 5, runs = 30, peer } = {}) {
+  for (let i = 0; i < warmup; i++) await fn();
   global.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
   const times = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
-    fn();
+    await fn();
     times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);
@@ -33,6 +38,7 @@ function measure(name, inputs, fn, { warmup = 5, runs = 30 } = {}) {
     heapDeltaMB:
       Math.round(((process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024) * 10) / 10,
     rssMB: Math.round(process.memoryUsage().rss / 1024 / 1024),
+    ...(peer ? { peer: peer.name, ratioToPeer: round(percentile(times, 50) / peer.p50) } : {}),
   };
   console.log(JSON.stringify(result));
   return result;
@@ -51,24 +57,53 @@ const doc = planToDoc(plan);
 const update = Y.encodeStateAsUpdate(planToYDoc(plan));
 
 const results = [
-  measure("parsePlan (Plan JSON → validated plan)", size, () => parsePlan(raw)),
-  measure("planToDoc (plan → ProseMirror)", size, () => planToDoc(plan)),
-  measure("docToPlan (ProseMirror → validated plan)", size, () => docToPlan(doc)),
-  measure("planToYDoc + encode (plan → Yjs update)", size, () =>
+  await measure("parsePlan (Plan JSON → validated plan)", size, () => parsePlan(raw)),
+  await measure("planToDoc (plan → ProseMirror)", size, () => planToDoc(plan)),
+  await measure("docToPlan (ProseMirror → validated plan)", size, () => docToPlan(doc)),
+  await measure("planToYDoc + encode (plan → Yjs update)", size, () =>
     Y.encodeStateAsUpdate(planToYDoc(plan)),
   ),
-  measure("yDocToPlan (Yjs update → validated plan)", size, () => {
+  await measure("yDocToPlan (Yjs update → validated plan)", size, () => {
     const ydoc = new Y.Doc();
     Y.applyUpdate(ydoc, update);
     return yDocToPlan(ydoc);
   }),
-  measure(
+  await measure(
     "checkPlan (all rules, large plan)",
     size,
     () => checkPlan(plan, { today: "2026-11-22" }),
-    { warmup: 20, runs: 100 },
+    {
+      warmup: 20,
+      runs: 100,
+    },
   ),
 ];
+
+// DOCX export, beside what a council would otherwise wait for: LibreOffice turning it into a PDF.
+const soffice = ["/usr/bin/soffice", "/usr/bin/libreoffice"].find((p) => existsSync(p));
+let libreOffice;
+if (soffice) {
+  const dir = mkdtempSync(join(tmpdir(), "ehcp-bench-"));
+  writeFileSync(join(dir, "plan.docx"), await exportDocx(plan));
+  const convert = ["--headless", "--convert-to", "pdf", "--outdir", dir, join(dir, "plan.docx")];
+  libreOffice = await measure(
+    "LibreOffice: our DOCX → PDF (peer)",
+    size,
+    () => execFileSync(soffice, convert, { stdio: "ignore", env: { ...process.env, HOME: dir } }),
+    { warmup: 1, runs: 5 },
+  );
+  rmSync(dir, { recursive: true, force: true });
+  results.push(libreOffice);
+} else {
+  console.error("LibreOffice is not installed: the DOCX export's peer is left out");
+}
+results.push(
+  await measure("exportDocx (large plan)", size, () => exportDocx(plan), {
+    warmup: 2,
+    runs: 10,
+    peer: libreOffice,
+  }),
+);
 
 writeFileSync(
   new URL("./results.json", import.meta.url),

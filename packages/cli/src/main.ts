@@ -5,6 +5,8 @@ import { EXIT, type Io, processIo } from "./Io.js";
 const validateUsage = "ehcp validate <plan.json> [--json]";
 const checkUsage =
   "ehcp check <plan.json> [--format text|json] [--config council.json] [--corpus <dir>]";
+const exportUsage =
+  "ehcp export <plan.json> --format docx|json [--layout sections|areas-of-need] [--out file]";
 const serveUsage = "ehcp serve [--port 1234] [--host 127.0.0.1] [--db ./data/ehcp.sqlite]";
 
 const usage = `Usage:
@@ -14,6 +16,9 @@ const usage = `Usage:
   ${checkUsage}
       Check a plan's quality: findings grouped by section, or as JSON. Exits 1 when there is an
       error. --config reads a council's settings; --corpus a folder of other plans for copied text.
+  ${exportUsage}
+      Write the plan as a Word document or as canonical Plan JSON. An invalid plan gets its
+      errors and no file.
   ${serveUsage}
       Run the collaboration server. Settings also come from EHCP_PORT, EHCP_HOST and EHCP_DB.`;
 
@@ -67,6 +72,31 @@ export async function main(
             config: values.config,
             corpus: values.corpus,
           },
+          io,
+        );
+      }
+      case "export": {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          options: {
+            format: { type: "string" },
+            layout: { type: "string", default: "sections" },
+            out: { type: "string" },
+          },
+          allowPositionals: true,
+        });
+        const { format, layout } = values;
+        if (
+          positionals.length !== 1 ||
+          (format !== "docx" && format !== "json") ||
+          (layout !== "sections" && layout !== "areas-of-need")
+        ) {
+          io.err(`Usage: ${exportUsage}`);
+          return EXIT.usage;
+        }
+        const { exportCommand } = await import("./exportCommand.js");
+        return await exportCommand(
+          { file: positionals[0] as string, format, layout, out: values.out },
           io,
         );
       }

@@ -25,6 +25,8 @@ export type OutlinePart =
       readonly id: string;
       readonly heading: string;
       readonly items: readonly PMNode[];
+      /** What to say when there are no items. */
+      readonly empty: string;
     };
 
 /** Labels of every item node (B2, F12, E3.1), by position in its section, as people read them. */
@@ -106,6 +108,7 @@ export function planOutline(doc: PMNode, plan: Plan, layout: Layout): OutlinePar
       id: area,
       heading: AREA_NAMES[area],
       items: [...areaNeeds, ...areaOutcomes, ...areaProvisions],
+      empty: "No needs have been identified in this area.",
     });
   }
   const restOutcomes = outcomes.filter((o) => !placed.has(o));
@@ -115,6 +118,7 @@ export function planOutline(doc: PMNode, plan: Plan, layout: Layout): OutlinePar
       id: "other-outcomes",
       heading: "Other outcomes (Section E)",
       items: restOutcomes,
+      empty: "",
     });
   }
   const restProvisions = provisions.filter((p) => !placed.has(p));
@@ -124,6 +128,7 @@ export function planOutline(doc: PMNode, plan: Plan, layout: Layout): OutlinePar
       id: "other-provision",
       heading: "Other special educational provision (Section F)",
       items: restProvisions,
+      empty: "",
     });
   }
   const summary = itemsOf(sectionNode(doc, "B"), "needsSummary");
@@ -133,6 +138,7 @@ export function planOutline(doc: PMNode, plan: Plan, layout: Layout): OutlinePar
       id: "needs-summary",
       heading: "Summary of special educational needs (Section B)",
       items: summary,
+      empty: "",
     });
   }
   return [...parts, ...(["C", "D", "G", "H1", "H2", "I", "J", "K"] as const).map(section)];

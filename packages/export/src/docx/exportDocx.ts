@@ -102,6 +102,9 @@ export async function exportDocx(input: Plan, options: ExportOptions = {}): Prom
         new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(part.heading)] }),
       );
       body.push(...part.items.flatMap((item) => renderDocxNode(item, ctx)));
+      if (part.items.length === 0 && part.empty) {
+        body.push(new Paragraph({ children: [new TextRun({ text: part.empty, italics: true })] }));
+      }
     }
   }
   if (options.qualityAppendix) {

@@ -1,0 +1,72 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sharedFixture } from "../../schema/test/fixtures.js";
+import { ehcp, shared } from "../test/ehcp.js";
+
+describe("ehcp export", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "ehcp-export-"));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("writes a Word document and canonical JSON", async () => {
+    const docx = join(dir, "good.docx");
+    const result = await ehcp(
+      "export",
+      shared("plan-good.json"),
+      "--format",
+      "docx",
+      "--layout",
+      "areas-of-need",
+      "--out",
+      docx,
+    );
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/^wrote .*good\.docx \(\d+ KB\)\n$/);
+    expect(readFileSync(docx).subarray(0, 2).toString()).toBe("PK");
+    const json = join(dir, "good.json");
+    expect(
+      (await ehcp("export", shared("plan-good.json"), "--format", "json", "--out", json)).code,
+    ).toBe(0);
+    expect(JSON.parse(readFileSync(json, "utf8"))).toStrictEqual(sharedFixture("plan-good.json"));
+  });
+
+  it("gives an invalid plan its errors and writes no file", async () => {
+    const bad = join(dir, "bad.json");
+    const plan = structuredClone(sharedFixture("plan-good.json")) as {
+      sections: Record<string, unknown>;
+    };
+    delete plan.sections.K;
+    writeFileSync(bad, JSON.stringify(plan));
+    const out = join(dir, "bad.docx");
+    const result = await ehcp("export", bad, "--format", "docx", "--out", out);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain("sections.K: is missing");
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("leaves nothing behind when the file cannot be written", async () => {
+    const result = await ehcp(
+      "export",
+      shared("plan-good.json"),
+      "--format",
+      "docx",
+      "--out",
+      join(dir, "missing", "x.docx"),
+    );
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/cannot write .*x\.docx: no such folder/);
+    expect(readdirSync(dir).filter((f) => f.endsWith(".part"))).toEqual([]);
+  });
+
+  it("explains its usage when called wrongly", async () => {
+    expect((await ehcp("export", shared("plan-good.json"))).err).toMatch(/^Usage: ehcp export/);
+    expect(
+      (await ehcp("export", shared("plan-good.json"), "--format", "docx", "--layout", "columns"))
+        .code,
+    ).toBe(2);
+  });
+});

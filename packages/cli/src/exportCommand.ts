@@ -1,0 +1,51 @@
+import { randomBytes } from "node:crypto";
+import { rename, rm, writeFile } from "node:fs/promises";
+import { basename, dirname, extname, join } from "node:path";
+import { exportDocx, exportJson, type Layout } from "@ehcp/export";
+import { EXIT, type Io } from "./Io.js";
+import { plural } from "./plural.js";
+import { readPlanFile } from "./readPlanFile.js";
+
+export interface ExportArgs {
+  readonly file: string;
+  readonly format: "docx" | "json";
+  readonly layout: Layout;
+  readonly out?: string;
+}
+
+/**
+ * `ehcp export`: writes a plan as a document. The file is written under a temporary name and
+ * renamed when complete, so a failure never leaves half a document behind.
+ */
+export async function exportCommand(args: ExportArgs, io: Io): Promise<number> {
+  const read = await readPlanFile(args.file);
+  if (!read.ok && "unreadable" in read) {
+    io.err(`ehcp: ${read.unreadable}`);
+    return EXIT.usage;
+  }
+  if (!read.ok) {
+    io.err(
+      `${basename(args.file)} is not a valid plan (${plural(read.issues.length, "problem")}); nothing was written:`,
+    );
+    for (const issue of read.issues) io.err(`  ${issue.path || "(top level)"}: ${issue.message}`);
+    return EXIT.problems;
+  }
+  const out = args.out ?? `${basename(args.file, extname(args.file))}.${args.format}`;
+  const bytes =
+    args.format === "json"
+      ? new TextEncoder().encode(exportJson(read.plan))
+      : await exportDocx(read.plan, { layout: args.layout });
+  const temporary = join(dirname(out), `.${basename(out)}.${randomBytes(6).toString("hex")}.part`);
+  try {
+    await writeFile(temporary, bytes, { flag: "wx" });
+    await rename(temporary, out);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    io.err(
+      `ehcp: cannot write ${out}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such folder" : (error as Error).message}`,
+    );
+    return EXIT.usage;
+  }
+  io.out(`wrote ${out} (${Math.ceil(bytes.length / 1024)} KB)`);
+  return EXIT.ok;
+}

@@ -1,0 +1,224 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  blankPlan,
+  type Plan,
+  PlanFormatError,
+  parsePlan,
+  SECTION_KEYS,
+  SECTION_TITLES,
+} from "@ehcp/schema";
+import { plainText } from "@ehcp/quality";
+import { XMLValidator } from "fast-xml-parser";
+import { describe, expect, it } from "vitest";
+import { generatePlan } from "../../../../bench/generatePlan.mjs";
+import { sharedFixture } from "../../../schema/test/fixtures.js";
+import { docxParts, readDocx } from "../../test/docxParts.js";
+import { exportDocx } from "../index.js";
+
+const fixture = (name: string) => parsePlan(sharedFixture(name)) as Plan;
+const squash = (s: string) => s.replace(/\s+/g, " ").trim();
+
+/** Every piece of text a person wrote in the plan, as it should appear in the document. */
+function writtenTexts(plan: Plan): string[] {
+  const s = plan.sections;
+  return [
+    ...s.A.views.map((v) => plainText(v.content)),
+    ...(["B", "C", "D"] as const).flatMap((k) =>
+      s[k].needs.flatMap((n) => [n.title, plainText(n.description)]),
+    ),
+    ...s.E.outcomes.flatMap((o) => [plainText(o.statement), ...o.steps.map((st) => st.text)]),
+    ...(["F", "G", "H1", "H2"] as const).flatMap((k) =>
+      s[k].provisions.flatMap((p) => [plainText(p.what), p.deliveredBy, p.expertise]),
+    ),
+    ...s.K.advice.map((a) => a.title),
+  ]
+    .flatMap((t) => t.split("\n"))
+    .map(squash)
+    .filter(Boolean);
+}
+
+describe("exportDocx", () => {
+  for (const name of ["plan-good.json", "plan-poor.json"]) {
+    for (const layout of ["sections", "areas-of-need"] as const) {
+      it(`writes every written field of ${name} in the ${layout} layout, as mammoth reads it`, async () => {
+        const plan = fixture(name);
+        const { html, text } = await readDocx(await exportDocx(plan, { layout }));
+        const flat = squash(text);
+        for (const written of writtenTexts(plan)) expect(flat, written).toContain(written);
+        const headings = [...html.matchAll(/<h1>(?:<a [^>]*><\/a>)*([^<]*)<\/h1>/g)].map(
+          (m) => m[1],
+        );
+        if (layout === "sections") {
+          expect(headings).toEqual(SECTION_KEYS.map((k) => `Section ${k}: ${SECTION_TITLES[k]}`));
+        } else {
+          expect(headings.slice(0, 5)).toEqual(
+            [
+              "Section A: Views, interests and aspirations",
+              ...(plan.sections.B.summary
+                ? ["Summary of special educational needs (Section B)"]
+                : []),
+              "Communication and interaction",
+              "Cognition and learning",
+              "Social, emotional and mental health",
+              "Sensory and/or physical needs",
+            ].slice(0, 5),
+          );
+          expect(headings.slice(-8)).toEqual(
+            ["C", "D", "G", "H1", "H2", "I", "J", "K"].map(
+              (k) => `Section ${k}: ${SECTION_TITLES[k as "C"]}`,
+            ),
+          );
+        }
+        const provisions = (["F", "G", "H1", "H2"] as const).reduce(
+          (n, k) => n + plan.sections[k].provisions.length,
+          0,
+        );
+        expect(html.match(/<th>(?:<p>)?(?:<strong>)?What</g)?.length).toBe(provisions);
+      });
+    }
+  }
+
+  it("writes well-formed XML with repeated table headers, bookmarks for every link, metadata and language", async () => {
+    const plan = fixture("plan-good.json");
+    const parts = await docxParts(await exportDocx(plan));
+    for (const [path, xml] of parts) expect(XMLValidator.validate(xml), path).toBe(true);
+    const body = parts.get("word/document.xml") ?? "";
+    expect(body).toContain("<w:tblHeader/>");
+    const bookmarks = new Set(
+      [...body.matchAll(/<w:bookmarkStart [^>]*w:name="([^"]+)"/g)].map((m) => m[1]),
+    );
+    const anchors = [...body.matchAll(/w:anchor="([^"]+)"/g)].map((m) => m[1]);
+    expect(anchors.length).toBeGreaterThan(20);
+    for (const anchor of anchors) expect(bookmarks, anchor).toContain(anchor);
+    expect(parts.get("docProps/core.xml")).toContain(
+      "<dc:title>Education, Health and Care Plan: Samuel Okafor (draft)</dc:title>",
+    );
+    expect(parts.get("word/styles.xml")).toMatch(/<w:lang w:val="en-GB"/);
+    expect(parts.get("word/settings.xml")).toContain("<w:updateFields");
+    const footer = [...parts].find(([p]) => p.startsWith("word/footer"))?.[1] ?? "";
+    expect(footer).toMatch(/PAGE/);
+    expect(footer).toMatch(/NUMPAGES/);
+  });
+
+  it("puts DRAFT in the header of a draft and not of a final plan", async () => {
+    const header = async (plan: Plan) =>
+      [...(await docxParts(await exportDocx(plan)))].find(([p]) =>
+        p.startsWith("word/header"),
+      )?.[1] ?? "";
+    const draft = fixture("plan-good.json");
+    expect(await header(draft)).toContain(">DRAFT<");
+    const final = { ...draft, meta: { ...draft.meta, status: "final" as const } };
+    expect(await header(final)).not.toContain(">DRAFT<");
+  });
+
+  it("writes rich-text lists as real Word lists and uses no empty paragraphs for spacing", async () => {
+    const plan = fixture("plan-good.json");
+    const body = (await docxParts(await exportDocx(plan))).get("word/document.xml") ?? "";
+    expect(body).toContain("<w:numPr>");
+    expect(body).not.toMatch(/<w:t[^>]*>\s*[•◦▪-]\s/);
+    const paragraphs = [
+      ...body.matchAll(/<w:p(?:\s[^>]*)?>([\s\S]*?)<\/w:p>|<w:p(?:\s[^>]*)?\/>/g),
+    ];
+    const empty = paragraphs.filter(
+      (m) => !/<w:r[ >]/.test(m[1] ?? "") && !/<w:fldSimple|<w:sdt/.test(m[1] ?? ""),
+    );
+    // Table cells that hold nothing still need one paragraph; there are none in this plan.
+    expect(empty.map((m) => m[0].slice(0, 120))).toEqual([]);
+  });
+
+  it("writes text that looks like markup literally", async () => {
+    const plan = fixture("plan-good.json");
+    const tricky = '<script>alert(1)</script> {{name}} #set page() \\end & "quotes"';
+    plan.sections.F.provisions[0]!.what = [
+      { type: "paragraph", content: [{ type: "text", text: tricky }] },
+    ];
+    plan.sections.F.provisions[0]!.deliveredBy = "</w:t><w:t>";
+    const { text } = await readDocx(await exportDocx(plan));
+    expect(text).toContain(tricky);
+    expect(text).toContain("</w:t><w:t>");
+  });
+
+  it("refuses an invalid plan with the validation errors, writing nothing", async () => {
+    const bad = structuredClone(sharedFixture("plan-good.json")) as {
+      sections: Record<string, unknown>;
+    };
+    delete bad.sections.G;
+    await expect(exportDocx(bad as unknown as Plan)).rejects.toThrow(PlanFormatError);
+  });
+
+  it("writes a plan with every field empty that may be empty, saying what each section lacks", async () => {
+    const plan = blankPlan({
+      child: {
+        fullName: "",
+        preferredName: "",
+        dateOfBirth: "2018-01-01",
+        pronouns: "",
+        yearGroup: "",
+      },
+      requestReceived: "2026-01-01",
+    });
+    const areas = (await readDocx(await exportDocx(plan, { layout: "areas-of-need" }))).text;
+    expect(areas).toContain("No needs have been identified in this area.");
+    expect(areas).toContain("A draft plan names no school or setting.");
+    const sections = (await readDocx(await exportDocx(plan))).text;
+    expect(sections).toContain("No special educational needs have been identified.");
+    expect(sections).toContain("No outcomes have been set.");
+  });
+
+  it("writes a plan of 240 provisions, each with its label", async () => {
+    const plan = parsePlan(generatePlan({ scale: 1, seed: 7 }));
+    const { text } = await readDocx(
+      await exportDocx(plan, { qualityAppendix: true, today: "2026-11-22" }),
+    );
+    for (const label of ["F1", "F180", "G36", "H2.24", "E80", "B30"])
+      expect(text).toContain(`${label}:`);
+    expect(text).toContain("Appendix: plan quality summary");
+  }, 60_000);
+
+  it("gives the council's logo its text alternative", async () => {
+    const png = Buffer.from(
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+      "base64",
+    );
+    const parts = await docxParts(
+      await exportDocx(fixture("plan-good.json"), {
+        logo: { data: png, type: "png", altText: "Northbrook Council crest" },
+      }),
+    );
+    expect(parts.get("word/document.xml")).toContain('descr="Northbrook Council crest"');
+  });
+
+  const soffice = ["/usr/bin/soffice", "/usr/bin/libreoffice"].find((p) => existsSync(p));
+  it.skipIf(!soffice && process.env.CI !== "true")(
+    "opens in LibreOffice, which converts it to a PDF of several pages",
+    async () => {
+      expect(
+        soffice,
+        "LibreOffice is needed: apt-get install libreoffice-writer-nogui",
+      ).toBeTruthy();
+      const dir = mkdtempSync(join(tmpdir(), "ehcp-docx-"));
+      try {
+        writeFileSync(join(dir, "plan.docx"), await exportDocx(fixture("plan-good.json")));
+        execFileSync(
+          soffice as string,
+          ["--headless", "--convert-to", "pdf", "--outdir", dir, join(dir, "plan.docx")],
+          {
+            env: { ...process.env, HOME: dir },
+            stdio: "ignore",
+            timeout: 120_000,
+          },
+        );
+        const pdf = readFileSync(join(dir, "plan.pdf"));
+        expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+        const pages = Number(/\/Count (\d+)/.exec(pdf.toString("latin1"))?.[1] ?? 0);
+        expect(pages).toBeGreaterThan(5);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    150_000,
+  );
+});
