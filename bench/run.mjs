@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { exportDocx } from "@ehcp/export";
+import { exportDocx, exportPdf } from "@ehcp/export";
 import { checkPlan } from "@ehcp/quality";
 import { docToPlan, parsePlan, planToDoc, planToYDoc, yDocToPlan } from "@ehcp/schema";
 import * as Y from "yjs";
@@ -101,6 +101,14 @@ results.push(
   await measure("exportDocx (large plan)", size, () => exportDocx(plan), {
     warmup: 2,
     runs: 10,
+    peer: libreOffice,
+  }),
+);
+
+results.push(
+  await measure("exportPdf (large plan, tagged)", size, () => exportPdf(plan), {
+    warmup: 1,
+    runs: 5,
     peer: libreOffice,
   }),
 );

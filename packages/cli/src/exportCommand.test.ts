@@ -12,6 +12,15 @@ describe("ehcp export", () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+  it("writes a tagged PDF", async () => {
+    const pdf = join(dir, "good.pdf");
+    expect(
+      (await ehcp("export", shared("plan-good.json"), "--format", "pdf", "--out", pdf)).code,
+    ).toBe(0);
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(readFileSync(pdf).toString("latin1")).toContain("/StructTreeRoot");
+  });
+
   it("writes a Word document and canonical JSON", async () => {
     const docx = join(dir, "good.docx");
     const result = await ehcp(

@@ -1,14 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
-import { exportDocx, exportJson, type Layout } from "@ehcp/export";
+import { exportDocx, exportJson, exportPdf, type Layout } from "@ehcp/export";
 import { EXIT, type Io } from "./Io.js";
 import { plural } from "./plural.js";
 import { readPlanFile } from "./readPlanFile.js";
 
 export interface ExportArgs {
   readonly file: string;
-  readonly format: "docx" | "json";
+  readonly format: "docx" | "pdf" | "json";
   readonly layout: Layout;
   readonly out?: string;
 }
@@ -34,7 +34,9 @@ export async function exportCommand(args: ExportArgs, io: Io): Promise<number> {
   const bytes =
     args.format === "json"
       ? new TextEncoder().encode(exportJson(read.plan))
-      : await exportDocx(read.plan, { layout: args.layout });
+      : args.format === "pdf"
+        ? await exportPdf(read.plan, { layout: args.layout })
+        : await exportDocx(read.plan, { layout: args.layout });
   const temporary = join(dirname(out), `.${basename(out)}.${randomBytes(6).toString("hex")}.part`);
   try {
     await writeFile(temporary, bytes, { flag: "wx" });

@@ -6,7 +6,7 @@ const validateUsage = "ehcp validate <plan.json> [--json]";
 const checkUsage =
   "ehcp check <plan.json> [--format text|json] [--config council.json] [--corpus <dir>]";
 const exportUsage =
-  "ehcp export <plan.json> --format docx|json [--layout sections|areas-of-need] [--out file]";
+  "ehcp export <plan.json> --format docx|pdf|json [--layout sections|areas-of-need] [--out file]";
 const serveUsage = "ehcp serve [--port 1234] [--host 127.0.0.1] [--db ./data/ehcp.sqlite]";
 
 const usage = `Usage:
@@ -17,7 +17,7 @@ const usage = `Usage:
       Check a plan's quality: findings grouped by section, or as JSON. Exits 1 when there is an
       error. --config reads a council's settings; --corpus a folder of other plans for copied text.
   ${exportUsage}
-      Write the plan as a Word document or as canonical Plan JSON. An invalid plan gets its
+      Write the plan as a Word document, a tagged PDF or canonical Plan JSON. An invalid plan gets its
       errors and no file.
   ${serveUsage}
       Run the collaboration server. Settings also come from EHCP_PORT, EHCP_HOST and EHCP_DB.`;
@@ -88,7 +88,7 @@ export async function main(
         const { format, layout } = values;
         if (
           positionals.length !== 1 ||
-          (format !== "docx" && format !== "json") ||
+          (format !== "docx" && format !== "pdf" && format !== "json") ||
           (layout !== "sections" && layout !== "areas-of-need")
         ) {
           io.err(`Usage: ${exportUsage}`);

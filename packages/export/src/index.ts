@@ -1,6 +1,9 @@
 export { exportJson } from "./exportJson.js";
 export { exportDocx } from "./docx/exportDocx.js";
 export { DOCX_MAPPING } from "./docx/docxMapping.js";
+export { exportPdf } from "./pdf/exportPdf.js";
+export { PDF_MAPPING } from "./pdf/pdfMapping.js";
+export type { PdfMapping } from "./pdf/pdfMapping.js";
 export type { DocxMapping } from "./docx/docxMapping.js";
 export type { ExportOptions, Layout } from "./ExportOptions.js";
 export { planOutline, nodeLabels } from "./outline.js";

@@ -1,0 +1,153 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { plainText } from "@ehcp/quality";
+import {
+  blankPlan,
+  type Plan,
+  PlanFormatError,
+  parsePlan,
+  SECTION_KEYS,
+  SECTION_TITLES,
+} from "@ehcp/schema";
+import { describe, expect, it } from "vitest";
+import { generatePlan } from "../../../../bench/generatePlan.mjs";
+import { sharedFixture } from "../../../schema/test/fixtures.js";
+import { readPdf } from "../../test/readPdf.js";
+import { exportPdf } from "../index.js";
+
+const fixture = (name: string) => parsePlan(sharedFixture(name)) as Plan;
+// PDF text comes back without the spaces where lines wrapped, so compare without any spaces.
+const bare = (s: string) => s.replace(/\s+/g, "");
+
+function writtenTexts(plan: Plan): string[] {
+  const s = plan.sections;
+  return [
+    ...s.A.views.map((v) => plainText(v.content)),
+    ...(["B", "C", "D"] as const).flatMap((k) =>
+      s[k].needs.flatMap((n) => [n.title, plainText(n.description)]),
+    ),
+    ...s.E.outcomes.flatMap((o) => [plainText(o.statement), ...o.steps.map((st) => st.text)]),
+    ...(["F", "G", "H1", "H2"] as const).flatMap((k) =>
+      s[k].provisions.flatMap((p) => [plainText(p.what), p.deliveredBy, p.expertise]),
+    ),
+    ...s.K.advice.map((a) => a.title),
+  ]
+    .flatMap((t) => t.split("\n"))
+    .filter((t) => t.trim());
+}
+
+describe("exportPdf", () => {
+  for (const name of ["plan-good.json", "plan-poor.json"]) {
+    for (const layout of ["sections", "areas-of-need"] as const) {
+      it(`writes ${name} in the ${layout} layout as a tagged PDF holding every written field`, async () => {
+        const plan = fixture(name);
+        const pdf = await readPdf(await exportPdf(plan, { layout }));
+        expect(pdf.marked).toBe(true);
+        const text = bare(pdf.text);
+        for (const written of writtenTexts(plan)) expect(text, written).toContain(bare(written));
+        // The poor plan has no lists and no outcome steps, so no list elements.
+        const lists = name === "plan-good.json" ? ["L", "LI", "Lbl", "LBody"] : [];
+        for (const role of [
+          "Document",
+          "Sect",
+          "H1",
+          "H2",
+          "P",
+          "Table",
+          "TR",
+          "TH",
+          "TD",
+          "Link",
+          ...lists,
+        ]) {
+          expect(pdf.roles.get(role), role).toBeGreaterThan(0);
+        }
+        if (layout === "sections") {
+          expect(pdf.outline).toEqual([
+            "Education, Health and Care Plan",
+            ...SECTION_KEYS.map((k) => `Section ${k}: ${SECTION_TITLES[k]}`),
+          ]);
+        } else {
+          expect(pdf.outline).toContain("Communication and interaction");
+        }
+      }, 30_000);
+    }
+  }
+
+  it("marks running headers and footers as artifacts, outside the text a screen reader reads", async () => {
+    const pdf = await readPdf(await exportPdf(fixture("plan-good.json")));
+    expect(pdf.artifacts).toContain("DRAFT");
+    expect(pdf.artifacts).toContain(`Page 1 of ${pdf.pages}`);
+    expect(pdf.text).not.toContain("Page 1 of");
+  });
+
+  it("declares its language, shows its title, gives header cells a scope and embeds every font", async () => {
+    const bytes = await exportPdf(fixture("plan-good.json"));
+    const raw = Buffer.from(bytes).toString("latin1");
+    expect(raw).toMatch(/\/Lang \(en-GB\)/);
+    expect(raw).toMatch(/\/DisplayDocTitle true/);
+    expect(raw).toMatch(/\/Scope \/Column/);
+    expect(raw).toMatch(/\/Scope \/Row/);
+    const dir = mkdtempSync(join(tmpdir(), "ehcp-pdf-"));
+    try {
+      const file = join(dir, "plan.pdf");
+      writeFileSync(file, bytes);
+      const poppler = existsSync("/usr/bin/pdffonts");
+      if (!poppler && process.env.CI !== "true") return;
+      const fonts = execFileSync("pdffonts", [file], { encoding: "utf8" })
+        .split("\n")
+        .slice(2)
+        .filter(Boolean);
+      expect(fonts.length).toBeGreaterThan(0);
+      for (const line of fonts) expect(line, line).toMatch(/\s+yes\s+yes\s+yes\s+\d+\s+\d+$/);
+      expect(execFileSync("pdfinfo", [file], { encoding: "utf8" })).toContain(
+        "Title:           Education, Health and Care Plan: Samuel Okafor (draft)",
+      );
+      execFileSync("pdftoppm", ["-r", "40", "-png", "-f", "1", "-l", "2", file, join(dir, "page")]);
+      expect(readdirSync(dir).filter((f) => f.endsWith(".png"))).toHaveLength(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("writes text that looks like markup literally, and letters beyond Latin-1", async () => {
+    const plan = fixture("plan-good.json");
+    const tricky = "<script>alert(1)</script> {{name}} #set page() \\end Łódź Zoë";
+    plan.sections.F.provisions[0]!.what = [
+      { type: "paragraph", content: [{ type: "text", text: tricky }] },
+    ];
+    expect(bare((await readPdf(await exportPdf(plan))).text)).toContain(bare(tricky));
+  });
+
+  it("refuses an invalid plan", async () => {
+    const bad = structuredClone(sharedFixture("plan-good.json")) as {
+      sections: Record<string, unknown>;
+    };
+    delete bad.sections.G;
+    await expect(exportPdf(bad as unknown as Plan)).rejects.toThrow(PlanFormatError);
+  });
+
+  it("writes a plan with every field empty that may be empty", async () => {
+    const plan = blankPlan({
+      child: {
+        fullName: "",
+        preferredName: "",
+        dateOfBirth: "2018-01-01",
+        pronouns: "",
+        yearGroup: "",
+      },
+      requestReceived: "2026-01-01",
+    });
+    const { text } = await readPdf(await exportPdf(plan));
+    expect(bare(text)).toContain(bare("No special educational needs have been identified."));
+  });
+
+  it("writes a plan of 240 provisions, each with its label", async () => {
+    const pdf = await readPdf(await exportPdf(parsePlan(generatePlan({ scale: 1, seed: 3 }))));
+    expect(pdf.pages).toBeGreaterThan(60);
+    for (const label of ["F1:", "F180:", "G36:", "H2.24:", "E80:"])
+      expect(pdf.text).toContain(label);
+  }, 60_000);
+});

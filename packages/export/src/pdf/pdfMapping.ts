@@ -1,0 +1,475 @@
+import { type Plan, type PlanNodeName, SECTION_TITLES, type SectionKey } from "@ehcp/schema";
+import type { Node as PMNode } from "prosemirror-model";
+import {
+  AGENCY_NAMES,
+  AREA_NAMES,
+  ARRANGEMENT_NAMES,
+  describeDuration,
+  describeHowOften,
+  INSTITUTION_TYPE_NAMES,
+  PFA_NAMES,
+  TOPIC_NAMES,
+  VOICE_NAMES,
+} from "../text/describe.js";
+import { formatDate } from "../text/formatDate.js";
+import type { CellBlock, PdfWriter, Run } from "./PdfWriter.js";
+
+type Struct = PDFKit.PDFStructureElement;
+
+export interface PdfContext {
+  readonly plan: Plan;
+  readonly writer: PdfWriter;
+  readonly labels: ReadonlyMap<PMNode, string>;
+  readonly idLabels: ReadonlyMap<string, string>;
+  readonly item: string | null;
+  readonly councilName: string;
+}
+
+type BlockRenderer = (node: PMNode, ctx: PdfContext, parent: Struct) => void;
+type InlineRenderer = (node: PMNode, ctx: PdfContext) => Run[];
+
+/**
+ * How each node type of the plan schema is drawn in the PDF. A mapped type over the schema's node
+ * names: a node type added to the schema without a renderer here fails to compile.
+ */
+export type PdfMapping = {
+  readonly [K in PlanNodeName]: K extends "text" ? InlineRenderer : BlockRenderer;
+};
+
+/** The named destination of an item, for links and bookmarks. */
+export const destinationFor = (label: string) => `item-${label}`;
+
+const kids = (node: PMNode): PMNode[] => {
+  const out: PMNode[] = [];
+  node.forEach((c) => {
+    out.push(c);
+  });
+  return out;
+};
+const runsOf = (node: PMNode, ctx: PdfContext): Run[] =>
+  kids(node).flatMap((c) => PDF_MAPPING.text(c, ctx));
+
+export function renderPdfNode(node: PMNode, ctx: PdfContext, parent: Struct): void {
+  if (node.type.name !== "text")
+    PDF_MAPPING[node.type.name as Exclude<PlanNodeName, "text">](node, ctx, parent);
+}
+const renderAll = (nodes: readonly PMNode[], ctx: PdfContext, parent: Struct) => {
+  for (const n of nodes) renderPdfNode(n, ctx, parent);
+};
+
+const linkRuns = (ids: readonly string[], ctx: PdfContext): Run[] =>
+  ids.flatMap((id, i) => {
+    const label = ctx.idLabels.get(id);
+    const run: Run = label
+      ? { text: label, goTo: destinationFor(label) }
+      : { text: `${id} (not in this plan)` };
+    return i === 0 ? [run] : [{ text: ", " }, run];
+  });
+const labelled = (ctx: PdfContext, parent: Struct, label: string, value: Run[] | string) =>
+  ctx.writer.paragraph(parent, [
+    { text: `${label}: `, bold: true },
+    ...(typeof value === "string" ? [{ text: value }] : value),
+  ]);
+const none = (ctx: PdfContext, parent: Struct, text: string) =>
+  ctx.writer.paragraph(parent, [{ text, italic: true }]);
+
+/** Rich text as blocks for a table cell: paragraphs, and list items with their bullets or numbers. */
+function cellBlocks(node: PMNode | undefined, ctx: PdfContext, depth = 0): CellBlock[] {
+  if (!node) return [];
+  return kids(node).flatMap((block): CellBlock[] => {
+    if (block.type.name === "paragraph" || block.type.name === "heading") {
+      return [
+        {
+          runs: runsOf(block, ctx).map((r) =>
+            block.type.name === "heading" ? { ...r, bold: true } : r,
+          ),
+        },
+      ];
+    }
+    const ordered = block.type.name === "orderedList";
+    return kids(block).flatMap((item, i) =>
+      kids(item).flatMap((child, k) =>
+        child.type.name.endsWith("List")
+          ? cellBlocks(
+              { forEach: (f: (n: PMNode) => void) => f(child) } as unknown as PMNode,
+              ctx,
+              depth + 1,
+            )
+          : [
+              {
+                runs: runsOf(child, ctx),
+                ...(k === 0
+                  ? { bullet: `${"  ".repeat(depth)}${ordered ? `${i + 1}.` : "•"}` }
+                  : {}),
+              },
+            ],
+      ),
+    );
+  });
+}
+
+const section =
+  (key: SectionKey, empty: string): BlockRenderer =>
+  (node, ctx, parent) => {
+    const sect = ctx.writer.doc.struct("Sect");
+    parent.add(sect);
+    ctx.writer.heading(sect, 1, `Section ${key}: ${SECTION_TITLES[key]}`, `section-${key}`);
+    const items = kids(node);
+    if (items.every((c) => !c.type.spec.group?.includes("item"))) {
+      renderAll(items, ctx, sect);
+      if (!items.some((c) => c.textContent.trim())) none(ctx, sect, empty);
+    } else renderAll(items, ctx, sect);
+    sect.end();
+  };
+
+const needsSection =
+  (key: SectionKey, empty: string): BlockRenderer =>
+  (node, ctx, parent) => {
+    const sect = ctx.writer.doc.struct("Sect");
+    parent.add(sect);
+    ctx.writer.heading(sect, 1, `Section ${key}: ${SECTION_TITLES[key]}`, `section-${key}`);
+    renderAll(kids(node), ctx, sect);
+    if (!kids(node).some((c) => c.type.name === "need")) none(ctx, sect, empty);
+    sect.end();
+  };
+
+const richField: BlockRenderer = (node, ctx, parent) => renderAll(kids(node), ctx, parent);
+const textField: BlockRenderer = (node, ctx, parent) =>
+  ctx.writer.paragraph(parent, [{ text: node.textContent }]);
+
+function listRenderer(ordered: boolean): BlockRenderer {
+  return (node, ctx, parent) => {
+    ctx.writer.list(
+      parent,
+      kids(node).map((item, i) => ({
+        label: ordered ? `${i + 1}.` : "•",
+        runs: kids(item).flatMap((child, k) => [
+          ...(k > 0 ? [{ text: " " }] : []),
+          ...(child.type.name.endsWith("List")
+            ? cellBlocks(
+                { forEach: (f: (n: PMNode) => void) => f(child) } as unknown as PMNode,
+                ctx,
+              ).flatMap((b) => [{ text: ` ${b.bullet ?? ""} ` }, ...b.runs])
+            : runsOf(child, ctx)),
+        ]),
+      })),
+    );
+  };
+}
+
+export const PDF_MAPPING: PdfMapping = {
+  doc: (node, ctx, parent) => renderAll(kids(node), ctx, parent),
+  planDetails: (_node, ctx, parent) => {
+    const { plan, writer } = ctx;
+    const { child, dates, caseworker, signOff } = plan.meta;
+    writer.heading(parent, 1, "Education, Health and Care Plan");
+    writer.paragraph(parent, [
+      { text: `${child.fullName}${plan.meta.status === "draft" ? " (draft)" : ""}`, bold: true },
+    ]);
+    const rows: [string, string][] = [
+      ["Name", child.fullName],
+      ["Known as", child.preferredName],
+      ["Date of birth", formatDate(child.dateOfBirth)],
+      ["Pronouns", child.pronouns],
+      ["Year group", child.yearGroup],
+      [
+        "Plan status",
+        `${plan.meta.status === "draft" ? "Draft" : "Final"}, issue ${plan.meta.issue}`,
+      ],
+      ["Council", ctx.councilName],
+      ["Caseworker", [caseworker.name, caseworker.email].filter(Boolean).join(", ")],
+      ["Request for assessment received", formatDate(dates.requestReceived)],
+      ["Draft issued", formatDate(dates.draftIssued) || "Not yet"],
+      ["Final plan issued", formatDate(dates.finalIssued) || "Not yet"],
+      ["Next review", formatDate(dates.nextReview) || "Not yet set"],
+      ...(signOff
+        ? ([
+            [
+              "Signed off by",
+              `${signOff.officerName}, ${signOff.role}, ${formatDate(signOff.date)}`,
+            ],
+          ] as [string, string][])
+        : []),
+    ];
+    writer.table(
+      parent,
+      [],
+      rows.map(([l, v]) => [[{ runs: [{ text: l, bold: true }] }], [{ runs: [{ text: v }] }]]),
+      [0.35, 0.65],
+      true,
+    );
+  },
+
+  sectionA: section("A", "No views have been recorded."),
+  view: (node, ctx, parent) => {
+    const label = ctx.labels.get(node) ?? "";
+    ctx.writer.heading(
+      parent,
+      2,
+      `${label}: ${TOPIC_NAMES[node.attrs.topic as string] ?? ""}`,
+      destinationFor(label),
+    );
+    const who = VOICE_NAMES[node.attrs.voice as string] ?? "";
+    ctx.writer.paragraph(parent, [
+      {
+        text: `The view of ${who}${node.attrs.directQuote ? ", in their own words" : ""}.`,
+        italic: true,
+      },
+    ]);
+    renderAll(kids(node), ctx, parent);
+    if (node.attrs.gatheredHow)
+      labelled(ctx, parent, "How this view was gathered", node.attrs.gatheredHow as string);
+  },
+
+  sectionB: needsSection("B", "No special educational needs have been identified."),
+  sectionC: needsSection(
+    "C",
+    "No health needs related to special educational needs have been identified.",
+  ),
+  sectionD: needsSection(
+    "D",
+    "No social care needs related to special educational needs or disability have been identified.",
+  ),
+  needsSummary: richField,
+  need: (node, ctx, parent) => {
+    const inner = { ...ctx, item: ctx.labels.get(node) ?? "" };
+    renderAll(kids(node), inner, parent);
+    labelled(
+      ctx,
+      parent,
+      "Area of need",
+      AREA_NAMES[node.attrs.area as keyof typeof AREA_NAMES] ?? String(node.attrs.area),
+    );
+    if ((node.attrs.adviceIds as string[]).length)
+      labelled(
+        ctx,
+        parent,
+        "Advice this rests on",
+        linkRuns(node.attrs.adviceIds as string[], ctx),
+      );
+  },
+  needTitle: (node, ctx, parent) =>
+    ctx.writer.heading(
+      parent,
+      2,
+      `${ctx.item}: ${node.textContent}`,
+      destinationFor(ctx.item ?? ""),
+    ),
+  needDescription: richField,
+
+  sectionE: section("E", "No outcomes have been set."),
+  outcome: (node, ctx, parent) => {
+    const label = ctx.labels.get(node) ?? "";
+    const a = node.attrs;
+    ctx.writer.heading(parent, 2, `${label}: Outcome`, destinationFor(label));
+    renderAll(
+      kids(node).filter((c) => c.type.name === "outcomeStatement"),
+      ctx,
+      parent,
+    );
+    if ((a.needIds as string[]).length)
+      labelled(ctx, parent, "Meets the needs", linkRuns(a.needIds as string[], ctx));
+    labelled(ctx, parent, "By when", a.byWhen ? formatDate(a.byWhen as string) : "Not stated");
+    if (a.pfa)
+      labelled(ctx, parent, "Preparing for adulthood", PFA_NAMES[a.pfa as string] ?? String(a.pfa));
+    if (a.frameworkRef) labelled(ctx, parent, "Outcomes framework", a.frameworkRef as string);
+    const steps = kids(node).filter((c) => c.type.name === "outcomeStep");
+    if (steps.length) {
+      ctx.writer.paragraph(parent, [{ text: "Steps towards it", bold: true }]);
+      renderAll(steps, ctx, parent);
+    }
+  },
+  outcomeStatement: richField,
+  outcomeStep: (node, ctx, parent) =>
+    ctx.writer.list(parent, [
+      {
+        label: "•",
+        runs: [
+          { text: `${ctx.labels.get(node) ?? ""}: `, bold: true },
+          { text: node.textContent },
+          { text: node.attrs.byWhen ? ` (by ${formatDate(node.attrs.byWhen as string)})` : "" },
+        ],
+      },
+    ]),
+
+  sectionF: section("F", "No special educational provision is specified."),
+  sectionG: section("G", "No health provision is specified."),
+  sectionH1: section(
+    "H1",
+    "No social care provision under section 2 of the Chronically Sick and Disabled Persons Act 1970 is specified.",
+  ),
+  sectionH2: section("H2", "No other social care provision is specified."),
+  provision: (node, ctx, parent) => {
+    const label = ctx.labels.get(node) ?? "";
+    const field = (type: string) => kids(node).find((c) => c.type.name === type);
+    const what = field("provisionWhat");
+    const words = (what?.textContent ?? "").split(/\s+/).filter(Boolean);
+    const a = node.attrs;
+    ctx.writer.heading(
+      parent,
+      2,
+      `${label}: ${words.slice(0, 8).join(" ")}${words.length > 8 ? "…" : ""}` || label,
+      destinationFor(label),
+    );
+    const who = field("provisionDeliveredBy")?.textContent ?? "";
+    const expertise = field("provisionExpertise")?.textContent ?? "";
+    ctx.writer.table(
+      parent,
+      ["What", "Who, with what expertise", "Ratio", "How often", "How long", "Outcomes it serves"],
+      [
+        [
+          cellBlocks(what, ctx),
+          [
+            { runs: [{ text: who || "Not stated", italic: !who }] },
+            ...(expertise
+              ? [{ runs: [{ text: "Expertise: ", bold: true }, { text: expertise }] }]
+              : []),
+          ],
+          [{ runs: [{ text: (a.ratio as string | null) ?? "Not stated" }] }],
+          [
+            {
+              runs: [
+                {
+                  text: describeHowOften({ frequency: a.frequency, hoursPerWeek: a.hoursPerWeek }),
+                },
+              ],
+            },
+          ],
+          [{ runs: [{ text: describeDuration(a.duration) }] }],
+          [
+            {
+              runs: (a.outcomeIds as string[]).length
+                ? linkRuns(a.outcomeIds as string[], ctx)
+                : [{ text: "None", italic: true }],
+            },
+          ],
+        ],
+      ],
+      [0.32, 0.2, 0.08, 0.15, 0.13, 0.12],
+    );
+    if ((a.needIds as string[]).length)
+      labelled(ctx, parent, "Needs it meets directly", linkRuns(a.needIds as string[], ctx));
+    if ((a.adviceIds as string[]).length)
+      labelled(ctx, parent, "Advice it rests on", linkRuns(a.adviceIds as string[], ctx));
+  },
+  provisionWhat: richField,
+  provisionDeliveredBy: textField,
+  provisionExpertise: (node, ctx, parent) => labelled(ctx, parent, "Expertise", node.textContent),
+
+  sectionI: (node, ctx, parent) => {
+    const sect = ctx.writer.doc.struct("Sect");
+    parent.add(sect);
+    ctx.writer.heading(sect, 1, "Section I: Placement", "section-I");
+    const placement = node.attrs.placement as {
+      institutionName: string | null;
+      institutionType: string;
+    } | null;
+    if (placement) {
+      if (placement.institutionName)
+        labelled(ctx, sect, "School or setting", placement.institutionName);
+      labelled(
+        ctx,
+        sect,
+        "Type of setting",
+        INSTITUTION_TYPE_NAMES[placement.institutionType] ?? placement.institutionType,
+      );
+    } else {
+      none(
+        ctx,
+        sect,
+        ctx.plan.meta.status === "draft"
+          ? "A draft plan names no school or setting. The family may ask for a particular school or setting before the final plan is issued."
+          : "No school or setting is named.",
+      );
+    }
+    sect.end();
+  },
+  sectionJ: (node, ctx, parent) => {
+    const sect = ctx.writer.doc.struct("Sect");
+    parent.add(sect);
+    ctx.writer.heading(sect, 1, "Section J: Personal budget", "section-J");
+    labelled(ctx, sect, "A personal budget was requested", node.attrs.requested ? "Yes" : "No");
+    const items = kids(node).filter((c) => c.type.name === "budgetItem");
+    if (items.length) {
+      ctx.writer.table(
+        sect,
+        ["Provision", "Amount", "Arrangement", "Outcomes it meets"],
+        items.map((i) => [
+          [{ runs: linkRuns([i.attrs.provisionId as string], ctx) }],
+          [
+            {
+              runs: [
+                {
+                  text:
+                    i.attrs.amountGBP === null
+                      ? "Not stated"
+                      : `£${Number(i.attrs.amountGBP).toLocaleString("en-GB")}`,
+                },
+              ],
+            },
+          ],
+          [
+            {
+              runs: [
+                {
+                  text:
+                    ARRANGEMENT_NAMES[i.attrs.arrangement as string] ?? String(i.attrs.arrangement),
+                },
+              ],
+            },
+          ],
+          cellBlocks(i, ctx),
+        ]),
+        [0.15, 0.15, 0.2, 0.5],
+      );
+    }
+    renderAll(
+      kids(node).filter((c) => c.type.name === "budgetNotes"),
+      ctx,
+      sect,
+    );
+    sect.end();
+  },
+  budgetItem: richField,
+  budgetNotes: richField,
+
+  sectionK: section("K", "No advice or information is listed."),
+  advice: (node, ctx, parent) => {
+    const a = node.attrs;
+    const label = ctx.labels.get(node) ?? "";
+    const from = a.from as { name: string; role: string };
+    const dates = [
+      a.requested ? `requested ${formatDate(a.requested as string)}` : "",
+      a.received ? `received ${formatDate(a.received as string)}` : "not yet received",
+      a.appended ? "appended to this plan" : "not appended",
+    ].filter(Boolean);
+    ctx.writer.doc.addNamedDestination(destinationFor(label), "XYZ", null, ctx.writer.doc.y, null);
+    ctx.writer.paragraph(parent, [
+      { text: `${label}: `, bold: true },
+      {
+        text: `${a.title as string}, from ${from.name}, ${from.role} (${AGENCY_NAMES[a.agency as string] ?? String(a.agency)}). `,
+      },
+      { text: `${dates.join("; ")}.`.replace(/^./, (c) => c.toUpperCase()) },
+    ]);
+  },
+
+  paragraph: (node, ctx, parent) => ctx.writer.paragraph(parent, runsOf(node, ctx)),
+  heading: (node, ctx, parent) =>
+    ctx.writer.heading(parent, node.attrs.level === 3 ? 3 : 4, node.textContent),
+  bulletList: listRenderer(false),
+  orderedList: listRenderer(true),
+  listItem: (node, ctx, parent) => renderAll(kids(node), ctx, parent),
+  text: (node) => {
+    const has = (mark: string) => node.marks.some((m) => m.type.name === mark);
+    const link = node.marks.find((m) => m.type.name === "link");
+    return [
+      {
+        text: node.text ?? "",
+        bold: has("bold"),
+        italic: has("italic"),
+        underline: has("underline"),
+        ...(link ? { href: link.attrs.href as string } : {}),
+      },
+    ];
+  },
+};

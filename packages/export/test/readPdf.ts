@@ -1,0 +1,50 @@
+import * as pdfjs from "pdfjs-dist/legacy/build/pdf.mjs";
+
+interface StructNode {
+  role?: string;
+  children?: StructNode[];
+}
+
+/** A PDF as a reader sees it, through pdf.js: its text, structure, outline and marking. */
+export async function readPdf(bytes: Uint8Array) {
+  const doc = await pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    useSystemFonts: false,
+  }).promise;
+  const roles = new Map<string, number>();
+  const pages: string[] = [];
+  const artifacts: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    const walk = (n: StructNode | null) => {
+      if (!n) return;
+      if (n.role) roles.set(n.role, (roles.get(n.role) ?? 0) + 1);
+      for (const c of n.children ?? []) walk(c);
+    };
+    walk((await page.getStructTree()) as StructNode | null);
+    const content = await page.getTextContent({ includeMarkedContent: true });
+    let inArtifact = 0;
+    let text = "";
+    for (const item of content.items as { type?: string; tag?: string; str?: string }[]) {
+      if (item.type === "beginMarkedContent" || item.type === "beginMarkedContentProps") {
+        if (item.tag === "Artifact" || inArtifact) inArtifact++;
+      } else if (item.type === "endMarkedContent") {
+        if (inArtifact) inArtifact--;
+      } else if (item.str !== undefined) {
+        if (inArtifact) artifacts.push(item.str);
+        else text += item.str;
+      }
+    }
+    pages.push(text);
+  }
+  const outline = ((await doc.getOutline()) ?? []).map((o) => o.title);
+  return {
+    pages: doc.numPages,
+    text: pages.join("\n"),
+    roles,
+    artifacts,
+    outline,
+    marked: (await doc.getMarkInfo())?.Marked === true,
+  };
+}
