@@ -308,7 +308,9 @@ export const PDF_MAPPING: PdfMapping = {
     ctx.writer.heading(
       parent,
       2,
-      `${label}: ${words.slice(0, 8).join(" ")}${words.length > 8 ? "…" : ""}` || label,
+      words.length
+        ? `${label}: ${words.slice(0, 8).join(" ")}${words.length > 8 ? "…" : ""}`
+        : label,
       destinationFor(label),
     );
     const who = field("provisionDeliveredBy")?.textContent ?? "";
