@@ -107,6 +107,8 @@ export class PdfWriter {
     const pieces = runs.filter((r) => r.text !== "");
     if (pieces.length === 0) pieces.push({ text: " " });
     const size = options.size ?? BODY_SIZE;
+    const links = new Map<string, Struct>();
+    const draws: (() => void)[] = [];
     pieces.forEach((run, i) => {
       const segments = this.#segments(run);
       segments.forEach((segment, k) => {
@@ -128,17 +130,86 @@ export class PdfWriter {
             this.doc.text(segment.text, options.x, this.doc.y, textOptions);
           else this.doc.text(segment.text, textOptions);
         };
-        if (run.goTo || run.href) {
+        const target = run.goTo ?? run.href;
+        draws.push(() => {
+          if (target === undefined) {
+            parent.add(draw);
+            return;
+          }
           const link = this.doc.struct("Link");
           parent.add(link);
+          links.set(target, link);
           link.add(draw);
-          link.end();
-        } else {
-          parent.add(draw);
-        }
+        });
       });
     });
+    this.#withLinkAnnotations(links, () => {
+      for (const draw of draws) draw();
+    });
     this.doc.fillColor(TEXT_COLOUR);
+  }
+
+  /**
+   * Ties each link annotation made while `draw` runs to its Link element, as PDF/UA asks: the
+   * annotation gets a StructParent entry in the parent tree and a description (Contents), and the
+   * element an OBJR pointing back. pdfkit does none of this; and it draws a line of continued text
+   * only when the line is complete, so an annotation is matched to its link by target, not by when
+   * it is made, and the links are ended (written) only after the whole block is drawn.
+   */
+  #withLinkAnnotations(links: Map<string, Struct>, draw: () => void): void {
+    type Dict = { data: { K?: unknown[] } };
+    const doc = this.doc as unknown as {
+      annotate: (
+        x: number,
+        y: number,
+        w: number,
+        h: number,
+        options: Record<string, unknown>,
+      ) => unknown;
+      page: { annotations: unknown[] };
+      createStructParentTreeNextKey(): number;
+      getStructParentTree(): { add(key: number, value: unknown): void };
+    };
+    const found = new Map<Struct, unknown[]>();
+    const annotate = doc.annotate;
+    doc.annotate = function (this: typeof doc, x, y, w, h, options) {
+      const action = (options.A as { data?: { D?: unknown; URI?: unknown } } | undefined)?.data;
+      const target = String(action?.D ?? action?.URI ?? "");
+      const link = links.get(target);
+      if (!link) return annotate.call(this, x, y, w, h, options);
+      const key = doc.createStructParentTreeNextKey();
+      doc.getStructParentTree().add(key, (link as unknown as { dictionary: Dict }).dictionary);
+      const contents = new String(
+        target.startsWith("item-") ? `Go to ${target.slice(5)}` : `Open ${target}`,
+      );
+      const result = annotate.call(this, x, y, w, h, {
+        ...options,
+        StructParent: key,
+        Contents: contents,
+      });
+      found.set(link, [
+        ...(found.get(link) ?? []),
+        this.page.annotations[this.page.annotations.length - 1],
+      ]);
+      return result;
+    };
+    try {
+      draw();
+    } finally {
+      doc.annotate = annotate;
+    }
+    for (const link of links.values()) {
+      const element = (
+        link as unknown as { dictionary: Dict & { end: (...a: unknown[]) => unknown } }
+      ).dictionary;
+      const end = element.end.bind(element);
+      element.end = (...args: unknown[]) => {
+        for (const annotation of found.get(link) ?? [])
+          element.data.K?.push({ Type: "OBJR", Obj: annotation });
+        return end(...args);
+      };
+      link.end();
+    }
   }
 
   paragraph(parent: Struct, runs: readonly Run[]): void {

@@ -90,6 +90,11 @@ describe("exportPdf", () => {
     expect(raw).toMatch(/\/DisplayDocTitle true/);
     expect(raw).toMatch(/\/Scope \/Column/);
     expect(raw).toMatch(/\/Scope \/Row/);
+    // Each link annotation belongs to a Link element: a StructParent one way, an OBJR the other.
+    const annotations = raw.match(/\/Subtype \/Link/g)?.length ?? 0;
+    expect(annotations).toBeGreaterThan(10);
+    expect(raw.match(/\/Type \/OBJR/g)?.length).toBe(annotations);
+    expect(raw.match(/\/StructParent \d+/g)?.length).toBe(annotations);
     const dir = mkdtempSync(join(tmpdir(), "ehcp-pdf-"));
     try {
       const file = join(dir, "plan.pdf");
