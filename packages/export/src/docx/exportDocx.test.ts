@@ -97,6 +97,10 @@ describe("exportDocx", () => {
       "<dc:title>Education, Health and Care Plan: Samuel Okafor (draft)</dc:title>",
     );
     expect(parts.get("word/styles.xml")).toMatch(/<w:lang w:val="en-GB"/);
+    expect(parts.get("docProps/core.xml")).toContain("<dc:language>en-GB</dc:language>");
+    expect(parts.get("docProps/core.xml")).toContain(
+      "<dc:creator>Northbrook Metropolitan Borough Council</dc:creator>",
+    );
     expect(parts.get("word/settings.xml")).toContain("<w:updateFields");
     const footer = [...parts].find(([p]) => p.startsWith("word/footer"))?.[1] ?? "";
     expect(footer).toMatch(/PAGE/);

@@ -16,6 +16,7 @@ import {
   TableOfContents,
   TextRun,
 } from "docx";
+import JSZip from "jszip";
 import type { ExportOptions } from "../ExportOptions.js";
 import { nodeLabels, planOutline } from "../outline.js";
 import type { DocxContext } from "./DocxContext.js";
@@ -196,5 +197,25 @@ export async function exportDocx(input: Plan, options: ExportOptions = {}): Prom
       },
     ],
   });
-  return new Uint8Array(await Packer.toBuffer(document));
+  return withLanguage(new Uint8Array(await Packer.toBuffer(document)), "en-GB");
+}
+
+/**
+ * Records the document's language in its metadata (docProps/core.xml), which the docx library
+ * does not write; the text's own language is set in the default style.
+ */
+async function withLanguage(bytes: Uint8Array, language: string): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const core = zip.file("docProps/core.xml");
+  if (!core) return bytes;
+  const xml = await core.async("string");
+  if (xml.includes("<dc:language>")) return bytes;
+  zip.file(
+    "docProps/core.xml",
+    xml.replace(
+      "</cp:coreProperties>",
+      `<dc:language>${language}</dc:language></cp:coreProperties>`,
+    ),
+  );
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }

@@ -126,6 +126,18 @@ describe("exportPdf", () => {
     expect(bare((await readPdf(await exportPdf(plan))).text)).toContain(bare(tricky));
   });
 
+  it("gives the council's logo its text alternative", async () => {
+    const png = Buffer.from(
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+      "base64",
+    );
+    const bytes = await exportPdf(fixture("plan-good.json"), {
+      logo: { data: png, type: "png", altText: "Northbrook Council crest" },
+    });
+    expect((await readPdf(bytes)).roles.get("Figure")).toBe(1);
+    expect(Buffer.from(bytes).toString("latin1")).toContain("/Alt (Northbrook Council crest)");
+  });
+
   it("refuses an invalid plan", async () => {
     const bad = structuredClone(sharedFixture("plan-good.json")) as {
       sections: Record<string, unknown>;
