@@ -10,7 +10,7 @@ import {
 import { type Finding, type Plan, SECTION_KEYS, SECTION_TITLES } from "@ehcp/schema";
 import { EXIT, type Io } from "./Io.js";
 import { plural } from "./plural.js";
-import { readPlanFile } from "./readPlanFile.js";
+import { readPlanFile, readPlanOrExplain } from "./readPlanFile.js";
 
 export interface CheckArgs {
   readonly file: string;
@@ -73,18 +73,9 @@ function printText(name: string, findings: readonly Finding[], io: Io): void {
 
 /** `ehcp check`: runs the plan checker and prints its findings. */
 export async function check(args: CheckArgs, io: Io): Promise<number> {
-  const read = await readPlanFile(args.file);
-  if (!read.ok && "unreadable" in read) {
-    io.err(`ehcp: ${read.unreadable}`);
-    return EXIT.usage;
-  }
-  if (!read.ok) {
-    io.err(
-      `${basename(args.file)} is not a valid plan (${plural(read.issues.length, "problem")}); run ehcp validate for details:`,
-    );
-    for (const issue of read.issues) io.err(`  ${issue.path || "(top level)"}: ${issue.message}`);
-    return EXIT.problems;
-  }
+  const plan = await readPlanOrExplain(args.file, io, "run ehcp validate for details");
+  if (typeof plan === "number") return plan;
+
   const config = args.config ? await readConfig(args.config, io) : {};
   if (!config) return EXIT.usage;
   if (args.corpus) {
@@ -92,7 +83,7 @@ export async function check(args: CheckArgs, io: Io): Promise<number> {
     if (!plans) return EXIT.usage;
     Object.assign(config, { copyIndex: createCopyIndex(plans) });
   }
-  const findings = checkPlan(read.plan, config);
+  const findings = checkPlan(plan, config);
   if (args.format === "json") io.out(JSON.stringify(findings, null, 2));
   else printText(basename(args.file), findings, io);
   return findings.some((f) => f.severity === "error") ? EXIT.problems : EXIT.ok;

@@ -3,8 +3,7 @@ import { rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import { exportDocx, exportJson, exportPdf, type Layout } from "@ehcp/export";
 import { EXIT, type Io } from "./Io.js";
-import { plural } from "./plural.js";
-import { readPlanFile } from "./readPlanFile.js";
+import { readPlanOrExplain } from "./readPlanFile.js";
 
 export interface ExportArgs {
   readonly file: string;
@@ -18,25 +17,16 @@ export interface ExportArgs {
  * renamed when complete, so a failure never leaves half a document behind.
  */
 export async function exportCommand(args: ExportArgs, io: Io): Promise<number> {
-  const read = await readPlanFile(args.file);
-  if (!read.ok && "unreadable" in read) {
-    io.err(`ehcp: ${read.unreadable}`);
-    return EXIT.usage;
-  }
-  if (!read.ok) {
-    io.err(
-      `${basename(args.file)} is not a valid plan (${plural(read.issues.length, "problem")}); nothing was written:`,
-    );
-    for (const issue of read.issues) io.err(`  ${issue.path || "(top level)"}: ${issue.message}`);
-    return EXIT.problems;
-  }
+  const plan = await readPlanOrExplain(args.file, io, "nothing was written");
+  if (typeof plan === "number") return plan;
+
   const out = args.out ?? `${basename(args.file, extname(args.file))}.${args.format}`;
   const bytes =
     args.format === "json"
-      ? new TextEncoder().encode(exportJson(read.plan))
+      ? new TextEncoder().encode(exportJson(plan))
       : args.format === "pdf"
-        ? await exportPdf(read.plan, { layout: args.layout })
-        : await exportDocx(read.plan, { layout: args.layout });
+        ? await exportPdf(plan, { layout: args.layout })
+        : await exportDocx(plan, { layout: args.layout });
   const temporary = join(dirname(out), `.${basename(out)}.${randomBytes(6).toString("hex")}.part`);
   try {
     await writeFile(temporary, bytes, { flag: "wx" });

@@ -1,6 +1,8 @@
 import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { type Plan, PlanFormatError, type PlanFormatIssue, parsePlanJson } from "@ehcp/schema";
+import { EXIT, type Io } from "./Io.js";
+import { plural } from "./plural.js";
 
 /** Files larger than this are refused before reading: no plan comes near it. */
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -46,4 +48,27 @@ export async function readPlanFile(file: string): Promise<ReadPlanResult> {
     if (error instanceof PlanFormatError) return { ok: false, issues: error.issues };
     throw error;
   }
+}
+
+/**
+ * Reads a plan for a command that needs a valid one: the plan, or the exit code after telling the
+ * user on standard error why it cannot be used (`consequence` says what follows, e.g. "nothing was
+ * written").
+ */
+export async function readPlanOrExplain(
+  file: string,
+  io: Io,
+  consequence: string,
+): Promise<Plan | number> {
+  const read = await readPlanFile(file);
+  if (read.ok) return read.plan;
+  if ("unreadable" in read) {
+    io.err(`ehcp: ${read.unreadable}`);
+    return EXIT.usage;
+  }
+  io.err(
+    `${basename(file)} is not a valid plan (${plural(read.issues.length, "problem")}); ${consequence}:`,
+  );
+  for (const issue of read.issues) io.err(`  ${issue.path || "(top level)"}: ${issue.message}`);
+  return EXIT.problems;
 }

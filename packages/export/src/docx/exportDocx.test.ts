@@ -10,35 +10,16 @@ import {
   SECTION_KEYS,
   SECTION_TITLES,
 } from "@ehcp/schema";
-import { plainText } from "@ehcp/quality";
 import { XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { generatePlan } from "../../../../bench/generatePlan.mjs";
 import { sharedFixture } from "../../../schema/test/fixtures.js";
+import { writtenTexts } from "../../test/writtenTexts.js";
 import { docxParts, readDocx } from "../../test/docxParts.js";
 import { exportDocx } from "../index.js";
 
 const fixture = (name: string) => parsePlan(sharedFixture(name)) as Plan;
 const squash = (s: string) => s.replace(/\s+/g, " ").trim();
-
-/** Every piece of text a person wrote in the plan, as it should appear in the document. */
-function writtenTexts(plan: Plan): string[] {
-  const s = plan.sections;
-  return [
-    ...s.A.views.map((v) => plainText(v.content)),
-    ...(["B", "C", "D"] as const).flatMap((k) =>
-      s[k].needs.flatMap((n) => [n.title, plainText(n.description)]),
-    ),
-    ...s.E.outcomes.flatMap((o) => [plainText(o.statement), ...o.steps.map((st) => st.text)]),
-    ...(["F", "G", "H1", "H2"] as const).flatMap((k) =>
-      s[k].provisions.flatMap((p) => [plainText(p.what), p.deliveredBy, p.expertise]),
-    ),
-    ...s.K.advice.map((a) => a.title),
-  ]
-    .flatMap((t) => t.split("\n"))
-    .map(squash)
-    .filter(Boolean);
-}
 
 describe("exportDocx", () => {
   for (const name of ["plan-good.json", "plan-poor.json"]) {
@@ -47,7 +28,8 @@ describe("exportDocx", () => {
         const plan = fixture(name);
         const { html, text } = await readDocx(await exportDocx(plan, { layout }));
         const flat = squash(text);
-        for (const written of writtenTexts(plan)) expect(flat, written).toContain(written);
+        for (const written of writtenTexts(plan).map(squash))
+          expect(flat, written).toContain(written);
         const headings = [...html.matchAll(/<h1>(?:<a [^>]*><\/a>)*([^<]*)<\/h1>/g)].map(
           (m) => m[1],
         );

@@ -9,7 +9,7 @@ import {
   TextRun,
   WidthType,
 } from "docx";
-import { formatDate } from "../text/formatDate.js";
+import { planDetailRows } from "../text/planDetailRows.js";
 
 const row = (label: string, value: string) =>
   new TableRow({
@@ -26,28 +26,8 @@ const row = (label: string, value: string) =>
   });
 
 /** The plan's details as a two-column table, under the document's title. */
-export function titlePage(plan: Plan, councilName?: string): FileChild[] {
-  const { child, dates, caseworker, signOff } = plan.meta;
-  const status = plan.meta.status === "draft" ? "Draft" : "Final";
-  const rows: [string, string][] = [
-    ["Name", child.fullName],
-    ["Known as", child.preferredName],
-    ["Date of birth", formatDate(child.dateOfBirth)],
-    ["Pronouns", child.pronouns],
-    ["Year group", child.yearGroup],
-    ["Plan status", `${status}, issue ${plan.meta.issue}`],
-    ["Council", councilName ?? plan.meta.localAuthority],
-    ["Caseworker", [caseworker.name, caseworker.email].filter(Boolean).join(", ")],
-    ["Request for assessment received", formatDate(dates.requestReceived)],
-    ["Draft issued", formatDate(dates.draftIssued) || "Not yet"],
-    ["Final plan issued", formatDate(dates.finalIssued) || "Not yet"],
-    ["Next review", formatDate(dates.nextReview) || "Not yet set"],
-    ...(signOff
-      ? ([
-          ["Signed off by", `${signOff.officerName}, ${signOff.role}, ${formatDate(signOff.date)}`],
-        ] as [string, string][])
-      : []),
-  ];
+export function titlePage(plan: Plan, councilName: string): FileChild[] {
+  const draft = plan.meta.status === "draft";
   return [
     new Paragraph({
       heading: HeadingLevel.TITLE,
@@ -55,11 +35,11 @@ export function titlePage(plan: Plan, councilName?: string): FileChild[] {
     }),
     new Paragraph({
       style: "Subtitle",
-      children: [new TextRun(`${child.fullName}${status === "Draft" ? " (draft)" : ""}`)],
+      children: [new TextRun(`${plan.meta.child.fullName}${draft ? " (draft)" : ""}`)],
     }),
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
-      rows: rows.map(([l, v]) => row(l, v)),
+      rows: planDetailRows(plan, councilName).map(([l, v]) => row(l, v)),
     }),
   ];
 }

@@ -2,7 +2,6 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { plainText } from "@ehcp/quality";
 import {
   blankPlan,
   type Plan,
@@ -14,29 +13,13 @@ import {
 import { describe, expect, it } from "vitest";
 import { generatePlan } from "../../../../bench/generatePlan.mjs";
 import { sharedFixture } from "../../../schema/test/fixtures.js";
+import { writtenTexts } from "../../test/writtenTexts.js";
 import { readPdf } from "../../test/readPdf.js";
 import { exportPdf } from "../index.js";
 
 const fixture = (name: string) => parsePlan(sharedFixture(name)) as Plan;
 // PDF text comes back without the spaces where lines wrapped, so compare without any spaces.
 const bare = (s: string) => s.replace(/\s+/g, "");
-
-function writtenTexts(plan: Plan): string[] {
-  const s = plan.sections;
-  return [
-    ...s.A.views.map((v) => plainText(v.content)),
-    ...(["B", "C", "D"] as const).flatMap((k) =>
-      s[k].needs.flatMap((n) => [n.title, plainText(n.description)]),
-    ),
-    ...s.E.outcomes.flatMap((o) => [plainText(o.statement), ...o.steps.map((st) => st.text)]),
-    ...(["F", "G", "H1", "H2"] as const).flatMap((k) =>
-      s[k].provisions.flatMap((p) => [plainText(p.what), p.deliveredBy, p.expertise]),
-    ),
-    ...s.K.advice.map((a) => a.title),
-  ]
-    .flatMap((t) => t.split("\n"))
-    .filter((t) => t.trim());
-}
 
 describe("exportPdf", () => {
   for (const name of ["plan-good.json", "plan-poor.json"]) {

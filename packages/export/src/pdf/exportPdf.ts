@@ -4,12 +4,11 @@ import type { ExportOptions } from "../ExportOptions.js";
 import { nodeLabels, planOutline } from "../outline.js";
 import { type PdfContext, renderPdfNode } from "./pdfMapping.js";
 import { PdfWriter } from "./PdfWriter.js";
-
-const BREAKS: Record<string, string> = {
-  "no-outcome": "no outcome names this need",
-  "no-provision": "no provision meets this need",
-  "outcome-without-provision": "an outcome has no provision",
-};
+import {
+  findingsSentence,
+  TRACEABILITY_HEADER,
+  traceabilityRows,
+} from "../text/traceabilityRows.js";
 
 /**
  * Writes a plan as a tagged PDF aiming at PDF/UA-1: a structure tree of headings, paragraphs,
@@ -69,35 +68,11 @@ export async function exportPdf(input: Plan, options: ExportOptions = {}): Promi
     const sect = writer.doc.struct("Sect");
     writer.root.add(sect);
     writer.heading(sect, 1, "Appendix: plan quality summary");
-    const { error, warning, info } = summary.counts;
-    writer.paragraph(sect, [
-      {
-        text: `The plan checker found ${error} errors, ${warning} warnings and ${info} points for information.`,
-      },
-    ]);
+    writer.paragraph(sect, [{ text: findingsSentence(summary) }]);
     writer.table(
       sect,
-      ["Need", "Outcomes", "Provision", "Where the thread breaks"],
-      summary.traceability.map((row) => [
-        [{ runs: [{ text: `${row.need.label}: ${row.need.title}` }] }],
-        [{ runs: [{ text: row.outcomes.map((o) => o.label).join(", ") || "None" }] }],
-        [
-          {
-            runs: [
-              {
-                text:
-                  [
-                    ...new Set([
-                      ...row.outcomes.flatMap((o) => o.provisions.map((p) => p.label)),
-                      ...row.directProvisions.map((p) => p.label),
-                    ]),
-                  ].join(", ") || "None",
-              },
-            ],
-          },
-        ],
-        [{ runs: [{ text: row.breaks.map((b) => BREAKS[b] ?? b).join("; ") || "Unbroken" }] }],
-      ]),
+      [...TRACEABILITY_HEADER],
+      traceabilityRows(summary).map((row) => row.map((text) => [{ runs: [{ text }] }])),
       [0.4, 0.15, 0.2, 0.25],
     );
     sect.end();

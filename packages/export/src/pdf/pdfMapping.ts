@@ -12,6 +12,7 @@ import {
   VOICE_NAMES,
 } from "../text/describe.js";
 import { formatDate } from "../text/formatDate.js";
+import { planDetailRows } from "../text/planDetailRows.js";
 import type { CellBlock, PdfWriter, Run } from "./PdfWriter.js";
 
 type Struct = PDFKit.PDFStructureElement;
@@ -161,36 +162,14 @@ export const PDF_MAPPING: PdfMapping = {
   doc: (node, ctx, parent) => renderAll(kids(node), ctx, parent),
   planDetails: (_node, ctx, parent) => {
     const { plan, writer } = ctx;
-    const { child, dates, caseworker, signOff } = plan.meta;
     writer.heading(parent, 1, "Education, Health and Care Plan");
     writer.paragraph(parent, [
-      { text: `${child.fullName}${plan.meta.status === "draft" ? " (draft)" : ""}`, bold: true },
+      {
+        text: `${plan.meta.child.fullName}${plan.meta.status === "draft" ? " (draft)" : ""}`,
+        bold: true,
+      },
     ]);
-    const rows: [string, string][] = [
-      ["Name", child.fullName],
-      ["Known as", child.preferredName],
-      ["Date of birth", formatDate(child.dateOfBirth)],
-      ["Pronouns", child.pronouns],
-      ["Year group", child.yearGroup],
-      [
-        "Plan status",
-        `${plan.meta.status === "draft" ? "Draft" : "Final"}, issue ${plan.meta.issue}`,
-      ],
-      ["Council", ctx.councilName],
-      ["Caseworker", [caseworker.name, caseworker.email].filter(Boolean).join(", ")],
-      ["Request for assessment received", formatDate(dates.requestReceived)],
-      ["Draft issued", formatDate(dates.draftIssued) || "Not yet"],
-      ["Final plan issued", formatDate(dates.finalIssued) || "Not yet"],
-      ["Next review", formatDate(dates.nextReview) || "Not yet set"],
-      ...(signOff
-        ? ([
-            [
-              "Signed off by",
-              `${signOff.officerName}, ${signOff.role}, ${formatDate(signOff.date)}`,
-            ],
-          ] as [string, string][])
-        : []),
-    ];
+    const rows = planDetailRows(plan, ctx.councilName);
     writer.table(
       parent,
       [],

@@ -1,0 +1,29 @@
+import type { Plan } from "@ehcp/schema";
+import { formatDate } from "./formatDate.js";
+
+/** The rows of the title page's table of details, as label and value. */
+export function planDetailRows(plan: Plan, councilName: string): [string, string][] {
+  const { child, dates, caseworker, signOff } = plan.meta;
+  return [
+    ["Name", child.fullName],
+    ["Known as", child.preferredName],
+    ["Date of birth", formatDate(child.dateOfBirth)],
+    ["Pronouns", child.pronouns],
+    ["Year group", child.yearGroup],
+    [
+      "Plan status",
+      `${plan.meta.status === "draft" ? "Draft" : "Final"}, issue ${plan.meta.issue}`,
+    ],
+    ["Council", councilName],
+    ["Caseworker", [caseworker.name, caseworker.email].filter(Boolean).join(", ")],
+    ["Request for assessment received", formatDate(dates.requestReceived)],
+    ["Draft issued", formatDate(dates.draftIssued) || "Not yet"],
+    ["Final plan issued", formatDate(dates.finalIssued) || "Not yet"],
+    ["Next review", formatDate(dates.nextReview) || "Not yet set"],
+    ...(signOff
+      ? ([
+          ["Signed off by", `${signOff.officerName}, ${signOff.role}, ${formatDate(signOff.date)}`],
+        ] as [string, string][])
+      : []),
+  ];
+}
