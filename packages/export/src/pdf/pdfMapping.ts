@@ -115,11 +115,8 @@ const section =
     const sect = ctx.writer.doc.struct("Sect");
     parent.add(sect);
     ctx.writer.heading(sect, 1, `Section ${key}: ${SECTION_TITLES[key]}`, `section-${key}`);
-    const items = kids(node);
-    if (items.every((c) => !c.type.spec.group?.includes("item"))) {
-      renderAll(items, ctx, sect);
-      if (!items.some((c) => c.textContent.trim())) none(ctx, sect, empty);
-    } else renderAll(items, ctx, sect);
+    renderAll(kids(node), ctx, sect);
+    if (node.childCount === 0) none(ctx, sect, empty);
     sect.end();
   };
 
