@@ -7,7 +7,8 @@ const checkUsage =
   "ehcp check <plan.json> [--format text|json] [--config council.json] [--corpus <dir>]";
 const exportUsage =
   "ehcp export <plan.json> --format docx|pdf|json [--layout sections|areas-of-need] [--out file]";
-const serveUsage = "ehcp serve [--port 1234] [--host 127.0.0.1] [--db ./data/ehcp.sqlite]";
+const serveUsage =
+  "ehcp serve [--port 1234] [--host 127.0.0.1] [--db ./data/ehcp.sqlite | --db postgres://…]";
 
 const usage = `Usage:
   ${validateUsage}

@@ -5,6 +5,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parsePlan, planToYDoc, yDocToPlan } from "@ehcp/schema";
 import { afterEach, describe, expect, it } from "vitest";
+import type * as Y from "yjs";
+import { POSTGRES_URL, postgresAvailable } from "../../collab-server/test/postgres.js";
 import { acknowledged, connect, disconnect } from "../../collab-server/test/connect.js";
 import { sharedFixture } from "../../schema/test/fixtures.js";
 
@@ -79,4 +81,58 @@ describe("ehcp serve", () => {
     first.child.kill("SIGTERM");
     await exited(first.child);
   }, 20_000);
+});
+
+const hasPostgres = await postgresAvailable();
+
+/** The Y.XmlText of the first provision's "delivered by" field in a plan's shared document. */
+function deliveredByText(doc: Y.Doc): Y.XmlText {
+  const sectionF = doc.getXmlFragment("default").get(6) as Y.XmlElement;
+  const provision = sectionF.get(0) as Y.XmlElement;
+  const field = provision.get(1) as Y.XmlElement;
+  return field.get(0) as Y.XmlText;
+}
+
+describe.each([
+  ["SQLite", true],
+  ["PostgreSQL", hasPostgres],
+] as const)("ehcp serve on %s, killed with SIGKILL", (store, available) => {
+  let dir: string | undefined;
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.runIf(available)(
+    "keeps every edit it acknowledged",
+    async () => {
+      dir = mkdtempSync(join(tmpdir(), "ehcp-kill-"));
+      const db = store === "SQLite" ? join(dir, "ehcp.sqlite") : POSTGRES_URL;
+      const plan = { ...parsePlan(sharedFixture("plan-good.json")), id: `plan-kill-${Date.now()}` };
+
+      const first = start(["--port", "0", "--db", db]);
+      const writer = await connect(await first.url, plan.id);
+      planToYDoc(plan, writer.document);
+      await acknowledged(writer);
+      // Keystrokes, each its own update, as an editor sends them while someone types.
+      const typed = " (Aisha Rahman, HCPC SL12345)";
+      for (const ch of typed) {
+        const text = deliveredByText(writer.document);
+        text.insert(text.length, ch);
+      }
+      await acknowledged(writer);
+      first.child.kill("SIGKILL");
+      await exited(first.child);
+      disconnect(writer);
+
+      const second = start(["--port", "0", "--db", db]);
+      const reader = await connect(await second.url, plan.id);
+      const expected = structuredClone(plan);
+      expected.sections.F.provisions[0]!.deliveredBy += typed;
+      expect(yDocToPlan(reader.document)).toStrictEqual(expected);
+      disconnect(reader);
+      second.child.kill("SIGTERM");
+      expect(await exited(second.child)).toBe(0);
+    },
+    30_000,
+  );
 });

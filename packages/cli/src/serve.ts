@@ -23,7 +23,11 @@ export async function serve(args: ServeArgs, io: Io): Promise<number> {
     await server.stop().catch(() => {});
     return EXIT.usage;
   }
-  io.out(`ehcp collaboration server listening on ${url} (documents in ${args.db})`);
+  // A database URL may hold a password: name only where the documents are.
+  const where = /^postgres(ql)?:\/\//.test(args.db)
+    ? `PostgreSQL at ${new URL(args.db).host}${new URL(args.db).pathname}`
+    : args.db;
+  io.out(`ehcp collaboration server listening on ${url} (documents in ${where})`);
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);

@@ -5,7 +5,7 @@ import { parsePlan, planToYDoc, yDocToPlan } from "@ehcp/schema";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sharedFixture } from "../../schema/test/fixtures.js";
 import { acknowledged, connect, disconnect } from "../test/connect.js";
-import { createCollabServer } from "./index.js";
+import { createCollabServer, SqliteDocumentStore } from "./index.js";
 
 describe("createCollabServer", () => {
   let dir: string;
@@ -31,6 +31,12 @@ describe("createCollabServer", () => {
     disconnect(writer);
     disconnect(reader);
     await first.stop();
+    // Stopping folded the update log into one snapshot.
+    const stored = new SqliteDocumentStore(db);
+    const { snapshot, updates } = await stored.load(plan.id);
+    expect(snapshot).not.toBeNull();
+    expect(updates).toEqual([]);
+    await stored.close();
 
     const second = createCollabServer({ port: 0, db });
     const client = await connect(await second.start(), plan.id);

@@ -1,14 +1,26 @@
 import { type Hocuspocus, Server } from "@hocuspocus/server";
 import * as Y from "yjs";
 import type { DocumentStore } from "./DocumentStore.js";
+import { PostgresDocumentStore } from "./PostgresDocumentStore.js";
 import { SqliteDocumentStore } from "./SqliteDocumentStore.js";
+
+// y-protocols' sync message types: step 2 and update carry document changes.
+const SYNC_STEP_2 = 1;
+const SYNC_UPDATE = 2;
+
+/** A store for a `db` setting: a `postgres://` URL or a path to an SQLite file. */
+export function openStore(db: string): DocumentStore {
+  return /^postgres(ql)?:\/\//.test(db)
+    ? new PostgresDocumentStore(db)
+    : new SqliteDocumentStore(db);
+}
 
 export interface CollabServerOptions {
   /** TCP port; 0 picks a free one. Default 1234. */
   readonly port?: number;
   /** Address to listen on. Default 127.0.0.1, so nothing outside this machine can connect. */
   readonly host?: string;
-  /** SQLite file for the documents. Default `./data/ehcp.sqlite`. */
+  /** Where documents are kept: an SQLite file (default `./data/ehcp.sqlite`) or a `postgres://` URL. */
   readonly db?: string;
   /** A store of your own instead of the SQLite file. */
   readonly store?: DocumentStore;
@@ -24,22 +36,36 @@ export interface CollabServer {
 }
 
 /**
- * A Hocuspocus server that keeps plans in SQLite. Documents are stored when the last client
- * leaves, when the server stops, and after edits once typing pauses.
+ * A Hocuspocus server that keeps plans in SQLite or PostgreSQL. Every update is logged before it
+ * is acknowledged; the log is folded into a snapshot when the last client leaves, when the server
+ * stops, and after edits once typing pauses.
  */
 export function createCollabServer(options: CollabServerOptions = {}): CollabServer {
-  const store = options.store ?? new SqliteDocumentStore(options.db ?? "./data/ehcp.sqlite");
+  const store = options.store ?? openStore(options.db ?? "./data/ehcp.sqlite");
   const server = new Server({
     port: options.port ?? 1234,
     address: options.host ?? "127.0.0.1",
     quiet: true,
     stopOnSignals: false,
     async onLoadDocument({ documentName, document }) {
-      const state = await store.load(documentName);
-      if (state) Y.applyUpdate(document, state);
+      const { snapshot, updates } = await store.load(documentName);
+      Y.transact(document, () => {
+        if (snapshot) Y.applyUpdate(document, snapshot);
+        for (const update of updates) Y.applyUpdate(document, update);
+      });
+    },
+    // Hocuspocus applies an update and acknowledges it right after this hook resolves, so each
+    // update a client sends is on disk before the client hears it arrived.
+    async beforeSync({ documentName, connection, type, payload }) {
+      if ((type === SYNC_STEP_2 || type === SYNC_UPDATE) && !connection.readOnly) {
+        await store.append(documentName, payload);
+      }
     },
     async onStoreDocument({ documentName, document }) {
-      await store.store(documentName, Y.encodeStateAsUpdate(document));
+      const snapshot = Y.snapshot(document);
+      await store.compact(documentName, Y.encodeStateAsUpdate(document), (update) =>
+        Y.snapshotContainsUpdate(snapshot, update),
+      );
     },
   });
   let stopped: Promise<void> | undefined;

@@ -1,4 +1,5 @@
 export type { CollabServer, CollabServerOptions } from "./createCollabServer.js";
-export { createCollabServer } from "./createCollabServer.js";
-export type { DocumentStore } from "./DocumentStore.js";
+export { createCollabServer, openStore } from "./createCollabServer.js";
+export type { DocumentStore, StoredDocument } from "./DocumentStore.js";
+export { PostgresDocumentStore } from "./PostgresDocumentStore.js";
 export { SqliteDocumentStore } from "./SqliteDocumentStore.js";
