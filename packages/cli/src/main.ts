@@ -8,7 +8,7 @@ const checkUsage =
 const exportUsage =
   "ehcp export <plan.json> --format docx|pdf|json [--layout sections|areas-of-need] [--out file]";
 const serveUsage =
-  "ehcp serve [--port 1234] [--host 127.0.0.1] [--db ./data/ehcp.sqlite | --db postgres://…]";
+  "ehcp serve [--port 1234] [--host 127.0.0.1] [--db ./data/ehcp.sqlite | --db postgres://…] [--redis redis://…]";
 
 const usage = `Usage:
   ${validateUsage}
@@ -21,7 +21,7 @@ const usage = `Usage:
       Write the plan as a Word document, a tagged PDF or canonical Plan JSON. An invalid plan gets its
       errors and no file.
   ${serveUsage}
-      Run the collaboration server. Settings also come from EHCP_PORT, EHCP_HOST and EHCP_DB.`;
+      Run the collaboration server. Settings also come from EHCP_PORT, EHCP_HOST, EHCP_DB and EHCP_REDIS.`;
 
 function port(value: string | undefined): number | null {
   if (value === undefined) return 1234;
@@ -104,7 +104,12 @@ export async function main(
       case "serve": {
         const { values } = parseArgs({
           args: rest,
-          options: { port: { type: "string" }, host: { type: "string" }, db: { type: "string" } },
+          options: {
+            port: { type: "string" },
+            host: { type: "string" },
+            db: { type: "string" },
+            redis: { type: "string" },
+          },
         });
         const p = port(values.port ?? env.EHCP_PORT);
         if (p === null) {
@@ -117,6 +122,7 @@ export async function main(
             port: p,
             host: values.host ?? env.EHCP_HOST ?? "127.0.0.1",
             db: values.db ?? env.EHCP_DB ?? "./data/ehcp.sqlite",
+            redis: values.redis ?? env.EHCP_REDIS,
           },
           io,
         );

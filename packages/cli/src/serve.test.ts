@@ -7,6 +7,7 @@ import { parsePlan, planToYDoc, yDocToPlan } from "@ehcp/schema";
 import { afterEach, describe, expect, it } from "vitest";
 import type * as Y from "yjs";
 import { POSTGRES_URL, postgresAvailable } from "../../collab-server/test/postgres.js";
+import { REDIS_URL, redisAvailable } from "../../collab-server/test/redis.js";
 import { acknowledged, connect, disconnect } from "../../collab-server/test/connect.js";
 import { sharedFixture } from "../../schema/test/fixtures.js";
 
@@ -134,5 +135,76 @@ describe.each([
       expect(await exited(second.child)).toBe(0);
     },
     30_000,
+  );
+});
+
+const hasRedis = await redisAvailable();
+
+describe("two ehcp serve instances on one PostgreSQL database and one Redis", () => {
+  it.runIf(hasPostgres && hasRedis)(
+    "share a plan live, and lose nothing when one is killed",
+    async () => {
+      const args = ["--port", "0", "--db", POSTGRES_URL, "--redis", REDIS_URL];
+      const plan = {
+        ...parsePlan(sharedFixture("plan-good.json")),
+        id: `plan-redis-${Date.now()}`,
+      };
+      const one = start(args);
+      const two = start(args);
+      const alice = await connect(await one.url, plan.id);
+      const bob = await connect(await two.url, plan.id);
+
+      const arrived = (doc: Y.Doc, check: () => boolean) =>
+        new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error("the edit did not arrive")), 10_000);
+          const listener = () => {
+            if (check()) {
+              clearTimeout(timer);
+              doc.off("update", listener);
+              resolve();
+            }
+          };
+          doc.on("update", listener);
+          listener();
+        });
+      planToYDoc(plan, alice.document);
+      await acknowledged(alice);
+      await arrived(bob.document, () => bob.document.getXmlFragment("default").length > 0);
+      expect(yDocToPlan(bob.document)).toStrictEqual(plan);
+
+      // Both type into one field at once, on different instances.
+      for (const ch of " and")
+        deliveredByText(alice.document).insert(deliveredByText(alice.document).length, ch);
+      [..." team"].forEach((ch, i) => {
+        deliveredByText(bob.document).insert(i, ch);
+      });
+      await Promise.all([acknowledged(alice), acknowledged(bob)]);
+      const same = () =>
+        yDocToPlan(alice.document).sections.F.provisions[0]?.deliveredBy ===
+        yDocToPlan(bob.document).sections.F.provisions[0]?.deliveredBy;
+      await arrived(alice.document, same);
+      await arrived(bob.document, same);
+      const converged = yDocToPlan(alice.document);
+      expect(converged.sections.F.provisions[0]?.deliveredBy).toMatch(/ and$/);
+      expect(converged.sections.F.provisions[0]?.deliveredBy).toMatch(/^ team/);
+
+      one.child.kill("SIGKILL");
+      await exited(one.child);
+      disconnect(alice);
+      const carol = await connect(await two.url, plan.id);
+      expect(yDocToPlan(carol.document)).toStrictEqual(converged);
+      disconnect(carol);
+      disconnect(bob);
+      two.child.kill("SIGTERM");
+      await exited(two.child);
+
+      const three = start(["--port", "0", "--db", POSTGRES_URL]);
+      const dave = await connect(await three.url, plan.id);
+      expect(yDocToPlan(dave.document)).toStrictEqual(converged);
+      disconnect(dave);
+      three.child.kill("SIGTERM");
+      await exited(three.child);
+    },
+    60_000,
   );
 });

@@ -5,11 +5,17 @@ export interface ServeArgs {
   readonly port: number;
   readonly host: string;
   readonly db: string;
+  readonly redis?: string | undefined;
 }
 
 /** `ehcp serve`: runs the collaboration server until SIGINT or SIGTERM, storing every document first. */
 export async function serve(args: ServeArgs, io: Io): Promise<number> {
-  const server = createCollabServer(args);
+  const server = createCollabServer({
+    port: args.port,
+    host: args.host,
+    db: args.db,
+    ...(args.redis ? { redis: args.redis } : {}),
+  });
   let url: string;
   try {
     url = await server.start();
@@ -27,7 +33,8 @@ export async function serve(args: ServeArgs, io: Io): Promise<number> {
   const where = /^postgres(ql)?:\/\//.test(args.db)
     ? `PostgreSQL at ${new URL(args.db).host}${new URL(args.db).pathname}`
     : args.db;
-  io.out(`ehcp collaboration server listening on ${url} (documents in ${where})`);
+  const shared = args.redis ? `, shared through Redis at ${new URL(args.redis).host}` : "";
+  io.out(`ehcp collaboration server listening on ${url} (documents in ${where}${shared})`);
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);

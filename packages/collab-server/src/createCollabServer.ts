@@ -1,3 +1,4 @@
+import { Redis } from "@hocuspocus/extension-redis";
 import { type Hocuspocus, Server } from "@hocuspocus/server";
 import * as Y from "yjs";
 import type { DocumentStore } from "./DocumentStore.js";
@@ -7,6 +8,19 @@ import { SqliteDocumentStore } from "./SqliteDocumentStore.js";
 // y-protocols' sync message types: step 2 and update carry document changes.
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
+
+function redisExtension(url: string): Redis {
+  const parsed = new URL(url);
+  return new Redis({
+    host: parsed.hostname,
+    port: Number(parsed.port || 6379),
+    prefix: "ehcp",
+    options: {
+      ...(parsed.password ? { password: decodeURIComponent(parsed.password) } : {}),
+      ...(parsed.pathname.length > 1 ? { db: Number(parsed.pathname.slice(1)) } : {}),
+    },
+  });
+}
 
 /** A store for a `db` setting: a `postgres://` URL or a path to an SQLite file. */
 export function openStore(db: string): DocumentStore {
@@ -24,6 +38,11 @@ export interface CollabServerOptions {
   readonly db?: string;
   /** A store of your own instead of the SQLite file. */
   readonly store?: DocumentStore;
+  /**
+   * A `redis://` URL: instances that share one database and one Redis serve the same documents
+   * together, each client's edits reaching clients of every instance.
+   */
+  readonly redis?: string;
 }
 
 export interface CollabServer {
@@ -42,7 +61,9 @@ export interface CollabServer {
  */
 export function createCollabServer(options: CollabServerOptions = {}): CollabServer {
   const store = options.store ?? openStore(options.db ?? "./data/ehcp.sqlite");
+  const extensions = options.redis ? [redisExtension(options.redis)] : [];
   const server = new Server({
+    extensions,
     port: options.port ?? 1234,
     address: options.host ?? "127.0.0.1",
     quiet: true,
