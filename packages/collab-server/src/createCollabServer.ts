@@ -1,33 +1,12 @@
-import { Redis } from "@hocuspocus/extension-redis";
 import { type Hocuspocus, Server } from "@hocuspocus/server";
 import * as Y from "yjs";
 import type { DocumentStore } from "./DocumentStore.js";
-import { PostgresDocumentStore } from "./PostgresDocumentStore.js";
-import { SqliteDocumentStore } from "./SqliteDocumentStore.js";
+import { openStore } from "./openStore.js";
+import { redisExtension } from "./redisExtension.js";
 
 // y-protocols' sync message types: step 2 and update carry document changes.
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
-
-function redisExtension(url: string): Redis {
-  const parsed = new URL(url);
-  return new Redis({
-    host: parsed.hostname,
-    port: Number(parsed.port || 6379),
-    prefix: "ehcp",
-    options: {
-      ...(parsed.password ? { password: decodeURIComponent(parsed.password) } : {}),
-      ...(parsed.pathname.length > 1 ? { db: Number(parsed.pathname.slice(1)) } : {}),
-    },
-  });
-}
-
-/** A store for a `db` setting: a `postgres://` URL or a path to an SQLite file. */
-export function openStore(db: string): DocumentStore {
-  return /^postgres(ql)?:\/\//.test(db)
-    ? new PostgresDocumentStore(db)
-    : new SqliteDocumentStore(db);
-}
 
 export interface CollabServerOptions {
   /** TCP port; 0 picks a free one. Default 1234. */

@@ -1,5 +1,6 @@
 export type { CollabServer, CollabServerOptions } from "./createCollabServer.js";
-export { createCollabServer, openStore } from "./createCollabServer.js";
+export { createCollabServer } from "./createCollabServer.js";
+export { openStore } from "./openStore.js";
 export type { DocumentStore, StoredDocument } from "./DocumentStore.js";
 export { PostgresDocumentStore } from "./PostgresDocumentStore.js";
 export { SqliteDocumentStore } from "./SqliteDocumentStore.js";
