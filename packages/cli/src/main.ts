@@ -8,7 +8,8 @@ const checkUsage =
 const exportUsage =
   "ehcp export <plan.json> --format docx|pdf|json [--layout sections|areas-of-need] [--out file]";
 const serveUsage =
-  "ehcp serve [--port 1234] [--host 127.0.0.1] [--db ./data/ehcp.sqlite | --db postgres://…] [--redis redis://…]";
+  "ehcp serve [--port 1234] [--host 127.0.0.1] [--db ./data/ehcp.sqlite | --db postgres://…] [--redis redis://…]\n" +
+  "             (--jwt-secret S | --jwks-url URL | --dev-sign-in)";
 
 const usage = `Usage:
   ${validateUsage}
@@ -21,7 +22,9 @@ const usage = `Usage:
       Write the plan as a Word document, a tagged PDF or canonical Plan JSON. An invalid plan gets its
       errors and no file.
   ${serveUsage}
-      Run the collaboration server. Settings also come from EHCP_PORT, EHCP_HOST, EHCP_DB and EHCP_REDIS.`;
+      Run the collaboration server. Sign-in is required: a shared JWT secret, a JWKS address, or the
+      development sign-in. Settings also come from EHCP_PORT, EHCP_HOST, EHCP_DB, EHCP_REDIS,
+      EHCP_JWT_SECRET, EHCP_JWKS_URL and EHCP_DEV_SIGN_IN=1.`;
 
 function port(value: string | undefined): number | null {
   if (value === undefined) return 1234;
@@ -109,6 +112,9 @@ export async function main(
             host: { type: "string" },
             db: { type: "string" },
             redis: { type: "string" },
+            "jwt-secret": { type: "string" },
+            "jwks-url": { type: "string" },
+            "dev-sign-in": { type: "boolean", default: false },
           },
         });
         const p = port(values.port ?? env.EHCP_PORT);
@@ -123,6 +129,14 @@ export async function main(
             host: values.host ?? env.EHCP_HOST ?? "127.0.0.1",
             db: values.db ?? env.EHCP_DB ?? "./data/ehcp.sqlite",
             redis: values.redis ?? env.EHCP_REDIS,
+            signIn: {
+              jwtSecret: values["jwt-secret"] ?? env.EHCP_JWT_SECRET,
+              jwksUrl: values["jwks-url"] ?? env.EHCP_JWKS_URL,
+              developmentSignIn:
+                values["dev-sign-in"] ||
+                env.EHCP_DEV_SIGN_IN === "1" ||
+                env.EHCP_DEV_SIGN_IN === "true",
+            },
           },
           io,
         );

@@ -1,4 +1,4 @@
-import { createCollabServer } from "@ehcp/collab-server";
+import { createCollabServer, type SignInOptions } from "@ehcp/collab-server";
 import { EXIT, type Io } from "./Io.js";
 
 export interface ServeArgs {
@@ -6,16 +6,24 @@ export interface ServeArgs {
   readonly host: string;
   readonly db: string;
   readonly redis?: string | undefined;
+  readonly signIn: SignInOptions;
 }
 
 /** `ehcp serve`: runs the collaboration server until SIGINT or SIGTERM, storing every document first. */
 export async function serve(args: ServeArgs, io: Io): Promise<number> {
-  const server = createCollabServer({
-    port: args.port,
-    host: args.host,
-    db: args.db,
-    ...(args.redis ? { redis: args.redis } : {}),
-  });
+  let server: ReturnType<typeof createCollabServer>;
+  try {
+    server = createCollabServer({
+      signIn: args.signIn,
+      port: args.port,
+      host: args.host,
+      db: args.db,
+      ...(args.redis ? { redis: args.redis } : {}),
+    });
+  } catch (error) {
+    io.err(`ehcp: ${(error as Error).message}`);
+    return EXIT.usage;
+  }
   let url: string;
   try {
     url = await server.start();
@@ -35,6 +43,11 @@ export async function serve(args: ServeArgs, io: Io): Promise<number> {
     : args.db;
   const shared = args.redis ? `, shared through Redis at ${new URL(args.redis).host}` : "";
   io.out(`ehcp collaboration server listening on ${url} (documents in ${where}${shared})`);
+  if (args.signIn.developmentSignIn) {
+    io.out(
+      `development sign-in is on: POST ${url.replace(/^ws/, "http")}/dev/sign-in mints tokens for anyone`,
+    );
+  }
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);

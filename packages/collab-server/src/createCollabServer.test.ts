@@ -5,6 +5,7 @@ import { parsePlan, planToYDoc, yDocToPlan } from "@ehcp/schema";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sharedFixture } from "../../schema/test/fixtures.js";
 import { acknowledged, connect, disconnect } from "../test/connect.js";
+import { TEST_SECRET, tokenFor } from "../test/tokens.js";
 import { createCollabServer, SqliteDocumentStore } from "./index.js";
 
 describe("createCollabServer", () => {
@@ -18,7 +19,7 @@ describe("createCollabServer", () => {
     const db = join(dir, "plans.sqlite");
     const plan = parsePlan(sharedFixture("plan-good.json"));
 
-    const first = createCollabServer({ port: 0, db });
+    const first = createCollabServer({ port: 0, db, signIn: { jwtSecret: TEST_SECRET } });
     const url = await first.start();
     expect(url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+$/);
     const writer = await connect(url, plan.id);
@@ -38,7 +39,7 @@ describe("createCollabServer", () => {
     expect(updates).toEqual([]);
     await stored.close();
 
-    const second = createCollabServer({ port: 0, db });
+    const second = createCollabServer({ port: 0, db, signIn: { jwtSecret: TEST_SECRET } });
     const client = await connect(await second.start(), plan.id);
     expect(yDocToPlan(client.document)).toStrictEqual(plan);
     disconnect(client);
@@ -46,7 +47,11 @@ describe("createCollabServer", () => {
   });
 
   it("keeps documents apart by name", async () => {
-    const server = createCollabServer({ port: 0, db: join(dir, "plans.sqlite") });
+    const server = createCollabServer({
+      port: 0,
+      db: join(dir, "plans.sqlite"),
+      signIn: { jwtSecret: TEST_SECRET },
+    });
     const url = await server.start();
     const good = parsePlan(sharedFixture("plan-good.json"));
     const writer = await connect(url, good.id);
@@ -56,6 +61,33 @@ describe("createCollabServer", () => {
     expect(other.document.getXmlFragment("default").length).toBe(0);
     disconnect(writer);
     disconnect(other);
+    await server.stop();
+  });
+
+  it("refuses a connection without a valid token, giving the reason, and makes viewers read-only", async () => {
+    const server = createCollabServer({
+      port: 0,
+      db: join(dir, "plans.sqlite"),
+      signIn: { jwtSecret: TEST_SECRET },
+    });
+    const url = await server.start();
+    await expect(connect(url, "plan-x", "not-a-token")).rejects.toThrow(
+      /^refused: the token is not valid/,
+    );
+    await expect(connect(url, "plan-x", await tokenFor("parent", ["plan-y"]))).rejects.toThrow(
+      "refused: this token does not open the plan plan-x",
+    );
+
+    const plan = parsePlan(sharedFixture("plan-good.json"));
+    const writer = await connect(url, plan.id);
+    planToYDoc(plan, writer.document);
+    await acknowledged(writer);
+    const viewer = await connect(url, plan.id, await tokenFor("viewer"));
+    viewer.document.getXmlFragment("default").delete(0, 1);
+    await new Promise((r) => setTimeout(r, 300));
+    const fresh = await connect(url, plan.id);
+    expect(yDocToPlan(fresh.document)).toStrictEqual(plan);
+    for (const p of [writer, viewer, fresh]) disconnect(p);
     await server.stop();
   });
 });

@@ -3,6 +3,8 @@ import * as Y from "yjs";
 import type { DocumentStore } from "./DocumentStore.js";
 import { openStore } from "./openStore.js";
 import { redisExtension } from "./redisExtension.js";
+import { developmentSignIn } from "./developmentSignIn.js";
+import { SignIn, type SignInOptions, type SignedInUser } from "./signIn.js";
 
 // y-protocols' sync message types: step 2 and update carry document changes.
 const SYNC_STEP_2 = 1;
@@ -22,6 +24,8 @@ export interface CollabServerOptions {
    * together, each client's edits reaching clients of every instance.
    */
   readonly redis?: string;
+  /** How people sign in. Required: the server trusts nothing a client says about itself. */
+  readonly signIn: SignInOptions;
 }
 
 export interface CollabServer {
@@ -38,7 +42,8 @@ export interface CollabServer {
  * is acknowledged; the log is folded into a snapshot when the last client leaves, when the server
  * stops, and after edits once typing pauses.
  */
-export function createCollabServer(options: CollabServerOptions = {}): CollabServer {
+export function createCollabServer(options: CollabServerOptions): CollabServer {
+  const signIn = new SignIn(options.signIn);
   const store = options.store ?? openStore(options.db ?? "./data/ehcp.sqlite");
   const extensions = options.redis ? [redisExtension(options.redis)] : [];
   const server = new Server({
@@ -47,6 +52,29 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
     address: options.host ?? "127.0.0.1",
     quiet: true,
     stopOnSignals: false,
+    async onAuthenticate({ token, documentName, connectionConfig }) {
+      const user = await signIn.verify(token, documentName);
+      if (user.role === "viewer") connectionConfig.readOnly = true;
+      return { user };
+    },
+    // A client may send a fresh token on a live connection; one that no longer opens the plan
+    // ends the connection with the reason.
+    async onTokenSync({ token, documentName, connection }) {
+      try {
+        (connection.context as { user?: SignedInUser }).user = await signIn.verify(
+          token,
+          documentName,
+        );
+      } catch (error) {
+        connection.close({ code: 4403, reason: (error as Error).message });
+      }
+    },
+    async onRequest({ request, response }) {
+      if (!request.url?.startsWith("/dev/sign-in")) return;
+      await developmentSignIn(signIn, request, response);
+      // Hocuspocus answers every request itself unless a hook rejects; this one has answered.
+      throw null;
+    },
     async onLoadDocument({ documentName, document }) {
       const { snapshot, updates } = await store.load(documentName);
       Y.transact(document, () => {

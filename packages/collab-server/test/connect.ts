@@ -1,18 +1,33 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import WebSocket from "ws";
+import { tokenFor } from "./tokens.js";
 
 /** A real client over a real WebSocket, resolved once it has synced with the server. */
-export async function connect(url: string, name: string): Promise<HocuspocusProvider> {
+export async function connect(
+  url: string,
+  name: string,
+  token?: string,
+): Promise<HocuspocusProvider> {
   const websocketProvider = new HocuspocusProviderWebsocket({
     url,
     WebSocketPolyfill: WebSocket,
     maxAttempts: 1,
   });
-  const provider = new HocuspocusProvider({ websocketProvider, name });
+  let refuse: (reason: string) => void = () => {};
+  const provider = new HocuspocusProvider({
+    websocketProvider,
+    name,
+    token: token ?? (await tokenFor("caseworker")),
+    onAuthenticationFailed: ({ reason }) => refuse(reason),
+  });
   // A provider given its own socket waits to be attached.
   provider.attach();
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no sync with ${url} for ${name}`)), 5000);
+    refuse = (reason) => {
+      clearTimeout(timer);
+      reject(new Error(`refused: ${reason}`));
+    };
     provider.on("synced", () => {
       clearTimeout(timer);
       resolve();

@@ -1,0 +1,136 @@
+import { createServer } from "node:http";
+import { exportJWK, generateKeyPair, SignJWT } from "jose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TEST_SECRET, tokenFor } from "../test/tokens.js";
+import { SignIn, SignInError } from "./signIn.js";
+
+const reasonOf = async (promise: Promise<unknown>) => {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(SignInError);
+    return (error as SignInError).reason;
+  }
+  throw new Error("expected the sign-in to be refused");
+};
+
+describe("SignIn with a shared secret", () => {
+  const signIn = new SignIn({ jwtSecret: TEST_SECRET });
+
+  it("accepts a valid token for a plan it opens", async () => {
+    expect(await signIn.verify(await tokenFor("health", ["plan-1"]), "plan-1")).toEqual({
+      id: "user-health",
+      name: "A health",
+      role: "health",
+      plans: ["plan-1"],
+    });
+  });
+
+  it("refuses missing, expired, forged and wrongly scoped tokens, saying why", async () => {
+    expect(await reasonOf(signIn.verify("", "plan-1"))).toBe("no token: sign in first");
+    const expired = await new SignIn({ jwtSecret: TEST_SECRET }).mint(
+      { id: "u", name: "U", role: "school", plans: "*" },
+      "-1s",
+    );
+    expect(await reasonOf(signIn.verify(expired, "plan-1"))).toBe(
+      "the token has expired: sign in again",
+    );
+    const forged = await new SignIn({
+      jwtSecret: "another-secret-of-at-least-32-characters!",
+    }).mint({ id: "u", name: "U", role: "caseworker", plans: "*" });
+    expect(await reasonOf(signIn.verify(forged, "plan-1"))).toBe(
+      "the token's signature is not valid",
+    );
+    expect(await reasonOf(signIn.verify(await tokenFor("parent", ["plan-2"]), "plan-1"))).toBe(
+      "this token does not open the plan plan-1",
+    );
+    const noRole = await new SignJWT({ plans: "*" })
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject("u")
+      .sign(new TextEncoder().encode(TEST_SECRET));
+    expect(await reasonOf(signIn.verify(noRole, "plan-1"))).toMatch(
+      /^the token's role is not one of caseworker/,
+    );
+    const none = await new SignJWT({ role: "caseworker", plans: "*" })
+      .setProtectedHeader({ alg: "none" as "HS256" })
+      .setSubject("u")
+      .sign(new TextEncoder().encode(TEST_SECRET))
+      .catch(() => "x.y.z");
+    expect(
+      await reasonOf(
+        signIn.verify(
+          none.replace(/^[^.]+/, Buffer.from('{"alg":"none"}').toString("base64url")),
+          "plan-1",
+        ),
+      ),
+    ).toMatch(/^the token is not valid|signature/);
+  });
+
+  it("will not start with a short secret or with no way to sign in", () => {
+    expect(() => new SignIn({ jwtSecret: "short" })).toThrow(/at least 32 characters/);
+    expect(() => new SignIn({})).toThrow(/sign-in needs/);
+  });
+});
+
+describe("SignIn with a JWKS (ES256)", () => {
+  let url = "";
+  let privateKey: Awaited<ReturnType<typeof generateKeyPair>>["privateKey"];
+  const server = createServer();
+  beforeAll(async () => {
+    const keys = await generateKeyPair("ES256");
+    privateKey = keys.privateKey;
+    const jwk = { ...(await exportJWK(keys.publicKey)), kid: "k1", alg: "ES256", use: "sig" };
+    server.on("request", (_req, res) => {
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.end(JSON.stringify({ keys: [jwk] }));
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const address = server.address() as { port: number };
+    url = `http://127.0.0.1:${address.port}/jwks.json`;
+  });
+  afterAll(() => server.close());
+
+  it("accepts a token signed by the council's key, with issuer and audience checked", async () => {
+    const signIn = new SignIn({
+      jwksUrl: url,
+      issuer: "https://council.example",
+      audience: "ehcp",
+    });
+    const token = await new SignJWT({
+      name: "Dr Reilly",
+      role: "educational-psychologist",
+      plans: ["plan-1"],
+    })
+      .setProtectedHeader({ alg: "ES256", kid: "k1" })
+      .setSubject("ep-1")
+      .setIssuer("https://council.example")
+      .setAudience("ehcp")
+      .setExpirationTime("5m")
+      .sign(privateKey);
+    expect((await signIn.verify(token, "plan-1")).role).toBe("educational-psychologist");
+    const wrongAudience = await new SignJWT({ role: "viewer", plans: "*" })
+      .setProtectedHeader({ alg: "ES256", kid: "k1" })
+      .setSubject("v")
+      .setIssuer("https://council.example")
+      .setAudience("other")
+      .sign(privateKey);
+    expect(await reasonOf(signIn.verify(wrongAudience, "plan-1"))).toMatch(
+      /^the token is not valid/,
+    );
+  });
+});
+
+describe("SignIn through a council's authorize hook", () => {
+  it("trusts what the hook returns and passes on its refusal", async () => {
+    const signIn = new SignIn({
+      authorize: ({ token, planId }) => {
+        if (token !== "council-session-1") throw new Error("session unknown to the council");
+        return { id: "cw-1", name: "Priya Desai", role: "caseworker", plans: [planId] };
+      },
+    });
+    expect((await signIn.verify("council-session-1", "plan-9")).name).toBe("Priya Desai");
+    expect(await reasonOf(signIn.verify("stolen", "plan-9"))).toBe(
+      "session unknown to the council",
+    );
+  });
+});

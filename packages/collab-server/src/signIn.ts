@@ -1,0 +1,163 @@
+import { createRemoteJWKSet, type JWTPayload, jwtVerify, SignJWT } from "jose";
+
+/** The roles a person can sign in with; the server's policy says where each may write. */
+export const ROLES = [
+  "caseworker",
+  "school",
+  "educational-psychologist",
+  "health",
+  "social-care",
+  "parent",
+  "young-person",
+  "viewer",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is connected, as the server trusts it after sign-in. */
+export interface SignedInUser {
+  readonly id: string;
+  readonly name: string;
+  readonly role: Role;
+  /** The plans this person may open, or "*" for all. */
+  readonly plans: readonly string[] | "*";
+}
+
+export interface SignInOptions {
+  /** HS256 tokens signed with this shared secret (at least 32 characters). */
+  readonly jwtSecret?: string;
+  /** RS256 or ES256 tokens checked against the keys at this JWKS address. */
+  readonly jwksUrl?: string;
+  readonly issuer?: string;
+  readonly audience?: string;
+  /** A council system's own check: returns the user, or throws an Error whose message is the reason. */
+  readonly authorize?: (request: {
+    token: string;
+    planId: string;
+  }) => Promise<SignedInUser> | SignedInUser;
+  /** Development only: `POST /dev/sign-in` mints tokens for any name and role. */
+  readonly developmentSignIn?: boolean;
+}
+
+/** A refused sign-in; the message is the reason the client is given. */
+export class SignInError extends Error {
+  override readonly name = "SignInError";
+  /** Hocuspocus sends `reason` to the client that was refused. */
+  readonly reason: string;
+
+  constructor(message: string) {
+    super(message);
+    this.reason = message;
+  }
+}
+
+function userFrom(payload: JWTPayload): SignedInUser {
+  const { sub, name, role, plans } = payload as JWTPayload & {
+    name?: unknown;
+    role?: unknown;
+    plans?: unknown;
+  };
+  if (typeof sub !== "string" || sub === "") throw new SignInError("the token names no user (sub)");
+  if (typeof role !== "string" || !(ROLES as readonly string[]).includes(role)) {
+    throw new SignInError(`the token's role is not one of ${ROLES.join(", ")}`);
+  }
+  const planList =
+    plans === "*"
+      ? "*"
+      : Array.isArray(plans) && plans.every((p) => typeof p === "string")
+        ? (plans as string[])
+        : null;
+  if (!planList)
+    throw new SignInError('the token does not say which plans it opens (plans: [...] or "*")');
+  return {
+    id: sub,
+    name: typeof name === "string" ? name : sub,
+    role: role as Role,
+    plans: planList,
+  };
+}
+
+/** Verifies tokens as configured: the council's hook, a shared secret, or a JWKS. */
+export class SignIn {
+  readonly #options: SignInOptions;
+  readonly #secret: Uint8Array | null;
+  readonly #jwks: ReturnType<typeof createRemoteJWKSet> | null;
+
+  constructor(options: SignInOptions) {
+    const devSecret =
+      options.developmentSignIn && !options.jwtSecret
+        ? crypto.getRandomValues(new Uint8Array(32))
+        : null;
+    if (options.jwtSecret !== undefined && options.jwtSecret.length < 32) {
+      throw new RangeError("the JWT secret must be at least 32 characters");
+    }
+    if (
+      !options.jwtSecret &&
+      !options.jwksUrl &&
+      !options.authorize &&
+      !options.developmentSignIn
+    ) {
+      throw new RangeError(
+        "sign-in needs a JWT secret, a JWKS address, an authorize hook or the development sign-in",
+      );
+    }
+    this.#options = options;
+    this.#secret = options.jwtSecret ? new TextEncoder().encode(options.jwtSecret) : devSecret;
+    this.#jwks = options.jwksUrl ? createRemoteJWKSet(new URL(options.jwksUrl)) : null;
+  }
+
+  get developmentSignIn(): boolean {
+    return this.#options.developmentSignIn === true;
+  }
+
+  /** The user a token stands for, if it may open the plan; otherwise a `SignInError` with the reason. */
+  async verify(token: string, planId: string): Promise<SignedInUser> {
+    if (!token) throw new SignInError("no token: sign in first");
+    let user: SignedInUser;
+    if (this.#options.authorize) {
+      try {
+        user = await this.#options.authorize({ token, planId });
+      } catch (error) {
+        throw new SignInError((error as Error).message || "refused by the council's sign-in");
+      }
+    } else {
+      const claims = { issuer: this.#options.issuer, audience: this.#options.audience };
+      try {
+        const { payload } = this.#jwks
+          ? await jwtVerify(token, this.#jwks, { ...claims, algorithms: ["RS256", "ES256"] })
+          : await jwtVerify(token, this.#secret as Uint8Array, {
+              ...claims,
+              algorithms: ["HS256"],
+            });
+        user = userFrom(payload);
+      } catch (error) {
+        if (error instanceof SignInError) throw error;
+        const code = (error as { code?: string }).code;
+        throw new SignInError(
+          code === "ERR_JWT_EXPIRED"
+            ? "the token has expired: sign in again"
+            : code === "ERR_JWS_SIGNATURE_VERIFICATION_FAILED"
+              ? "the token's signature is not valid"
+              : `the token is not valid (${code ?? "unreadable"})`,
+        );
+      }
+    }
+    if (user.plans !== "*" && !user.plans.includes(planId)) {
+      throw new SignInError(`this token does not open the plan ${planId}`);
+    }
+    return user;
+  }
+
+  /** Mints a token for the development sign-in. */
+  async mint(user: SignedInUser, expiresIn = "8h"): Promise<string> {
+    if (!this.#secret)
+      throw new RangeError(
+        "tokens can be minted only with a shared secret or the development sign-in",
+      );
+    return new SignJWT({ name: user.name, role: user.role, plans: user.plans })
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject(user.id)
+      .setIssuedAt()
+      .setExpirationTime(expiresIn)
+      .sign(this.#secret);
+  }
+}
