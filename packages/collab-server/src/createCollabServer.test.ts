@@ -90,4 +90,24 @@ describe("createCollabServer", () => {
     for (const p of [writer, viewer, fresh]) disconnect(p);
     await server.stop();
   });
+
+  it("takes a fresh token on a live connection, and ends the connection when it is not valid", async () => {
+    const server = createCollabServer({
+      port: 0,
+      db: join(dir, "plans.sqlite"),
+      signIn: { jwtSecret: TEST_SECRET },
+    });
+    const url = await server.start();
+    const client = await connect(url, "plan-refresh");
+    client.configuration.token = await tokenFor("caseworker", ["plan-refresh"]);
+    await client.sendToken();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(server.hocuspocus.getConnectionsCount()).toBe(1);
+    const closed = new Promise<void>((resolve) => client.on("close", () => resolve()));
+    client.configuration.token = await tokenFor("caseworker", ["another-plan"]);
+    await client.sendToken();
+    await closed;
+    disconnect(client);
+    await server.stop();
+  });
 });
