@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parsePlan, planToYDoc, yDocToPlan } from "@ehcp/schema";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type * as Y from "yjs";
 import { sharedFixture } from "../../schema/test/fixtures.js";
 import { acknowledged, connect, disconnect } from "../test/connect.js";
 import { TEST_SECRET, tokenFor } from "../test/tokens.js";
@@ -108,6 +109,56 @@ describe("createCollabServer", () => {
     await client.sendToken();
     await closed;
     disconnect(client);
+    await server.stop();
+  });
+
+  it("lets each role change only its sections, refusing the rest with the reason", async () => {
+    const server = createCollabServer({
+      port: 0,
+      db: join(dir, "plans.sqlite"),
+      signIn: { jwtSecret: TEST_SECRET },
+    });
+    const url = await server.start();
+    const plan = parsePlan(sharedFixture("plan-good.json"));
+    const caseworker = await connect(url, plan.id);
+    planToYDoc(plan, caseworker.document);
+    await acknowledged(caseworker);
+
+    const health = await connect(url, plan.id, await tokenFor("health"));
+    const messages: string[] = [];
+    health.on("stateless", ({ payload }: { payload: string }) => messages.push(payload));
+    const field = (doc: Y.Doc, section: number) =>
+      (
+        ((doc.getXmlFragment("default").get(section) as Y.XmlElement).get(0) as Y.XmlElement).get(
+          1,
+        ) as Y.XmlElement
+      ).get(0) as Y.XmlText;
+    // Health may write in G...
+    field(health.document, 7).insert(0, "Lead ");
+    await acknowledged(health);
+    // ...but not in F.
+    field(health.document, 6).insert(0, "Refused ");
+    for (let i = 0; i < 100 && messages.length === 0; i++)
+      await new Promise((r) => setTimeout(r, 20));
+    expect(JSON.parse(messages[0] ?? "{}")).toEqual({
+      type: "edit-refused",
+      parts: ["F"],
+      reason: "health may not change section F",
+    });
+
+    await new Promise((r) => setTimeout(r, 200));
+    const fresh = await connect(url, plan.id);
+    const seen = yDocToPlan(fresh.document);
+    expect(seen.sections.G.provisions[0]?.deliveredBy).toBe(
+      `Lead ${plan.sections.G.provisions[0]?.deliveredBy}`,
+    );
+    expect(seen.sections.F.provisions[0]?.deliveredBy).toBe(
+      plan.sections.F.provisions[0]?.deliveredBy,
+    );
+    expect(yDocToPlan(caseworker.document).sections.F.provisions[0]?.deliveredBy).toBe(
+      plan.sections.F.provisions[0]?.deliveredBy,
+    );
+    for (const p of [caseworker, health, fresh]) disconnect(p);
     await server.stop();
   });
 });

@@ -4,6 +4,8 @@ import type { DocumentStore } from "./DocumentStore.js";
 import { openStore } from "./openStore.js";
 import { redisExtension } from "./redisExtension.js";
 import { developmentSignIn } from "./developmentSignIn.js";
+import { partsTouched } from "./partsTouched.js";
+import { DEFAULT_SECTION_POLICY, type SectionPolicy } from "./sectionPolicy.js";
 import { SignIn, type SignInOptions, type SignedInUser } from "./signIn.js";
 
 // y-protocols' sync message types: step 2 and update carry document changes.
@@ -26,6 +28,8 @@ export interface CollabServerOptions {
   readonly redis?: string;
   /** How people sign in. Required: the server trusts nothing a client says about itself. */
   readonly signIn: SignInOptions;
+  /** Which parts of a plan each role may change; default `DEFAULT_SECTION_POLICY`. */
+  readonly policy?: SectionPolicy;
 }
 
 export interface CollabServer {
@@ -44,6 +48,9 @@ export interface CollabServer {
  */
 export function createCollabServer(options: CollabServerOptions): CollabServer {
   const signIn = new SignIn(options.signIn);
+  const policy = options.policy ?? DEFAULT_SECTION_POLICY;
+  // Connections made read-only for one refused message, with what they were before.
+  const refusing = new Map<object, boolean>();
   const store = options.store ?? openStore(options.db ?? "./data/ehcp.sqlite");
   const extensions = options.redis ? [redisExtension(options.redis)] : [];
   const server = new Server({
@@ -84,10 +91,45 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     },
     // Hocuspocus applies an update and acknowledges it right after this hook resolves, so each
     // update a client sends is on disk before the client hears it arrived.
-    async beforeSync({ documentName, connection, type, payload }) {
-      if ((type === SYNC_STEP_2 || type === SYNC_UPDATE) && !connection.readOnly) {
-        await store.append(documentName, payload);
+    async beforeSync({ documentName, document, connection, context, type, payload }) {
+      if ((type !== SYNC_STEP_2 && type !== SYNC_UPDATE) || connection.readOnly) return;
+      const user = (context as { user?: SignedInUser }).user;
+      const parts = partsTouched(document, payload);
+      const allowed = new Set(user ? policy[user.role] : []);
+      const refused = parts === null ? null : [...parts].filter((part) => !allowed.has(part));
+      if (refused === null || refused.length > 0) {
+        // Hocuspocus neither applies nor stores nor relays an update from a read-only connection,
+        // and tells the client it was not accepted; the connection is writable again afterwards.
+        refusing.set(connection, connection.readOnly);
+        connection.readOnly = true;
+        const where =
+          refused === null
+            ? "a part of the plan that could not be identified"
+            : refused
+                .map((p) =>
+                  p.length <= 2
+                    ? `section ${p}`
+                    : p === "meta"
+                      ? "the plan details"
+                      : "the plan's outline",
+                )
+                .join(", ");
+        connection.sendStateless(
+          JSON.stringify({
+            type: "edit-refused",
+            parts: refused,
+            reason: `${user?.role ?? "this user"} may not change ${where}`,
+          }),
+        );
+        return;
       }
+      await store.append(documentName, payload);
+    },
+    async afterHandleMessage({ connection }) {
+      const wasReadOnly = refusing.get(connection);
+      if (wasReadOnly === undefined) return;
+      connection.readOnly = wasReadOnly;
+      refusing.delete(connection);
     },
     async onStoreDocument({ documentName, document }) {
       const snapshot = Y.snapshot(document);

@@ -6,3 +6,6 @@ export { PostgresDocumentStore } from "./PostgresDocumentStore.js";
 export { SqliteDocumentStore } from "./SqliteDocumentStore.js";
 export { ROLES, SignIn, SignInError } from "./signIn.js";
 export type { Role, SignedInUser, SignInOptions } from "./signIn.js";
+export { DEFAULT_SECTION_POLICY } from "./sectionPolicy.js";
+export type { PlanPart, SectionPolicy } from "./sectionPolicy.js";
+export { partsTouched } from "./partsTouched.js";
