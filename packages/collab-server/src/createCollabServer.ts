@@ -5,7 +5,7 @@ import { openStore } from "./openStore.js";
 import { redisExtension } from "./redisExtension.js";
 import { developmentSignIn } from "./developmentSignIn.js";
 import { partsTouched } from "./partsTouched.js";
-import { DEFAULT_SECTION_POLICY, type SectionPolicy } from "./sectionPolicy.js";
+import { DEFAULT_SECTION_POLICY, describeRefusal, type SectionPolicy } from "./sectionPolicy.js";
 import { SignIn, type SignInOptions, type SignedInUser } from "./signIn.js";
 
 // y-protocols' sync message types: step 2 and update carry document changes.
@@ -42,9 +42,10 @@ export interface CollabServer {
 }
 
 /**
- * A Hocuspocus server that keeps plans in SQLite or PostgreSQL. Every update is logged before it
- * is acknowledged; the log is folded into a snapshot when the last client leaves, when the server
- * stops, and after edits once typing pauses.
+ * A Hocuspocus server for plans. Everyone signs in; each update is checked against the sections
+ * the sender's role may change, and logged to SQLite or PostgreSQL before it is acknowledged; the
+ * log is folded into a snapshot when the last client leaves, when the server stops, and after
+ * edits once typing pauses. With `redis`, several instances serve the same documents.
  */
 export function createCollabServer(options: CollabServerOptions): CollabServer {
   const signIn = new SignIn(options.signIn);
@@ -102,23 +103,11 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
         // and tells the client it was not accepted; the connection is writable again afterwards.
         refusing.set(connection, connection.readOnly);
         connection.readOnly = true;
-        const where =
-          refused === null
-            ? "a part of the plan that could not be identified"
-            : refused
-                .map((p) =>
-                  p.length <= 2
-                    ? `section ${p}`
-                    : p === "meta"
-                      ? "the plan details"
-                      : "the plan's outline",
-                )
-                .join(", ");
         connection.sendStateless(
           JSON.stringify({
             type: "edit-refused",
             parts: refused,
-            reason: `${user?.role ?? "this user"} may not change ${where}`,
+            reason: describeRefusal(user?.role, refused),
           }),
         );
         return;

@@ -22,3 +22,22 @@ export const DEFAULT_SECTION_POLICY: SectionPolicy = {
   "young-person": ["A"],
   viewer: [],
 };
+
+const partName = (part: PlanPart) =>
+  part === "meta"
+    ? "the plan details"
+    : part === "structure"
+      ? "the plan's outline"
+      : `section ${part}`;
+
+/** Why an update was refused, in words: "health may not change section F". */
+export function describeRefusal(
+  role: Role | undefined,
+  refused: readonly PlanPart[] | null,
+): string {
+  const where =
+    refused === null
+      ? "a part of the plan that could not be identified"
+      : refused.map(partName).join(", ");
+  return `${role ?? "this user"} may not change ${where}`;
+}
