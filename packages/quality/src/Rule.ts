@@ -8,6 +8,11 @@ export interface RuleContext {
   readonly plan: Plan;
   readonly config: ResolvedConfig;
   readonly fields: readonly PlanField[];
+  /**
+   * The text and words of the field at a JSON path, as `fields` holds them (empty for an empty
+   * field), so rules never split a text into words a second time.
+   */
+  readonly fieldAt: (path: string) => Pick<PlanField, "text" | "tokens">;
   readonly thread: Thread;
   /** The name to use for the child in messages ("Sam"). */
   readonly childName: string;

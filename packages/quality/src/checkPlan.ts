@@ -6,6 +6,8 @@ import { RULE_CATALOGUE, RULE_IDS } from "./ruleCatalogue.js";
 import { RULE_CHECKS } from "./rules/index.js";
 import { Thread } from "./Thread.js";
 
+const EMPTY_FIELD = { text: "", tokens: [] } as const;
+
 const SECTION_ORDER = new Map<string, number>(SECTION_KEYS.map((k, i) => [k, i]));
 
 /** Today as YYYY-MM-DD in the local time zone: read here, at the edge, never inside a rule. */
@@ -26,10 +28,13 @@ export function checkPlan(plan: Plan, config: QualityConfig = {}): Finding[] {
     (id) => RULE_CATALOGUE[id].severity,
     config.today ?? localToday(),
   );
+  const fields = planFields(plan);
+  const byPath = new Map(fields.map((f) => [f.path, f]));
   const context: RuleContext = {
     plan,
     config: resolved,
-    fields: planFields(plan),
+    fields,
+    fieldAt: (path) => byPath.get(path) ?? EMPTY_FIELD,
     thread: new Thread(plan),
     childName:
       plan.meta.child.preferredName.trim() ||

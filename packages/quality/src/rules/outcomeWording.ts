@@ -2,23 +2,24 @@ import { formatJsonPath, labelAt, type Outcome } from "@ehcp/schema";
 import type { RuleCheck, RuleContext, RuleFinding } from "../Rule.js";
 import { isNumberWord } from "../text/numbers.js";
 import { PhraseMatcher } from "../text/PhraseMatcher.js";
-import { plainText } from "../text/plainText.js";
 import { isNegated } from "../text/textHelpers.js";
-import { type Token, tokenize } from "../text/tokenize.js";
+import type { Token } from "../text/tokenize.js";
 
 function eachOutcome(
-  { plan }: RuleContext,
-  check: (o: Outcome, label: string, path: string, text: string) => RuleFinding | null,
+  { plan, fieldAt }: RuleContext,
+  check: (
+    o: Outcome,
+    label: string,
+    path: string,
+    text: string,
+    tokens: readonly Token[],
+  ) => RuleFinding | null,
 ): RuleFinding[] {
-  return plan.sections.E.outcomes.flatMap(
-    (o, i) =>
-      check(
-        o,
-        labelAt("E", i),
-        formatJsonPath(["sections", "E", "outcomes", i]),
-        plainText(o.statement),
-      ) ?? [],
-  );
+  return plan.sections.E.outcomes.flatMap((o, i) => {
+    const path = formatJsonPath(["sections", "E", "outcomes", i]);
+    const { text, tokens } = fieldAt(`${path}.statement`);
+    return check(o, labelAt("E", i), path, text, tokens) ?? [];
+  });
 }
 
 const MONTHS =
@@ -82,7 +83,7 @@ const hasMeasure = (tokens: readonly Token[], text: string): boolean =>
   ) || tokens.some((t) => isNumberWord(t.norm) || MEASURE.has(t.norm));
 
 export const outcomeNotMeasurable: RuleCheck = (context) =>
-  eachOutcome(context, (o, label, path, text) => {
+  eachOutcome(context, (o, label, path, text, tokens) => {
     if (text.trim() === "") {
       return {
         section: "E",
@@ -91,7 +92,6 @@ export const outcomeNotMeasurable: RuleCheck = (context) =>
         message: `${label} has no statement. Say what ${context.childName} will be able to do, and how anyone will know.`,
       };
     }
-    const tokens = tokenize(text);
     const change = VAGUE_CHANGE.find(tokens).find((m) => !isNegated(tokens, m.index, text));
     if (!change || hasMeasure(tokens, text)) return null;
     return {
@@ -143,8 +143,7 @@ const PARTICIPLE =
   /(?:ed|en|nt|ne)$|^(?:made|built|read|met|won|begun|got|kept|held|found|left|become)$/;
 
 export const outcomeIsProvision: RuleCheck = (context) =>
-  eachOutcome(context, (o, label, path, text) => {
-    const tokens = tokenize(text);
+  eachOutcome(context, (o, label, path, text, tokens) => {
     let hit = GIVEN.find(tokens)[0];
     if (!hit) {
       hit = WILL_HAVE.find(tokens).find((m) => {

@@ -3,8 +3,7 @@ import type { RuleCheck, RuleContext, RuleFinding } from "../Rule.js";
 import type { ProvisionEntry } from "../Thread.js";
 import { hasDuration, hasFrequency } from "../text/findFrequency.js";
 import { isNumberWord } from "../text/numbers.js";
-import { plainText } from "../text/plainText.js";
-import { tokenize } from "../text/tokenize.js";
+import type { Token } from "../text/tokenize.js";
 
 const fieldPath = (e: ProvisionEntry, field: string) =>
   formatJsonPath(["sections", e.section, "provisions", e.index, field]);
@@ -20,15 +19,14 @@ function eachProvision(
 }
 
 /** Says how often and how long in words, where the structured fields were left empty. */
-const quantifiedInWords = (text: string): boolean => {
-  const tokens = tokenize(text);
-  return hasFrequency(tokens) && hasDuration(tokens, isNumberWord);
-};
+const quantifiedInWords = (tokens: readonly Token[]): boolean =>
+  hasFrequency(tokens) && hasDuration(tokens, isNumberWord);
 
 export const provisionNotQuantified: RuleCheck = (context) =>
   eachProvision(context, ["F"], (e, label) => {
     const p = e.provision;
-    if (p.frequency || p.hoursPerWeek !== null || quantifiedInWords(plainText(p.what))) return null;
+    if (p.frequency || p.hoursPerWeek !== null) return null;
+    if (quantifiedInWords(context.fieldAt(fieldPath(e, "what")).tokens)) return null;
     return {
       section: e.section,
       target: p.id,
@@ -69,8 +67,8 @@ export const provisionHoursOnly: RuleCheck = (context) =>
   eachProvision(context, ["F", "G", "H1", "H2"], (e, label) => {
     const p = e.provision;
     if (p.hoursPerWeek === null || p.frequency !== null) return null;
-    const text = plainText(p.what);
-    const substance = tokenize(text).filter((t) => !FILLER.has(t.norm) && !isNumberWord(t.norm));
+    const { text, tokens } = context.fieldAt(fieldPath(e, "what"));
+    const substance = tokens.filter((t) => !FILLER.has(t.norm) && !isNumberWord(t.norm));
     if (PURPOSE.test(text) && substance.length >= 4) return null;
     return {
       section: e.section,
