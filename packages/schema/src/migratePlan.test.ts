@@ -70,22 +70,24 @@ describe("migratePlan", () => {
     }
   });
 
-  it("applies each step in turn, from the plan's version up to the current one", () => {
-    // A pretend history of three versions shows the steps run in order and each sees the last.
+  it("applies each step in turn, from the plan's version up to the target", () => {
+    // A pretend history of three versions shows the steps run in order, each seeing the last.
     const seen: number[] = [];
-    const old = { ...plan(), formatVersion: PLAN_FORMAT_VERSION - 2 };
-    const steps = [PLAN_FORMAT_VERSION - 1, PLAN_FORMAT_VERSION - 2].map((from) => ({
+    const step = (from: number) => ({
       from,
       migrate: (p: Record<string, unknown>) => {
         seen.push(p.formatVersion as number);
-        return p;
+        return { ...p, [`step${from}`]: true };
       },
-    }));
-    if (PLAN_FORMAT_VERSION - 2 >= 1) {
-      expect(migratePlan(old, steps).formatVersion).toBe(PLAN_FORMAT_VERSION);
-      expect(seen).toEqual([PLAN_FORMAT_VERSION - 2, PLAN_FORMAT_VERSION - 1]);
-    } else {
-      expect(() => migratePlan(old, steps)).toThrow(/formatVersion: expected a whole number/);
-    }
+    });
+    const migrated = migratePlan({ ...plan(), formatVersion: 1 }, [step(2), step(1)], 3);
+    expect(seen).toEqual([1, 2]);
+    expect(migrated).toMatchObject({ formatVersion: 3, step1: true, step2: true });
+    expect(() => migratePlan({ ...plan(), formatVersion: 1 }, [step(1)], 3)).toThrow(
+      "formatVersion: no migration from format version 2",
+    );
+    expect(() => migratePlan({ ...plan(), formatVersion: 4 }, [], 3)).toThrow(
+      /format version 4, newer than this toolkit reads \(up to 3\)/,
+    );
   });
 });

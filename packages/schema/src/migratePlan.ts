@@ -22,10 +22,12 @@ const fail = (path: string, message: string): never => {
  * Upgrades a Plan JSON document of any known format version to the current one, one step at a
  * time. It checks only what it needs to choose the steps; `parsePlan` validates the result.
  * A document from a newer version than this code knows is refused, never read half-understood.
+ * `to` is the version to reach: the current one, except in tests of the steps themselves.
  */
 export function migratePlan(
   json: unknown,
   migrations: readonly PlanMigration[] = PLAN_MIGRATIONS,
+  to: number = PLAN_FORMAT_VERSION,
 ): Record<string, unknown> {
   if (json === null || typeof json !== "object" || Array.isArray(json)) {
     return fail("", "a plan is a JSON object with format, formatVersion, id, meta and sections");
@@ -39,14 +41,14 @@ export function migratePlan(
     fail("formatVersion", "expected a whole number of 1 or more");
   }
   let current = version as number;
-  if (current > PLAN_FORMAT_VERSION) {
+  if (current > to) {
     fail(
       "formatVersion",
-      `this plan is format version ${current}, newer than this toolkit reads (up to ${PLAN_FORMAT_VERSION}); ` +
+      `this plan is format version ${current}, newer than this toolkit reads (up to ${to}); ` +
         "upgrade @ehcp/schema to open it",
     );
   }
-  while (current < PLAN_FORMAT_VERSION) {
+  while (current < to) {
     const step = migrations.find((m) => m.from === current);
     if (!step) fail("formatVersion", `no migration from format version ${current}`);
     plan = { ...(step as PlanMigration).migrate(plan), formatVersion: current + 1 };
