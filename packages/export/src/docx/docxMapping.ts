@@ -149,22 +149,20 @@ function sectionHeading(key: SectionKey): Paragraph {
 }
 
 const section =
-  (key: SectionKey, empty: string): BlockRenderer =>
+  (
+    key: SectionKey,
+    empty: string,
+    isEmpty = (node: PMNode) => node.childCount === 0,
+  ): BlockRenderer =>
   (node, ctx) => [
     sectionHeading(key),
-    ...(node.childCount === 0 ? none(empty) : renderAll(children(node), ctx)),
+    ...renderAll(children(node), ctx),
+    ...(isEmpty(node) ? none(empty) : []),
   ];
 
-const needsSection =
-  (key: SectionKey, empty: string): BlockRenderer =>
-  (node, ctx) => {
-    const hasNeeds = children(node).some((c) => c.type.name === "need");
-    return [
-      sectionHeading(key),
-      ...renderAll(children(node), ctx),
-      ...(hasNeeds ? [] : none(empty)),
-    ];
-  };
+// A needs section may hold a summary and no needs: it still says that no needs were identified.
+const needsSection = (key: SectionKey, empty: string): BlockRenderer =>
+  section(key, empty, (node) => !children(node).some((c) => c.type.name === "need"));
 
 const textField: BlockRenderer = (node) => [para(text(node.textContent))];
 const richField: BlockRenderer = (node, ctx) => renderAll(children(node), ctx);

@@ -75,9 +75,8 @@ const none = (ctx: PdfContext, parent: Struct, text: string) =>
   ctx.writer.paragraph(parent, [{ text, italic: true }]);
 
 /** Rich text as blocks for a table cell: paragraphs, and list items with their bullets or numbers. */
-function cellBlocks(node: PMNode | undefined, ctx: PdfContext, depth = 0): CellBlock[] {
-  if (!node) return [];
-  return kids(node).flatMap((block): CellBlock[] => {
+function cellBlocks(blocks: readonly PMNode[], ctx: PdfContext, depth = 0): CellBlock[] {
+  return blocks.flatMap((block): CellBlock[] => {
     if (block.type.name === "paragraph" || block.type.name === "heading") {
       return [
         {
@@ -91,11 +90,7 @@ function cellBlocks(node: PMNode | undefined, ctx: PdfContext, depth = 0): CellB
     return kids(block).flatMap((item, i) =>
       kids(item).flatMap((child, k) =>
         child.type.name.endsWith("List")
-          ? cellBlocks(
-              { forEach: (f: (n: PMNode) => void) => f(child) } as unknown as PMNode,
-              ctx,
-              depth + 1,
-            )
+          ? cellBlocks([child], ctx, depth + 1)
           : [
               {
                 runs: runsOf(child, ctx),
@@ -109,27 +104,30 @@ function cellBlocks(node: PMNode | undefined, ctx: PdfContext, depth = 0): CellB
   });
 }
 
+/** A section's Sect element, headed "Section F: …" with a bookmark. */
+function openSection(ctx: PdfContext, parent: Struct, key: SectionKey): Struct {
+  const sect = ctx.writer.doc.struct("Sect");
+  parent.add(sect);
+  ctx.writer.heading(sect, 1, `Section ${key}: ${SECTION_TITLES[key]}`, `section-${key}`);
+  return sect;
+}
+
 const section =
-  (key: SectionKey, empty: string): BlockRenderer =>
+  (
+    key: SectionKey,
+    empty: string,
+    isEmpty = (node: PMNode) => node.childCount === 0,
+  ): BlockRenderer =>
   (node, ctx, parent) => {
-    const sect = ctx.writer.doc.struct("Sect");
-    parent.add(sect);
-    ctx.writer.heading(sect, 1, `Section ${key}: ${SECTION_TITLES[key]}`, `section-${key}`);
+    const sect = openSection(ctx, parent, key);
     renderAll(kids(node), ctx, sect);
-    if (node.childCount === 0) none(ctx, sect, empty);
+    if (isEmpty(node)) none(ctx, sect, empty);
     sect.end();
   };
 
-const needsSection =
-  (key: SectionKey, empty: string): BlockRenderer =>
-  (node, ctx, parent) => {
-    const sect = ctx.writer.doc.struct("Sect");
-    parent.add(sect);
-    ctx.writer.heading(sect, 1, `Section ${key}: ${SECTION_TITLES[key]}`, `section-${key}`);
-    renderAll(kids(node), ctx, sect);
-    if (!kids(node).some((c) => c.type.name === "need")) none(ctx, sect, empty);
-    sect.end();
-  };
+// A needs section may hold a summary and no needs: it still says that no needs were identified.
+const needsSection = (key: SectionKey, empty: string): BlockRenderer =>
+  section(key, empty, (node) => !kids(node).some((c) => c.type.name === "need"));
 
 const richField: BlockRenderer = (node, ctx, parent) => renderAll(kids(node), ctx, parent);
 const textField: BlockRenderer = (node, ctx, parent) =>
@@ -144,10 +142,7 @@ function listRenderer(ordered: boolean): BlockRenderer {
         runs: kids(item).flatMap((child, k) => [
           ...(k > 0 ? [{ text: " " }] : []),
           ...(child.type.name.endsWith("List")
-            ? cellBlocks(
-                { forEach: (f: (n: PMNode) => void) => f(child) } as unknown as PMNode,
-                ctx,
-              ).flatMap((b) => [{ text: ` ${b.bullet ?? ""} ` }, ...b.runs])
+            ? cellBlocks([child], ctx).flatMap((b) => [{ text: ` ${b.bullet ?? ""} ` }, ...b.runs])
             : runsOf(child, ctx)),
         ]),
       })),
@@ -296,7 +291,7 @@ export const PDF_MAPPING: PdfMapping = {
       ["What", "Who, with what expertise", "Ratio", "How often", "How long", "Outcomes it serves"],
       [
         [
-          cellBlocks(what, ctx),
+          cellBlocks(what ? kids(what) : [], ctx),
           [
             { runs: [{ text: who || "Not stated", italic: !who }] },
             ...(expertise
@@ -335,9 +330,7 @@ export const PDF_MAPPING: PdfMapping = {
   provisionExpertise: (node, ctx, parent) => labelled(ctx, parent, "Expertise", node.textContent),
 
   sectionI: (node, ctx, parent) => {
-    const sect = ctx.writer.doc.struct("Sect");
-    parent.add(sect);
-    ctx.writer.heading(sect, 1, "Section I: Placement", "section-I");
+    const sect = openSection(ctx, parent, "I");
     const placement = node.attrs.placement as {
       institutionName: string | null;
       institutionType: string;
@@ -363,9 +356,7 @@ export const PDF_MAPPING: PdfMapping = {
     sect.end();
   },
   sectionJ: (node, ctx, parent) => {
-    const sect = ctx.writer.doc.struct("Sect");
-    parent.add(sect);
-    ctx.writer.heading(sect, 1, "Section J: Personal budget", "section-J");
+    const sect = openSection(ctx, parent, "J");
     labelled(ctx, sect, "A personal budget was requested", node.attrs.requested ? "Yes" : "No");
     const items = kids(node).filter((c) => c.type.name === "budgetItem");
     if (items.length) {
@@ -396,7 +387,7 @@ export const PDF_MAPPING: PdfMapping = {
               ],
             },
           ],
-          cellBlocks(i, ctx),
+          cellBlocks(kids(i), ctx),
         ]),
         [0.15, 0.15, 0.2, 0.5],
       );
