@@ -2,20 +2,14 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  blankPlan,
-  type Plan,
-  PlanFormatError,
-  parsePlan,
-  SECTION_KEYS,
-  SECTION_TITLES,
-} from "@ehcp/schema";
+import { type Plan, PlanFormatError, parsePlan, SECTION_KEYS, SECTION_TITLES } from "@ehcp/schema";
 import { XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { generatePlan } from "../../../../bench/generatePlan.mjs";
 import { sharedFixture } from "../../../schema/test/fixtures.js";
 import { writtenTexts } from "../../test/writtenTexts.js";
 import { docxParts, readDocx } from "../../test/docxParts.js";
+import { emptiestPlan, ONE_PIXEL_PNG, planWithoutSectionG } from "../../test/plans.js";
 import { exportDocx } from "../index.js";
 
 const fixture = (name: string) => parsePlan(sharedFixture(name)) as Plan;
@@ -128,24 +122,11 @@ describe("exportDocx", () => {
   });
 
   it("refuses an invalid plan with the validation errors, writing nothing", async () => {
-    const bad = structuredClone(sharedFixture("plan-good.json")) as {
-      sections: Record<string, unknown>;
-    };
-    delete bad.sections.G;
-    await expect(exportDocx(bad as unknown as Plan)).rejects.toThrow(PlanFormatError);
+    await expect(exportDocx(planWithoutSectionG())).rejects.toThrow(PlanFormatError);
   });
 
   it("writes a plan with every field empty that may be empty, saying what each section lacks", async () => {
-    const plan = blankPlan({
-      child: {
-        fullName: "",
-        preferredName: "",
-        dateOfBirth: "2018-01-01",
-        pronouns: "",
-        yearGroup: "",
-      },
-      requestReceived: "2026-01-01",
-    });
+    const plan = emptiestPlan();
     const areas = (await readDocx(await exportDocx(plan, { layout: "areas-of-need" }))).text;
     expect(areas).toContain("No needs have been identified in this area.");
     expect(areas).toContain("A draft plan names no school or setting.");
@@ -165,13 +146,9 @@ describe("exportDocx", () => {
   }, 60_000);
 
   it("gives the council's logo its text alternative", async () => {
-    const png = Buffer.from(
-      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
-      "base64",
-    );
     const parts = await docxParts(
       await exportDocx(fixture("plan-good.json"), {
-        logo: { data: png, type: "png", altText: "Northbrook Council crest" },
+        logo: { data: ONE_PIXEL_PNG, type: "png", altText: "Northbrook Council crest" },
       }),
     );
     expect(parts.get("word/document.xml")).toContain('descr="Northbrook Council crest"');

@@ -2,18 +2,12 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  blankPlan,
-  type Plan,
-  PlanFormatError,
-  parsePlan,
-  SECTION_KEYS,
-  SECTION_TITLES,
-} from "@ehcp/schema";
+import { type Plan, PlanFormatError, parsePlan, SECTION_KEYS, SECTION_TITLES } from "@ehcp/schema";
 import { describe, expect, it } from "vitest";
 import { generatePlan } from "../../../../bench/generatePlan.mjs";
 import { sharedFixture } from "../../../schema/test/fixtures.js";
 import { writtenTexts } from "../../test/writtenTexts.js";
+import { emptiestPlan, ONE_PIXEL_PNG, planWithoutSectionG } from "../../test/plans.js";
 import { readPdf } from "../../test/readPdf.js";
 import { exportPdf } from "../index.js";
 
@@ -110,36 +104,19 @@ describe("exportPdf", () => {
   });
 
   it("gives the council's logo its text alternative", async () => {
-    const png = Buffer.from(
-      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
-      "base64",
-    );
     const bytes = await exportPdf(fixture("plan-good.json"), {
-      logo: { data: png, type: "png", altText: "Northbrook Council crest" },
+      logo: { data: ONE_PIXEL_PNG, type: "png", altText: "Northbrook Council crest" },
     });
     expect((await readPdf(bytes)).roles.get("Figure")).toBe(1);
     expect(Buffer.from(bytes).toString("latin1")).toContain("/Alt (Northbrook Council crest)");
   });
 
   it("refuses an invalid plan", async () => {
-    const bad = structuredClone(sharedFixture("plan-good.json")) as {
-      sections: Record<string, unknown>;
-    };
-    delete bad.sections.G;
-    await expect(exportPdf(bad as unknown as Plan)).rejects.toThrow(PlanFormatError);
+    await expect(exportPdf(planWithoutSectionG())).rejects.toThrow(PlanFormatError);
   });
 
   it("writes a plan with every field empty that may be empty", async () => {
-    const plan = blankPlan({
-      child: {
-        fullName: "",
-        preferredName: "",
-        dateOfBirth: "2018-01-01",
-        pronouns: "",
-        yearGroup: "",
-      },
-      requestReceived: "2026-01-01",
-    });
+    const plan = emptiestPlan();
     const { text } = await readPdf(await exportPdf(plan));
     expect(bare(text)).toContain(bare("No special educational needs have been identified."));
   });
