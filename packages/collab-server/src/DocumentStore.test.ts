@@ -67,4 +67,32 @@ describe.each(stores)("%s document store", (_name, available, open) => {
       await store.close();
     },
   );
+
+  it.runIf(available)(
+    "keeps what each instance's snapshot holds when two compact in turn",
+    async () => {
+      const store = open();
+      const doc = name();
+      // Two instances, each with an edit the other has not seen yet.
+      const [a, b] = [new Y.Doc(), new Y.Doc()];
+      a.getText("t").insert(0, "from one");
+      b.getText("u").insert(0, "from two");
+      for (const d of [b, a]) {
+        await store.append(doc, Y.encodeStateAsUpdate(d));
+        const snapshot = Y.snapshot(d);
+        await store.compact(doc, Y.encodeStateAsUpdate(d), (u) =>
+          Y.snapshotContainsUpdate(snapshot, u),
+        );
+      }
+      const stored = await store.load(doc);
+      const restored = new Y.Doc();
+      Y.applyUpdate(restored, stored.snapshot as Uint8Array);
+      for (const u of stored.updates) Y.applyUpdate(restored, u);
+      expect([restored.getText("t").toString(), restored.getText("u").toString()]).toEqual([
+        "from one",
+        "from two",
+      ]);
+      await store.close();
+    },
+  );
 });

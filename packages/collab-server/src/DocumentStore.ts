@@ -15,7 +15,7 @@ export interface DocumentStore {
   /** Appends one update to the document's log; resolves once it is on disk. */
   append(name: string, update: Uint8Array): Promise<void>;
   /**
-   * Replaces the snapshot and drops the logged updates it contains, oldest first, stopping at the
+   * Merges a snapshot into the stored one and drops the logged updates it contains, oldest first, stopping at the
    * first it does not contain: an update logged but not yet applied when the snapshot was taken
    * stays in the log.
    */

@@ -1,4 +1,5 @@
 import pg from "pg";
+import * as Y from "yjs";
 import type { DocumentStore, StoredDocument } from "./DocumentStore.js";
 
 /**
@@ -77,10 +78,18 @@ export class PostgresDocumentStore implements DocumentStore {
         if (!contains(new Uint8Array(row.data))) break;
         upTo = row.seq;
       }
+      // Several instances compact one document in turn, each from its own copy: merging keeps
+      // what an earlier snapshot held even when this copy has not seen it yet.
+      const existing = await client.query<{ state: Buffer }>(
+        "SELECT state FROM ehcp_documents WHERE name = $1 FOR UPDATE",
+        [name],
+      );
+      const old = existing.rows[0]?.state;
+      const merged = old ? Y.mergeUpdates([new Uint8Array(old), snapshot]) : snapshot;
       await client.query(
         `INSERT INTO ehcp_documents (name, state) VALUES ($1, $2)
          ON CONFLICT (name) DO UPDATE SET state = excluded.state, updated_at = now()`,
-        [name, Buffer.from(snapshot)],
+        [name, Buffer.from(merged)],
       );
       await client.query("DELETE FROM ehcp_document_updates WHERE name = $1 AND seq <= $2", [
         name,

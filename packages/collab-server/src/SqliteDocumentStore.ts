@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
+import * as Y from "yjs";
 import type { DocumentStore, StoredDocument } from "./DocumentStore.js";
 
 /**
@@ -67,13 +68,21 @@ export class SqliteDocumentStore implements DocumentStore {
         if (!contains(new Uint8Array(row.data))) break;
         upTo = row.seq;
       }
+      // Several instances compact one document in turn, each from its own copy: merging keeps
+      // what an earlier snapshot held even when this copy has not seen it yet.
+      const existing = this.#db
+        .prepare<[string], { state: Buffer }>("SELECT state FROM documents WHERE name = ?")
+        .get(name);
+      const merged = existing
+        ? Y.mergeUpdates([new Uint8Array(existing.state), snapshot])
+        : snapshot;
       this.#db
         .prepare(
           `INSERT INTO documents (name, state) VALUES (?, ?)
            ON CONFLICT (name) DO UPDATE SET state = excluded.state,
              updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
         )
-        .run(name, Buffer.from(snapshot));
+        .run(name, Buffer.from(merged));
       this.#db.prepare("DELETE FROM document_updates WHERE name = ? AND seq <= ?").run(name, upTo);
     })();
   }

@@ -8,7 +8,8 @@ import { partsTouched } from "./partsTouched.js";
 import { DEFAULT_SECTION_POLICY, describeRefusal, type SectionPolicy } from "./sectionPolicy.js";
 import { SignIn, type SignInOptions, type SignedInUser } from "./signIn.js";
 
-// y-protocols' sync message types: step 2 and update carry document changes.
+// y-protocols' sync message types: step 1 asks for the document; step 2 and update carry changes.
+const SYNC_STEP_1 = 0;
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
 
@@ -54,6 +55,14 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   const refusing = new Map<object, boolean>();
   const store = options.store ?? openStore(options.db ?? "./data/ehcp.sqlite");
   const extensions = options.redis ? [redisExtension(options.redis)] : [];
+  /** Applies the stored snapshot and logged updates to a document; Yjs ignores what it has. */
+  const catchUp = async (document: Y.Doc, documentName: string) => {
+    const { snapshot, updates } = await store.load(documentName);
+    Y.transact(document, () => {
+      if (snapshot) Y.applyUpdate(document, snapshot);
+      for (const update of updates) Y.applyUpdate(document, update);
+    });
+  };
   const server = new Server({
     extensions,
     port: options.port ?? 1234,
@@ -84,15 +93,18 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       throw null;
     },
     async onLoadDocument({ documentName, document }) {
-      const { snapshot, updates } = await store.load(documentName);
-      Y.transact(document, () => {
-        if (snapshot) Y.applyUpdate(document, snapshot);
-        for (const update of updates) Y.applyUpdate(document, update);
-      });
+      await catchUp(document, documentName);
     },
     // Hocuspocus applies an update and acknowledges it right after this hook resolves, so each
     // update a client sends is on disk before the client hears it arrived.
     async beforeSync({ documentName, document, connection, context, type, payload }) {
+      if (type === SYNC_STEP_1) {
+        // The database, not Redis, is the record: before answering a client that asks for the
+        // document (on connecting, and on each forced sync), take in whatever other instances
+        // have logged, so an edit whose Redis relay was missed still reaches everyone.
+        await catchUp(document, documentName);
+        return;
+      }
       if ((type !== SYNC_STEP_2 && type !== SYNC_UPDATE) || connection.readOnly) return;
       const user = (context as { user?: SignedInUser }).user;
       const parts = partsTouched(document, payload);

@@ -7,6 +7,7 @@ export async function connect(
   url: string,
   name: string,
   token?: string,
+  options: { forceSyncInterval?: number } = {},
 ): Promise<HocuspocusProvider> {
   const websocketProvider = new HocuspocusProviderWebsocket({
     url,
@@ -19,6 +20,7 @@ export async function connect(
     name,
     token: token ?? (await tokenFor("caseworker")),
     onAuthenticationFailed: ({ reason }) => refuse(reason),
+    ...options,
   });
   // A provider given its own socket waits to be attached.
   provider.attach();
