@@ -1,4 +1,6 @@
+import { playwright } from "@vitest/browser-playwright";
 import { defineConfig } from "vitest/config";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./scripts/chromium.mjs";
 
 // One config for the whole monorepo: each package is a project, so `vitest run --project schema`
 // runs one package. The `@ehcp/source` condition makes workspace imports resolve to TypeScript
@@ -20,6 +22,66 @@ export default defineConfig({
           exclude: ["**/*.browser.test.ts", "**/node_modules/**"],
         },
       })),
+      {
+        // The playground end to end: the built app served by a real server, driven in Chromium.
+        extends: true as const,
+        test: {
+          name: "playground-e2e",
+          root: "apps/playground",
+          include: ["e2e/**/*.test.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        // Editor behaviour in a real Chromium (the machine's /usr/bin/chromium), with a real
+        // collaboration server started for the run (see packages/editor/test/globalSetup.ts).
+        extends: true as const,
+        // Bundled before the first test, so Vite does not find them mid-run and reload the page.
+        optimizeDeps: {
+          include: [
+            "react",
+            "react/jsx-runtime",
+            "react/jsx-dev-runtime",
+            "react-dom",
+            "react-dom/client",
+            "@tiptap/core",
+            "@tiptap/react",
+            "@tiptap/pm/model",
+            "@tiptap/pm/state",
+            "@tiptap/pm/view",
+            "@tiptap/pm/transform",
+            "@tiptap/pm/history",
+            "@tiptap/y-tiptap",
+            "@tiptap/extension-collaboration",
+            "@tiptap/extension-collaboration-caret",
+            "@hocuspocus/provider",
+            "yjs",
+            "zod",
+            "axe-core",
+            "@storybook/react-vite",
+          ],
+        },
+        test: {
+          name: "editor-browser",
+          root: "packages/editor",
+          include: ["src/**/*.browser.test.{ts,tsx}", "stories/**/*.browser.test.{ts,tsx}"],
+          globalSetup: ["test/globalSetup.ts"],
+          testTimeout: 20_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            screenshotFailures: false,
+            provider: playwright({
+              launchOptions: {
+                executablePath: CHROMIUM_PATH,
+                args: CHROMIUM_ARGS,
+              },
+            }),
+            instances: [{ browser: "chromium" as const }],
+          },
+        },
+      },
     ],
   },
 });

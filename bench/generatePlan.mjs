@@ -143,7 +143,7 @@ export function generatePlan({ scale = 1, seed = 1 } = {}) {
   return {
     format: "ehcp-plan",
     formatVersion: 1,
-    id: `plan-generated-${seed}-${scale}`,
+    id: `plan-generated-${seed}-${String(scale).replace(".", "_")}`,
     meta: {
       status: "draft",
       issue: 1,

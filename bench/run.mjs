@@ -10,6 +10,9 @@ import { exportDocx, exportPdf } from "@ehcp/export";
 import { checkPlan } from "@ehcp/quality";
 import { docToPlan, parsePlan, planToDoc, planToYDoc, yDocToPlan } from "@ehcp/schema";
 import * as Y from "yjs";
+import { listBenchmark, openCloseBenchmark, storeBenchmarks, typingBenchmark } from "./collab.mjs";
+import { CHROMIUM_PATH } from "../scripts/chromium.mjs";
+import { editorBenchmarks } from "./editor.mjs";
 import { generatePlan } from "./generatePlan.mjs";
 
 const percentile = (sorted, p) =>
@@ -112,6 +115,69 @@ results.push(
     peer: libreOffice,
   }),
 );
+
+// The editor in Chromium, beside a plain Tiptap editor.
+if (existsSync(CHROMIUM_PATH)) {
+  for (const result of await editorBenchmarks()) {
+    console.log(JSON.stringify(result));
+    results.push(result);
+  }
+} else {
+  console.error("Chromium is not installed: the editor benchmarks are left out");
+}
+
+// The collaboration server on loopback.
+for (const result of await storeBenchmarks()) {
+  console.log(JSON.stringify(result));
+  results.push(result);
+}
+// Three rounds of each, the modes interleaved so that drift in the machine's speed falls on all
+// alike; each figure is the median of the three rounds. BENCH_SECONDS sets a round's length.
+const seconds = Number(process.env.BENCH_SECONDS ?? 30);
+const modes = ["stock", "ours-memory", "ours"];
+const rounds = Object.fromEntries(modes.map((mode) => [mode, []]));
+for (let round = 0; round < 3; round++) {
+  for (const mode of modes) rounds[mode].push(await typingBenchmark(mode, { seconds }));
+}
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const typing = Object.fromEntries(
+  modes.map((mode) => {
+    const runs = rounds[mode];
+    const pick = (key) => median(runs.map((r) => r[key]));
+    return [
+      mode,
+      {
+        ...runs[0],
+        inputs: { ...runs[0].inputs, rounds: runs.length },
+        p50: pick("p50"),
+        p95: pick("p95"),
+        max: pick("max"),
+        serverCpuPercent: pick("serverCpuPercent"),
+        serverRssMB: pick("serverRssMB"),
+        cpuPercentEachRound: runs.map((r) => r.serverCpuPercent),
+      },
+    ];
+  }),
+);
+console.log(JSON.stringify(typing.stock));
+results.push(typing.stock);
+for (const mode of ["ours-memory", "ours"]) {
+  const ours = typing[mode];
+  const withPeer = {
+    ...ours,
+    peer: typing.stock.name,
+    cpuRatioToPeer: round(ours.serverCpuPercent / typing.stock.serverCpuPercent),
+    ratioToPeer: round(ours.p50 / typing.stock.p50),
+  };
+  console.log(JSON.stringify(withPeer));
+  results.push(withPeer);
+}
+const openClose = await openCloseBenchmark({ count: 500 });
+console.log(JSON.stringify(openClose));
+results.push(openClose);
+const listing = await listBenchmark({ count: 500 });
+console.log(JSON.stringify(listing));
+results.push(listing);
 
 writeFileSync(
   new URL("./results.json", import.meta.url),

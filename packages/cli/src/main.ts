@@ -9,7 +9,7 @@ const exportUsage =
   "ehcp export <plan.json> --format docx|pdf|json [--layout sections|areas-of-need] [--out file]";
 const serveUsage =
   "ehcp serve [--port 1234] [--host 127.0.0.1] [--db ./data/ehcp.sqlite | --db postgres://…] [--redis redis://…]\n" +
-  "             (--jwt-secret S | --jwks-url URL | --dev-sign-in)";
+  "             (--jwt-secret S | --jwks-url URL | --dev-sign-in) [--app DIR] [--seed DIR]";
 
 const usage = `Usage:
   ${validateUsage}
@@ -23,8 +23,10 @@ const usage = `Usage:
       errors and no file.
   ${serveUsage}
       Run the collaboration server. Sign-in is required: a shared JWT secret, a JWKS address, or the
-      development sign-in. Settings also come from EHCP_PORT, EHCP_HOST, EHCP_DB, EHCP_REDIS,
-      EHCP_JWT_SECRET, EHCP_JWKS_URL and EHCP_DEV_SIGN_IN=1.`;
+      development sign-in. --app serves a built web app (the playground) from the same address;
+      --seed stores the Plan JSON files of a folder whose ids are not stored yet. Settings also
+      come from EHCP_PORT, EHCP_HOST, EHCP_DB, EHCP_REDIS, EHCP_JWT_SECRET, EHCP_JWKS_URL,
+      EHCP_DEV_SIGN_IN=1, EHCP_APP and EHCP_SEED.`;
 
 function port(value: string | undefined): number | null {
   if (value === undefined) return 1234;
@@ -115,6 +117,8 @@ export async function main(
             "jwt-secret": { type: "string" },
             "jwks-url": { type: "string" },
             "dev-sign-in": { type: "boolean", default: false },
+            app: { type: "string" },
+            seed: { type: "string" },
           },
         });
         const p = port(values.port ?? env.EHCP_PORT);
@@ -129,6 +133,8 @@ export async function main(
             host: values.host ?? env.EHCP_HOST ?? "127.0.0.1",
             db: values.db ?? env.EHCP_DB ?? "./data/ehcp.sqlite",
             redis: values.redis ?? env.EHCP_REDIS,
+            app: values.app ?? env.EHCP_APP,
+            seed: values.seed ?? env.EHCP_SEED,
             signIn: {
               jwtSecret: values["jwt-secret"] ?? env.EHCP_JWT_SECRET,
               jwksUrl: values["jwks-url"] ?? env.EHCP_JWKS_URL,

@@ -1,4 +1,7 @@
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { createCollabServer, type SignInOptions } from "@ehcp/collab-server";
+import { type Plan, PlanFormatError, parsePlanJson } from "@ehcp/schema";
 import { EXIT, type Io } from "./Io.js";
 
 export interface ServeArgs {
@@ -6,12 +9,36 @@ export interface ServeArgs {
   readonly host: string;
   readonly db: string;
   readonly redis?: string | undefined;
+  readonly app?: string | undefined;
+  readonly seed?: string | undefined;
   readonly signIn: SignInOptions;
+}
+
+/** The Plan JSON files of a folder, in name order; a bad one is named with its problem. */
+async function readSeed(dir: string): Promise<Plan[]> {
+  const names = (await readdir(dir)).filter((name) => name.endsWith(".json")).sort();
+  const plans: Plan[] = [];
+  for (const name of names) {
+    try {
+      plans.push(parsePlanJson(await readFile(join(dir, name), "utf8")));
+    } catch (error) {
+      const reason = error instanceof PlanFormatError ? error.message : (error as Error).message;
+      throw new Error(`${join(dir, name)}: ${reason}`, { cause: error });
+    }
+  }
+  return plans;
 }
 
 /** `ehcp serve`: runs the collaboration server until SIGINT or SIGTERM, storing every document first. */
 export async function serve(args: ServeArgs, io: Io): Promise<number> {
   let server: ReturnType<typeof createCollabServer>;
+  let seed: Plan[] = [];
+  try {
+    if (args.seed) seed = await readSeed(args.seed);
+  } catch (error) {
+    io.err(`ehcp: --seed: ${(error as Error).message}`);
+    return EXIT.usage;
+  }
   try {
     server = createCollabServer({
       signIn: args.signIn,
@@ -19,6 +46,8 @@ export async function serve(args: ServeArgs, io: Io): Promise<number> {
       host: args.host,
       db: args.db,
       ...(args.redis ? { redis: args.redis } : {}),
+      ...(args.app ? { app: args.app } : {}),
+      seed,
     });
   } catch (error) {
     io.err(`ehcp: ${(error as Error).message}`);
@@ -43,6 +72,9 @@ export async function serve(args: ServeArgs, io: Io): Promise<number> {
     : args.db;
   const shared = args.redis ? `, shared through Redis at ${new URL(args.redis).host}` : "";
   io.out(`ehcp collaboration server listening on ${url} (documents in ${where}${shared})`);
+  const http = url.replace(/^ws/, "http");
+  io.out(`HTTP API at ${http}/plans (health check at ${http}/healthz)`);
+  if (args.app) io.out(`playground at ${http}/`);
   if (args.signIn.developmentSignIn) {
     io.out(
       `development sign-in is on: POST ${url.replace(/^ws/, "http")}/dev/sign-in mints tokens for anyone`,

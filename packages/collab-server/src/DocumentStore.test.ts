@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { POSTGRES_URL, postgresAvailable } from "../test/postgres.js";
@@ -69,6 +70,40 @@ describe.each(stores)("%s document store", (_name, available, open) => {
   );
 
   it.runIf(available)(
+    "keeps a summary beside each document to list it by, until a newer one is given",
+    async () => {
+      const store = open();
+      const [created, compacted, logged] = [name(), name(), name()];
+      const state = Y.encodeStateAsUpdate(new Y.Doc());
+      const robin = { child: "Robin Castell", status: "draft" };
+      await store.create(created, state, robin);
+      const [a] = typedUpdates() as [Uint8Array];
+      for (const doc of [compacted, logged]) await store.append(doc, a);
+      await store.compact(compacted, a, () => true, { child: "Maya Okoro", status: "draft" });
+      const mine = async () =>
+        (await store.listSummaries!()).filter((entry) =>
+          [created, compacted, logged].includes(entry.name),
+        );
+      expect(await mine()).toEqual(
+        [
+          { name: created, summary: robin },
+          { name: compacted, summary: { child: "Maya Okoro", status: "draft" } },
+          // Only in the log so far: no summary yet, so the server reads the document.
+          { name: logged, summary: null },
+        ].sort((x, y) => (x.name < y.name ? -1 : 1)),
+      );
+      // A newer summary replaces the old; storing without one keeps what there was.
+      await store.compact(created, state, () => true, { ...robin, status: "final" });
+      await store.compact(compacted, a, () => true);
+      const now = new Map((await mine()).map((entry) => [entry.name, entry.summary]));
+      expect(now.get(created)).toEqual({ child: "Robin Castell", status: "final" });
+      expect(now.get(compacted)).toEqual({ child: "Maya Okoro", status: "draft" });
+      expect(now.get(logged)).toBeNull();
+      await store.close();
+    },
+  );
+
+  it.runIf(available)(
     "keeps what each instance's snapshot holds when two compact in turn",
     async () => {
       const store = open();
@@ -95,4 +130,102 @@ describe.each(stores)("%s document store", (_name, available, open) => {
       await store.close();
     },
   );
+
+  it.runIf(available)(
+    "creates a document only under a new name, and lists every document",
+    async () => {
+      const store = open();
+      const [fresh, logged] = [name(), name()];
+      const state = Y.encodeStateAsUpdate(new Y.Doc());
+      expect(await store.create(fresh, state)).toBe(true);
+      expect(await store.create(fresh, state)).toBe(false);
+      // A document that so far exists only as logged updates is taken too.
+      await store.append(logged, typedUpdates()[0] as Uint8Array);
+      expect(await store.create(logged, state)).toBe(false);
+      expect((await store.load(logged)).snapshot).toBeNull();
+      const listed = await store.list();
+      expect(listed).toEqual(expect.arrayContaining([fresh, logged]));
+      expect(listed).toEqual([...listed].sort());
+      await store.close();
+    },
+  );
+
+  it.runIf(available)("keeps versions whole and lists them oldest first", async () => {
+    const store = open();
+    const doc = name();
+    const by = { id: "u-1", name: "Alex Caseworker", role: "caseworker" };
+    const first = {
+      id: "v-1",
+      name: "Draft issued 13 October 2026",
+      createdAt: "2026-10-13T09:00:00.000Z",
+      createdBy: by,
+      plan: '{"id":"one"}',
+    };
+    const second = { ...first, id: "v-2", name: "Final", createdAt: "2026-11-02T10:30:00.000Z" };
+    await store.addVersion(doc, second);
+    await store.addVersion(doc, first);
+    await expect(store.addVersion(doc, first)).rejects.toThrow();
+    const { plan: _plan, ...summary } = first;
+    expect(await store.listVersions(doc)).toEqual([
+      summary,
+      expect.objectContaining({ id: "v-2" }),
+    ]);
+    expect(await store.getVersion(doc, "v-1")).toEqual(first);
+    expect(await store.getVersion(doc, "v-3")).toBeNull();
+    expect(await store.listVersions(name())).toEqual([]);
+    await store.close();
+  });
+
+  it.runIf(available)("keeps the audit trail in the order it was written", async () => {
+    const store = open();
+    const doc = name();
+    const entry = (minute: string) => ({
+      user: { id: "u-1", role: "school" },
+      minute,
+      parts: ["F"],
+      items: ["prov-1"],
+      changes: 3,
+    });
+    await store.appendAudit(doc, [entry("2026-11-22T15:04:00.000Z")]);
+    await store.appendAudit(doc, [
+      entry("2026-11-22T15:05:00.000Z"),
+      entry("2026-11-22T15:07:00.000Z"),
+    ]);
+    expect((await store.listAudit(doc)).map((e) => e.minute)).toEqual([
+      "2026-11-22T15:04:00.000Z",
+      "2026-11-22T15:05:00.000Z",
+      "2026-11-22T15:07:00.000Z",
+    ]);
+    expect(await store.listAudit(name())).toEqual([]);
+    await store.close();
+  });
+});
+
+describe("an SQLite file from before summaries were kept", () => {
+  it("opens, lists its plans without a summary, and keeps one once a plan is stored", async () => {
+    const file = join(dir, "older.sqlite");
+    const older = new Database(file);
+    // The documents table as the first release made it.
+    older.exec(`
+      CREATE TABLE documents (
+        name TEXT PRIMARY KEY,
+        state BLOB NOT NULL,
+        updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+      ) STRICT;
+    `);
+    const [a] = typedUpdates() as [Uint8Array];
+    older
+      .prepare("INSERT INTO documents (name, state) VALUES (?, ?)")
+      .run("old-plan", Buffer.from(a));
+    older.close();
+
+    const store = new SqliteDocumentStore(file);
+    expect(await store.listSummaries()).toEqual([{ name: "old-plan", summary: null }]);
+    expect((await store.load("old-plan")).snapshot).toEqual(a);
+    await store.compact("old-plan", a, () => true, { child: "Ash Patel", status: "final" });
+    expect(await store.listSummaries()).toEqual([
+      { name: "old-plan", summary: { child: "Ash Patel", status: "final" } },
+    ]);
+    await store.close();
+  });
 });

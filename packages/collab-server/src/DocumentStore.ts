@@ -5,9 +5,42 @@ export interface StoredDocument {
 }
 
 /**
- * Where the collaboration server keeps documents. Every accepted update is appended to a log
- * before the client is told it arrived, so an acknowledged edit survives a crash; from time to
- * time the log is folded into a snapshot.
+ * What a list of plans shows of one, kept beside its document so that listing a council's
+ * caseload reads no document.
+ */
+export interface DocumentSummary {
+  readonly child: string | null;
+  readonly status: string | null;
+}
+
+/** A named, immutable copy of a plan, kept as Plan JSON. */
+export interface StoredVersion {
+  readonly id: string;
+  readonly name: string;
+  /** ISO date and time. */
+  readonly createdAt: string;
+  readonly createdBy: { readonly id: string; readonly name: string; readonly role: string };
+  /** The plan as Plan JSON text. */
+  readonly plan: string;
+}
+
+/** Who changed which parts of a plan in one minute; never what they wrote. */
+export interface AuditEntry {
+  readonly user: { readonly id: string; readonly role: string };
+  /** The minute the changes fell in, as an ISO date and time (`2026-11-22T15:04:00.000Z`). */
+  readonly minute: string;
+  /** Sections changed ("F"), or "meta" for the plan details and "structure" for the outline. */
+  readonly parts: readonly string[];
+  /** Ids of the needs, outcomes, provisions and other items changed, added or removed. */
+  readonly items: readonly string[];
+  /** How many updates were accepted in that minute. */
+  readonly changes: number;
+}
+
+/**
+ * Where the collaboration server keeps documents, their versions and their audit trail. Every
+ * accepted update is appended to a log before the client is told it arrived, so an acknowledged
+ * edit survives a crash; from time to time the log is folded into a snapshot.
  */
 export interface DocumentStore {
   /** The snapshot and the logged updates of a document; both empty for a new document. */
@@ -15,14 +48,34 @@ export interface DocumentStore {
   /** Appends one update to the document's log; resolves once it is on disk. */
   append(name: string, update: Uint8Array): Promise<void>;
   /**
-   * Merges a snapshot into the stored one and drops the logged updates it contains, oldest first, stopping at the
-   * first it does not contain: an update logged but not yet applied when the snapshot was taken
-   * stays in the log.
+   * Merges a snapshot into the stored one and drops the logged updates it contains, oldest first,
+   * stopping at the first it does not contain: an update logged but not yet applied when the
+   * snapshot was taken stays in the log.
    */
   compact(
     name: string,
     snapshot: Uint8Array,
     contains: (update: Uint8Array) => boolean,
+    /** The document's summary as of the snapshot; without one, the stored summary stays. */
+    summary?: DocumentSummary,
   ): Promise<void>;
+  /** Stores a new document; resolves false, changing nothing, when the name is taken. */
+  create(name: string, snapshot: Uint8Array, summary?: DocumentSummary): Promise<boolean>;
+  /** The names of every stored document, in name order. */
+  list(): Promise<string[]>;
+  /**
+   * Every stored document in name order, with the summary last given for it (null when none
+   * was: a document so far only in the log, or stored before summaries were kept). A store
+   * without it is listed by reading each document.
+   */
+  listSummaries?(): Promise<{ name: string; summary: DocumentSummary | null }[]>;
+  /** Keeps a version; its id must be new for the document. */
+  addVersion(name: string, version: StoredVersion): Promise<void>;
+  /** The document's versions, oldest first, without their plans. */
+  listVersions(name: string): Promise<Omit<StoredVersion, "plan">[]>;
+  getVersion(name: string, id: string): Promise<StoredVersion | null>;
+  appendAudit(name: string, entries: readonly AuditEntry[]): Promise<void>;
+  /** The document's audit trail, oldest first. */
+  listAudit(name: string): Promise<AuditEntry[]>;
   close(): Promise<void>;
 }

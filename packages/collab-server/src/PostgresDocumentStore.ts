@@ -1,6 +1,12 @@
 import pg from "pg";
 import * as Y from "yjs";
-import type { DocumentStore, StoredDocument } from "./DocumentStore.js";
+import type {
+  AuditEntry,
+  DocumentStore,
+  DocumentSummary,
+  StoredDocument,
+  StoredVersion,
+} from "./DocumentStore.js";
 
 /**
  * Keeps documents in PostgreSQL. Each append is its own committed statement, durable before it
@@ -20,12 +26,31 @@ export class PostgresDocumentStore implements DocumentStore {
           state BYTEA NOT NULL,
           updated_at TIMESTAMPTZ NOT NULL DEFAULT now()
         );
+        -- Databases made before summaries were kept gain the column; their plans are listed by
+        -- reading them until they are next stored.
+        ALTER TABLE ehcp_documents ADD COLUMN IF NOT EXISTS summary JSONB;
         CREATE TABLE IF NOT EXISTS ehcp_document_updates (
           seq BIGSERIAL PRIMARY KEY,
           name TEXT NOT NULL,
           data BYTEA NOT NULL
         );
         CREATE INDEX IF NOT EXISTS ehcp_document_updates_name ON ehcp_document_updates (name, seq);
+        CREATE TABLE IF NOT EXISTS ehcp_document_versions (
+          name TEXT NOT NULL,
+          id TEXT NOT NULL,
+          label TEXT NOT NULL,
+          created_at TIMESTAMPTZ NOT NULL,
+          created_by JSONB NOT NULL,
+          plan TEXT NOT NULL,
+          seq BIGSERIAL,
+          PRIMARY KEY (name, id)
+        );
+        CREATE TABLE IF NOT EXISTS ehcp_document_audit (
+          seq BIGSERIAL PRIMARY KEY,
+          name TEXT NOT NULL,
+          entry JSONB NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ehcp_document_audit_name ON ehcp_document_audit (name, seq);
       `,
       )
       .then(() => undefined);
@@ -64,6 +89,7 @@ export class PostgresDocumentStore implements DocumentStore {
     name: string,
     snapshot: Uint8Array,
     contains: (update: Uint8Array) => boolean,
+    summary?: DocumentSummary,
   ): Promise<void> {
     await this.#ready;
     const client = await this.#pool.connect();
@@ -87,9 +113,10 @@ export class PostgresDocumentStore implements DocumentStore {
       const old = existing.rows[0]?.state;
       const merged = old ? Y.mergeUpdates([new Uint8Array(old), snapshot]) : snapshot;
       await client.query(
-        `INSERT INTO ehcp_documents (name, state) VALUES ($1, $2)
-         ON CONFLICT (name) DO UPDATE SET state = excluded.state, updated_at = now()`,
-        [name, Buffer.from(merged)],
+        `INSERT INTO ehcp_documents (name, state, summary) VALUES ($1, $2, $3)
+         ON CONFLICT (name) DO UPDATE SET state = excluded.state,
+           summary = coalesce(excluded.summary, ehcp_documents.summary), updated_at = now()`,
+        [name, Buffer.from(merged), summary ? JSON.stringify(summary) : null],
       );
       await client.query("DELETE FROM ehcp_document_updates WHERE name = $1 AND seq <= $2", [
         name,
@@ -104,7 +131,99 @@ export class PostgresDocumentStore implements DocumentStore {
     }
   }
 
+  async create(name: string, snapshot: Uint8Array, summary?: DocumentSummary): Promise<boolean> {
+    await this.#ready;
+    const result = await this.#pool.query(
+      `INSERT INTO ehcp_documents (name, state, summary)
+       SELECT $1, $2, $3 WHERE NOT EXISTS (SELECT 1 FROM ehcp_document_updates WHERE name = $1)
+       ON CONFLICT (name) DO NOTHING`,
+      [name, Buffer.from(snapshot), summary ? JSON.stringify(summary) : null],
+    );
+    return result.rowCount === 1;
+  }
+
+  async list(): Promise<string[]> {
+    await this.#ready;
+    const result = await this.#pool.query<{ name: string }>(
+      "SELECT name FROM ehcp_documents UNION SELECT name FROM ehcp_document_updates ORDER BY name",
+    );
+    return result.rows.map((row) => row.name);
+  }
+
+  async listSummaries(): Promise<{ name: string; summary: DocumentSummary | null }[]> {
+    await this.#ready;
+    const result = await this.#pool.query<{ name: string; summary: DocumentSummary | null }>(
+      `SELECT name, summary FROM ehcp_documents
+       UNION ALL SELECT DISTINCT name, NULL::jsonb FROM ehcp_document_updates
+         WHERE name NOT IN (SELECT name FROM ehcp_documents)
+       ORDER BY name`,
+    );
+    return result.rows.map((row) => ({ name: row.name, summary: row.summary }));
+  }
+
+  async addVersion(name: string, version: StoredVersion): Promise<void> {
+    await this.#ready;
+    await this.#pool.query(
+      `INSERT INTO ehcp_document_versions (name, id, label, created_at, created_by, plan)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [name, version.id, version.name, version.createdAt, version.createdBy, version.plan],
+    );
+  }
+
+  async listVersions(name: string): Promise<Omit<StoredVersion, "plan">[]> {
+    await this.#ready;
+    const result = await this.#pool.query<VersionRow>(
+      `SELECT id, label, created_at, created_by FROM ehcp_document_versions
+       WHERE name = $1 ORDER BY created_at, seq`,
+      [name],
+    );
+    return result.rows.map(versionFromRow);
+  }
+
+  async getVersion(name: string, id: string): Promise<StoredVersion | null> {
+    await this.#ready;
+    const result = await this.#pool.query<VersionRow & { plan: string }>(
+      `SELECT id, label, created_at, created_by, plan FROM ehcp_document_versions
+       WHERE name = $1 AND id = $2`,
+      [name, id],
+    );
+    const row = result.rows[0];
+    return row ? { ...versionFromRow(row), plan: row.plan } : null;
+  }
+
+  async appendAudit(name: string, entries: readonly AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await this.#ready;
+    await this.#pool.query(
+      "INSERT INTO ehcp_document_audit (name, entry) SELECT $1, unnest($2::jsonb[])",
+      [name, entries.map((entry) => JSON.stringify(entry))],
+    );
+  }
+
+  async listAudit(name: string): Promise<AuditEntry[]> {
+    await this.#ready;
+    const result = await this.#pool.query<{ entry: AuditEntry }>(
+      "SELECT entry FROM ehcp_document_audit WHERE name = $1 ORDER BY seq",
+      [name],
+    );
+    return result.rows.map((row) => row.entry);
+  }
+
   async close(): Promise<void> {
     await this.#pool.end();
   }
 }
+
+interface VersionRow {
+  id: string;
+  label: string;
+  created_at: Date;
+  created_by: StoredVersion["createdBy"];
+}
+
+const versionFromRow = (row: VersionRow): Omit<StoredVersion, "plan"> => ({
+  id: row.id,
+  name: row.label,
+  createdAt: row.created_at.toISOString(),
+  createdBy: row.created_by,
+});

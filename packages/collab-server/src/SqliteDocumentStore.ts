@@ -2,7 +2,13 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import * as Y from "yjs";
-import type { DocumentStore, StoredDocument } from "./DocumentStore.js";
+import type {
+  AuditEntry,
+  DocumentStore,
+  DocumentSummary,
+  StoredDocument,
+  StoredVersion,
+} from "./DocumentStore.js";
 
 /**
  * Keeps documents in one SQLite file. WAL mode lets reads go on while the server writes, and
@@ -20,7 +26,8 @@ export class SqliteDocumentStore implements DocumentStore {
       CREATE TABLE IF NOT EXISTS documents (
         name TEXT PRIMARY KEY,
         state BLOB NOT NULL,
-        updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+        updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        summary TEXT
       ) STRICT;
       CREATE TABLE IF NOT EXISTS document_updates (
         seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -28,7 +35,30 @@ export class SqliteDocumentStore implements DocumentStore {
         data BLOB NOT NULL
       ) STRICT;
       CREATE INDEX IF NOT EXISTS document_updates_name ON document_updates (name, seq);
+      CREATE TABLE IF NOT EXISTS document_versions (
+        name TEXT NOT NULL,
+        id TEXT NOT NULL,
+        label TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        plan TEXT NOT NULL,
+        PRIMARY KEY (name, id)
+      ) STRICT;
+      CREATE TABLE IF NOT EXISTS document_audit (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        name TEXT NOT NULL,
+        entry TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX IF NOT EXISTS document_audit_name ON document_audit (name, seq);
     `);
+    // Files written before summaries were kept gain the column; their plans are listed by reading
+    // them until they are next stored.
+    const columns = this.#db
+      .prepare<[], { name: string }>("SELECT name FROM pragma_table_info('documents')")
+      .all();
+    if (!columns.some((column) => column.name === "summary")) {
+      this.#db.exec("ALTER TABLE documents ADD COLUMN summary TEXT");
+    }
   }
 
   async load(name: string): Promise<StoredDocument> {
@@ -56,6 +86,7 @@ export class SqliteDocumentStore implements DocumentStore {
     name: string,
     snapshot: Uint8Array,
     contains: (update: Uint8Array) => boolean,
+    summary?: DocumentSummary,
   ): Promise<void> {
     this.#db.transaction(() => {
       const rows = this.#db
@@ -78,16 +109,121 @@ export class SqliteDocumentStore implements DocumentStore {
         : snapshot;
       this.#db
         .prepare(
-          `INSERT INTO documents (name, state) VALUES (?, ?)
+          `INSERT INTO documents (name, state, summary) VALUES (?, ?, ?)
            ON CONFLICT (name) DO UPDATE SET state = excluded.state,
+             summary = coalesce(excluded.summary, documents.summary),
              updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
         )
-        .run(name, Buffer.from(merged));
+        .run(name, Buffer.from(merged), summary ? JSON.stringify(summary) : null);
       this.#db.prepare("DELETE FROM document_updates WHERE name = ? AND seq <= ?").run(name, upTo);
     })();
+  }
+
+  async create(name: string, snapshot: Uint8Array, summary?: DocumentSummary): Promise<boolean> {
+    return this.#db.transaction(() => {
+      const logged = this.#db
+        .prepare("SELECT 1 FROM document_updates WHERE name = ? LIMIT 1")
+        .get(name);
+      if (logged) return false;
+      const result = this.#db
+        .prepare(
+          "INSERT INTO documents (name, state, summary) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING",
+        )
+        .run(name, Buffer.from(snapshot), summary ? JSON.stringify(summary) : null);
+      return result.changes === 1;
+    })();
+  }
+
+  async list(): Promise<string[]> {
+    return this.#db
+      .prepare<[], { name: string }>(
+        "SELECT name FROM documents UNION SELECT name FROM document_updates ORDER BY name",
+      )
+      .all()
+      .map((row) => row.name);
+  }
+
+  async listSummaries(): Promise<{ name: string; summary: DocumentSummary | null }[]> {
+    return this.#db
+      .prepare<[], { name: string; summary: string | null }>(
+        `SELECT name, summary FROM documents
+         UNION SELECT name, NULL FROM document_updates
+           WHERE name NOT IN (SELECT name FROM documents)
+         ORDER BY name`,
+      )
+      .all()
+      .map((row) => ({
+        name: row.name,
+        summary: row.summary === null ? null : (JSON.parse(row.summary) as DocumentSummary),
+      }));
+  }
+
+  async addVersion(name: string, version: StoredVersion): Promise<void> {
+    this.#db
+      .prepare(
+        `INSERT INTO document_versions (name, id, label, created_at, created_by, plan)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        name,
+        version.id,
+        version.name,
+        version.createdAt,
+        JSON.stringify(version.createdBy),
+        version.plan,
+      );
+  }
+
+  async listVersions(name: string): Promise<Omit<StoredVersion, "plan">[]> {
+    return this.#db
+      .prepare<[string], VersionRow>(
+        `SELECT id, label, created_at, created_by FROM document_versions
+         WHERE name = ? ORDER BY created_at, rowid`,
+      )
+      .all(name)
+      .map(versionFromRow);
+  }
+
+  async getVersion(name: string, id: string): Promise<StoredVersion | null> {
+    const row = this.#db
+      .prepare<[string, string], VersionRow & { plan: string }>(
+        "SELECT id, label, created_at, created_by, plan FROM document_versions WHERE name = ? AND id = ?",
+      )
+      .get(name, id);
+    return row ? { ...versionFromRow(row), plan: row.plan } : null;
+  }
+
+  async appendAudit(name: string, entries: readonly AuditEntry[]): Promise<void> {
+    const insert = this.#db.prepare("INSERT INTO document_audit (name, entry) VALUES (?, ?)");
+    this.#db.transaction(() => {
+      for (const entry of entries) insert.run(name, JSON.stringify(entry));
+    })();
+  }
+
+  async listAudit(name: string): Promise<AuditEntry[]> {
+    return this.#db
+      .prepare<[string], { entry: string }>(
+        "SELECT entry FROM document_audit WHERE name = ? ORDER BY seq",
+      )
+      .all(name)
+      .map((row) => JSON.parse(row.entry) as AuditEntry);
   }
 
   async close(): Promise<void> {
     this.#db.close();
   }
 }
+
+interface VersionRow {
+  id: string;
+  label: string;
+  created_at: string;
+  created_by: string;
+}
+
+const versionFromRow = (row: VersionRow): Omit<StoredVersion, "plan"> => ({
+  id: row.id,
+  name: row.label,
+  createdAt: row.created_at,
+  createdBy: JSON.parse(row.created_by) as StoredVersion["createdBy"],
+});

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parsePlan, planToYDoc, yDocToPlan } from "@ehcp/schema";
+import { PLAN_SCHEMA_VERSION, parsePlan, planToYDoc, yDocToPlan } from "@ehcp/schema";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type * as Y from "yjs";
 import { sharedFixture } from "../../schema/test/fixtures.js";
@@ -15,6 +15,16 @@ describe("createCollabServer", () => {
     dir = mkdtempSync(join(tmpdir(), "ehcp-collab-"));
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** A server on an SQLite file in this test's folder, signing in with the tests' secret. */
+  const serve = async () => {
+    const server = createCollabServer({
+      port: 0,
+      db: join(dir, "plans.sqlite"),
+      signIn: { jwtSecret: TEST_SECRET },
+    });
+    return { server, url: await server.start() };
+  };
 
   it("shares a plan between two clients and keeps it in SQLite across a restart", async () => {
     const db = join(dir, "plans.sqlite");
@@ -48,12 +58,7 @@ describe("createCollabServer", () => {
   });
 
   it("keeps documents apart by name", async () => {
-    const server = createCollabServer({
-      port: 0,
-      db: join(dir, "plans.sqlite"),
-      signIn: { jwtSecret: TEST_SECRET },
-    });
-    const url = await server.start();
+    const { server, url } = await serve();
     const good = parsePlan(sharedFixture("plan-good.json"));
     const writer = await connect(url, good.id);
     planToYDoc(good, writer.document);
@@ -66,12 +71,7 @@ describe("createCollabServer", () => {
   });
 
   it("refuses a connection without a valid token, giving the reason, and makes viewers read-only", async () => {
-    const server = createCollabServer({
-      port: 0,
-      db: join(dir, "plans.sqlite"),
-      signIn: { jwtSecret: TEST_SECRET },
-    });
-    const url = await server.start();
+    const { server, url } = await serve();
     await expect(connect(url, "plan-x", "not-a-token")).rejects.toThrow(
       /^refused: the token is not valid/,
     );
@@ -93,12 +93,7 @@ describe("createCollabServer", () => {
   });
 
   it("takes a fresh token on a live connection, and ends the connection when it is not valid", async () => {
-    const server = createCollabServer({
-      port: 0,
-      db: join(dir, "plans.sqlite"),
-      signIn: { jwtSecret: TEST_SECRET },
-    });
-    const url = await server.start();
+    const { server, url } = await serve();
     const client = await connect(url, "plan-refresh");
     client.configuration.token = await tokenFor("caseworker", ["plan-refresh"]);
     await client.sendToken();
@@ -113,12 +108,7 @@ describe("createCollabServer", () => {
   });
 
   it("lets each role change only its sections, refusing the rest with the reason", async () => {
-    const server = createCollabServer({
-      port: 0,
-      db: join(dir, "plans.sqlite"),
-      signIn: { jwtSecret: TEST_SECRET },
-    });
-    const url = await server.start();
+    const { server, url } = await serve();
     const plan = parsePlan(sharedFixture("plan-good.json"));
     const caseworker = await connect(url, plan.id);
     planToYDoc(plan, caseworker.document);
@@ -159,6 +149,57 @@ describe("createCollabServer", () => {
       plan.sections.F.provisions[0]?.deliveredBy,
     );
     for (const p of [caseworker, health, fresh]) disconnect(p);
+    await server.stop();
+  });
+
+  it("refuses an edit that would leave the plan invalid, and keeps it from everyone else", async () => {
+    const { server, url } = await serve();
+    const plan = parsePlan(sharedFixture("plan-good.json"));
+    const writer = await connect(url, plan.id);
+    planToYDoc(plan, writer.document);
+    await acknowledged(writer);
+    const other = await connect(url, plan.id);
+
+    const school = await connect(url, plan.id, await tokenFor("school"));
+    const messages: string[] = [];
+    school.on("stateless", ({ payload }: { payload: string }) => messages.push(payload));
+    const provision = (school.document.getXmlFragment("default").get(6) as Y.XmlElement).get(
+      0,
+    ) as Y.XmlElement;
+    provision.setAttribute("frequency", { sessions: 0, per: "fortnight" } as never);
+    for (let i = 0; i < 100 && messages.length === 0; i++)
+      await new Promise((r) => setTimeout(r, 20));
+    const refusal = JSON.parse(messages[0] ?? "{}");
+    expect(refusal).toMatchObject({ type: "edit-refused", parts: ["F"] });
+    expect(refusal.reason).toMatch(
+      /^the edit would leave the plan invalid: Invalid provision prov-salt-direct: frequency/,
+    );
+    // A sound edit from another client still goes through.
+    const who = (
+      (other.document.getXmlFragment("default").get(6) as Y.XmlElement).get(0) as Y.XmlElement
+    ).get(1) as Y.XmlElement;
+    (who.get(0) as Y.XmlText).insert(0, "Lead ");
+    await acknowledged(other);
+    const fresh = await connect(url, plan.id);
+    const seen = yDocToPlan(fresh.document).sections.F.provisions[0];
+    expect(seen?.frequency).toEqual(plan.sections.F.provisions[0]?.frequency);
+    expect(seen?.deliveredBy).toBe(`Lead ${plan.sections.F.provisions[0]?.deliveredBy}`);
+    expect(yDocToPlan(writer.document).sections.F.provisions[0]?.frequency).toEqual(
+      plan.sections.F.provisions[0]?.frequency,
+    );
+    for (const p of [writer, other, school, fresh]) disconnect(p);
+    await server.stop();
+  });
+
+  it("refuses an editor whose plan schema is older than the server's, or that does not say", async () => {
+    const { server, url } = await serve();
+    await expect(connect(url, "plan-x", undefined, { schemaVersion: 0 })).rejects.toThrow(
+      `refused: this editor is out of date (plan schema 0, the server uses ${PLAN_SCHEMA_VERSION}): reload to update it`,
+    );
+    await expect(connect(url, "plan-x", undefined, { schemaVersion: null })).rejects.toThrow(
+      `refused: say which plan schema this editor uses: add ?schemaVersion=${PLAN_SCHEMA_VERSION} to the address`,
+    );
+    disconnect(await connect(url, "plan-x"));
     await server.stop();
   });
 });

@@ -1,7 +1,19 @@
-export type { CollabServer, CollabServerOptions } from "./createCollabServer.js";
-export { createCollabServer } from "./createCollabServer.js";
+export type { CollabServer, CollabServerOptions, ServerLimits } from "./createCollabServer.js";
+export { createCollabServer, DEFAULT_LIMITS } from "./createCollabServer.js";
+export { AuditTrail } from "./AuditTrail.js";
+export { httpApi } from "./httpApi.js";
+export type { HttpApiOptions } from "./httpApi.js";
+export { HttpError } from "./HttpError.js";
+export { PlanShadow } from "./PlanShadow.js";
+export { summarizePlan } from "./summarizePlan.js";
 export { openStore } from "./openStore.js";
-export type { DocumentStore, StoredDocument } from "./DocumentStore.js";
+export type {
+  AuditEntry,
+  DocumentStore,
+  DocumentSummary,
+  StoredDocument,
+  StoredVersion,
+} from "./DocumentStore.js";
 export { PostgresDocumentStore } from "./PostgresDocumentStore.js";
 export { SqliteDocumentStore } from "./SqliteDocumentStore.js";
 export { ROLES, SignIn, SignInError } from "./signIn.js";

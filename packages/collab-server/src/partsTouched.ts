@@ -1,3 +1,4 @@
+import { PLAN_FRAGMENT_NAME } from "@ehcp/schema";
 import * as Y from "yjs";
 import type { PlanPart } from "./sectionPolicy.js";
 
@@ -50,11 +51,13 @@ export function partsTouched(doc: Y.Doc, update: Uint8Array): Set<PlanPart> | nu
       element = type;
       type = type._item.parent as Y.AbstractType<unknown> | null;
     }
-    // `element` is now a child of the root fragment: a section, or the plan details.
-    if (!element) return "structure";
+    // `type` is now the root the item lies in. Clients write only the plan's own fragment; other
+    // roots (the comment threads) are the server's to write.
+    if (type !== doc.share.get(PLAN_FRAGMENT_NAME)) return null;
+    // `element` is now a child of the root fragment: a section, or the plan details. The root's
+    // own children changing (a section added, removed or moved) changes the outline.
+    if (!element || item.parent === type) return "structure";
     const name = element instanceof Y.XmlElement ? element.nodeName : "";
-    // The root's own children changing (a section added, removed or moved) changes the outline.
-    if (item.parent && !(item.parent as Y.AbstractType<unknown>)._item) return "structure";
     return PARTS[name] ?? null;
   };
 
@@ -62,7 +65,7 @@ export function partsTouched(doc: Y.Doc, update: Uint8Array): Set<PlanPart> | nu
   const partOfNewItem = (item: Y.Item, depth = 0): PlanPart | null => {
     if (depth > 1000) return null;
     const parent = item.parent as unknown;
-    if (typeof parent === "string") return "structure";
+    if (typeof parent === "string") return parent === PLAN_FRAGMENT_NAME ? "structure" : null;
     if (parent && typeof parent === "object" && "client" in (parent as object)) {
       const id = parent as IdLike;
       const inDoc = docItem(id);

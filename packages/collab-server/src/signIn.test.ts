@@ -66,6 +66,17 @@ describe("SignIn with a shared secret", () => {
     ).toMatch(/^the token is not valid|signature/);
   });
 
+  it("picks, from a list of plans, those a token opens, and none for a token not valid", async () => {
+    const plans = ["plan-1", "plan-2", "plan-3"];
+    expect(
+      await signIn.plansOpenedBy(await tokenFor("parent", ["plan-3", "plan-1"]), plans),
+    ).toEqual(["plan-1", "plan-3"]);
+    expect(await signIn.plansOpenedBy(await tokenFor("caseworker"), plans)).toEqual(plans);
+    const forged = new SignIn({ jwtSecret: "another-secret-that-is-at-least-32-chars" });
+    expect(await forged.plansOpenedBy(await tokenFor("caseworker"), plans)).toEqual([]);
+    expect(await signIn.plansOpenedBy("", plans)).toEqual([]);
+  });
+
   it("will not start with a short secret or with no way to sign in", () => {
     expect(() => new SignIn({ jwtSecret: "short" })).toThrow(/at least 32 characters/);
     expect(() => new SignIn({})).toThrow(/sign-in needs/);
@@ -132,5 +143,18 @@ describe("SignIn through a council's authorize hook", () => {
     expect(await reasonOf(signIn.verify("stolen", "plan-9"))).toBe(
       "session unknown to the council",
     );
+    const asked: string[] = [];
+    const perPlan = new SignIn({
+      authorize: ({ planId }) => {
+        asked.push(planId);
+        if (planId === "plan-secret") throw new Error("not this one");
+        return { id: "cw-1", name: "Priya Desai", role: "caseworker", plans: [planId] };
+      },
+    });
+    expect(await perPlan.plansOpenedBy("council-session-1", ["plan-1", "plan-secret"])).toEqual([
+      "plan-1",
+    ]);
+    // Only the council's system knows each plan: it is asked about every one.
+    expect(asked).toEqual(["plan-1", "plan-secret"]);
   });
 });

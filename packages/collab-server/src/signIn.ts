@@ -1,17 +1,8 @@
+import { ROLES, type Role } from "@ehcp/schema";
 import { createRemoteJWKSet, type JWTPayload, jwtVerify, SignJWT } from "jose";
 
-/** The roles a person can sign in with; the server's policy says where each may write. */
-export const ROLES = [
-  "caseworker",
-  "school",
-  "educational-psychologist",
-  "health",
-  "social-care",
-  "parent",
-  "young-person",
-  "viewer",
-] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES };
+export type { Role };
 
 /** Who is connected, as the server trusts it after sign-in. */
 export interface SignedInUser {
@@ -43,10 +34,13 @@ export class SignInError extends Error {
   override readonly name = "SignInError";
   /** Hocuspocus sends `reason` to the client that was refused. */
   readonly reason: string;
+  /** 401 when who is asking is not known; 403 when they are known but may not open the plan. */
+  readonly status: 401 | 403;
 
-  constructor(message: string) {
+  constructor(message: string, status: 401 | 403 = 401) {
     super(message);
     this.reason = message;
+    this.status = status;
   }
 }
 
@@ -120,31 +114,59 @@ export class SignIn {
         throw new SignInError((error as Error).message || "refused by the council's sign-in");
       }
     } else {
-      const claims = { issuer: this.#options.issuer, audience: this.#options.audience };
-      try {
-        const { payload } = this.#jwks
-          ? await jwtVerify(token, this.#jwks, { ...claims, algorithms: ["RS256", "ES256"] })
-          : await jwtVerify(token, this.#secret as Uint8Array, {
-              ...claims,
-              algorithms: ["HS256"],
-            });
-        user = userFrom(payload);
-      } catch (error) {
-        if (error instanceof SignInError) throw error;
-        const code = (error as { code?: string }).code;
-        throw new SignInError(
-          code === "ERR_JWT_EXPIRED"
-            ? "the token has expired: sign in again"
-            : code === "ERR_JWS_SIGNATURE_VERIFICATION_FAILED"
-              ? "the token's signature is not valid"
-              : `the token is not valid (${code ?? "unreadable"})`,
-        );
-      }
+      user = await this.#verifyJwt(token);
     }
     if (user.plans !== "*" && !user.plans.includes(planId)) {
-      throw new SignInError(`this token does not open the plan ${planId}`);
+      throw new SignInError(`this token does not open the plan ${planId}`, 403);
     }
     return user;
+  }
+
+  /**
+   * Of `planIds`, those the token opens, in their order; none if it is not valid. A JWT is
+   * verified once for the lot (a caseload is hundreds of plans); an `authorize` hook is asked
+   * about each plan, since only the council's system knows.
+   */
+  async plansOpenedBy(token: string, planIds: readonly string[]): Promise<string[]> {
+    if (!token) return [];
+    if (this.#options.authorize) {
+      const opened: string[] = [];
+      for (const id of planIds) {
+        const ok = await this.verify(token, id).then(
+          () => true,
+          () => false,
+        );
+        if (ok) opened.push(id);
+      }
+      return opened;
+    }
+    const user = await this.#verifyJwt(token).catch(() => null);
+    if (!user) return [];
+    const { plans } = user;
+    return plans === "*" ? [...planIds] : planIds.filter((id) => plans.includes(id));
+  }
+
+  async #verifyJwt(token: string): Promise<SignedInUser> {
+    const claims = { issuer: this.#options.issuer, audience: this.#options.audience };
+    try {
+      const { payload } = this.#jwks
+        ? await jwtVerify(token, this.#jwks, { ...claims, algorithms: ["RS256", "ES256"] })
+        : await jwtVerify(token, this.#secret as Uint8Array, {
+            ...claims,
+            algorithms: ["HS256"],
+          });
+      return userFrom(payload);
+    } catch (error) {
+      if (error instanceof SignInError) throw error;
+      const code = (error as { code?: string }).code;
+      throw new SignInError(
+        code === "ERR_JWT_EXPIRED"
+          ? "the token has expired: sign in again"
+          : code === "ERR_JWS_SIGNATURE_VERIFICATION_FAILED"
+            ? "the token's signature is not valid"
+            : `the token is not valid (${code ?? "unreadable"})`,
+      );
+    }
   }
 
   /** Mints a token for the development sign-in. */

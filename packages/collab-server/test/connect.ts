@@ -1,4 +1,5 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import { PLAN_SCHEMA_VERSION } from "@ehcp/schema";
 import WebSocket from "ws";
 import { tokenFor } from "./tokens.js";
 
@@ -7,10 +8,11 @@ export async function connect(
   url: string,
   name: string,
   token?: string,
-  options: { forceSyncInterval?: number } = {},
+  options: { forceSyncInterval?: number; schemaVersion?: number | null } = {},
 ): Promise<HocuspocusProvider> {
+  const { schemaVersion = PLAN_SCHEMA_VERSION, ...providerOptions } = options;
   const websocketProvider = new HocuspocusProviderWebsocket({
-    url,
+    url: schemaVersion === null ? url : `${url}/?schemaVersion=${schemaVersion}`,
     WebSocketPolyfill: WebSocket,
     maxAttempts: 1,
   });
@@ -20,12 +22,12 @@ export async function connect(
     name,
     token: token ?? (await tokenFor("caseworker")),
     onAuthenticationFailed: ({ reason }) => refuse(reason),
-    ...options,
+    ...providerOptions,
   });
   // A provider given its own socket waits to be attached.
   provider.attach();
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no sync with ${url} for ${name}`)), 5000);
+    const timer = setTimeout(() => reject(new Error(`no sync with ${url} for ${name}`)), 10_000);
     refuse = (reason) => {
       clearTimeout(timer);
       reject(new Error(`refused: ${reason}`));

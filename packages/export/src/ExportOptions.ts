@@ -1,3 +1,5 @@
+import type { Plan } from "@ehcp/schema";
+
 /** How the plan's sections are laid out in a document. */
 export type Layout = "sections" | "areas-of-need";
 
@@ -19,6 +21,11 @@ export interface ExportOptions {
     readonly widthPx?: number;
     readonly heightPx?: number;
   };
+  /**
+   * Add an appendix of what changed since an earlier version of the plan (an annual review's
+   * amendments, say): each item added, removed or changed, field by field.
+   */
+  readonly changesSince?: { readonly plan: Plan; readonly name: string };
   /** Add an appendix with the checker's counts and the traceability matrix. */
   readonly qualityAppendix?: boolean;
   /** The date the checker counts from, for the appendix (YYYY-MM-DD). */

@@ -28,3 +28,22 @@ export const ONE_PIXEL_PNG = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
   "base64",
 );
+
+/**
+ * `before` as a later version: F1 delivered by "Speech and language therapy assistant", and a new
+ * need in B, for the appendix of changes.
+ */
+export function revisedPlan(before: Plan): Plan {
+  const after = structuredClone(before);
+  const provision = after.sections.F.provisions[0];
+  if (!provision) throw new Error("the plan has no provision in F");
+  provision.deliveredBy = "Speech and language therapy assistant";
+  after.sections.B.needs.push({
+    id: "need-new",
+    area: "semh",
+    title: "Worries about the move to secondary school",
+    description: [],
+    adviceIds: [],
+  });
+  return after;
+}

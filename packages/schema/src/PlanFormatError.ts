@@ -15,11 +15,12 @@ export class PlanFormatError extends Error {
   override readonly name = "PlanFormatError";
   readonly issues: readonly PlanFormatIssue[];
 
-  constructor(issues: readonly PlanFormatIssue[]) {
+  /** `subject` names what was read when it is not a whole plan: "provision p-3". */
+  constructor(issues: readonly PlanFormatIssue[], subject = "plan") {
     const first = issues[0];
-    const where = first ? `${first.path || "(top level)"}: ${first.message}` : "invalid plan";
+    const where = first ? `${first.path || "(top level)"}: ${first.message}` : "invalid";
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : "";
-    super(`Invalid plan: ${where}${more}`);
+    super(`Invalid ${subject}: ${where}${more}`);
     this.issues = Object.freeze([...issues]);
   }
 }

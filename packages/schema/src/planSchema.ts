@@ -5,6 +5,7 @@ import {
   type NodeSpec,
   Schema,
 } from "prosemirror-model";
+import type { SectionKey } from "./json/plan.js";
 
 // Structured values live in attributes; text that people type together lives in node content, so
 // Yjs merges it character by character. Sections and rich text use `*` rather than `+`: when a
@@ -83,10 +84,14 @@ const richField = (name: string): NodeSpec => ({
   ...structural(name, "div", []),
 });
 
+/** The marks rich text may carry: formatting, and suggested words. */
+const RICH_TEXT_MARKS = "bold italic underline link insertion deletion";
+
 /** A field that holds one line of plain text, such as who delivers a provision. */
 const textField = (name: string, attrNames: readonly string[] = []): NodeSpec => ({
   content: "text*",
-  marks: "",
+  // Plain text, but words may still be suggested in or out.
+  marks: "insertion deletion",
   attrs: attrs(attrNames),
   group: "field",
   isolating: true,
@@ -179,6 +184,7 @@ const nodes = {
 
   paragraph: {
     content: "text*",
+    marks: RICH_TEXT_MARKS,
     group: "block",
     parseDOM: [{ tag: "p" }],
     toDOM: () => ["p", 0],
@@ -194,6 +200,7 @@ const nodes = {
       },
     },
     content: "text*",
+    marks: RICH_TEXT_MARKS,
     group: "block",
     defining: true,
     parseDOM: [
@@ -222,6 +229,49 @@ const nodes = {
   },
   text: { group: "inline" },
 } satisfies Record<string, NodeSpec>;
+
+/**
+ * A suggested change: words proposed in (`insertion`) or out (`deletion`) by someone who may not
+ * edit the section, waiting for someone who may to accept or reject it. Shaped as
+ * `@handlewithcare/prosemirror-suggest-changes` expects, with the author beside the id; Plan JSON
+ * holds the text as it stands, without the suggestions (see `withoutSuggestions`).
+ */
+function suggestionMark(name: "insertion" | "deletion", tag: "ins" | "del"): MarkSpec {
+  const other = name === "insertion" ? "deletion" : "insertion";
+  return {
+    attrs: {
+      id: { validate: "string|number" },
+      by: { default: "", validate: "string" },
+      name: { default: "", validate: "string" },
+      role: { default: "", validate: "string" },
+    },
+    inclusive: false,
+    excludes: `${name} ${other}`,
+    parseDOM: [
+      {
+        tag: `${tag}[data-suggestion]`,
+        getAttrs: (dom) => ({
+          id: dom.getAttribute("data-suggestion") ?? "",
+          by: dom.getAttribute("data-by") ?? "",
+          name: dom.getAttribute("data-name") ?? "",
+          role: dom.getAttribute("data-role") ?? "",
+        }),
+      },
+    ],
+    toDOM: (mark) => [
+      tag,
+      {
+        class: `ehcp-suggestion ehcp-${name}`,
+        "data-suggestion": String(mark.attrs.id),
+        "data-by": mark.attrs.by,
+        "data-name": mark.attrs.name,
+        "data-role": mark.attrs.role,
+        title: `${name === "insertion" ? "Suggested addition" : "Suggested removal"} by ${mark.attrs.name || "someone"}`,
+      },
+      0,
+    ],
+  };
+}
 
 const marks = {
   bold: {
@@ -258,10 +308,33 @@ const marks = {
     ],
     toDOM: (mark) => ["a", { href: mark.attrs.href, rel: "noopener noreferrer" }, 0],
   },
+  insertion: suggestionMark("insertion", "ins"),
+  deletion: suggestionMark("deletion", "del"),
+  // The suggest-changes library needs this mark type to exist; no node admits it, because only
+  // words may be suggested, not formatting or values.
+  modification: {
+    attrs: {
+      id: { validate: "string|number" },
+      type: { validate: "string" },
+      attrName: { default: null },
+      previousValue: { default: null },
+      newValue: { default: null },
+    },
+    inclusive: false,
+    excludes: "insertion deletion",
+    toDOM: () => ["span", { "data-type": "modification" }, 0],
+  },
 } satisfies Record<string, MarkSpec>;
 
 /** Every node type name of the plan schema. */
 export type PlanNodeName = keyof typeof nodes;
+
+/**
+ * The version of the document model editors and the server share. Bump it with any change to the
+ * nodes, marks or attributes: the server refuses editors of an older version, because
+ * y-prosemirror deletes, for every peer, the nodes an older editor does not know.
+ */
+export const PLAN_SCHEMA_VERSION = 2;
 /** Every mark type name of the plan schema. */
 export type PlanMarkName = keyof typeof marks;
 
@@ -286,3 +359,8 @@ export const SECTION_NODE_NAMES = {
   J: "sectionJ",
   K: "sectionK",
 } as const satisfies Record<string, PlanNodeName>;
+
+/** Section keys by section node name: sectionF → F. */
+export const SECTION_KEY_OF: Readonly<Record<string, SectionKey>> = Object.fromEntries(
+  Object.entries(SECTION_NODE_NAMES).map(([key, name]) => [name, key as SectionKey]),
+);

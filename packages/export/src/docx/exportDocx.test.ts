@@ -9,7 +9,7 @@ import { generatePlan } from "../../../../bench/generatePlan.mjs";
 import { sharedFixture } from "../../../schema/test/fixtures.js";
 import { writtenTexts } from "../../test/writtenTexts.js";
 import { docxParts, readDocx } from "../../test/docxParts.js";
-import { emptiestPlan, ONE_PIXEL_PNG, planWithoutSectionG } from "../../test/plans.js";
+import { emptiestPlan, ONE_PIXEL_PNG, planWithoutSectionG, revisedPlan } from "../../test/plans.js";
 import { exportDocx } from "../index.js";
 
 const fixture = (name: string) => parsePlan(sharedFixture(name)) as Plan;
@@ -184,4 +184,21 @@ describe("exportDocx", () => {
     },
     150_000,
   );
+
+  it("adds an appendix of what changed since an earlier version, field by field", async () => {
+    const before = fixture("plan-good.json");
+    const after = revisedPlan(before);
+    const { text } = await readDocx(
+      await exportDocx(after, { changesSince: { plan: before, name: "the draft of 13 October" } }),
+    );
+    expect(text).toContain("Appendix: changes since the draft of 13 October");
+    expect(text).toMatch(
+      /Provision F1\s*Changed\s*deliveredBy\s*Speech and language therapist\s*Speech and language therapy assistant/,
+    );
+    expect(text).toMatch(/Need B\d+\s*Added/);
+    const unchanged = await readDocx(
+      await exportDocx(before, { changesSince: { plan: before, name: "itself" } }),
+    );
+    expect(unchanged.text).toContain("Nothing has changed.");
+  });
 });

@@ -1,5 +1,5 @@
 import { checkPlan, summarizeQuality } from "@ehcp/quality";
-import { labelPlan, type Plan, parsePlan, planToDoc } from "@ehcp/schema";
+import { comparePlans, labelPlan, type Plan, parsePlan, planToDoc } from "@ehcp/schema";
 import {
   AlignmentType,
   Document,
@@ -21,6 +21,7 @@ import type { ExportOptions } from "../ExportOptions.js";
 import { nodeLabels, planOutline } from "../outline.js";
 import type { DocxContext } from "./DocxContext.js";
 import { renderDocxNode } from "./docxMapping.js";
+import { comparisonAppendix } from "./comparisonAppendix.js";
 import { qualityAppendix } from "./qualityAppendix.js";
 
 const bulletLevels = Array.from({ length: 9 }, (_, level) => ({
@@ -107,6 +108,14 @@ export async function exportDocx(input: Plan, options: ExportOptions = {}): Prom
         body.push(new Paragraph({ children: [new TextRun({ text: part.empty, italics: true })] }));
       }
     }
+  }
+  if (options.changesSince) {
+    body.push(
+      ...comparisonAppendix(
+        options.changesSince.name,
+        comparePlans(options.changesSince.plan, plan),
+      ),
+    );
   }
   if (options.qualityAppendix) {
     const findings = checkPlan(plan, options.today ? { today: options.today } : {});

@@ -1,22 +1,11 @@
 import type { QualitySummary } from "@ehcp/quality";
-import {
-  type FileChild,
-  HeadingLevel,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from "docx";
+import { type FileChild, HeadingLevel, Paragraph, TextRun } from "docx";
 import {
   findingsSentence,
   TRACEABILITY_HEADER,
   traceabilityRows,
 } from "../text/traceabilityRows.js";
-
-const cell = (text: string, bold = false) =>
-  new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
+import { appendixTable } from "./appendixTable.js";
 
 /** The checker's counts and the traceability matrix, as an appendix. */
 export function qualityAppendix(summary: QualitySummary): FileChild[] {
@@ -31,17 +20,6 @@ export function qualityAppendix(summary: QualitySummary): FileChild[] {
       heading: HeadingLevel.HEADING_2,
       children: [new TextRun("From need to outcome to provision")],
     }),
-    new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
-      rows: [
-        new TableRow({
-          tableHeader: true,
-          children: TRACEABILITY_HEADER.map((h) => cell(h, true)),
-        }),
-        ...traceabilityRows(summary).map(
-          (row) => new TableRow({ children: row.map((c) => cell(c)) }),
-        ),
-      ],
-    }),
+    appendixTable(TRACEABILITY_HEADER, traceabilityRows(summary)),
   ];
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { generatePlan } from "../../../../bench/generatePlan.mjs";
 import { sharedFixture } from "../../../schema/test/fixtures.js";
 import { writtenTexts } from "../../test/writtenTexts.js";
-import { emptiestPlan, ONE_PIXEL_PNG, planWithoutSectionG } from "../../test/plans.js";
+import { emptiestPlan, ONE_PIXEL_PNG, planWithoutSectionG, revisedPlan } from "../../test/plans.js";
 import { readPdf } from "../../test/readPdf.js";
 import { exportPdf } from "../index.js";
 
@@ -126,5 +126,17 @@ describe("exportPdf", () => {
     expect(pdf.pages).toBeGreaterThan(60);
     for (const label of ["F1:", "F180:", "G36:", "H2.24:", "E80:"])
       expect(pdf.text).toContain(label);
+  }, 60_000);
+
+  it("adds a tagged appendix table of what changed since an earlier version", async () => {
+    const before = fixture("plan-good.json");
+    const after = revisedPlan(before);
+    const pdf = await readPdf(
+      await exportPdf(after, { changesSince: { plan: before, name: "the draft of 13 October" } }),
+    );
+    expect(pdf.text).toContain("Appendix: changes since the draft of 13 October");
+    // Table cells wrap, and the extracted text drops the spaces at line ends.
+    expect(pdf.text.replace(/\s+/g, "")).toContain("Speechandlanguagetherapyassistant");
+    expect(pdf.roles.get("Table") ?? 0).toBeGreaterThan(0);
   }, 60_000);
 });

@@ -1,9 +1,10 @@
 import { checkPlan, summarizeQuality } from "@ehcp/quality";
-import { labelPlan, type Plan, parsePlan, planToDoc } from "@ehcp/schema";
+import { comparePlans, labelPlan, type Plan, parsePlan, planToDoc } from "@ehcp/schema";
 import type { ExportOptions } from "../ExportOptions.js";
 import { nodeLabels, planOutline } from "../outline.js";
 import { type PdfContext, renderPdfNode } from "./pdfMapping.js";
 import { PdfWriter } from "./PdfWriter.js";
+import { COMPARISON_HEADER, comparisonRows } from "../text/comparisonRows.js";
 import {
   findingsSentence,
   TRACEABILITY_HEADER,
@@ -57,6 +58,23 @@ export async function exportPdf(input: Plan, options: ExportOptions = {}): Promi
     for (const item of part.items) renderPdfNode(item, ctx, sect);
     if (part.items.length === 0 && part.empty)
       writer.paragraph(sect, [{ text: part.empty, italic: true }]);
+    sect.end();
+  }
+  if (options.changesSince) {
+    writer.newPage();
+    const sect = writer.doc.struct("Sect");
+    writer.root.add(sect);
+    writer.heading(sect, 1, `Appendix: changes since ${options.changesSince.name}`);
+    const rows = comparisonRows(comparePlans(options.changesSince.plan, plan));
+    if (rows.length === 0) writer.paragraph(sect, [{ text: "Nothing has changed." }]);
+    else {
+      writer.table(
+        sect,
+        [...COMPARISON_HEADER],
+        rows.map((row) => row.map((text) => [{ runs: [{ text }] }])),
+        [0.14, 0.1, 0.14, 0.31, 0.31],
+      );
+    }
     sect.end();
   }
   if (options.qualityAppendix) {

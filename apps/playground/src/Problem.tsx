@@ -1,0 +1,8 @@
+/** What went wrong, said at once to screen readers; nothing when nothing did. */
+export function Problem({ children }: { readonly children: string | null | undefined }) {
+  return children ? (
+    <p role="alert" className="pg-error">
+      {children}
+    </p>
+  ) : null;
+}

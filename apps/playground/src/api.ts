@@ -1,0 +1,166 @@
+import type { Plan, Role } from "@ehcp/schema";
+
+/** Who is signed in to the playground, with the token the server gave them. */
+export interface Session {
+  /** The id the server signed the user in with. */
+  readonly id?: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly token: string;
+}
+
+/** An answer from the server that was not a success, with its reason and any issues. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly issues: readonly { path: string; message: string }[];
+  /** Everything else the server said, such as the changes a final plan is waiting on. */
+  readonly details: Readonly<Record<string, unknown>>;
+  constructor(
+    status: number,
+    message: string,
+    issues: readonly { path: string; message: string }[] = [],
+    details: Readonly<Record<string, unknown>> = {},
+  ) {
+    super(message);
+    this.status = status;
+    this.issues = issues;
+    this.details = details;
+  }
+}
+
+async function call<T>(
+  session: Session | null,
+  method: string,
+  path: string,
+  body?: string,
+): Promise<T> {
+  const response = await fetch(path, {
+    method,
+    headers: {
+      ...(session ? { Authorization: `Bearer ${session.token}` } : {}),
+      ...(body !== undefined ? { "Content-Type": "application/json" } : {}),
+    },
+    ...(body !== undefined ? { body } : {}),
+  });
+  const text = await response.text();
+  const json = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  if (!response.ok) {
+    throw new ApiError(
+      response.status,
+      typeof json.error === "string" ? json.error : `the server answered ${response.status}`,
+      Array.isArray(json.issues) ? (json.issues as { path: string; message: string }[]) : [],
+      json,
+    );
+  }
+  return json as T;
+}
+
+/** The playground's development sign-in: any name, any role. */
+export async function signIn(name: string, role: Role): Promise<Session> {
+  const { token, user } = await call<{ token: string; user: { id: string } }>(
+    null,
+    "POST",
+    "/dev/sign-in",
+    JSON.stringify({ name, role }),
+  );
+  return { id: user.id, name, role, token };
+}
+
+export interface PlanSummary {
+  readonly id: string;
+  readonly child: string | null;
+  readonly status: string | null;
+}
+
+export const listPlans = (session: Session) =>
+  call<{ plans: PlanSummary[] }>(session, "GET", "/plans").then((r) => r.plans);
+
+export const getPlan = (session: Session, id: string) =>
+  call<Plan>(session, "GET", `/plans/${encodeURIComponent(id)}`);
+
+/** Imports Plan JSON text as it is; the server validates it and names what is wrong. */
+export const importPlan = (session: Session, text: string) =>
+  call<{ id: string }>(session, "POST", "/plans", text);
+
+export interface VersionSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly createdAt: string;
+  readonly createdBy: { readonly name: string; readonly role: string };
+}
+
+export const listVersions = (session: Session, id: string) =>
+  call<{ versions: VersionSummary[] }>(
+    session,
+    "GET",
+    `/plans/${encodeURIComponent(id)}/versions`,
+  ).then((r) => r.versions);
+
+export const takeVersion = (session: Session, id: string, name: string) =>
+  call<VersionSummary>(
+    session,
+    "POST",
+    `/plans/${encodeURIComponent(id)}/versions`,
+    JSON.stringify({ name }),
+  );
+
+export const getVersion = (session: Session, id: string, version: string) =>
+  call<Plan>(
+    session,
+    "GET",
+    `/plans/${encodeURIComponent(id)}/versions/${encodeURIComponent(version)}`,
+  );
+
+/** Downloads an export as a file the browser saves. */
+export async function download(
+  session: Session,
+  id: string,
+  format: "docx" | "pdf" | "json",
+  layout: "sections" | "areas-of-need",
+  /** A version whose changes since are added as an appendix. */
+  since?: string,
+): Promise<void> {
+  const query = `layout=${layout}${since ? `&since=${encodeURIComponent(since)}` : ""}`;
+  const response = await fetch(`/plans/${encodeURIComponent(id)}/export.${format}?${query}`, {
+    headers: { Authorization: `Bearer ${session.token}` },
+  });
+  if (!response.ok) {
+    const json = (await response.json().catch(() => ({}))) as { error?: string };
+    throw new ApiError(response.status, json.error ?? `the export failed (${response.status})`);
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = `${id}${layout === "areas-of-need" ? "-by-area" : ""}${since ? "-changes" : ""}.${format}`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Issues the draft: records the date and keeps a version; `reissue` issues it again. */
+export const issueDraft = (session: Session, id: string, reissue = false) =>
+  call<{ draftIssued: string; representationsClose: string }>(
+    session,
+    "POST",
+    `/plans/${encodeURIComponent(id)}/issue-draft`,
+    JSON.stringify({ reissue }),
+  );
+
+/** Issues the final plan, signed off by the officer, with any council decisions recorded. */
+export const issueFinal = (
+  session: Session,
+  id: string,
+  officer: { name: string; role: string },
+  decisions: { id: string; reason: string }[] = [],
+) =>
+  call<{ finalIssued: string }>(
+    session,
+    "POST",
+    `/plans/${encodeURIComponent(id)}/issue-final`,
+    JSON.stringify({ officer, decisions }),
+  );
+
+/** Starts an amendment draft from a final plan. */
+export const amend = (session: Session, id: string) =>
+  call<{ issue: number }>(session, "POST", `/plans/${encodeURIComponent(id)}/amend`, "{}");

@@ -1,0 +1,296 @@
+// Benchmarks of the collaboration server on loopback, beside stock Hocuspocus: many clients typing
+// into one plan, many plans opened and closed in turn, and the stores' durable append rate.
+import { fork } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  PostgresDocumentStore,
+  SignIn,
+  SqliteDocumentStore,
+  summarizePlan,
+} from "@ehcp/collab-server";
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import { PLAN_SCHEMA_VERSION, planToYDoc } from "@ehcp/schema";
+import WebSocket from "ws";
+import * as Y from "yjs";
+import { generatePlan } from "./generatePlan.mjs";
+
+const DESCRIPTIONS = {
+  stock: "stock Hocuspocus, in memory, no checks",
+  "ours-memory": "ours: sign-in, permission and schema checks, audit; a store in memory",
+  ours: "ours: the same on SQLite, each update on disk before its acknowledgement",
+};
+const SECRET = "bench-secret-that-is-at-least-32-characters";
+const percentile = (sorted, p) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const round = (x) => Math.round(x * 10) / 10;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Starts a server process; resolves with its address and a way to ask for its figures. */
+async function startServer(mode, db) {
+  const child = fork(new URL("./collabServer.mjs", import.meta.url), [mode, db ?? "", SECRET], {
+    execArgv: [
+      "--expose-gc",
+      ...(process.env.BENCH_PROFILE
+        ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+        : []),
+    ],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const { url } = await new Promise((resolve) => child.once("message", resolve));
+  return {
+    url,
+    stats: () =>
+      new Promise((resolve) => {
+        child.once("message", resolve);
+        child.send("stats");
+      }),
+    stop: () =>
+      new Promise((resolve) => {
+        child.once("exit", resolve);
+        child.send("exit");
+      }),
+  };
+}
+
+const token = (id, role = "caseworker") =>
+  new SignIn({ jwtSecret: SECRET }).mint({ id, name: id, role, plans: "*" });
+
+async function connect(url, name, authToken) {
+  const websocketProvider = new HocuspocusProviderWebsocket({
+    url: `${url}/?schemaVersion=${PLAN_SCHEMA_VERSION}`,
+    WebSocketPolyfill: WebSocket,
+    maxAttempts: 1,
+  });
+  const provider = new HocuspocusProvider({ websocketProvider, name, token: authToken });
+  provider.attach();
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no sync for ${name}`)), 30_000);
+    provider.on("synced", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  return provider;
+}
+
+const close = (provider) => {
+  provider.destroy();
+  provider.configuration.websocketProvider.destroy();
+};
+
+/** The "delivered by" text of the i-th provision in section F. */
+const field = (doc, i) => doc.getXmlFragment("default").get(6).get(i).get(1).get(0);
+
+/**
+ * `clients` people each type into a provision of their own at `rate` characters a second for
+ * `seconds`; two more clients only watch. Latency is from a keystroke to its arrival at a watcher.
+ */
+export async function typingBenchmark(mode, { clients = 30, rate = 5, seconds = 60 } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), "ehcp-bench-collab-"));
+  const server = await startServer(mode, join(dir, "plans.sqlite"));
+  const plan = generatePlan({ scale: 1, seed: 1 });
+  const writer = await connect(server.url, plan.id, await token("writer"));
+  planToYDoc(plan, writer.document);
+  while (writer.hasUnsyncedChanges) await sleep(10);
+
+  const typers = [];
+  for (let i = 0; i < clients; i++)
+    typers.push(await connect(server.url, plan.id, await token(`typer-${i}`)));
+  const sentAt = Array.from({ length: clients }, () => []);
+  const latencies = [];
+  const watchers = [];
+  for (let w = 0; w < 2; w++) {
+    const watcher = await connect(server.url, plan.id, await token(`watcher-${w}`));
+    for (let i = 0; i < clients; i++) {
+      const text = field(watcher.document, i);
+      const base = text.length;
+      text.observe(() => {
+        const typed = text.length - base;
+        const at = sentAt[i][typed - 1];
+        if (at !== undefined) latencies.push(performance.now() - at);
+      });
+    }
+    watchers.push(watcher);
+  }
+  const before = await server.stats();
+  const started = performance.now();
+  const timers = typers.map((typer, i) => {
+    const text = field(typer.document, i);
+    const base = text.length;
+    // Spread the clients' keystrokes over the interval, as people do not type in step.
+    return sleep((1000 / rate) * (i / clients)).then(() =>
+      setInterval(() => {
+        sentAt[i].push(performance.now());
+        text.insert(base + sentAt[i].length - 1, "x");
+      }, 1000 / rate),
+    );
+  });
+  await sleep(seconds * 1000);
+  for (const timer of await Promise.all(timers)) clearInterval(timer);
+  const elapsed = performance.now() - started;
+  await sleep(1000);
+  const after = await server.stats();
+  const keystrokes = sentAt.reduce((n, list) => n + list.length, 0);
+  for (const p of [writer, ...typers, ...watchers]) close(p);
+  await server.stop();
+  rmSync(dir, { recursive: true, force: true });
+  latencies.sort((a, b) => a - b);
+  return {
+    name: `${clients} clients typing into one plan (${DESCRIPTIONS[mode]})`,
+    inputs: { clients, rate, seconds, keystrokes, provisions: 240 },
+    p50: round(percentile(latencies, 50)),
+    p95: round(percentile(latencies, 95)),
+    max: round(latencies[latencies.length - 1]),
+    unit: "ms from keystroke to arrival",
+    delivered: latencies.length,
+    serverCpuPercent: round(((after.cpuMs - before.cpuMs) / elapsed) * 100),
+    serverRssMB: round(after.rssMB),
+  };
+}
+
+/** Opens `count` stored plans one after another, each by one client that reads it and leaves. */
+export async function openCloseBenchmark({ count = 500 } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), "ehcp-bench-open-"));
+  const db = join(dir, "plans.sqlite");
+  const store = new SqliteDocumentStore(db);
+  const plan = generatePlan({ scale: 0.25, seed: 2 });
+  for (let i = 0; i < count; i++) {
+    await store.create(
+      `plan-${i}`,
+      Y.encodeStateAsUpdate(planToYDoc({ ...plan, id: `plan-${i}` })),
+    );
+  }
+  await store.close();
+  const server = await startServer("ours", db);
+  const idle = await server.stats();
+  const authToken = await token("reader");
+  const times = [];
+  for (let i = 0; i < count; i++) {
+    const start = performance.now();
+    close(await connect(server.url, `plan-${i}`, authToken));
+    times.push(performance.now() - start);
+  }
+  await sleep(1000);
+  const after = await server.stats();
+  await server.stop();
+  rmSync(dir, { recursive: true, force: true });
+  times.sort((a, b) => a - b);
+  return {
+    name: `${count} plans opened and closed in turn (ours)`,
+    inputs: { count, provisionsPerPlan: 60 },
+    p50: round(percentile(times, 50)),
+    p95: round(percentile(times, 95)),
+    max: round(times[times.length - 1]),
+    unit: "ms to open a plan, sync it and leave",
+    serverHeapMBBefore: round(idle.heapMB),
+    serverHeapMBAfterUnloading: round(after.heapMB),
+    serverRssMBAfterUnloading: round(after.rssMB),
+  };
+}
+
+/**
+ * The plan list over `count` stored plans: ours reads the summary kept beside each plan; the peer
+ * is the same server on a store holding no summaries (as one written before they were kept),
+ * which reads every plan to list it.
+ */
+export async function listBenchmark({ count = 500, runs = 9 } = {}) {
+  const plan = generatePlan({ scale: 0.25, seed: 3 });
+  const timed = async (summaries) => {
+    const dir = mkdtempSync(join(tmpdir(), "ehcp-bench-list-"));
+    const db = join(dir, "plans.sqlite");
+    const store = new SqliteDocumentStore(db);
+    for (let i = 0; i < count; i++) {
+      const doc = planToYDoc({ ...plan, id: `plan-${i}` });
+      await store.create(
+        `plan-${i}`,
+        Y.encodeStateAsUpdate(doc),
+        summaries ? summarizePlan(doc) : undefined,
+      );
+    }
+    await store.close();
+    const server = await startServer("ours", db);
+    const headers = { Authorization: `Bearer ${await token("lister")}` };
+    const list = async () => {
+      const response = await fetch(`${server.url.replace(/^ws/, "http")}/plans`, { headers });
+      const { plans } = await response.json();
+      if (plans.length !== count || plans.some((p) => p.child !== plan.meta.child.fullName)) {
+        throw new Error("the plan list is not what was stored");
+      }
+    };
+    await list();
+    const times = [];
+    for (let i = 0; i < runs; i++) {
+      const start = performance.now();
+      await list();
+      times.push(performance.now() - start);
+    }
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+    return times.sort((a, b) => a - b);
+  };
+  const peer = await timed(false);
+  const ours = await timed(true);
+  const figures = (times) => ({
+    p50: round(percentile(times, 50)),
+    p95: round(percentile(times, 95)),
+    max: round(times[times.length - 1]),
+  });
+  return {
+    name: `the plan list over ${count} stored plans (ours, from kept summaries)`,
+    inputs: { count, provisionsPerPlan: 60, runs },
+    ...figures(ours),
+    unit: "ms for GET /plans",
+    peer: { name: "the same server reading every plan to list it", ...figures(peer) },
+    ratioToPeer: Number((percentile(ours, 50) / percentile(peer, 50)).toFixed(3)),
+  };
+}
+
+/** Appends `count` typical keystroke updates one after another, each awaited until on disk. */
+export async function storeBenchmark(name, store, { count = 2000 } = {}) {
+  const doc = new Y.Doc();
+  const updates = [];
+  doc.on("update", (u) => updates.push(u));
+  const text = doc.getText("t");
+  for (let i = 0; i < count; i++) text.insert(i, "x");
+  const docName = `bench-${Date.now()}`;
+  const times = [];
+  const start = performance.now();
+  for (const update of updates) {
+    const t = performance.now();
+    await store.append(docName, update);
+    times.push(performance.now() - t);
+  }
+  const elapsed = performance.now() - start;
+  await store.close();
+  times.sort((a, b) => a - b);
+  return {
+    name: `${name} store: durable appends`,
+    inputs: { count, bytesEach: updates[1]?.length },
+    p50: round(percentile(times, 50) * 10) / 10,
+    p95: round(percentile(times, 95) * 10) / 10,
+    max: round(times[times.length - 1]),
+    unit: "ms per append",
+    updatesPerSecond: Math.round((count / elapsed) * 1000),
+  };
+}
+
+export async function storeBenchmarks() {
+  const dir = mkdtempSync(join(tmpdir(), "ehcp-bench-store-"));
+  const results = [await storeBenchmark("SQLite", new SqliteDocumentStore(join(dir, "s.sqlite")))];
+  const postgres = new PostgresDocumentStore(
+    process.env.EHCP_TEST_POSTGRES ?? "postgres://postgres@127.0.0.1:5432/test",
+  );
+  try {
+    await postgres.ready();
+    results.push(await storeBenchmark("PostgreSQL", postgres));
+  } catch (error) {
+    console.error(
+      `PostgreSQL is not reachable (${error.message}): its store benchmark is left out`,
+    );
+    await postgres.close().catch(() => {});
+  }
+  rmSync(dir, { recursive: true, force: true });
+  return results;
+}

@@ -1,0 +1,134 @@
+// The page `bench/editor.mjs` drives in Chromium: our PlanEditor holding a large plan, or a plain
+// Tiptap StarterKit editor holding the same text, each bound to Yjs the same way.
+import { PlanEditor } from "@ehcp/editor";
+import "@ehcp/editor/styles.css";
+import { type Plan, planToDoc, planToYDoc, PLAN_FRAGMENT_NAME } from "@ehcp/schema";
+import { Editor } from "@tiptap/core";
+import Collaboration from "@tiptap/extension-collaboration";
+import StarterKit from "@tiptap/starter-kit";
+import { createRoot } from "react-dom/client";
+import * as Y from "yjs";
+
+declare global {
+  interface Window {
+    bench: {
+      setup(kind: "ours" | "plain", plan: Plan): Promise<number>;
+      keystrokes(count: number): number[];
+      remote(count: number): number[];
+    };
+  }
+}
+
+let editor: Editor | null = null;
+let doc: Y.Doc | null = null;
+let remoteDoc: Y.Doc | null = null;
+let caret = 0;
+
+/** The position at the end of the "delivered by" text of the 100th provision (or the same text). */
+function findCaret(current: Editor, kind: "ours" | "plain"): number {
+  let found = -1;
+  let seen = 0;
+  current.state.doc.descendants((node, pos) => {
+    if (found >= 0) return false;
+    const match =
+      kind === "ours"
+        ? node.type.name === "provisionDeliveredBy"
+        : node.type.name === "paragraph" && node.textContent.startsWith("DELIVERED ");
+    if (match && seen++ === 100) found = pos + node.nodeSize - 1;
+    return true;
+  });
+  return found;
+}
+
+window.bench = {
+  async setup(kind, plan) {
+    const start = performance.now();
+    doc = new Y.Doc();
+    const root = document.getElementById("root") as HTMLElement;
+    if (kind === "ours") {
+      planToYDoc(plan, doc);
+      await new Promise<void>((resolve) => {
+        createRoot(root).render(
+          <PlanEditor
+            document={doc as Y.Doc}
+            user={{ name: "Bench", role: "caseworker", color: "#1d4ed8" }}
+            onEditor={(e) => {
+              if (e) {
+                editor = e;
+                resolve();
+              }
+            }}
+          />,
+        );
+      });
+    } else {
+      // The same words as plain paragraphs; "delivered by" texts marked so the caret finds them.
+      const paragraphs: string[] = [];
+      planToDoc(plan).descendants((node) => {
+        if (node.isTextblock) {
+          paragraphs.push(
+            (node.type.name === "provisionDeliveredBy" ? "DELIVERED " : "") + node.textContent,
+          );
+          return false;
+        }
+        return true;
+      });
+      const element = document.createElement("div");
+      root.append(element);
+      editor = new Editor({
+        element,
+        extensions: [
+          StarterKit.configure({ undoRedo: false }),
+          Collaboration.configure({ document: doc, field: PLAN_FRAGMENT_NAME }),
+        ],
+      });
+      // With Collaboration the document comes from Yjs; writing it fills the shared document too.
+      editor.commands.setContent(
+        paragraphs
+          .map((text) => `<p>${text.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</p>`)
+          .join(""),
+      );
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    caret = findCaret(editor as Editor, kind);
+    remoteDoc = new Y.Doc();
+    Y.applyUpdate(remoteDoc, Y.encodeStateAsUpdate(doc));
+    return performance.now() - start;
+  },
+  keystrokes(count) {
+    const current = editor as Editor;
+    const times: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const t = performance.now();
+      current.view.dispatch(current.state.tr.insertText("x", caret + i));
+      // Layout is part of what the writer waits for.
+      void current.view.dom.getBoundingClientRect().height;
+      times.push(performance.now() - t);
+    }
+    caret += count;
+    return times;
+  },
+  remote(count) {
+    const times: number[] = [];
+    const source = remoteDoc as Y.Doc;
+    const updates: Uint8Array[] = [];
+    source.on("update", (u: Uint8Array) => updates.push(u));
+    // Type at the start of the first text of the document held by the remote copy.
+    const first = (function firstText(type: Y.XmlElement | Y.XmlFragment): Y.XmlText | null {
+      for (const child of type.toArray()) {
+        if (child instanceof Y.XmlText) return child;
+        const inner = firstText(child as Y.XmlElement);
+        if (inner) return inner;
+      }
+      return null;
+    })(source.getXmlFragment(PLAN_FRAGMENT_NAME));
+    for (let i = 0; i < count; i++) first?.insert(0, "r");
+    for (const update of updates) {
+      const t = performance.now();
+      Y.applyUpdate(doc as Y.Doc, update);
+      void (editor as Editor).view.dom.getBoundingClientRect().height;
+      times.push(performance.now() - t);
+    }
+    return times;
+  },
+};

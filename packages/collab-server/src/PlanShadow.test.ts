@@ -1,0 +1,140 @@
+import { parsePlan, PLAN_FRAGMENT_NAME, planToYDoc } from "@ehcp/schema";
+import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { sharedFixture } from "../../schema/test/fixtures.js";
+import { PlanShadow } from "./PlanShadow.js";
+
+const plan = parsePlan(sharedFixture("plan-good.json"));
+const F = 6;
+
+/** A server document holding the plan, and a client's copy of it. */
+function setUp() {
+  const server = planToYDoc(plan);
+  const client = new Y.Doc();
+  Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+  const shadow = new PlanShadow(server);
+  /** The update a client's edit produces, not yet applied on the server. */
+  const edit = (change: (root: Y.XmlFragment) => void): Uint8Array => {
+    const before = Y.encodeStateVector(client);
+    change(client.getXmlFragment(PLAN_FRAGMENT_NAME));
+    return Y.encodeStateAsUpdate(client, before);
+  };
+  return { server, client, shadow, edit };
+}
+
+const sectionF = (root: Y.XmlFragment) => root.get(F) as Y.XmlElement;
+const provision = (root: Y.XmlFragment, index = 0) => sectionF(root).get(index) as Y.XmlElement;
+const firstProvisionId = plan.sections.F.provisions[0]?.id;
+
+describe("PlanShadow", () => {
+  it("accepts typing in a provision and names the provision for the audit trail", () => {
+    const { shadow, edit } = setUp();
+    const update = edit((root) =>
+      ((provision(root).get(1) as Y.XmlElement).get(0) as Y.XmlText).insert(0, "Lead "),
+    );
+    expect(shadow.check(update)).toEqual({ problem: null, items: new Set([firstProvisionId]) });
+  });
+
+  it("refuses a value Plan JSON does not allow, naming the item and field, and forgets it", () => {
+    const { server, shadow, edit } = setUp();
+    const bad = edit((root) =>
+      provision(root).setAttribute("frequency", {
+        sessions: -1,
+        per: "week",
+        minutes: 30,
+      } as never),
+    );
+    expect(shadow.check(bad).problem).toMatch(
+      new RegExp(`^Invalid provision ${firstProvisionId}: frequency.sessions: `),
+    );
+    // The server never took the refused update; a later edit from a client that discarded it passes.
+    const fresh = new Y.Doc();
+    Y.applyUpdate(fresh, Y.encodeStateAsUpdate(server));
+    const before = Y.encodeStateVector(fresh);
+    provision(fresh.getXmlFragment(PLAN_FRAGMENT_NAME)).setAttribute("ratio", "1:2" as never);
+    const good = Y.encodeStateAsUpdate(fresh, before);
+    expect(shadow.check(good).problem).toBeNull();
+  });
+
+  it("refuses an unknown node and a field removed from an item", () => {
+    const unknown = setUp();
+    const script = unknown.edit((root) => sectionF(root).insert(0, [new Y.XmlElement("script")]));
+    expect(unknown.shadow.check(script).problem).toBe('unknown node type "script"');
+    const fieldless = setUp();
+    const update = fieldless.edit((root) => provision(root).delete(0, 1));
+    expect(fieldless.shadow.check(update).problem).toMatch(
+      /^Invalid provision .*: \(top level\): Invalid content for node provision/,
+    );
+  });
+
+  it("checks a provision added to a section and names added and deleted items", () => {
+    const withId = (element: Y.XmlElement, id: string) => {
+      const copy = element.clone();
+      copy.setAttribute("id", id as never);
+      return copy;
+    };
+    const adding = setUp();
+    const added = adding.edit((root) =>
+      sectionF(root).insert(0, [withId(provision(root), "prov-new")]),
+    );
+    expect(adding.shadow.check(added)).toEqual({ problem: null, items: new Set(["prov-new"]) });
+    const badId = setUp();
+    const bad = badId.edit((root) =>
+      sectionF(root).insert(0, [withId(provision(root), "has spaces")]),
+    );
+    expect(badId.shadow.check(bad).problem).toMatch(/^Invalid provision has spaces: id: /);
+    const removing = setUp();
+    const removed = removing.edit((root) => sectionF(root).delete(0, 1));
+    expect(removing.shadow.check(removed)).toEqual({
+      problem: null,
+      items: new Set([firstProvisionId]),
+    });
+  });
+
+  it("refuses shared types beside the plan", () => {
+    const { shadow } = setUp();
+    const other = new Y.Doc();
+    other.getMap("notes").set("x", "y");
+    expect(shadow.check(Y.encodeStateAsUpdate(other)).problem).toBe(
+      "the update writes outside the plan",
+    );
+  });
+
+  it("checks typed text for marks the field does not take, unsafe links and length", () => {
+    const bold = setUp();
+    const boldUpdate = bold.edit((root) =>
+      ((provision(root).get(1) as Y.XmlElement).get(0) as Y.XmlText).insert(0, "Lead ", {
+        bold: {},
+      }),
+    );
+    expect(bold.shadow.check(boldUpdate).problem).toMatch(
+      /^Invalid content for node provisionDeliveredBy/,
+    );
+
+    const link = setUp();
+    const linkUpdate = link.edit((root) => {
+      const paragraph = (provision(root).get(0) as Y.XmlElement).get(0) as Y.XmlElement;
+      (paragraph.get(0) as Y.XmlText).insert(0, "click", { link: { href: "javascript:alert(1)" } });
+    });
+    expect(link.shadow.check(linkUpdate).problem).toMatch(/^a link must be an http, https or mail/);
+
+    const long = setUp();
+    const longUpdate = long.edit((root) =>
+      ((provision(root).get(2) as Y.XmlElement).get(0) as Y.XmlText).insert(0, "x".repeat(2_001)),
+    );
+    expect(long.shadow.check(longUpdate).problem).toBe(
+      "provisionExpertise is longer than 2,000 characters",
+    );
+  });
+
+  it("refuses an update that builds on changes the server has not seen", () => {
+    const { shadow, edit } = setUp();
+    const text = (root: Y.XmlFragment) =>
+      (provision(root).get(1) as Y.XmlElement).get(0) as Y.XmlText;
+    edit((root) => text(root).insert(0, "a"));
+    const second = edit((root) => text(root).insert(1, "b"));
+    expect(shadow.check(second).problem).toBe(
+      "the update builds on changes the server does not have",
+    );
+  });
+});

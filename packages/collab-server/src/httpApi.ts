@@ -1,0 +1,389 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { type ExportOptions, exportDocx, exportJson, exportPdf } from "@ehcp/export";
+import { checkPlan, type QualityConfig, summarizeQuality } from "@ehcp/quality";
+import {
+  checkIntegrity,
+  createId,
+  ID_PATTERN,
+  PLAN_FRAGMENT_NAME,
+  type Plan,
+  PlanFormatError,
+  parsePlanJson,
+  planToYDoc,
+  yDocToPlan,
+} from "@ehcp/schema";
+import type { DirectConnection } from "@hocuspocus/server";
+import * as Y from "yjs";
+import type { AuditTrail } from "./AuditTrail.js";
+import type { DocumentStore } from "./DocumentStore.js";
+import { HttpError } from "./HttpError.js";
+import { commentRoutes } from "./commentRoutes.js";
+import { suggestionRoutes } from "./suggestionRoutes.js";
+import { lifecycleRoutes } from "./lifecycleRoutes.js";
+import { loadStoredDocument } from "./loadStoredDocument.js";
+import { summarizePlan } from "./summarizePlan.js";
+import { readBody } from "./readBody.js";
+import type { SectionPolicy } from "./sectionPolicy.js";
+import { sendJson } from "./sendJson.js";
+import type { SignIn, SignedInUser } from "./signIn.js";
+
+export interface HttpApiOptions {
+  /** Opens a plan through Hocuspocus, so changes the API makes reach connected clients. */
+  readonly openDocument: (name: string) => Promise<DirectConnection>;
+  /** The document of a plan open on this server, if it is. */
+  readonly liveDocument?: (name: string) => Y.Doc | undefined;
+  readonly signIn: SignIn;
+  readonly policy: SectionPolicy;
+  readonly store: DocumentStore;
+  readonly audit: AuditTrail;
+  readonly exportOptions: ExportOptions;
+  readonly quality: QualityConfig;
+  /** The largest plan `POST /plans` takes, in bytes. */
+  readonly maxImportBytes: number;
+  /** Origins whose pages may call the API (see `CollabServerOptions.allowedOrigins`). */
+  readonly allowedOrigins?: readonly string[];
+}
+
+/** One endpoint: a method, a path whose groups are its parameters, and what answers it. */
+export interface Route {
+  readonly method: string;
+  readonly path: RegExp;
+  readonly handle: (
+    request: IncomingMessage,
+    response: ServerResponse,
+    params: string[],
+    query: URLSearchParams,
+  ) => Promise<void>;
+}
+
+const EXPORTS = {
+  docx: {
+    type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    make: exportDocx,
+  },
+  pdf: { type: "application/pdf", make: exportPdf },
+  json: {
+    type: "application/json; charset=utf-8",
+    make: async (plan: Plan) => new TextEncoder().encode(exportJson(plan)),
+  },
+} as const;
+
+const planError = (status: number, error: PlanFormatError) =>
+  new HttpError(status, error.message, { issues: error.issues });
+
+/**
+ * The server's HTTP endpoints, behind the same sign-in and policy as the WebSocket:
+ *
+ * - `GET /healthz`
+ * - `GET /plans`: the plans the token opens; `POST /plans`: import Plan JSON (ids kept)
+ * - `GET /plans/:id`: Plan JSON; `GET /plans/:id/export.docx|pdf|json[?layout=areas-of-need]`
+ *   `[&since=<version>]` (an appendix of what changed since that version)
+ * - `GET /plans/:id/check`: the checker's findings and summary
+ * - `GET|POST /plans/:id/versions`, `GET /plans/:id/versions/:version`,
+ *   `POST /plans/:id/versions/:version/draft`: a new plan started from a version
+ * - `GET /plans/:id/audit`
+ * - `GET|POST /plans/:id/comments`, `POST /plans/:id/comments/:thread/replies|resolve`
+ * - `GET /plans/:id/representations`, `POST /plans/:id/suggestions/:suggestion/decide`
+ * - `POST /plans/:id/issue-draft|issue-final|amend`
+ *
+ * Tokens come as `Authorization: Bearer …`. Errors are JSON `{ error, issues? }` with a status
+ * that fits. Creating plans and versions and reading the audit trail take a role that may change
+ * the plan's outline (the caseworker, by default).
+ */
+export function httpApi(options: HttpApiOptions) {
+  const { signIn, policy, store, audit } = options;
+
+  const tokenOf = (request: IncomingMessage): string => {
+    const header = request.headers.authorization ?? "";
+    const match = /^Bearer (.+)$/i.exec(header);
+    if (!match?.[1]) throw new HttpError(401, "sign in first: send Authorization: Bearer <token>");
+    return match[1];
+  };
+  const userFor = async (request: IncomingMessage, planId: string): Promise<SignedInUser> => {
+    try {
+      return await signIn.verify(tokenOf(request), planId);
+    } catch (error) {
+      const { status = 401, message } = error as { status?: number; message: string };
+      throw error instanceof HttpError ? error : new HttpError(status, message);
+    }
+  };
+  const mayManage = (user: SignedInUser) => {
+    if (!policy[user.role].includes("structure")) {
+      throw new HttpError(
+        403,
+        `${user.role} may not manage plans, their versions or their audit trail`,
+      );
+    }
+  };
+  const readPlan = async (id: string): Promise<Plan> => {
+    const doc = await loadStoredDocument(store, id);
+    if (doc.getXmlFragment(PLAN_FRAGMENT_NAME).length === 0) {
+      throw new HttpError(404, `there is no plan ${id}`);
+    }
+    try {
+      return yDocToPlan(doc);
+    } catch (error) {
+      if (error instanceof PlanFormatError) throw planError(409, error);
+      throw error;
+    }
+  };
+  const readJson = async (request: IncomingMessage, limit: number): Promise<unknown> => {
+    const text = await readBody(request, limit);
+    if (text.trim() === "") return {};
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new HttpError(400, "the request body is not JSON");
+    }
+  };
+  /** Stores a new plan; the token must open it and its role manage plans. */
+  const createPlan = async (request: IncomingMessage, plan: Plan) => {
+    const user = await userFor(request, plan.id);
+    mayManage(user);
+    const errors = checkIntegrity(plan).filter((finding) => finding.severity === "error");
+    if (errors.length > 0) {
+      throw new HttpError(422, `the plan's links are broken: ${errors[0]?.message}`, {
+        issues: errors.map(({ path, message }) => ({ path, message })),
+      });
+    }
+    const doc = planToYDoc(plan);
+    if (!(await store.create(plan.id, Y.encodeStateAsUpdate(doc), summarizePlan(doc)))) {
+      throw new HttpError(409, `a plan with the id ${plan.id} exists already`);
+    }
+  };
+
+  const routes: Route[] = [
+    {
+      method: "GET",
+      path: /^\/healthz$/,
+      handle: async (_request, response) => sendJson(response, 200, { status: "ok" }),
+    },
+    {
+      method: "GET",
+      path: /^\/plans$/,
+      handle: async (request, response) => {
+        const token = tokenOf(request);
+        const open: { id: string; child: string | null; status: string | null }[] = [];
+        const stored = store.listSummaries
+          ? await store.listSummaries()
+          : (await store.list()).map((name) => ({ name, summary: null }));
+        const opened = new Set(
+          await signIn.plansOpenedBy(
+            token,
+            stored.map((entry) => entry.name),
+          ),
+        );
+        for (const { name: id, summary } of stored) {
+          if (!opened.has(id)) continue;
+          // A plan open here is read as it stands; the others from the summary kept when they
+          // were last stored, or, lacking one, from the plan itself.
+          const live = options.liveDocument?.(id);
+          const shown = live
+            ? summarizePlan(live)
+            : (summary ?? summarizePlan(await loadStoredDocument(store, id)));
+          open.push({ id, ...shown });
+        }
+        sendJson(response, 200, { plans: open });
+      },
+    },
+    {
+      method: "POST",
+      path: /^\/plans$/,
+      handle: async (request, response) => {
+        tokenOf(request);
+        let plan: Plan;
+        try {
+          plan = parsePlanJson(await readBody(request, options.maxImportBytes));
+        } catch (error) {
+          if (error instanceof PlanFormatError) throw planError(400, error);
+          throw error;
+        }
+        await createPlan(request, plan);
+        sendJson(response, 201, { id: plan.id, location: `/plans/${plan.id}` });
+      },
+    },
+    {
+      method: "GET",
+      path: /^\/plans\/([^/]+)$/,
+      handle: async (request, response, [id = ""]) => {
+        await userFor(request, id);
+        const plan = await readPlan(id);
+        response.writeHead(200, {
+          "Content-Type": "application/json; charset=utf-8",
+          "Cache-Control": "no-store",
+        });
+        response.end(exportJson(plan));
+      },
+    },
+    {
+      method: "GET",
+      path: /^\/plans\/([^/]+)\/export\.(docx|pdf|json)$/,
+      handle: async (request, response, [id = "", format], query) => {
+        await userFor(request, id);
+        const layout = query.get("layout") ?? "sections";
+        if (layout !== "sections" && layout !== "areas-of-need") {
+          throw new HttpError(400, 'layout: "sections" or "areas-of-need"');
+        }
+        // ?since=<version> adds an appendix of what changed since that version.
+        const since = query.get("since");
+        let changesSince: ExportOptions["changesSince"];
+        if (since !== null) {
+          const version = await store.getVersion(id, since);
+          if (!version) throw new HttpError(404, `plan ${id} has no version ${since}`);
+          changesSince = { plan: parsePlanJson(version.plan), name: version.name };
+        }
+        const { type, make } = EXPORTS[format as keyof typeof EXPORTS];
+        const bytes = await make(await readPlan(id), {
+          ...options.exportOptions,
+          layout,
+          ...(changesSince ? { changesSince } : {}),
+        });
+        response.writeHead(200, {
+          "Content-Type": type,
+          "Content-Disposition": `attachment; filename="${id}.${format}"`,
+          "Cache-Control": "no-store",
+        });
+        response.end(bytes);
+      },
+    },
+    {
+      method: "GET",
+      path: /^\/plans\/([^/]+)\/check$/,
+      handle: async (request, response, [id = ""]) => {
+        await userFor(request, id);
+        const plan = await readPlan(id);
+        const findings = checkPlan(plan, options.quality);
+        sendJson(response, 200, { findings, summary: summarizeQuality(plan, findings) });
+      },
+    },
+    {
+      method: "GET",
+      path: /^\/plans\/([^/]+)\/versions$/,
+      handle: async (request, response, [id = ""]) => {
+        await userFor(request, id);
+        sendJson(response, 200, { versions: await store.listVersions(id) });
+      },
+    },
+    {
+      method: "POST",
+      path: /^\/plans\/([^/]+)\/versions$/,
+      handle: async (request, response, [id = ""]) => {
+        const user = await userFor(request, id);
+        mayManage(user);
+        const body = (await readJson(request, 10_000)) as { name?: unknown };
+        const name = typeof body.name === "string" ? body.name.trim() : "";
+        if (name === "" || name.length > 200) {
+          throw new HttpError(400, "name: give the version a name of 1 to 200 characters");
+        }
+        const plan = await readPlan(id);
+        const version = {
+          id: createId("v"),
+          name,
+          createdAt: new Date().toISOString(),
+          createdBy: { id: user.id, name: user.name, role: user.role },
+        };
+        await store.addVersion(id, { ...version, plan: exportJson(plan) });
+        sendJson(response, 201, version);
+      },
+    },
+    {
+      method: "GET",
+      path: /^\/plans\/([^/]+)\/versions\/([^/]+)$/,
+      handle: async (request, response, [id = "", versionId = ""]) => {
+        await userFor(request, id);
+        const version = await store.getVersion(id, versionId);
+        if (!version) throw new HttpError(404, `plan ${id} has no version ${versionId}`);
+        response.writeHead(200, {
+          "Content-Type": "application/json; charset=utf-8",
+          "Cache-Control": "no-store",
+        });
+        response.end(version.plan);
+      },
+    },
+    {
+      method: "POST",
+      path: /^\/plans\/([^/]+)\/versions\/([^/]+)\/draft$/,
+      handle: async (request, response, [id = "", versionId = ""]) => {
+        mayManage(await userFor(request, id));
+        const version = await store.getVersion(id, versionId);
+        if (!version) throw new HttpError(404, `plan ${id} has no version ${versionId}`);
+        const body = (await readJson(request, 10_000)) as { id?: unknown };
+        const newId = body.id === undefined ? createId("plan") : body.id;
+        if (typeof newId !== "string" || !ID_PATTERN.test(newId)) {
+          throw new HttpError(400, "id: letters, digits, '-' and '_' only, as Plan JSON ids are");
+        }
+        const plan = parsePlanJson(version.plan);
+        const draft: Plan = { ...plan, id: newId, meta: { ...plan.meta, status: "draft" } };
+        await createPlan(request, draft);
+        sendJson(response, 201, {
+          id: newId,
+          location: `/plans/${newId}`,
+          from: { id, version: versionId },
+        });
+      },
+    },
+    ...lifecycleRoutes({ options, userFor, mayManage, readPlan, readJson }),
+    ...commentRoutes({ options, userFor, readJson }),
+    ...suggestionRoutes({ options, userFor, readJson }),
+    {
+      method: "GET",
+      path: /^\/plans\/([^/]+)\/audit$/,
+      handle: async (request, response, [id = ""]) => {
+        mayManage(await userFor(request, id));
+        sendJson(response, 200, {
+          entries: [...(await store.listAudit(id)), ...audit.pending(id)],
+        });
+      },
+    },
+  ];
+
+  /** Answers the request if it is one of the API's; resolves false for any other path. */
+  return async function handle(
+    request: IncomingMessage,
+    response: ServerResponse,
+  ): Promise<boolean> {
+    const url = new URL(request.url ?? "/", "http://localhost");
+    const matching = routes
+      .map((route) => ({ route, match: route.path.exec(url.pathname) }))
+      .filter((found) => found.match);
+    if (matching.length === 0) return false;
+    const origin = request.headers.origin;
+    const allowed = options.allowedOrigins ?? [];
+    if (origin && (allowed.includes("*") || allowed.includes(origin))) {
+      response.setHeader("Access-Control-Allow-Origin", origin);
+      response.setHeader("Vary", "Origin");
+      if (request.method === "OPTIONS") {
+        response.writeHead(204, {
+          "Access-Control-Allow-Methods": "GET, POST",
+          "Access-Control-Allow-Headers": "Authorization, Content-Type",
+          "Access-Control-Max-Age": "600",
+        });
+        response.end();
+        return true;
+      }
+    }
+    try {
+      const found = matching.find(({ route }) => route.method === request.method);
+      if (!found?.match) {
+        throw new HttpError(405, `use ${matching.map(({ route }) => route.method).join(" or ")}`);
+      }
+      const params = found.match.slice(1).map((p) => {
+        try {
+          return decodeURIComponent(p ?? "");
+        } catch {
+          throw new HttpError(400, `the address ${url.pathname} is not well formed`);
+        }
+      });
+      await found.route.handle(request, response, params, url.searchParams);
+    } catch (error) {
+      if (error instanceof HttpError) {
+        sendJson(response, error.status, { error: error.message, ...error.details });
+      } else {
+        // Never echo an unexpected error: it may hold a plan's text.
+        console.error(`HTTP ${request.method} ${url.pathname} failed: ${(error as Error).name}`);
+        sendJson(response, 500, { error: "the server could not answer; try again" });
+      }
+    }
+    return true;
+  };
+}

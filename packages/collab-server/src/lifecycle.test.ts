@@ -1,0 +1,160 @@
+import { parsePlan, type Plan, yDocToPlan } from "@ehcp/schema";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type * as Y from "yjs";
+import { sharedFixture } from "../../schema/test/fixtures.js";
+import { acknowledged, connect, disconnect } from "../test/connect.js";
+import { callApi, startTestServer } from "../test/testServer.js";
+
+const good = parsePlan(sharedFixture("plan-good.json"));
+let test: Awaited<ReturnType<typeof startTestServer>>;
+beforeAll(async () => {
+  test = await startTestServer("lifecycle");
+});
+afterAll(() => test.stop());
+
+const post = (path: string, body: unknown = {}) =>
+  callApi(test.url, "POST", path, "caseworker", body);
+
+/** Waits for the server's answer to a client's last change: accepted, or refused with a reason. */
+async function outcome(
+  client: Awaited<ReturnType<typeof connect>>,
+  refusals: string[],
+  seen: number,
+) {
+  for (let i = 0; i < 100; i++) {
+    if (refusals.length > seen) return refusals.at(-1) as string;
+    if (!client.hasUnsyncedChanges) return "accepted";
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return "no answer";
+}
+
+describe("the road from draft to final", () => {
+  it("issues the draft, refuses a final plan until it may be issued, locks it, and starts an amendment", async () => {
+    const plan: Plan = {
+      ...good,
+      id: "plan-lifecycle",
+      meta: { ...good.meta, dates: { ...good.meta.dates, draftIssued: null } },
+    };
+    expect((await post("/plans", plan)).status).toBe(201);
+    const client = await connect(test.url, plan.id);
+    const refusals: string[] = [];
+    client.on("stateless", ({ payload }: { payload: string }) =>
+      refusals.push(JSON.parse(payload).reason),
+    );
+    const root = client.document.getXmlFragment("default");
+    const sectionI = root.get(10) as Y.XmlElement;
+    // A first draft names no school.
+    sectionI.setAttribute("placement", {
+      institutionName: "Hillside Primary",
+      institutionType: "mainstream",
+    } as never);
+    expect(await outcome(client, refusals, 0)).toMatch(/^a draft plan names no school or setting/);
+    disconnect(client);
+
+    expect(
+      (
+        await post(`/plans/${plan.id}/issue-final`, {
+          officer: { name: "Pat Lee", role: "Head of SEN" },
+        })
+      ).json.error,
+    ).toBe("issue the draft first: the family has 15 days to comment on it");
+    const draft = await post(`/plans/${plan.id}/issue-draft`, { date: "2026-10-13" });
+    expect(draft).toMatchObject({
+      status: 200,
+      json: {
+        draftIssued: "2026-10-13",
+        representationsClose: "2026-10-28",
+        version: { name: "Draft issued 13 October 2026" },
+      },
+    });
+
+    // After the draft: the school may be named, and the council changes a provision.
+    const again = await connect(test.url, plan.id);
+    const refused: string[] = [];
+    again.on("stateless", ({ payload }: { payload: string }) =>
+      refused.push(JSON.parse(payload).reason),
+    );
+    const againRoot = again.document.getXmlFragment("default");
+    const againWho = (
+      ((againRoot.get(6) as Y.XmlElement).get(0) as Y.XmlElement).get(1) as Y.XmlElement
+    ).get(0) as Y.XmlText;
+    (againRoot.get(10) as Y.XmlElement).setAttribute("placement", {
+      institutionName: "Hillside Primary",
+      institutionType: "mainstream",
+    } as never);
+    expect(await outcome(again, refused, 0)).toBe("accepted");
+    againWho.insert(againWho.length, " and assistant");
+    await acknowledged(again);
+
+    const officer = { name: "Pat Lee", role: "Head of SEN" };
+    const unaccounted = await post(`/plans/${plan.id}/issue-final`, {
+      date: "2026-11-02",
+      officer,
+    });
+    expect(unaccounted.status).toBe(409);
+    expect(unaccounted.json.error).toMatch(
+      /^1 change since the issued draft is neither in section I nor recorded as a council decision/,
+    );
+    const provision = good.sections.F.provisions[0]?.id;
+    expect(unaccounted.json.changes).toEqual([{ id: provision, label: "F1", change: "changed" }]);
+
+    const final = await post(`/plans/${plan.id}/issue-final`, {
+      date: "2026-11-02",
+      officer,
+      decisions: [
+        {
+          id: provision,
+          reason: "The therapist asked for an assistant to deliver half the sessions.",
+        },
+      ],
+    });
+    expect(final).toMatchObject({
+      status: 200,
+      json: { finalIssued: "2026-11-02", version: { name: "Final issued 2 November 2026" } },
+    });
+    // The connected editor hears of it.
+    for (let i = 0; i < 200 && yDocToPlan(again.document).meta.status !== "final"; i++)
+      await new Promise((r) => setTimeout(r, 20));
+    expect(yDocToPlan(again.document).meta).toMatchObject({
+      status: "final",
+      signOff: { officerName: "Pat Lee", role: "Head of SEN", date: "2026-11-02" },
+    });
+    // The council's reason is kept with the plan, for everyone to read.
+    const record = await callApi(test.url, "GET", `/plans/${plan.id}/representations`, "parent");
+    expect(record.json.decisions).toMatchObject([
+      {
+        itemId: provision,
+        label: "F1",
+        change: "changed",
+        reason: "The therapist asked for an assistant to deliver half the sessions.",
+        by: { role: "caseworker" },
+        issue: 1,
+      },
+    ]);
+
+    // The final plan is locked.
+    againWho.insert(0, "x");
+    expect(await outcome(again, refused, 0)).toBe(
+      "the final plan is locked: a caseworker starts an amendment draft to change it",
+    );
+    disconnect(again);
+
+    // An amendment draft for the annual review opens it again, as issue 2.
+    expect((await post(`/plans/${plan.id}/amend`)).json).toEqual({ status: "draft", issue: 2 });
+    const third = await connect(test.url, plan.id);
+    expect(yDocToPlan(third.document).meta).toMatchObject({
+      status: "draft",
+      issue: 2,
+      signOff: null,
+    });
+    const thirdWho = (
+      (
+        (third.document.getXmlFragment("default").get(6) as Y.XmlElement).get(0) as Y.XmlElement
+      ).get(1) as Y.XmlElement
+    ).get(0) as Y.XmlText;
+    thirdWho.insert(0, "Lead ");
+    await acknowledged(third);
+    disconnect(third);
+  });
+});

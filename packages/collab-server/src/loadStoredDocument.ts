@@ -1,0 +1,19 @@
+import * as Y from "yjs";
+import type { DocumentStore } from "./DocumentStore.js";
+
+/**
+ * Applies a document's stored snapshot and logged updates to `doc` (a new one by default). Yjs
+ * ignores what `doc` already has, so this also brings an open document up to date.
+ */
+export async function loadStoredDocument(
+  store: DocumentStore,
+  name: string,
+  doc: Y.Doc = new Y.Doc(),
+): Promise<Y.Doc> {
+  const { snapshot, updates } = await store.load(name);
+  Y.transact(doc, () => {
+    if (snapshot) Y.applyUpdate(doc, snapshot);
+    for (const update of updates) Y.applyUpdate(doc, update);
+  });
+  return doc;
+}

@@ -1,0 +1,46 @@
+import { PLAN_FRAGMENT_NAME } from "@ehcp/schema";
+import * as Y from "yjs";
+
+/** Where a plan stands on the road from draft to final, read from its plan details. */
+export interface PlanStatus {
+  readonly status: "draft" | "final";
+  readonly issue: number;
+  readonly draftIssued: string | null;
+  readonly finalIssued: string | null;
+}
+
+/** The plan details element of a shared plan: the fragment's first child. */
+export function planDetailsOf(doc: Y.Doc): Y.XmlElement | null {
+  const first = doc.getXmlFragment(PLAN_FRAGMENT_NAME).get(0);
+  return first instanceof Y.XmlElement && first.nodeName === "planDetails" ? first : null;
+}
+
+/** The plan's status, issue and issue dates; null for an empty document. */
+export function planStatus(doc: Y.Doc): PlanStatus | null {
+  const details = planDetailsOf(doc);
+  if (!details) return null;
+  const attrs = details.getAttributes() as Record<string, unknown>;
+  const dates = (attrs.dates ?? {}) as { draftIssued?: unknown; finalIssued?: unknown };
+  return {
+    status: attrs.status === "final" ? "final" : "draft",
+    issue: typeof attrs.issue === "number" ? attrs.issue : 1,
+    draftIssued: typeof dates.draftIssued === "string" ? dates.draftIssued : null,
+    finalIssued: typeof dates.finalIssued === "string" ? dates.finalIssued : null,
+  };
+}
+
+/**
+ * Why an edit to these parts must wait, if it must: a final plan is locked until an amendment
+ * draft is started, and a first draft names no school (section I) until it has been issued.
+ */
+export function lifecycleRefusal(doc: Y.Doc, parts: ReadonlySet<string>): string | null {
+  const status = planStatus(doc);
+  if (!status) return null;
+  if (status.status === "final") {
+    return "the final plan is locked: a caseworker starts an amendment draft to change it";
+  }
+  if (parts.has("I") && status.issue === 1 && status.draftIssued === null) {
+    return "a draft plan names no school or setting (Children and Families Act 2014 s.38(5)): section I is filled in once the draft has been issued";
+  }
+  return null;
+}

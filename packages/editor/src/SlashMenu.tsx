@@ -1,0 +1,106 @@
+import type { Editor } from "@tiptap/core";
+import { useEffect, useRef } from "react";
+import { PLAN_SHORTCUTS } from "./kit/PlanKit.js";
+
+interface MenuEntry {
+  readonly label: string;
+  readonly shortcut?: string;
+  readonly run: (editor: Editor) => boolean;
+}
+
+const ENTRIES: readonly MenuEntry[] = [
+  {
+    label: "Add a need to B",
+    shortcut: PLAN_SHORTCUTS.addNeed,
+    run: (e) => e.commands.addNeed("B"),
+  },
+  { label: "Add a health need to C", run: (e) => e.commands.addNeed("C") },
+  { label: "Add a social care need to D", run: (e) => e.commands.addNeed("D") },
+  {
+    label: "Add an outcome for this need",
+    shortcut: PLAN_SHORTCUTS.addOutcome,
+    run: (e) => e.commands.addOutcome(),
+  },
+  {
+    label: "Add provision to F for this outcome",
+    shortcut: PLAN_SHORTCUTS.addProvision,
+    run: (e) => e.commands.addProvision("F"),
+  },
+  { label: "Add health provision to G", run: (e) => e.commands.addProvision("G") },
+  { label: "Add social care provision to H1", run: (e) => e.commands.addProvision("H1") },
+  { label: "Add social care provision to H2", run: (e) => e.commands.addProvision("H2") },
+  {
+    label: "Move this item up",
+    shortcut: PLAN_SHORTCUTS.moveUp,
+    run: (e) => e.commands.moveItem("up"),
+  },
+  {
+    label: "Move this item down",
+    shortcut: PLAN_SHORTCUTS.moveDown,
+    run: (e) => e.commands.moveItem("down"),
+  },
+];
+
+const readable = (shortcut: string) => shortcut.replace(/-/g, "+").replace("Arrow", "");
+
+/**
+ * The "/" menu: the plan commands as a menu at the caret. Focus moves into it; arrow keys move
+ * between commands, Enter runs one, Escape closes it, and focus returns to the text.
+ */
+export function SlashMenu({
+  editor,
+  at,
+  onClose,
+}: {
+  readonly editor: Editor;
+  readonly at: { left: number; top: number };
+  readonly onClose: () => void;
+}) {
+  const menu = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    menu.current?.querySelector<HTMLButtonElement>("button")?.focus();
+  }, []);
+  const close = () => {
+    onClose();
+    editor.commands.focus();
+  };
+  const move = (step: number) => {
+    const buttons = [...(menu.current?.querySelectorAll<HTMLButtonElement>("button") ?? [])];
+    const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    buttons[(index + step + buttons.length) % buttons.length]?.focus();
+  };
+  return (
+    <div
+      ref={menu}
+      role="menu"
+      aria-label="Plan commands"
+      className="ehcp-slash-menu"
+      style={{ position: "fixed", left: at.left, top: at.top }}
+      onKeyDown={(event) => {
+        if (event.key === "ArrowDown") move(1);
+        else if (event.key === "ArrowUp") move(-1);
+        else if (event.key === "Escape") close();
+        else return;
+        event.preventDefault();
+      }}
+    >
+      {ENTRIES.map((entry) => (
+        <button
+          key={entry.label}
+          type="button"
+          role="menuitem"
+          onClick={() => {
+            onClose();
+            editor.commands.focus();
+            entry.run(editor);
+          }}
+        >
+          {entry.label}
+          {entry.shortcut ? (
+            <span className="ehcp-shortcut"> ({readable(entry.shortcut)})</span>
+          ) : null}
+        </button>
+      ))}
+    </div>
+  );
+}

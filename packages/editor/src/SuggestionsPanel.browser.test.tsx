@@ -1,0 +1,165 @@
+import { parsePlan, yDocToPlan } from "@ehcp/schema";
+import type { Editor } from "@tiptap/core";
+import axe from "axe-core";
+import { afterEach, describe, expect, inject, it } from "vitest";
+import { userEvent } from "vitest/browser";
+import { closeAll, firstField, openWorkspace, sharePlan, until } from "../test/sharedPlan.js";
+import "./styles.css";
+
+const good = parsePlan(inject("fixtures").good);
+const provision = good.sections.F.provisions[0]!;
+afterEach(closeAll);
+
+/** Where F1's "delivered by" text ends in an editor. */
+const deliveredByEnd = (editor: Editor) => firstField(editor, "provisionDeliveredBy").to;
+
+const button = (container: HTMLElement, text: string) =>
+  [...container.querySelectorAll<HTMLButtonElement>(".ehcp-suggestions button")].find(
+    (b) => b.textContent === text,
+  ) as HTMLButtonElement;
+
+describe("suggested changes", () => {
+  it("turns a parent's typing and deleting in section F into suggestions that the caseworker accepts or rejects with a reason", async () => {
+    const planId = `plan-suggest-${Date.now()}`;
+    await sharePlan(good, planId);
+    const parent = await openWorkspace(planId, "parent");
+    const caseworker = await openWorkspace(planId, "caseworker");
+    await until(() => deliveredByEnd(parent.editor) > 0, "the plan at the parent's");
+    expect(
+      parent.container.querySelector('[data-section="F"] .ehcp-readonly-note')?.textContent,
+    ).toMatch(/^You may suggest changes to the wording here/);
+
+    // The parent types at the end of F1's "delivered by".
+    parent.editor.commands.setTextSelection(deliveredByEnd(parent.editor));
+    parent.editor.view.focus();
+    await userEvent.keyboard(" (NHS)");
+    for (const person of [parent, caseworker]) {
+      await until(
+        () => person.container.querySelector(".ehcp-insertion")?.textContent === " (NHS)",
+        "the suggestion shown",
+      );
+    }
+    // Enter would split the field: not a suggestion of words, so nothing happens.
+    await userEvent.keyboard("{Enter}");
+    expect(parent.editor.state.doc.textContent).toContain("therapist (NHS)");
+    // The plan itself has not changed.
+    expect(yDocToPlan(caseworker.connection.document).sections.F.provisions[0]?.deliveredBy).toBe(
+      provision.deliveredBy,
+    );
+    await until(
+      () =>
+        /^A parent \(parent\) suggests adding “ \(NHS\)” in F1\.$/.test(
+          caseworker.container.querySelector(".ehcp-suggestion-item p")?.textContent ?? "",
+        ),
+      "the suggestion listed for the caseworker",
+    );
+    expect(parent.container.querySelector(".ehcp-suggestion-item")?.textContent).toContain(
+      "Waiting for someone who may edit section F.",
+    );
+
+    // The caseworker accepts it, with a reason.
+    await userEvent.click(caseworker.container.querySelector(".ehcp-suggestion-item textarea")!);
+    await userEvent.keyboard("The therapy comes from the NHS trust.");
+    await userEvent.click(button(caseworker.container, "Accept"));
+    await until(
+      () =>
+        yDocToPlan(caseworker.connection.document).sections.F.provisions[0]?.deliveredBy ===
+        `${provision.deliveredBy} (NHS)`,
+      "the accepted words in the plan",
+    );
+    await until(() => parent.container.querySelector(".ehcp-insertion") === null, "the mark gone");
+
+    // The parent suggests a word out; the caseworker rejects that, saying why.
+    const start = deliveredByEnd(parent.editor) - "therapist (NHS)".length;
+    parent.editor.commands.setTextSelection({ from: start, to: start + "therapist".length });
+    parent.editor.view.focus();
+    await userEvent.keyboard("{Backspace}");
+    await until(
+      () => caseworker.container.querySelector(".ehcp-deletion")?.textContent === "therapist",
+      "the removal shown",
+    );
+    await until(
+      () =>
+        caseworker.container.querySelectorAll(".ehcp-suggestion-item").length === 1 &&
+        /removing “therapist”/.test(
+          caseworker.container.querySelector(".ehcp-suggestion-item p")?.textContent ?? "",
+        ),
+      "the removal listed, alone",
+    );
+    await userEvent.click(caseworker.container.querySelector(".ehcp-suggestion-item textarea")!);
+    await userEvent.keyboard("A therapist is named in the advice.");
+    await userEvent.click(button(caseworker.container, "Reject"));
+    await until(
+      () => parent.container.querySelectorAll(".ehcp-representations li").length === 2,
+      "both decisions at the parent's",
+    );
+    expect(
+      [...parent.container.querySelectorAll(".ehcp-representations li")].map(
+        (li) => li.textContent,
+      ),
+    ).toEqual([
+      "A parent (parent) suggested adding “ (NHS)” in section F: accepted by A caseworker (caseworker), because “The therapy comes from the NHS trust.”",
+      "A parent (parent) suggested removing “therapist” in section F: rejected by A caseworker (caseworker), because “A therapist is named in the advice.”",
+    ]);
+    expect(parent.container.querySelector(".ehcp-deletion")).toBeNull();
+    expect(yDocToPlan(parent.connection.document).sections.F.provisions[0]?.deliveredBy).toBe(
+      `${provision.deliveredBy} (NHS)`,
+    );
+    const result = await axe.run(parent.container.querySelector(".ehcp-suggestions")!);
+    expect(
+      result.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${v.id}: ${v.help}`),
+    ).toEqual([]);
+  });
+
+  it("lets a parent take back their own suggestions with undo, and the server takes the withdrawal", async () => {
+    const planId = `plan-suggest-undo-${Date.now()}`;
+    await sharePlan(good, planId);
+    const parent = await openWorkspace(planId, "parent");
+    const caseworker = await openWorkspace(planId, "caseworker");
+    await until(() => deliveredByEnd(parent.editor) > 0, "the plan at the parent's");
+    const refusals: string[] = [];
+    parent.connection.provider.on("stateless", ({ payload }: { payload: string }) => {
+      refusals.push(payload);
+    });
+    const waiting = () => caseworker.container.querySelectorAll(".ehcp-suggestion-item").length;
+
+    parent.editor.commands.setTextSelection(deliveredByEnd(parent.editor));
+    parent.editor.view.focus();
+    await userEvent.keyboard(" (NHS)");
+    await until(
+      () => caseworker.container.querySelector(".ehcp-insertion")?.textContent === " (NHS)",
+      "the suggestion at the caseworker's",
+    );
+    await until(() => waiting() === 1, "the suggestion listed");
+    await userEvent.keyboard("{Control>}z{/Control}");
+    await until(() => parent.container.querySelector(".ehcp-insertion") === null, "undone");
+    await until(
+      () => caseworker.container.querySelector(".ehcp-insertion") === null,
+      "the suggestion gone at the caseworker's",
+    );
+    await until(() => waiting() === 0, "nothing waiting for a decision");
+
+    // A suggested removal, taken back the same way.
+    const start = deliveredByEnd(parent.editor) - "therapist".length;
+    parent.editor.commands.setTextSelection({ from: start, to: start + "therapist".length });
+    parent.editor.view.focus();
+    await userEvent.keyboard("{Backspace}");
+    await until(
+      () => caseworker.container.querySelector(".ehcp-deletion")?.textContent === "therapist",
+      "the removal at the caseworker's",
+    );
+    await userEvent.keyboard("{Control>}z{/Control}");
+    await until(
+      () => caseworker.container.querySelector(".ehcp-deletion") === null,
+      "the removal gone at the caseworker's",
+    );
+    await until(() => waiting() === 0, "nothing waiting for a decision");
+    expect(refusals.filter((payload) => payload.includes("edit-refused"))).toEqual([]);
+    expect(yDocToPlan(caseworker.connection.document).sections.F.provisions[0]?.deliveredBy).toBe(
+      provision.deliveredBy,
+    );
+    expect(caseworker.editor.state.doc.textContent).not.toContain("(NHS)");
+  });
+});

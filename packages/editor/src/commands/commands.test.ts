@@ -1,0 +1,82 @@
+import { blankPlan, docToPlan, parsePlan, planToDoc } from "@ehcp/schema";
+import { EditorState, TextSelection, type Transaction } from "@tiptap/pm/state";
+import { describe, expect, it } from "vitest";
+import { sharedFixture } from "../../../schema/test/fixtures.js";
+import { findItem } from "../model/findItem.js";
+import { findSection } from "../model/findSection.js";
+import { addNeed } from "./addNeed.js";
+import { addOutcome } from "./addOutcome.js";
+import { addProvision } from "./addProvision.js";
+import { moveItem } from "./moveItem.js";
+import { setLink } from "./setLink.js";
+
+const run = (
+  state: EditorState,
+  command: (s: EditorState, d: (tr: Transaction) => void) => boolean,
+) => {
+  let next = state;
+  expect(command(state, (tr) => (next = state.apply(tr)))).toBe(true);
+  return next;
+};
+const typeText = (state: EditorState, text: string) => state.apply(state.tr.insertText(text));
+
+describe("plan commands", () => {
+  it("build a need, the outcome it leads to and the provision that serves it, typing as they go", () => {
+    const plan = blankPlan({
+      child: {
+        fullName: "Robin Test",
+        preferredName: "Robin",
+        dateOfBirth: "2017-03-01",
+        pronouns: "they/them",
+        yearGroup: "Year 4",
+      },
+      requestReceived: "2026-09-01",
+    });
+    let state = EditorState.create({ doc: planToDoc(plan) });
+    state = typeText(run(state, addNeed("B")), "Understanding spoken instructions");
+    const need = findItem(state.selection.$from);
+    expect(need?.node.type.name).toBe("need");
+    state = typeText(run(state, addOutcome()), "Sam will follow a two-step instruction");
+    state = typeText(run(state, addProvision("F")), "Weekly speech and language therapy");
+
+    const result = docToPlan(state.doc);
+    const [n] = result.sections.B.needs;
+    const [o] = result.sections.E.outcomes;
+    const [p] = result.sections.F.provisions;
+    expect(n?.title).toBe("Understanding spoken instructions");
+    expect(o?.needIds).toEqual([n?.id]);
+    expect(JSON.stringify(o?.statement)).toContain("two-step instruction");
+    expect(p?.outcomeIds).toEqual([o?.id]);
+    expect(p?.needIds).toEqual([n?.id]);
+    expect(JSON.stringify(p?.what)).toContain("Weekly speech");
+    expect(new Set([n?.id, o?.id, p?.id]).size).toBe(3);
+  });
+
+  it("move an item within its section and link and unlink items", () => {
+    const plan = parsePlan(sharedFixture("plan-good.json"));
+    let state = EditorState.create({ doc: planToDoc(plan) });
+    const F = findSection(state.doc, "F");
+    const firstText = F.pos + 4; // inside the first provision's first paragraph
+    state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, firstText)));
+    state = run(state, moveItem("down"));
+    const moved = docToPlan(state.doc).sections.F.provisions.map((p) => p.id);
+    expect(moved.slice(0, 2)).toEqual([
+      plan.sections.F.provisions[1]?.id,
+      plan.sections.F.provisions[0]?.id,
+    ]);
+    expect(findItem(state.selection.$from)?.node.attrs.id).toBe(plan.sections.F.provisions[0]?.id);
+
+    const provision = plan.sections.F.provisions[0]?.id as string;
+    const outcome = plan.sections.E.outcomes.at(-1)?.id as string;
+    state = run(state, setLink(provision, outcome));
+    expect(
+      docToPlan(state.doc).sections.F.provisions.find((p) => p.id === provision)?.outcomeIds,
+    ).toContain(outcome);
+    state = run(state, setLink(provision, outcome, false));
+    expect(
+      docToPlan(state.doc).sections.F.provisions.find((p) => p.id === provision)?.outcomeIds,
+    ).not.toContain(outcome);
+    // A need cannot serve an outcome.
+    expect(setLink(plan.sections.B.needs[0]?.id as string, outcome)(state)).toBe(false);
+  });
+});

@@ -1,0 +1,119 @@
+import {
+  DEFAULT_SECTION_POLICY,
+  type NeedsSectionKey,
+  type ProvisionSectionKey,
+  type Role,
+  type SectionPolicy,
+} from "@ehcp/schema";
+import { Extension } from "@tiptap/core";
+import { addNeed } from "../commands/addNeed.js";
+import { addOutcome } from "../commands/addOutcome.js";
+import { addProvision } from "../commands/addProvision.js";
+import { moveItem } from "../commands/moveItem.js";
+import { setLink } from "../commands/setLink.js";
+import { findingHighlight } from "../plugins/findingHighlight.js";
+import { itemLabels } from "../plugins/itemLabels.js";
+import { roleGuard } from "../plugins/roleGuard.js";
+import { uniqueItemIds } from "../plugins/uniqueItemIds.js";
+
+export interface PlanKitOptions {
+  /** The signed-in writer's role: sections it may not change are read-only. */
+  readonly role: Role;
+  readonly policy: SectionPolicy;
+}
+
+declare module "@tiptap/core" {
+  interface Commands<ReturnType> {
+    plan: {
+      /** Adds an empty need to B, C or D; the cursor goes to its title. */
+      addNeed: (section?: NeedsSectionKey) => ReturnType;
+      /** Adds an outcome for the given needs, or for the need the cursor is in. */
+      addOutcome: (needIds?: readonly string[]) => ReturnType;
+      /** Adds a provision to F, G, H1 or H2 for the given outcomes, or the one the cursor is in. */
+      addProvision: (section?: ProvisionSectionKey, outcomeIds?: readonly string[]) => ReturnType;
+      /** Moves the item the cursor is in up or down its section. */
+      moveItem: (direction: "up" | "down") => ReturnType;
+      /** Links one item to another (a provision to an outcome it serves), or unlinks them. */
+      setLink: (from: string, to: string, linked?: boolean) => ReturnType;
+    };
+  }
+  interface Storage {
+    plan: { role: Role; policy: SectionPolicy };
+  }
+}
+
+/** Keyboard shortcuts of the plan commands, shown in the "/" menu and the help. */
+export const PLAN_SHORTCUTS = {
+  addNeed: "Alt-Shift-n",
+  addOutcome: "Alt-Shift-o",
+  addProvision: "Alt-Shift-p",
+  moveUp: "Alt-Shift-ArrowUp",
+  moveDown: "Alt-Shift-ArrowDown",
+} as const;
+
+/**
+ * What makes the generated nodes a plan editor: the commands and their shortcuts, unique item
+ * ids, labels, and the writer's role enforced as the server enforces it.
+ */
+export const PlanKit = Extension.create<PlanKitOptions, { role: Role; policy: SectionPolicy }>({
+  name: "plan",
+  addOptions: () => ({ role: "viewer", policy: DEFAULT_SECTION_POLICY }),
+  addStorage() {
+    return { role: this.options.role, policy: this.options.policy };
+  },
+  addProseMirrorPlugins() {
+    return [
+      uniqueItemIds(),
+      itemLabels(),
+      findingHighlight(),
+      roleGuard(this.options.role, this.options.policy),
+    ];
+  },
+  addCommands() {
+    return {
+      addNeed:
+        (section) =>
+        ({ state, dispatch }) =>
+          addNeed(section)(state, dispatch),
+      addOutcome:
+        (needIds) =>
+        ({ state, dispatch }) =>
+          addOutcome(needIds)(state, dispatch),
+      addProvision:
+        (section, outcomeIds) =>
+        ({ state, dispatch }) =>
+          addProvision(section, outcomeIds)(state, dispatch),
+      moveItem:
+        (direction) =>
+        ({ state, dispatch }) =>
+          moveItem(direction)(state, dispatch),
+      setLink:
+        (from, to, linked) =>
+        ({ state, dispatch }) =>
+          setLink(from, to, linked)(state, dispatch),
+    };
+  },
+  addKeyboardShortcuts() {
+    const section = (): NeedsSectionKey => {
+      const name = this.editor.state.selection.$from.node(1)?.type.name;
+      return name === "sectionC" ? "C" : name === "sectionD" ? "D" : "B";
+    };
+    const provisionSection = (): ProvisionSectionKey => {
+      const name = this.editor.state.selection.$from.node(1)?.type.name;
+      return name === "sectionG"
+        ? "G"
+        : name === "sectionH1"
+          ? "H1"
+          : name === "sectionH2"
+            ? "H2"
+            : "F";
+    };
+    return {
+      [PLAN_SHORTCUTS.addNeed]: () => this.editor.commands.addNeed(section()),
+      [PLAN_SHORTCUTS.addOutcome]: () => this.editor.commands.addOutcome(),
+      [PLAN_SHORTCUTS.addProvision]: () => this.editor.commands.addProvision(provisionSection()),
+      [PLAN_SHORTCUTS.moveUp]: () => this.editor.commands.moveItem("up"),
+      [PLAN_SHORTCUTS.moveDown]: () => this.editor.commands.moveItem("down"),
+    };
+  },
+});

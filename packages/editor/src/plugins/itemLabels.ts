@@ -1,0 +1,64 @@
+import type { Node as PMNode } from "@tiptap/pm/model";
+import { Plugin, PluginKey } from "@tiptap/pm/state";
+import { Decoration, DecorationSet } from "@tiptap/pm/view";
+import { eachItem } from "../model/eachItem.js";
+import { changesTextOnly } from "./changesTextOnly.js";
+
+export const itemLabelsKey = new PluginKey<LabelState>("ehcpItemLabels");
+
+interface LabelState {
+  /** Items' sections and ids in document order: labels change only when this does. */
+  readonly order: string;
+  readonly decorations: DecorationSet;
+}
+
+function orderOf(doc: PMNode): string {
+  let order = "";
+  eachItem(doc, (item, _pos, section) => {
+    order += `${section}:${String(item.attrs.id)},`;
+  });
+  return order;
+}
+
+function build(doc: PMNode): LabelState {
+  const decorations: Decoration[] = [];
+  eachItem(doc, (item, pos, _section, label) => {
+    decorations.push(Decoration.node(pos, pos + item.nodeSize, {}, { label }));
+  });
+  return { order: orderOf(doc), decorations: DecorationSet.create(doc, decorations) };
+}
+
+/**
+ * Labels every item as the plan shows it (B2, E3, F12, H1.2) through node decorations whose spec
+ * holds the label; node views read it, and ProseMirror redraws an item whose label changes when
+ * items are added, removed or moved.
+ */
+export function itemLabels(): Plugin<LabelState> {
+  return new Plugin<LabelState>({
+    key: itemLabelsKey,
+    state: {
+      init: (_config, state) => build(state.doc),
+      apply(tr, value) {
+        if (!tr.docChanged) return value;
+        if (changesTextOnly(tr)) {
+          return { order: value.order, decorations: value.decorations.map(tr.mapping, tr.doc) };
+        }
+        const order = orderOf(tr.doc);
+        if (order !== value.order) return build(tr.doc);
+        return { order, decorations: value.decorations.map(tr.mapping, tr.doc) };
+      },
+    },
+    props: {
+      decorations: (state) => itemLabelsKey.getState(state)?.decorations ?? DecorationSet.empty,
+    },
+  });
+}
+
+/** The label a node view's decorations carry, if any. */
+export function labelFrom(decorations: readonly Decoration[]): string | null {
+  for (const decoration of decorations) {
+    const label = (decoration.spec as { label?: unknown }).label;
+    if (typeof label === "string") return label;
+  }
+  return null;
+}

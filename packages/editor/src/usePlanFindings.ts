@@ -1,0 +1,47 @@
+import {
+  checkPlan,
+  type QualityConfig,
+  type QualitySummary,
+  summarizeQuality,
+} from "@ehcp/quality";
+import { docToPlan, type Finding, type Plan, PlanFormatError } from "@ehcp/schema";
+import type { Editor } from "@tiptap/core";
+import { usePausedDocValue } from "./usePausedDocValue.js";
+
+export interface PlanFindings {
+  readonly plan: Plan | null;
+  readonly findings: readonly Finding[];
+  readonly summary: QualitySummary | null;
+  /** Why the plan could not be read, when it could not. */
+  readonly problem: string | null;
+}
+
+const EMPTY: PlanFindings = { plan: null, findings: [], summary: null, problem: null };
+
+/**
+ * The checker's findings for the plan in an editor, brought up to date when typing pauses for
+ * `delay` milliseconds, not on every keystroke.
+ */
+export function usePlanFindings(
+  editor: Editor | null,
+  config: QualityConfig = {},
+  delay = 400,
+): PlanFindings {
+  return usePausedDocValue<PlanFindings>(
+    editor,
+    (current, previous) => {
+      try {
+        const plan = docToPlan(current.state.doc);
+        const findings = checkPlan(plan, config);
+        return { plan, findings, summary: summarizeQuality(plan, findings), problem: null };
+      } catch (error) {
+        const message =
+          error instanceof PlanFormatError ? error.message : "the plan could not be checked";
+        return { ...previous, problem: message };
+      }
+    },
+    EMPTY,
+    delay,
+    [JSON.stringify(config)],
+  );
+}

@@ -1,0 +1,294 @@
+import {
+  FREQUENCY_PERIODS,
+  NEED_AREAS,
+  type NeedsSectionKey,
+  PFA_AREAS,
+  type SectionKey,
+} from "@ehcp/schema";
+import { NodeViewContent, type NodeViewProps, NodeViewWrapper } from "@tiptap/react";
+import { useId, useState } from "react";
+import { SECTION_KEY_OF } from "../model/sections.js";
+import { labelFrom } from "../plugins/itemLabels.js";
+import { type Duration, DurationControl } from "./DurationControl.js";
+import { labelsById } from "./labelsById.js";
+
+const KIND: Record<string, string> = {
+  need: "Need",
+  outcome: "Outcome",
+  provision: "Provision",
+  view: "View",
+  advice: "Advice",
+};
+
+const words = (value: string) => value.replace(/-/g, " ");
+
+interface Frequency {
+  sessions: number;
+  per: (typeof FREQUENCY_PERIODS)[number];
+  minutes: number;
+}
+
+/**
+ * Links from this item to others of one kind, as chips that can be removed, and a picker to add
+ * one. The picker lists the plan's items when it is opened, so it is never stale.
+ */
+function Links(
+  props: NodeViewProps & {
+    attr: string;
+    kind: string;
+    heading: string;
+    pick: string;
+    disabled: boolean;
+  },
+) {
+  const { node, editor, updateAttributes, attr, kind, heading, pick, disabled } = props;
+  const [, refresh] = useState(0);
+  const id = useId();
+  const linked = (node.attrs[attr] as string[] | null) ?? [];
+  const items = labelsById(editor.state.doc);
+  const choices = [...items.values()].filter((i) => i.type === kind && !linked.includes(i.id));
+  return (
+    <div className="ehcp-links" role="group" aria-labelledby={`${id}-label`}>
+      <span id={`${id}-label`} className="ehcp-links-label">
+        {heading}
+      </span>
+      <ul className="ehcp-chips">
+        {linked.map((target) => {
+          const item = items.get(target);
+          const name = item ? `${item.label} ${item.title}` : `${target} (not in this plan)`;
+          return (
+            <li key={target} className="ehcp-chip">
+              <span>{name}</span>
+              <button
+                type="button"
+                disabled={disabled}
+                aria-label={`Unlink ${item?.label ?? target}`}
+                onClick={() => updateAttributes({ [attr]: linked.filter((l) => l !== target) })}
+              >
+                ×
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      <label className="ehcp-picker">
+        <span className="ehcp-visually-hidden">{pick}</span>
+        <select
+          value=""
+          disabled={disabled}
+          onFocus={() => refresh((n) => n + 1)}
+          onChange={(event) => {
+            if (event.target.value) updateAttributes({ [attr]: [...linked, event.target.value] });
+          }}
+        >
+          <option value="">{pick}…</option>
+          {choices.map((item) => (
+            <option key={item.id} value={item.id}>
+              {item.label} {item.title}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}
+
+function NeedControls(props: NodeViewProps & { section: SectionKey; disabled: boolean }) {
+  const { node, updateAttributes, section, disabled } = props;
+  const advice = (
+    <Links
+      {...props}
+      attr="adviceIds"
+      kind="advice"
+      heading="Advice it rests on"
+      pick="Link a piece of advice"
+      disabled={disabled}
+    />
+  );
+  const areas = NEED_AREAS[section as NeedsSectionKey] ?? NEED_AREAS.B;
+  return (
+    <div className="ehcp-controls">
+      <label>
+        Area of need{" "}
+        <select
+          value={node.attrs.area as string}
+          disabled={disabled}
+          onChange={(event) => updateAttributes({ area: event.target.value })}
+        >
+          {areas.map((area) => (
+            <option key={area} value={area}>
+              {words(area)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {advice}
+    </div>
+  );
+}
+
+function OutcomeControls(props: NodeViewProps & { disabled: boolean }) {
+  const { node, updateAttributes, disabled } = props;
+  return (
+    <div className="ehcp-controls">
+      <label>
+        By when{" "}
+        <input
+          type="month"
+          value={(node.attrs.byWhen as string | null)?.slice(0, 7) ?? ""}
+          disabled={disabled}
+          onChange={(event) => updateAttributes({ byWhen: event.target.value || null })}
+        />
+      </label>
+      <label>
+        Preparing for adulthood{" "}
+        <select
+          value={(node.attrs.pfa as string | null) ?? ""}
+          disabled={disabled}
+          onChange={(event) => updateAttributes({ pfa: event.target.value || null })}
+        >
+          <option value="">Not set</option>
+          {PFA_AREAS.map((area) => (
+            <option key={area} value={area}>
+              {words(area)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Outcomes framework statement{" "}
+        <input
+          type="text"
+          value={(node.attrs.frameworkRef as string | null) ?? ""}
+          disabled={disabled}
+          onChange={(event) => updateAttributes({ frameworkRef: event.target.value || null })}
+        />
+      </label>
+      <Links
+        {...props}
+        attr="needIds"
+        kind="need"
+        heading="Needs it meets"
+        pick="Link a need"
+        disabled={disabled}
+      />
+    </div>
+  );
+}
+
+function ProvisionControls(props: NodeViewProps & { disabled: boolean }) {
+  const { node, updateAttributes, disabled } = props;
+  const frequency = node.attrs.frequency as Frequency | null;
+  const setFrequency = (change: Partial<Frequency>) => {
+    const next = { sessions: 1, per: "week" as const, minutes: 30, ...frequency, ...change };
+    const valid =
+      next.sessions >= 1 && next.sessions <= 1000 && next.minutes >= 1 && next.minutes <= 1440;
+    updateAttributes({ frequency: valid ? next : null });
+  };
+  return (
+    <div className="ehcp-controls">
+      <label>
+        Ratio{" "}
+        <input
+          type="text"
+          placeholder="1:1"
+          value={(node.attrs.ratio as string | null) ?? ""}
+          disabled={disabled}
+          onChange={(event) =>
+            updateAttributes({ ratio: event.target.value.slice(0, 100) || null })
+          }
+        />
+      </label>
+      <fieldset className="ehcp-frequency" disabled={disabled}>
+        <legend>How often</legend>
+        <label>
+          <span className="ehcp-visually-hidden">Sessions</span>
+          <input
+            type="number"
+            min={1}
+            max={1000}
+            value={frequency?.sessions ?? ""}
+            onChange={(event) => setFrequency({ sessions: Number(event.target.value) })}
+          />
+        </label>
+        <span aria-hidden="true"> × </span>
+        <label>
+          <input
+            type="number"
+            min={1}
+            max={1440}
+            value={frequency?.minutes ?? ""}
+            onChange={(event) => setFrequency({ minutes: Number(event.target.value) })}
+          />{" "}
+          min
+        </label>{" "}
+        <label>
+          per{" "}
+          <select
+            value={frequency?.per ?? "week"}
+            onChange={(event) => setFrequency({ per: event.target.value as Frequency["per"] })}
+          >
+            {FREQUENCY_PERIODS.map((period) => (
+              <option key={period} value={period}>
+                {words(period)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </fieldset>
+      <DurationControl
+        value={node.attrs.duration as Duration | null}
+        disabled={disabled}
+        onChange={(duration) => updateAttributes({ duration })}
+      />
+      <Links
+        {...props}
+        attr="outcomeIds"
+        kind="outcome"
+        heading="Outcomes it serves"
+        pick="Link an outcome"
+        disabled={disabled}
+      />
+    </div>
+  );
+}
+
+/**
+ * The card of a need, an outcome or a provision: its label (kept current by the labels plugin),
+ * its values as form controls, and its fields as editable text.
+ */
+export function ItemCard(props: NodeViewProps) {
+  const { node, editor, decorations, getPos } = props;
+  const label = labelFrom(decorations) ?? "";
+  const headingId = useId();
+  const pos = typeof getPos === "function" ? getPos() : undefined;
+  const sectionName =
+    pos === undefined ? "" : (editor.state.doc.resolve(pos).node(1)?.type.name ?? "");
+  const section = SECTION_KEY_OF[sectionName] ?? "B";
+  const { role, policy } = editor.storage.plan;
+  const disabled = !editor.isEditable || !policy[role].includes(section);
+  const kind = KIND[node.type.name] ?? node.type.name;
+  return (
+    <NodeViewWrapper
+      as="article"
+      className={`ehcp-item ehcp-${node.type.name}`}
+      aria-labelledby={headingId}
+      data-id={node.attrs.id as string}
+      data-label={label}
+    >
+      <h3 id={headingId} className="ehcp-item-heading" contentEditable={false}>
+        <span className="ehcp-item-label">{label}</span> {kind}
+      </h3>
+      <div contentEditable={false} className="ehcp-item-values">
+        {node.type.name === "need" ? (
+          <NeedControls {...props} section={section} disabled={disabled} />
+        ) : node.type.name === "outcome" ? (
+          <OutcomeControls {...props} disabled={disabled} />
+        ) : node.type.name === "provision" ? (
+          <ProvisionControls {...props} disabled={disabled} />
+        ) : null}
+      </div>
+      <NodeViewContent className="ehcp-item-fields" />
+    </NodeViewWrapper>
+  );
+}

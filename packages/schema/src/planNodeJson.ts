@@ -1,0 +1,103 @@
+import type { Node as PMNode } from "prosemirror-model";
+import type { PlanNodeName } from "./planSchema.js";
+
+const copy = <T>(value: T): T =>
+  value !== null && typeof value === "object" ? structuredClone(value) : value;
+
+/** The children of `node` of one type, in order. */
+export const childrenOf = (node: PMNode | undefined, type: PlanNodeName): PMNode[] => {
+  const out: PMNode[] = [];
+  node?.forEach((child) => {
+    if (child.type.name === type) out.push(child);
+  });
+  return out;
+};
+
+export const childOf = (node: PMNode | undefined, type: PlanNodeName): PMNode | undefined =>
+  childrenOf(node, type)[0];
+
+/** The blocks of a rich-text field as Plan JSON. */
+export const richText = (node: PMNode | undefined): unknown[] => {
+  const blocks: unknown[] = [];
+  node?.forEach((child) => {
+    blocks.push(child.toJSON());
+  });
+  return blocks;
+};
+
+const plainText = (node: PMNode | undefined): string => node?.textContent ?? "";
+
+const outcomeStep = (step: PMNode) => ({
+  id: step.attrs.id,
+  text: plainText(step),
+  byWhen: step.attrs.byWhen,
+});
+
+/**
+ * Each item node of `planSchema` as the object Plan JSON holds for it, unvalidated. Shared by
+ * `docToPlan` and `checkPlanNode`, so a whole plan and a single item are read the same way.
+ */
+export const ITEM_TO_JSON = {
+  view: (v: PMNode) => ({
+    id: v.attrs.id,
+    voice: v.attrs.voice,
+    topic: v.attrs.topic,
+    directQuote: v.attrs.directQuote,
+    ...(v.attrs.gatheredHow !== null ? { gatheredHow: v.attrs.gatheredHow } : {}),
+    content: richText(v),
+  }),
+  need: (n: PMNode) => ({
+    id: n.attrs.id,
+    area: n.attrs.area,
+    title: plainText(childOf(n, "needTitle")),
+    description: richText(childOf(n, "needDescription")),
+    adviceIds: copy(n.attrs.adviceIds),
+  }),
+  outcomeStep,
+  outcome: (o: PMNode) => ({
+    id: o.attrs.id,
+    needIds: copy(o.attrs.needIds),
+    statement: richText(childOf(o, "outcomeStatement")),
+    byWhen: o.attrs.byWhen,
+    pfa: o.attrs.pfa,
+    frameworkRef: o.attrs.frameworkRef,
+    steps: childrenOf(o, "outcomeStep").map(outcomeStep),
+  }),
+  provision: (p: PMNode) => ({
+    id: p.attrs.id,
+    outcomeIds: copy(p.attrs.outcomeIds),
+    needIds: copy(p.attrs.needIds),
+    what: richText(childOf(p, "provisionWhat")),
+    deliveredBy: plainText(childOf(p, "provisionDeliveredBy")),
+    expertise: plainText(childOf(p, "provisionExpertise")),
+    ratio: p.attrs.ratio,
+    frequency: copy(p.attrs.frequency),
+    hoursPerWeek: p.attrs.hoursPerWeek,
+    duration: copy(p.attrs.duration),
+    adviceIds: copy(p.attrs.adviceIds),
+  }),
+  budgetItem: (i: PMNode) => ({
+    provisionId: i.attrs.provisionId,
+    amountGBP: i.attrs.amountGBP,
+    arrangement: i.attrs.arrangement,
+    outcomesMet: richText(i),
+  }),
+  advice: (a: PMNode) => ({
+    id: a.attrs.id,
+    title: a.attrs.title,
+    from: copy(a.attrs.from),
+    agency: a.attrs.agency,
+    requested: a.attrs.requested,
+    received: a.attrs.received,
+    appended: a.attrs.appended,
+  }),
+  planDetails: (d: PMNode) => ({
+    status: d.attrs.status,
+    issue: d.attrs.issue,
+    child: copy(d.attrs.child),
+    localAuthority: d.attrs.localAuthority,
+    caseworker: copy(d.attrs.caseworker),
+    dates: copy(d.attrs.dates),
+    signOff: copy(d.attrs.signOff),
+  }),
+} satisfies Partial<Record<PlanNodeName, (node: PMNode) => object>>;
