@@ -67,7 +67,7 @@ export default defineConfig({
           root: "packages/editor",
           include: ["src/**/*.browser.test.{ts,tsx}", "stories/**/*.browser.test.{ts,tsx}"],
           globalSetup: ["test/globalSetup.ts"],
-          testTimeout: 20_000,
+          testTimeout: 60_000,
           browser: {
             enabled: true,
             headless: true,

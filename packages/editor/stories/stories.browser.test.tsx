@@ -4,13 +4,14 @@ import { act } from "react";
 import { createRoot } from "react-dom/client";
 import { describe, expect, it } from "vitest";
 import "../src/styles.css";
+import { locate } from "../test/locate.js";
 import * as presence from "./PresenceList.stories.js";
 import * as workspace from "./PlanWorkspace.stories.js";
 import * as traceability from "./TraceabilityMatrix.stories.js";
 
-/** Waits up to two seconds for `check` to hold, and fails if it never does. */
+/** Waits up to ten seconds for `check` to hold, and fails if it never does. */
 async function waitFor(check: () => boolean) {
-  for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 20));
+  for (let i = 0; i < 500 && !check(); i++) await new Promise((r) => setTimeout(r, 20));
   expect(check()).toBe(true);
 }
 
@@ -82,9 +83,8 @@ describe("every story", () => {
     const first = editors[0]?.querySelector<HTMLElement>(
       '[data-field="provisionDeliveredBy"] .ehcp-field-content',
     );
-    first?.focus();
     const { userEvent } = await import("vitest/browser");
-    await userEvent.click(first as HTMLElement);
+    await userEvent.click(locate(first as HTMLElement, container));
     await userEvent.keyboard("Shared ");
     await waitFor(
       () =>
@@ -102,18 +102,19 @@ describe("every story", () => {
     const field = parentEditor?.querySelector<HTMLElement>(
       '[data-section="F"] [data-field="provisionDeliveredBy"] .ehcp-field-content',
     );
-    await userEvent.click(field as HTMLElement);
+    await userEvent.click(locate(field as HTMLElement, container));
     await userEvent.keyboard("{End} (NHS)");
     await waitFor(() => officerEditor?.querySelector(".ehcp-insertion")?.textContent === " (NHS)");
     const officerPanel = container.querySelectorAll<HTMLElement>(".ehcp-suggestions")[1];
     await waitFor(() => officerPanel?.querySelector("textarea") !== null);
-    await userEvent.click(officerPanel?.querySelector("textarea") as HTMLElement);
-    await userEvent.keyboard("Commissioned from the NHS.");
     await userEvent.click(
-      [...(officerPanel?.querySelectorAll("button") ?? [])].find(
-        (b) => b.textContent === "Accept",
-      ) as HTMLElement,
+      locate(officerPanel?.querySelector("textarea") as HTMLElement, container),
     );
+    await userEvent.keyboard("Commissioned from the NHS.");
+    const accept = [...(officerPanel?.querySelectorAll("button") ?? [])].find(
+      (b) => b.textContent === "Accept",
+    );
+    await userEvent.click(locate(accept as HTMLElement, container));
     await waitFor(() => parentEditor?.querySelector(".ehcp-insertion") === null);
     expect(field?.textContent).toMatch(/ \(NHS\)$/);
     done();
