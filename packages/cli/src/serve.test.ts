@@ -91,7 +91,7 @@ describe("ehcp serve", () => {
     dir = mkdtempSync(join(tmpdir(), "ehcp-serve-"));
     const dev = start(["--port", "0", "--db", join(dir, "a.sqlite"), "--dev-sign-in"]);
     const http = (await dev.url).replace(/^ws/, "http");
-    for (let i = 0; i < 100 && !dev.output().includes("development sign-in is on"); i++)
+    for (let i = 0; i < 500 && !dev.output().includes("development sign-in is on"); i++)
       await new Promise((r) => setTimeout(r, 20));
     expect(dev.output()).toContain("development sign-in is on");
     const response = await fetch(`${http}/dev/sign-in`, {

@@ -128,7 +128,7 @@ describe("createCollabServer", () => {
     await acknowledged(health);
     // ...but not in F.
     field(health.document, 6).insert(0, "Refused ");
-    for (let i = 0; i < 100 && messages.length === 0; i++)
+    for (let i = 0; i < 500 && messages.length === 0; i++)
       await new Promise((r) => setTimeout(r, 20));
     expect(JSON.parse(messages[0] ?? "{}")).toEqual({
       type: "edit-refused",
@@ -167,7 +167,7 @@ describe("createCollabServer", () => {
       0,
     ) as Y.XmlElement;
     provision.setAttribute("frequency", { sessions: 0, per: "fortnight" } as never);
-    for (let i = 0; i < 100 && messages.length === 0; i++)
+    for (let i = 0; i < 500 && messages.length === 0; i++)
       await new Promise((r) => setTimeout(r, 20));
     const refusal = JSON.parse(messages[0] ?? "{}");
     expect(refusal).toMatchObject({ type: "edit-refused", parts: ["F"] });

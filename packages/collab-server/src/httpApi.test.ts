@@ -235,7 +235,7 @@ describe("the HTTP API", () => {
 
     // When the last client leaves, the plan is stored and unloaded, and the trail is written.
     disconnect(school);
-    for (let i = 0; i < 100 && server.hocuspocus.documents.has(plan.id); i++) {
+    for (let i = 0; i < 500 && server.hocuspocus.documents.has(plan.id); i++) {
       await new Promise((r) => setTimeout(r, 20));
     }
     expect(server.hocuspocus.documents.has(plan.id)).toBe(false);

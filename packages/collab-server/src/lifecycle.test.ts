@@ -114,7 +114,7 @@ describe("the road from draft to final", () => {
       json: { finalIssued: "2026-11-02", version: { name: "Final issued 2 November 2026" } },
     });
     // The connected editor hears of it.
-    for (let i = 0; i < 200 && yDocToPlan(again.document).meta.status !== "final"; i++)
+    for (let i = 0; i < 500 && yDocToPlan(again.document).meta.status !== "final"; i++)
       await new Promise((r) => setTimeout(r, 20));
     expect(yDocToPlan(again.document).meta).toMatchObject({
       status: "final",

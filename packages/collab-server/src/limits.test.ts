@@ -108,7 +108,7 @@ describe("limits", () => {
       "refused: A school has 2 connections open already: close one first",
     );
     disconnect(first);
-    for (let i = 0; i < 50 && server.hocuspocus.getConnectionsCount() > 2; i++)
+    for (let i = 0; i < 250 && server.hocuspocus.getConnectionsCount() > 2; i++)
       await new Promise((r) => setTimeout(r, 20));
     disconnect(await connect(url, plan.id, token));
     for (const p of [second, writer]) disconnect(p);
@@ -121,7 +121,7 @@ describe("limits", () => {
     const messages: string[] = [];
     writer.on("stateless", ({ payload }: { payload: string }) => messages.push(payload));
     deliveredByText(writer.document).insert(0, "x".repeat(5_000));
-    for (let i = 0; i < 100 && messages.length === 0; i++)
+    for (let i = 0; i < 500 && messages.length === 0; i++)
       await new Promise((r) => setTimeout(r, 20));
     expect(JSON.parse(messages[0] ?? "{}")).toMatchObject({
       type: "edit-refused",

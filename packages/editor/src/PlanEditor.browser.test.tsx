@@ -42,7 +42,7 @@ async function mount(props: Partial<PlanEditorProps> = {}) {
       />,
     );
   });
-  for (let i = 0; i < 50 && !editor; i++) await new Promise((r) => setTimeout(r, 20));
+  for (let i = 0; i < 250 && !editor; i++) await new Promise((r) => setTimeout(r, 20));
   if (!editor) throw new Error("the editor did not start");
   return { container, editor: editor as Editor };
 }
@@ -237,7 +237,7 @@ describe("PlanEditor", () => {
     planToYDoc({ ...good, id: name }, alex.document);
     const sam = connectTo(tokens.school as string);
     await sam.synced;
-    for (let i = 0; i < 100 && sam.document.getXmlFragment(PLAN_FRAGMENT_NAME).length === 0; i++) {
+    for (let i = 0; i < 500 && sam.document.getXmlFragment(PLAN_FRAGMENT_NAME).length === 0; i++) {
       await new Promise((r) => setTimeout(r, 20));
     }
     const one = await mount({
@@ -255,7 +255,7 @@ describe("PlanEditor", () => {
     await placeCaret(two.editor, "F", "provisionDeliveredBy", "start");
     await userEvent.keyboard("Lead ");
     const text = (editor: Editor) => planOf(editor).sections.F.provisions[0]?.deliveredBy;
-    for (let i = 0; i < 100 && text(one.editor) !== text(two.editor); i++) {
+    for (let i = 0; i < 500 && text(one.editor) !== text(two.editor); i++) {
       await new Promise((r) => setTimeout(r, 20));
     }
     const original = good.sections.F.provisions[0]?.deliveredBy;
@@ -264,7 +264,7 @@ describe("PlanEditor", () => {
     // Undo takes back only this writer's own typing, not the other's.
     await placeCaret(one.editor, "F", "provisionDeliveredBy", "end");
     await userEvent.keyboard("{Control>}z{/Control}");
-    for (let i = 0; i < 100 && text(two.editor) !== `Lead ${original}`; i++) {
+    for (let i = 0; i < 500 && text(two.editor) !== `Lead ${original}`; i++) {
       await new Promise((r) => setTimeout(r, 20));
     }
     expect(text(one.editor)).toBe(`Lead ${original}`);

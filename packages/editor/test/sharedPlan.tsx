@@ -18,9 +18,9 @@ export function closeAll(): void {
   document.body.innerHTML = "";
 }
 
-/** Waits for `check` to hold, failing with `what` after five seconds. */
+/** Waits for `check` to hold, failing with `what` after ten seconds. */
 export async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 250 && !check(); i++) await new Promise((r) => setTimeout(r, 20));
+  for (let i = 0; i < 500 && !check(); i++) await new Promise((r) => setTimeout(r, 20));
   if (!check()) throw new Error(`timed out waiting for ${what}`);
 }
 
