@@ -137,4 +137,27 @@ describe("PlanShadow", () => {
       "the update builds on changes the server does not have",
     );
   });
+
+  it("stays in step with the plan, through typing it checked and deletions that came another way", () => {
+    const { server, client, shadow, edit } = setUp();
+    const text = (root: Y.XmlFragment) =>
+      (provision(root).get(1) as Y.XmlElement).get(0) as Y.XmlText;
+    const typing = edit((root) => text(root).insert(0, "Lead "));
+    expect(shadow.check(typing).problem).toBeNull();
+    Y.applyUpdate(server, typing);
+    // Another instance's deletion reaches the plan without passing this copy's check.
+    Y.applyUpdate(
+      server,
+      edit((root) => text(root).delete(0, 5)),
+    );
+    // A parent's suggestion, sent as a client sends it: its own transaction, without the
+    // deletion. It is only words if the copy's text, without it, is the plan's.
+    const parent = { id: "user-parent", name: "The parent", role: "parent" };
+    let suggestion: Uint8Array = new Uint8Array();
+    client.once("update", (update: Uint8Array) => (suggestion = update));
+    text(client.getXmlFragment(PLAN_FRAGMENT_NAME)).insert(0, "NHS ", {
+      insertion: { id: "sug-1", by: parent.id, name: parent.name, role: parent.role },
+    });
+    expect(shadow.check(suggestion, { ...parent, editable: new Set(["A"]) }).problem).toBeNull();
+  });
 });

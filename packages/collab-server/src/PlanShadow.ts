@@ -117,7 +117,13 @@ const deletedIdOf = (type: Parent): string | null => {
 export class PlanShadow {
   readonly #source: Y.Doc;
   #doc: Y.Doc;
-  readonly #mirror = (update: Uint8Array) => Y.applyUpdate(this.#doc, update);
+  readonly #mirror = (update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
+    // Each update a client sends reaches the real document after the copy took it in `check`:
+    // reading it a second time would find nothing new. Deletions are always applied, since a
+    // transaction's deletions are not told apart by the state vector.
+    if (tr.deleteSet.clients.size === 0 && this.#holds(tr.afterState)) return;
+    Y.applyUpdate(this.#doc, update);
+  };
 
   constructor(source: Y.Doc) {
     this.#source = source;
@@ -130,6 +136,14 @@ export class PlanShadow {
     doc.getXmlFragment(PLAN_FRAGMENT_NAME);
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(this.#source));
     return doc;
+  }
+
+  /** Whether the copy holds every change up to `state`, a state vector of the real document. */
+  #holds(state: Map<number, number>): boolean {
+    for (const [client, clock] of state) {
+      if (Y.getState(this.#doc.store, client) < clock) return false;
+    }
+    return true;
   }
 
   /**

@@ -30,7 +30,7 @@ async function parentClient(planId: string) {
   /** Waits for the server's answer to the last change: accepted, or the refusal's reason. */
   const answer = async () => {
     const seen = refusals.length;
-    for (let i = 0; i < 100; i++) {
+    for (let i = 0; i < 500; i++) {
       if (refusals.length > seen) return refusals.at(-1) as string;
       if (!client.hasUnsyncedChanges) return "accepted";
       await new Promise((r) => setTimeout(r, 20));
