@@ -19,11 +19,13 @@ export function planDetailsOf(doc: Y.Doc): Y.XmlElement | null {
 export function planStatus(doc: Y.Doc): PlanStatus | null {
   const details = planDetailsOf(doc);
   if (!details) return null;
-  const attrs = details.getAttributes() as Record<string, unknown>;
-  const dates = (attrs.dates ?? {}) as { draftIssued?: unknown; finalIssued?: unknown };
+  // Read on every update a client sends: three attributes, not all of the plan's details.
+  const read = (name: string): unknown => details.getAttribute(name);
+  const dates = (read("dates") ?? {}) as { draftIssued?: unknown; finalIssued?: unknown };
+  const issue = read("issue");
   return {
-    status: attrs.status === "final" ? "final" : "draft",
-    issue: typeof attrs.issue === "number" ? attrs.issue : 1,
+    status: read("status") === "final" ? "final" : "draft",
+    issue: typeof issue === "number" ? issue : 1,
     draftIssued: typeof dates.draftIssued === "string" ? dates.draftIssued : null,
     finalIssued: typeof dates.finalIssued === "string" ? dates.finalIssued : null,
   };
