@@ -261,6 +261,13 @@ describe("PlanEditor", () => {
     const original = good.sections.F.provisions[0]?.deliveredBy;
     expect(text(one.editor)).toBe(`Lead ${original} and assistant`);
     expect(text(two.editor)).toBe(text(one.editor));
+    // Each writer's cards keep their labels through the other's typing.
+    const labels = (container: HTMLElement) =>
+      [...container.querySelectorAll<HTMLElement>("article.ehcp-item")].map(
+        (card) => card.dataset.label,
+      );
+    expect(labels(one.container)).toEqual(expect.arrayContaining(["B1", "E1", "F1"]));
+    expect(labels(two.container)).toEqual(labels(one.container));
     // Undo takes back only this writer's own typing, not the other's.
     await placeCaret(one.editor, "F", "provisionDeliveredBy", "end");
     await userEvent.keyboard("{Control>}z{/Control}");

@@ -1,5 +1,7 @@
 import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
+import { isFromYjs } from "./isFromYjs.js";
+import { yjsChangeMapping } from "./yjsChangeMapping.js";
 
 export const findingHighlightKey = new PluginKey<DecorationSet>("ehcpFindingHighlight");
 
@@ -21,7 +23,9 @@ export function findingHighlight(): Plugin<DecorationSet> {
             Decoration.inline(meta.from, meta.to, { class: "ehcp-finding-highlight" }),
           ]);
         }
-        return set.map(tr.mapping, tr.doc);
+        if (set === DecorationSet.empty || !tr.docChanged) return set;
+        // Others' typing must not take away the wording a writer was sent to.
+        return set.map(isFromYjs(tr) ? yjsChangeMapping(tr) : tr.mapping, tr.doc);
       },
     },
     props: { decorations: (state) => findingHighlightKey.getState(state) },

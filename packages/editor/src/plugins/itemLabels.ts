@@ -3,6 +3,7 @@ import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import { eachItem } from "../model/eachItem.js";
 import { changesTextOnly } from "./changesTextOnly.js";
+import { isFromYjs } from "./isFromYjs.js";
 
 export const itemLabelsKey = new PluginKey<LabelState>("ehcpItemLabels");
 
@@ -40,6 +41,9 @@ export function itemLabels(): Plugin<LabelState> {
       init: (_config, state) => build(state.doc),
       apply(tr, value) {
         if (!tr.docChanged) return value;
+        // y-prosemirror brings others' edits in by replacing the whole document, which mapping
+        // would take every label through and drop: label the new document afresh.
+        if (isFromYjs(tr)) return build(tr.doc);
         if (changesTextOnly(tr)) {
           return { order: value.order, decorations: value.decorations.map(tr.mapping, tr.doc) };
         }

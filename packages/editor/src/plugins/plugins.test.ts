@@ -6,6 +6,8 @@ import { ySyncPluginKey } from "@tiptap/y-tiptap";
 import { describe, expect, it } from "vitest";
 import { sharedFixture } from "../../../schema/test/fixtures.js";
 import { findSection } from "../model/findSection.js";
+import { findingHighlight, findingHighlightKey } from "./findingHighlight.js";
+import { itemLabels, itemLabelsKey, labelFrom } from "./itemLabels.js";
 import { partsChanged } from "./partsChanged.js";
 import { roleGuard } from "./roleGuard.js";
 import { uniqueItemIds } from "./uniqueItemIds.js";
@@ -103,5 +105,58 @@ describe("roleGuard and partsChanged", () => {
     expect(state.apply(remote(state.tr.insertText("x", at(state, "F")))).doc.eq(state.doc)).toBe(
       false,
     );
+  });
+});
+
+describe("itemLabels", () => {
+  const labels = (state: EditorState) =>
+    (itemLabelsKey.getState(state)?.decorations.find() ?? []).map((d) => labelFrom([d]));
+
+  it("keeps every label through others' edits, which come as the whole document replaced", () => {
+    const state = EditorState.create({ doc: planToDoc(plan), plugins: [itemLabels()] });
+    const before = labels(state);
+    expect(before).toEqual(expect.arrayContaining(["B1", "E1", "F1"]));
+    // What y-prosemirror dispatches for a remote keystroke: every node rebuilt from Yjs.
+    const fresh = planToDoc(plan).content;
+    const remoteKeystroke = remote(
+      state.tr.replace(0, state.doc.content.size, new Slice(fresh, 0, 0)).insertText("x", 20),
+    );
+    expect(labels(state.apply(remoteKeystroke))).toEqual(before);
+  });
+});
+
+describe("findingHighlight", () => {
+  it("keeps the wording a writer was sent to underlined through others' typing before it", () => {
+    const state = EditorState.create({ doc: planToDoc(plan), plugins: [findingHighlight()] });
+    const F = findSection(state.doc, "F");
+    let from = -1;
+    state.doc.nodesBetween(F.pos, F.pos + F.node.nodeSize, (node, pos) => {
+      if (from < 0 && node.isText && node.text?.includes("therapist")) {
+        from = pos + node.text.indexOf("therapist");
+      }
+      return from < 0;
+    });
+    const underlined = (s: EditorState) =>
+      (findingHighlightKey.getState(s)?.find() ?? []).map((d) => s.doc.textBetween(d.from, d.to));
+    const shown = state.apply(
+      state.tr.setMeta(findingHighlightKey, { from, to: from + "therapist".length }),
+    );
+    expect(underlined(shown)).toEqual(["therapist"]);
+    // Someone else adds a word to need B1's title: y-prosemirror replaces the whole document.
+    const need = plan.sections.B.needs[0]!;
+    const edited = planToDoc({
+      ...plan,
+      sections: {
+        ...plan.sections,
+        B: {
+          ...plan.sections.B,
+          needs: [{ ...need, title: `${need.title} well` }, ...plan.sections.B.needs.slice(1)],
+        },
+      },
+    });
+    const remoteTyping = remote(
+      shown.tr.replace(0, shown.doc.content.size, new Slice(edited.content, 0, 0)),
+    );
+    expect(underlined(shown.apply(remoteTyping))).toEqual(["therapist"]);
   });
 });
