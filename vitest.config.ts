@@ -1,6 +1,6 @@
 import { playwright } from "@vitest/browser-playwright";
 import { defineConfig } from "vitest/config";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./scripts/chromium.mjs";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@ehcp/fixtures/chromium";
 
 // One config for the whole monorepo: each package is a project, so `vitest run --project schema`
 // runs one package. The `@ehcp/source` condition makes workspace imports resolve to TypeScript

@@ -14,7 +14,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/pro
 import { PLAN_SCHEMA_VERSION, planToYDoc } from "@ehcp/schema";
 import WebSocket from "ws";
 import * as Y from "yjs";
-import { generatePlan } from "./generatePlan.mjs";
+import { generatePlan } from "@ehcp/fixtures/generatePlan";
 
 const DESCRIPTIONS = {
   stock: "stock Hocuspocus, in memory, no checks",

@@ -3,8 +3,8 @@
 // editor holding the same text, both bound to Yjs through Tiptap's Collaboration extension.
 import { chromium } from "playwright-core";
 import { createServer } from "vite";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../scripts/chromium.mjs";
-import { generatePlan } from "./generatePlan.mjs";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@ehcp/fixtures/chromium";
+import { generatePlan } from "@ehcp/fixtures/generatePlan";
 
 const percentile = (sorted, p) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];

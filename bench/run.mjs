@@ -11,9 +11,9 @@ import { checkPlan } from "@ehcp/quality";
 import { docToPlan, parsePlan, planToDoc, planToYDoc, yDocToPlan } from "@ehcp/schema";
 import * as Y from "yjs";
 import { listBenchmark, openCloseBenchmark, storeBenchmarks, typingBenchmark } from "./collab.mjs";
-import { CHROMIUM_PATH } from "../scripts/chromium.mjs";
+import { CHROMIUM_PATH } from "@ehcp/fixtures/chromium";
 import { editorBenchmarks } from "./editor.mjs";
-import { generatePlan } from "./generatePlan.mjs";
+import { generatePlan } from "@ehcp/fixtures/generatePlan";
 
 const percentile = (sorted, p) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];

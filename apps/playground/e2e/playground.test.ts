@@ -9,7 +9,7 @@ import mammoth from "mammoth";
 import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../../scripts/chromium.mjs";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@ehcp/fixtures/chromium";
 
 const app = fileURLToPath(new URL("..", import.meta.url));
 const examples = join(app, "examples");

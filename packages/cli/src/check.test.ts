@@ -4,8 +4,9 @@ import { join } from "node:path";
 import { checkPlan } from "@ehcp/quality";
 import { parsePlan } from "@ehcp/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sharedFixture } from "../../schema/test/fixtures.js";
-import { ehcp, shared } from "../test/ehcp.js";
+import { ehcp } from "../test/ehcp.js";
+import { examplePlanPath } from "@ehcp/fixtures/node";
+import { examplePlan } from "@ehcp/fixtures";
 
 describe("ehcp check", () => {
   let dir: string;
@@ -15,13 +16,13 @@ describe("ehcp check", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("exits 0 on the good plan, which has no error", async () => {
-    const result = await ehcp("check", shared("plan-good.json"));
+    const result = await ehcp("check", examplePlanPath("plan-good.json"));
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/^plan-good\.json: 0 errors, 0 warnings, \d+ for information\n/);
   });
 
   it("exits 1 on the poor plan and groups its findings by section, with labels", async () => {
-    const result = await ehcp("check", shared("plan-poor.json"));
+    const result = await ehcp("check", examplePlanPath("plan-poor.json"));
     expect(result.code).toBe(1);
     expect(result.out).toMatch(/^plan-poor\.json: 9 errors, \d+ warnings, \d+ for information\n/);
     const headings = result.out.split("\n").filter((l) => l.startsWith("Section "));
@@ -43,9 +44,9 @@ describe("ehcp check", () => {
   });
 
   it("prints the findings array as JSON", async () => {
-    const result = await ehcp("check", "--format", "json", shared("plan-poor.json"));
+    const result = await ehcp("check", "--format", "json", examplePlanPath("plan-poor.json"));
     expect(result.code).toBe(1);
-    const plan = parsePlan(sharedFixture("plan-poor.json"));
+    const plan = parsePlan(examplePlan("plan-poor.json"));
     expect(JSON.parse(result.out)).toEqual(checkPlan(plan));
   });
 
@@ -64,10 +65,12 @@ describe("ehcp check", () => {
     );
     const config = join(dir, "council.json");
     writeFileSync(config, JSON.stringify({ rules: errorsToWarnings }));
-    expect((await ehcp("check", "--config", config, shared("plan-poor.json"))).code).toBe(0);
+    expect((await ehcp("check", "--config", config, examplePlanPath("plan-poor.json"))).code).toBe(
+      0,
+    );
 
     writeFileSync(config, JSON.stringify({ rules: { jargon: "quiet" } }));
-    const bad = await ehcp("check", "--config", config, shared("plan-poor.json"));
+    const bad = await ehcp("check", "--config", config, examplePlanPath("plan-poor.json"));
     expect(bad.code).toBe(2);
     expect(bad.err).toContain(
       'rules.jargon: expected one of "off", "error", "warning", "info", got "quiet"',
@@ -77,7 +80,7 @@ describe("ehcp check", () => {
   it("finds text copied from the plans in a corpus folder", async () => {
     const corpus = join(dir, "corpus");
     mkdirSync(corpus);
-    const other = structuredClone(sharedFixture("plan-good.json")) as {
+    const other = structuredClone(examplePlan("plan-good.json")) as {
       id: string;
       meta: { child: { fullName: string; preferredName: string } };
     };
@@ -92,7 +95,7 @@ describe("ehcp check", () => {
       corpus,
       "--format",
       "json",
-      shared("plan-good.json"),
+      examplePlanPath("plan-good.json"),
     );
     expect(result.err).toBe(`ehcp: skipped notes.json in ${corpus}: it is not a valid plan\n`);
     const copied = JSON.parse(result.out).filter((f: { rule: string }) => f.rule === "copied-text");
@@ -102,7 +105,7 @@ describe("ehcp check", () => {
 
   it("explains its usage when called wrongly", async () => {
     expect((await ehcp("check")).code).toBe(2);
-    expect((await ehcp("check", "--format", "xml", shared("plan-good.json"))).err).toMatch(
+    expect((await ehcp("check", "--format", "xml", examplePlanPath("plan-good.json"))).err).toMatch(
       /^Usage: ehcp check/,
     );
   });

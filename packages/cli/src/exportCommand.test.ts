@@ -2,8 +2,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sharedFixture } from "../../schema/test/fixtures.js";
-import { ehcp, shared } from "../test/ehcp.js";
+import { ehcp } from "../test/ehcp.js";
+import { examplePlanPath } from "@ehcp/fixtures/node";
+import { examplePlan } from "@ehcp/fixtures";
 
 describe("ehcp export", () => {
   let dir: string;
@@ -15,7 +16,8 @@ describe("ehcp export", () => {
   it("writes a tagged PDF", async () => {
     const pdf = join(dir, "good.pdf");
     expect(
-      (await ehcp("export", shared("plan-good.json"), "--format", "pdf", "--out", pdf)).code,
+      (await ehcp("export", examplePlanPath("plan-good.json"), "--format", "pdf", "--out", pdf))
+        .code,
     ).toBe(0);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
     expect(readFileSync(pdf).toString("latin1")).toContain("/StructTreeRoot");
@@ -25,7 +27,7 @@ describe("ehcp export", () => {
     const docx = join(dir, "good.docx");
     const result = await ehcp(
       "export",
-      shared("plan-good.json"),
+      examplePlanPath("plan-good.json"),
       "--format",
       "docx",
       "--layout",
@@ -38,14 +40,15 @@ describe("ehcp export", () => {
     expect(readFileSync(docx).subarray(0, 2).toString()).toBe("PK");
     const json = join(dir, "good.json");
     expect(
-      (await ehcp("export", shared("plan-good.json"), "--format", "json", "--out", json)).code,
+      (await ehcp("export", examplePlanPath("plan-good.json"), "--format", "json", "--out", json))
+        .code,
     ).toBe(0);
-    expect(JSON.parse(readFileSync(json, "utf8"))).toStrictEqual(sharedFixture("plan-good.json"));
+    expect(JSON.parse(readFileSync(json, "utf8"))).toStrictEqual(examplePlan("plan-good.json"));
   });
 
   it("gives an invalid plan its errors and writes no file", async () => {
     const bad = join(dir, "bad.json");
-    const plan = structuredClone(sharedFixture("plan-good.json")) as {
+    const plan = structuredClone(examplePlan("plan-good.json")) as {
       sections: Record<string, unknown>;
     };
     delete plan.sections.K;
@@ -60,7 +63,7 @@ describe("ehcp export", () => {
   it("leaves nothing behind when the file cannot be written", async () => {
     const result = await ehcp(
       "export",
-      shared("plan-good.json"),
+      examplePlanPath("plan-good.json"),
       "--format",
       "docx",
       "--out",
@@ -72,10 +75,20 @@ describe("ehcp export", () => {
   });
 
   it("explains its usage when called wrongly", async () => {
-    expect((await ehcp("export", shared("plan-good.json"))).err).toMatch(/^Usage: ehcp export/);
+    expect((await ehcp("export", examplePlanPath("plan-good.json"))).err).toMatch(
+      /^Usage: ehcp export/,
+    );
     expect(
-      (await ehcp("export", shared("plan-good.json"), "--format", "docx", "--layout", "columns"))
-        .code,
+      (
+        await ehcp(
+          "export",
+          examplePlanPath("plan-good.json"),
+          "--format",
+          "docx",
+          "--layout",
+          "columns",
+        )
+      ).code,
     ).toBe(2);
   });
 });

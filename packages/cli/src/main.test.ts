@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sharedFixture } from "../../schema/test/fixtures.js";
-import { ehcp, shared } from "../test/ehcp.js";
+import { ehcp } from "../test/ehcp.js";
+import { examplePlanPath } from "@ehcp/fixtures/node";
+import { examplePlan } from "@ehcp/fixtures";
 
 describe("ehcp validate", () => {
   let dir: string;
@@ -12,14 +13,14 @@ describe("ehcp validate", () => {
     writeFileSync(path, typeof content === "string" ? content : JSON.stringify(content));
     return path;
   };
-  const good = () => structuredClone(sharedFixture("plan-good.json")) as Record<string, any>;
+  const good = () => structuredClone(examplePlan("plan-good.json")) as Record<string, any>;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), "ehcp-cli-"));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("exits 0 on the good fixture with a one-line summary of counts", async () => {
-    const result = await ehcp("validate", shared("plan-good.json"));
+    const result = await ehcp("validate", examplePlanPath("plan-good.json"));
     expect(result).toEqual({
       code: 0,
       out: "plan-good.json: sound. 6 needs, 6 outcomes, 8 provisions.\n",
@@ -28,14 +29,14 @@ describe("ehcp validate", () => {
   });
 
   it("exits 1 on the poor fixture, naming p-2 (duplicate id) and o-3 (dangling link)", async () => {
-    const result = await ehcp("validate", shared("plan-poor.json"));
+    const result = await ehcp("validate", examplePlanPath("plan-poor.json"));
     expect(result.code).toBe(1);
     expect(result.out).toContain("duplicate-id  p-2  sections.F.provisions[2].id");
     expect(result.out).toContain("dangling-link  o-3  sections.E.outcomes[2].needIds[0]");
   });
 
   it("gives machine-readable findings with --json", async () => {
-    const result = await ehcp("validate", "--json", shared("plan-poor.json"));
+    const result = await ehcp("validate", "--json", examplePlanPath("plan-poor.json"));
     expect(result.code).toBe(1);
     const report = JSON.parse(result.out);
     expect(report.valid).toBe(false);

@@ -130,6 +130,8 @@ export async function main(
         return await serve(
           {
             port: p,
+            // Only the default port gives way to a free one: a port the user chose is a promise.
+            portFallback: values.port === undefined && env.EHCP_PORT === undefined,
             host: values.host ?? env.EHCP_HOST ?? "127.0.0.1",
             db: values.db ?? env.EHCP_DB ?? "./data/ehcp.sqlite",
             redis: values.redis ?? env.EHCP_REDIS,

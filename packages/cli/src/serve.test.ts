@@ -2,18 +2,41 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { parsePlan, planToYDoc, yDocToPlan } from "@ehcp/schema";
 import { afterEach, describe, expect, it } from "vitest";
 import type * as Y from "yjs";
-import { POSTGRES_URL, postgresAvailable } from "../../collab-server/test/postgres.js";
-import { REDIS_URL, redisAvailable } from "../../collab-server/test/redis.js";
-import { TEST_SECRET } from "../../collab-server/test/tokens.js";
-import { acknowledged, connect, disconnect } from "../../collab-server/test/connect.js";
-import { deliveredByText } from "../../schema/test/deliveredByText.js";
-import { sharedFixture } from "../../schema/test/fixtures.js";
+import { SignIn } from "@ehcp/collab-server";
+import { deliveredByText, examplePlan } from "@ehcp/fixtures";
+import {
+  POSTGRES_URL,
+  REDIS_URL,
+  acknowledged,
+  connectClient,
+  disconnect,
+  postgresAvailable,
+  redisAvailable,
+} from "@ehcp/fixtures/node";
 
 const bin = fileURLToPath(new URL("../bin/ehcp.js", import.meta.url));
+
+const TEST_SECRET = "cli-serve-tests-secret-of-at-least-32-characters";
+const caseworkerToken = () =>
+  new SignIn({ jwtSecret: TEST_SECRET }).mint({
+    id: "user-caseworker",
+    name: "A caseworker",
+    role: "caseworker",
+    plans: "*",
+  });
+
+/** A caseworker's client, unless the test signs in someone else. */
+const connect = async (
+  url: string,
+  name: string,
+  token?: string,
+  options?: Parameters<typeof connectClient>[3],
+) => connectClient(url, name, token ?? (await caseworkerToken()), options);
 
 function start(args: string[]): {
   child: ChildProcess;
@@ -58,7 +81,7 @@ describe("ehcp serve", () => {
   it("serves plans, stores them on SIGTERM and serves them again after a restart", async () => {
     dir = mkdtempSync(join(tmpdir(), "ehcp-serve-"));
     const db = join(dir, "data", "ehcp.sqlite");
-    const plan = parsePlan(sharedFixture("plan-good.json"));
+    const plan = parsePlan(examplePlan("plan-good.json"));
 
     const first = start(["--port", "0", "--db", db]);
     const client = await connect(await first.url, plan.id);
@@ -133,6 +156,26 @@ describe("ehcp serve", () => {
     first.child.kill("SIGTERM");
     await exited(first.child);
   }, 20_000);
+
+  it("listens on a free port, and says which, when the default port is taken", async () => {
+    dir = mkdtempSync(join(tmpdir(), "ehcp-serve-"));
+    const blocker = createServer();
+    // Something else may hold 1234 already; either way the default is taken for this test.
+    await new Promise<void>((resolve) => {
+      blocker.once("error", () => resolve());
+      blocker.listen(1234, "127.0.0.1", () => resolve());
+    });
+    const server = start(["--db", join(dir, "a.sqlite")]);
+    const url = new URL(await server.url);
+    expect(url.port).not.toBe("1234");
+    expect(server.output()).toContain(
+      "ehcp: port 1234 on 127.0.0.1 is in use; listening on a free port instead\n",
+    );
+    expect(server.output()).toContain(`listening on ws://127.0.0.1:${url.port}`);
+    server.child.kill("SIGTERM");
+    await exited(server.child);
+    await new Promise((resolve) => blocker.close(resolve));
+  }, 20_000);
 });
 
 const hasPostgres = await postgresAvailable();
@@ -151,7 +194,7 @@ describe.each([
     async () => {
       dir = mkdtempSync(join(tmpdir(), "ehcp-kill-"));
       const db = store === "SQLite" ? join(dir, "ehcp.sqlite") : POSTGRES_URL;
-      const plan = { ...parsePlan(sharedFixture("plan-good.json")), id: `plan-kill-${Date.now()}` };
+      const plan = { ...parsePlan(examplePlan("plan-good.json")), id: `plan-kill-${Date.now()}` };
 
       const first = start(["--port", "0", "--db", db]);
       const writer = await connect(await first.url, plan.id);
@@ -189,7 +232,7 @@ describe("two ehcp serve instances on one PostgreSQL database and one Redis", ()
     async () => {
       const args = ["--port", "0", "--db", POSTGRES_URL, "--redis", REDIS_URL];
       const plan = {
-        ...parsePlan(sharedFixture("plan-good.json")),
+        ...parsePlan(examplePlan("plan-good.json")),
         id: `plan-redis-${Date.now()}`,
       };
       const one = start(args);

@@ -1,4 +1,5 @@
 import { readdir, readFile } from "node:fs/promises";
+import { createServer } from "node:net";
 import { join } from "node:path";
 import { createCollabServer, type SignInOptions } from "@ehcp/collab-server";
 import { type Plan, PlanFormatError, parsePlanJson } from "@ehcp/schema";
@@ -6,6 +7,8 @@ import { EXIT, type Io } from "./Io.js";
 
 export interface ServeArgs {
   readonly port: number;
+  /** When the port is taken, listen on a free one instead and say which. */
+  readonly portFallback?: boolean;
   readonly host: string;
   readonly db: string;
   readonly redis?: string | undefined;
@@ -29,6 +32,15 @@ async function readSeed(dir: string): Promise<Plan[]> {
   return plans;
 }
 
+/** Whether something already listens on `port` at `host`. */
+function portTaken(port: number, host: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) => resolve(error.code === "EADDRINUSE"));
+    probe.listen(port, host, () => probe.close(() => resolve(false)));
+  });
+}
+
 /** `ehcp serve`: runs the collaboration server until SIGINT or SIGTERM, storing every document first. */
 export async function serve(args: ServeArgs, io: Io): Promise<number> {
   let server: ReturnType<typeof createCollabServer>;
@@ -39,10 +51,15 @@ export async function serve(args: ServeArgs, io: Io): Promise<number> {
     io.err(`ehcp: --seed: ${(error as Error).message}`);
     return EXIT.usage;
   }
+  let port = args.port;
+  if (args.portFallback && port !== 0 && (await portTaken(port, args.host))) {
+    io.out(`ehcp: port ${port} on ${args.host} is in use; listening on a free port instead`);
+    port = 0;
+  }
   try {
     server = createCollabServer({
       signIn: args.signIn,
-      port: args.port,
+      port,
       host: args.host,
       db: args.db,
       ...(args.redis ? { redis: args.redis } : {}),

@@ -4,10 +4,6 @@ import { promisify } from "node:util";
 
 const bin = fileURLToPath(new URL("../bin/ehcp.js", import.meta.url));
 
-/** The path of a shared fixture (tests only). */
-export const shared = (name: string) =>
-  fileURLToPath(new URL(`../../../../shared/fixtures/${name}`, import.meta.url));
-
 /** Runs the real `ehcp` command, as a user would, and returns what they would see. */
 export async function ehcp(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   try {

@@ -4,10 +4,10 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { POSTGRES_URL, postgresAvailable } from "../test/postgres.js";
 import type { DocumentStore } from "./DocumentStore.js";
 import { PostgresDocumentStore } from "./PostgresDocumentStore.js";
 import { SqliteDocumentStore } from "./SqliteDocumentStore.js";
+import { POSTGRES_URL, postgresAvailable } from "@ehcp/fixtures/node";
 
 const dir = mkdtempSync(join(tmpdir(), "ehcp-store-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,10 +1,10 @@
 import { parsePlan, PLAN_FRAGMENT_NAME, planToYDoc } from "@ehcp/schema";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { sharedFixture } from "../../schema/test/fixtures.js";
 import { PlanShadow } from "./PlanShadow.js";
+import { examplePlan } from "@ehcp/fixtures";
 
-const plan = parsePlan(sharedFixture("plan-good.json"));
+const plan = parsePlan(examplePlan("plan-good.json"));
 const F = 6;
 
 /** A server document holding the plan, and a client's copy of it. */

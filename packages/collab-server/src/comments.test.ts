@@ -9,13 +9,12 @@ import {
 } from "@ehcp/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { deliveredByText } from "../../schema/test/deliveredByText.js";
-import { sharedFixture } from "../../schema/test/fixtures.js";
 import { acknowledged, connect, disconnect } from "../test/connect.js";
 import { callApi, startTestServer } from "../test/testServer.js";
 import { tokenFor } from "../test/tokens.js";
+import { deliveredByText, examplePlan } from "@ehcp/fixtures";
 
-const good = parsePlan(sharedFixture("plan-good.json"));
+const good = parsePlan(examplePlan("plan-good.json"));
 const provision = good.sections.F.provisions[0]!;
 let test: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {

@@ -4,10 +4,10 @@ import { join } from "node:path";
 import { PLAN_SCHEMA_VERSION, parsePlan, planToYDoc, yDocToPlan } from "@ehcp/schema";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type * as Y from "yjs";
-import { sharedFixture } from "../../schema/test/fixtures.js";
 import { acknowledged, connect, disconnect } from "../test/connect.js";
 import { TEST_SECRET, tokenFor } from "../test/tokens.js";
 import { createCollabServer, SqliteDocumentStore } from "./index.js";
+import { examplePlan } from "@ehcp/fixtures";
 
 describe("createCollabServer", () => {
   let dir: string;
@@ -28,7 +28,7 @@ describe("createCollabServer", () => {
 
   it("shares a plan between two clients and keeps it in SQLite across a restart", async () => {
     const db = join(dir, "plans.sqlite");
-    const plan = parsePlan(sharedFixture("plan-good.json"));
+    const plan = parsePlan(examplePlan("plan-good.json"));
 
     const first = createCollabServer({ port: 0, db, signIn: { jwtSecret: TEST_SECRET } });
     const url = await first.start();
@@ -59,11 +59,11 @@ describe("createCollabServer", () => {
 
   it("keeps documents apart by name", async () => {
     const { server, url } = await serve();
-    const good = parsePlan(sharedFixture("plan-good.json"));
+    const good = parsePlan(examplePlan("plan-good.json"));
     const writer = await connect(url, good.id);
     planToYDoc(good, writer.document);
     await acknowledged(writer);
-    const other = await connect(url, "plan-jordan-hale");
+    const other = await connect(url, "plan-kieran-doyle");
     expect(other.document.getXmlFragment("default").length).toBe(0);
     disconnect(writer);
     disconnect(other);
@@ -79,7 +79,7 @@ describe("createCollabServer", () => {
       "refused: this token does not open the plan plan-x",
     );
 
-    const plan = parsePlan(sharedFixture("plan-good.json"));
+    const plan = parsePlan(examplePlan("plan-good.json"));
     const writer = await connect(url, plan.id);
     planToYDoc(plan, writer.document);
     await acknowledged(writer);
@@ -109,7 +109,7 @@ describe("createCollabServer", () => {
 
   it("lets each role change only its sections, refusing the rest with the reason", async () => {
     const { server, url } = await serve();
-    const plan = parsePlan(sharedFixture("plan-good.json"));
+    const plan = parsePlan(examplePlan("plan-good.json"));
     const caseworker = await connect(url, plan.id);
     planToYDoc(plan, caseworker.document);
     await acknowledged(caseworker);
@@ -154,7 +154,7 @@ describe("createCollabServer", () => {
 
   it("refuses an edit that would leave the plan invalid, and keeps it from everyone else", async () => {
     const { server, url } = await serve();
-    const plan = parsePlan(sharedFixture("plan-good.json"));
+    const plan = parsePlan(examplePlan("plan-good.json"));
     const writer = await connect(url, plan.id);
     planToYDoc(plan, writer.document);
     await acknowledged(writer);

@@ -4,7 +4,6 @@ import { join } from "node:path";
 import { PLAN_FRAGMENT_NAME, parsePlan, type Plan, planToYDoc } from "@ehcp/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { sharedFixture } from "../../schema/test/fixtures.js";
 import { acknowledged, connect, disconnect } from "../test/connect.js";
 import { callApi, startTestServer } from "../test/testServer.js";
 import { TEST_SECRET, tokenFor } from "../test/tokens.js";
@@ -14,8 +13,9 @@ import {
   type DocumentStore,
   SqliteDocumentStore,
 } from "./index.js";
+import { examplePlan } from "@ehcp/fixtures";
 
-const good = parsePlan(sharedFixture("plan-good.json"));
+const good = parsePlan(examplePlan("plan-good.json"));
 let dir: string;
 let server: CollabServer;
 let url: string;
@@ -92,7 +92,7 @@ describe("the HTTP API", () => {
       }),
     ]);
 
-    const poor = await call("POST", "/plans", token, sharedFixture("plan-poor.json"));
+    const poor = await call("POST", "/plans", token, examplePlan("plan-poor.json"));
     expect(poor.status).toBe(422);
     expect(poor.json.error).toMatch(/^the plan's links are broken: /);
 

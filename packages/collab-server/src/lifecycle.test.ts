@@ -1,11 +1,11 @@
 import { parsePlan, type Plan, yDocToPlan } from "@ehcp/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type * as Y from "yjs";
-import { sharedFixture } from "../../schema/test/fixtures.js";
 import { acknowledged, connect, disconnect } from "../test/connect.js";
 import { callApi, startTestServer } from "../test/testServer.js";
+import { examplePlan } from "@ehcp/fixtures";
 
-const good = parsePlan(sharedFixture("plan-good.json"));
+const good = parsePlan(examplePlan("plan-good.json"));
 let test: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
   test = await startTestServer("lifecycle");

@@ -5,14 +5,13 @@ import { parsePlan, planToYDoc, yDocToPlan } from "@ehcp/schema";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
-import { deliveredByText } from "../../schema/test/deliveredByText.js";
-import { sharedFixture } from "../../schema/test/fixtures.js";
 import { acknowledged, connect, disconnect } from "../test/connect.js";
 import { type Closed, MESSAGE, message, rawClient, syncUpdate } from "../test/rawClient.js";
 import { TEST_SECRET, tokenFor } from "../test/tokens.js";
 import { type CollabServerOptions, createCollabServer } from "./index.js";
+import { deliveredByText, examplePlan } from "@ehcp/fixtures";
 
-const plan = parsePlan(sharedFixture("plan-good.json"));
+const plan = parsePlan(examplePlan("plan-good.json"));
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), "ehcp-limits-"));

@@ -1,12 +1,12 @@
 import { parsePlan, planToYDoc } from "@ehcp/schema";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { sharedFixture } from "../../schema/test/fixtures.js";
 import { partsTouched } from "./partsTouched.js";
+import { examplePlan } from "@ehcp/fixtures";
 
 /** The server's document, and a client's copy whose next change is captured as an update. */
 function setup() {
-  const server = planToYDoc(parsePlan(sharedFixture("plan-good.json")));
+  const server = planToYDoc(parsePlan(examplePlan("plan-good.json")));
   const client = new Y.Doc();
   Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
   const root = client.getXmlFragment("default");

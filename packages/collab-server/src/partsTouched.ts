@@ -19,7 +19,6 @@ const PARTS: Record<string, PlanPart> = {
 };
 
 type IdLike = { client: number; clock: number };
-const key = (id: IdLike) => `${id.client}:${id.clock}`;
 
 /**
  * The parts of a plan (sections, plan details, or its outline) that an update would change in
@@ -30,8 +29,21 @@ const key = (id: IdLike) => `${id.client}:${id.clock}`;
 export function partsTouched(doc: Y.Doc, update: Uint8Array): Set<PlanPart> | null {
   const { structs, ds } = Y.decodeUpdate(update);
   const store = (doc as unknown as { store: { clients: Map<number, (Y.Item | Y.GC)[]> } }).store;
-  const inUpdate = new Map<string, Y.Item>();
-  for (const s of structs) if (s instanceof Y.Item) inUpdate.set(key(s.id), s);
+  const inUpdate = new Map<number, Y.Item[]>();
+  for (const s of structs) {
+    if (!(s instanceof Y.Item)) continue;
+    const list = inUpdate.get(s.id.client) ?? [];
+    list.push(s);
+    inUpdate.set(s.id.client, list);
+  }
+  /**
+   * The update's item whose clock range holds `id`. An origin names one character, which is
+   * often in the middle of a run of text the update carries as one item (text before a bold word).
+   */
+  const updateItem = (id: IdLike): Y.Item | undefined =>
+    inUpdate
+      .get(id.client)
+      ?.find((item) => id.clock >= item.id.clock && id.clock < item.id.clock + item.length);
 
   /** The item in the document whose clock range holds `id`, if any. */
   const docItem = (id: IdLike): Y.Item | null => {
@@ -78,7 +90,7 @@ export function partsTouched(doc: Y.Doc, update: Uint8Array): Set<PlanPart> | nu
         const asChild = { parent: holder } as unknown as Y.Item;
         return partOfDocItem(asChild);
       }
-      const pending = inUpdate.get(key(id));
+      const pending = updateItem(id);
       return pending ? partOfNewItem(pending, depth + 1) : null;
     }
     // No parent written: the item sits beside its origin, in the same parent.
@@ -86,7 +98,7 @@ export function partsTouched(doc: Y.Doc, update: Uint8Array): Set<PlanPart> | nu
       if (!neighbour) continue;
       const inDoc = docItem(neighbour);
       if (inDoc) return partOfDocItem(inDoc);
-      const pending = inUpdate.get(key(neighbour));
+      const pending = updateItem(neighbour);
       if (pending) return partOfNewItem(pending, depth + 1);
     }
     return null;

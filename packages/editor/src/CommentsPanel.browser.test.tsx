@@ -1,7 +1,8 @@
 import { PLAN_FRAGMENT_NAME, parsePlan } from "@ehcp/schema";
 import type { Editor } from "@tiptap/core";
 import axe from "axe-core";
-import { afterEach, describe, expect, inject, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { examplePlan } from "@ehcp/fixtures";
 import { userEvent } from "vitest/browser";
 import type * as Y from "yjs";
 import {
@@ -14,7 +15,7 @@ import {
 } from "../test/sharedPlan.js";
 import "./styles.css";
 
-const good = parsePlan(inject("fixtures").good);
+const good = parsePlan(examplePlan("plan-good.json"));
 const provision = good.sections.F.provisions[0]!;
 afterEach(closeAll);
 

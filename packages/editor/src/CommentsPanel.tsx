@@ -12,7 +12,7 @@ import type * as Y from "yjs";
 import { commentTarget } from "./commentTarget.js";
 import type { CommentService } from "./httpComments.js";
 import { findItem } from "./model/findItem.js";
-import { itemLabelAt } from "./model/labelAt.js";
+import { itemLabelAt } from "./plugins/itemLabelAt.js";
 import type { PlanUser } from "./PlanEditor.js";
 import { commentAnchorsKey, commentPlace } from "./plugins/commentAnchors.js";
 import { useDocSelector } from "./useDocSelector.js";

@@ -14,10 +14,11 @@ import type { Editor } from "@tiptap/core";
 import { act } from "react";
 import { createRoot, type Root } from "react-dom/client";
 import { afterEach, describe, expect, inject, it } from "vitest";
+import { examplePlan } from "@ehcp/fixtures";
 import { userEvent } from "vitest/browser";
 import { PlanEditor, type PlanEditorProps } from "./PlanEditor.js";
 
-const good = parsePlan(inject("fixtures").good);
+const good = parsePlan(examplePlan("plan-good.json"));
 const mounted: Root[] = [];
 afterEach(() => {
   for (const root of mounted.splice(0)) act(() => root.unmount());

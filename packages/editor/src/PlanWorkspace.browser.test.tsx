@@ -1,13 +1,14 @@
 import { parsePlan, PLAN_FRAGMENT_NAME, planToYDoc, yDocToPlan } from "@ehcp/schema";
 import axe from "axe-core";
 import { afterEach, describe, expect, inject, it } from "vitest";
+import { examplePlan } from "@ehcp/fixtures";
 import { userEvent } from "vitest/browser";
 import type * as Y from "yjs";
 import { connectPlan, type EditRefusal, type PlanConnection } from "./connectPlan.js";
 import { closeAll, mountWorkspace, until } from "../test/sharedPlan.js";
 import "./styles.css";
 
-const good = parsePlan(inject("fixtures").good);
+const good = parsePlan(examplePlan("plan-good.json"));
 afterEach(closeAll);
 
 /** A caseworker's workspace on the good plan, alone. */

@@ -1,12 +1,13 @@
 import { parsePlan, yDocToPlan } from "@ehcp/schema";
 import type { Editor } from "@tiptap/core";
 import axe from "axe-core";
-import { afterEach, describe, expect, inject, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { examplePlan } from "@ehcp/fixtures";
 import { userEvent } from "vitest/browser";
 import { closeAll, firstField, openWorkspace, sharePlan, until } from "../test/sharedPlan.js";
 import "./styles.css";
 
-const good = parsePlan(inject("fixtures").good);
+const good = parsePlan(examplePlan("plan-good.json"));
 const provision = good.sections.F.provisions[0]!;
 afterEach(closeAll);
 

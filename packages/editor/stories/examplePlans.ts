@@ -1,6 +1,6 @@
 import { blankPlan, type Plan, parsePlan } from "@ehcp/schema";
 // The benchmark's generator makes made-up plans of any size; stories use small and large ones.
-import { generatePlan } from "../../../bench/generatePlan.mjs";
+import { generatePlan } from "@ehcp/fixtures/generatePlan";
 
 /** A new plan for a made-up child, every section empty. */
 export const emptyPlan: Plan = blankPlan({

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createCollabServer, SignIn } from "@ehcp/collab-server";
@@ -10,8 +10,6 @@ declare module "vitest" {
   export interface ProvidedContext {
     collabUrl: string;
     tokens: Record<string, string>;
-    /** The shared fixtures, read here because the browser cannot reach files outside the project. */
-    fixtures: { good: unknown; poor: unknown };
   }
 }
 
@@ -33,11 +31,6 @@ export default async function setup(project: TestProject) {
   }
   project.provide("collabUrl", url);
   project.provide("tokens", tokens);
-  const fixture = (name: string) =>
-    JSON.parse(
-      readFileSync(new URL(`../../../../shared/fixtures/${name}`, import.meta.url), "utf8"),
-    );
-  project.provide("fixtures", { good: fixture("plan-good.json"), poor: fixture("plan-poor.json") });
   return async () => {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { type Plan, PlanFormatError } from "@ehcp/schema";
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { sharedFixture } from "../../schema/test/fixtures.js";
 import { exportJson } from "./index.js";
+import { examplePlan } from "@ehcp/fixtures";
+import { examplePlanPath } from "@ehcp/fixtures/node";
 
 /** The same JSON with every object's keys in reverse order. */
 function reversed(value: unknown): unknown {
@@ -21,10 +21,7 @@ function reversed(value: unknown): unknown {
 describe("exportJson", () => {
   it("writes the fixtures back as they are written, key for key, ending in a newline", () => {
     for (const name of ["plan-good.json", "plan-poor.json"]) {
-      const text = readFileSync(
-        fileURLToPath(new URL(`../../../../shared/fixtures/${name}`, import.meta.url)),
-        "utf8",
-      );
+      const text = readFileSync(examplePlanPath(name), "utf8");
       const out = exportJson(JSON.parse(text));
       expect(out.endsWith("}\n")).toBe(true);
       expect(JSON.parse(out)).toStrictEqual(JSON.parse(text));
@@ -32,7 +29,7 @@ describe("exportJson", () => {
   });
 
   it("puts keys in the specification's order, whatever order they came in", () => {
-    const plan = sharedFixture("plan-good.json") as Plan;
+    const plan = examplePlan("plan-good.json") as Plan;
     const out = exportJson(reversed(plan) as Plan);
     expect(out).toBe(exportJson(plan));
     expect(Object.keys(JSON.parse(out))).toEqual([

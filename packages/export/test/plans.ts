@@ -1,5 +1,5 @@
 import { blankPlan, type Plan } from "@ehcp/schema";
-import { sharedFixture } from "../../schema/test/fixtures.js";
+import { examplePlan } from "@ehcp/fixtures";
 
 /** A plan with every field empty that may be empty. */
 export const emptiestPlan = (): Plan =>
@@ -16,7 +16,7 @@ export const emptiestPlan = (): Plan =>
 
 /** The good fixture with section G missing: not a valid plan. */
 export function planWithoutSectionG(): Plan {
-  const bad = structuredClone(sharedFixture("plan-good.json")) as {
+  const bad = structuredClone(examplePlan("plan-good.json")) as {
     sections: Record<string, unknown>;
   };
   delete bad.sections.G;

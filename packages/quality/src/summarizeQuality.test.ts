@@ -1,10 +1,10 @@
 import { parsePlan, type Plan } from "@ehcp/schema";
 import { describe, expect, it } from "vitest";
-import { sharedFixture } from "../../schema/test/fixtures.js";
 import { checkPlan, summarizeQuality } from "./index.js";
+import { examplePlan } from "@ehcp/fixtures";
 
 const summaryOf = (name: string) => {
-  const plan = parsePlan(sharedFixture(name)) as Plan;
+  const plan = parsePlan(examplePlan(name)) as Plan;
   return summarizeQuality(plan, checkPlan(plan, { today: "2026-11-22" }));
 };
 
@@ -24,7 +24,7 @@ describe("summarizeQuality", () => {
     const row = (id: string) => rows.find((r) => r.need.id === id);
     expect(rows.map((r) => r.need.label)).toEqual(["B1", "B2", "B3", "C1", "D1"]);
     expect(row("n-1")).toMatchObject({
-      need: { label: "B1", title: "ASD" },
+      need: { label: "B1", title: "ASC" },
       outcomes: [
         { id: "o-1", label: "E1", provisions: [{ id: "p-1", label: "F1", section: "F" }] },
       ],

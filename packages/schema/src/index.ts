@@ -1,30 +1,30 @@
-export type { BlankPlanOptions } from "./blankPlan.js";
-export { blankPlan } from "./blankPlan.js";
-export { checkIntegrity } from "./checkIntegrity.js";
-export type { FieldChange, ItemChange } from "./comparePlans.js";
-export { CHANGE_KIND_NAMES, comparePlans, FIELDS_NOT_COMPARED } from "./comparePlans.js";
-export { itemFingerprint } from "./itemFingerprint.js";
-export { checkPlanNode } from "./checkPlanNode.js";
-export type { CommentAuthor, CommentThread, PlanComment } from "./commentThread.js";
+export type { BlankPlanOptions } from "./json/blankPlan.js";
+export { blankPlan } from "./json/blankPlan.js";
+export { checkIntegrity } from "./items/checkIntegrity.js";
+export type { FieldChange, ItemChange } from "./items/comparePlans.js";
+export { CHANGE_KIND_NAMES, comparePlans, FIELDS_NOT_COMPARED } from "./items/comparePlans.js";
+export { itemFingerprint } from "./items/itemFingerprint.js";
+export { checkPlanNode } from "./prosemirror/checkPlanNode.js";
+export type { CommentAuthor, CommentThread, PlanComment } from "./comments/commentThread.js";
 export {
   COMMENTS_MAP_NAME,
   CommentSchema,
   CommentThreadSchema,
   readCommentThreads,
-} from "./commentThread.js";
-export { createId } from "./createId.js";
-export type { FoundSuggestion } from "./decideSuggestion.js";
-export { decideSuggestion } from "./decideSuggestion.js";
-export type { PlanPart, Role, SectionPolicy } from "./sectionPolicy.js";
+} from "./comments/commentThread.js";
+export { createId } from "./items/createId.js";
+export type { FoundSuggestion } from "./suggestions/decideSuggestion.js";
+export { decideSuggestion } from "./suggestions/decideSuggestion.js";
+export type { PlanPart, Role, SectionPolicy } from "./roles/sectionPolicy.js";
 export {
   DEFAULT_SECTION_POLICY,
   DEFAULT_SUGGEST_POLICY,
   describeRefusal,
   ROLES,
-} from "./sectionPolicy.js";
-export { docToPlan } from "./docToPlan.js";
-export type { Finding, Severity } from "./Finding.js";
-export { PLAN_FORMAT, PLAN_FORMAT_VERSION } from "./formatVersion.js";
+} from "./roles/sectionPolicy.js";
+export { docToPlan } from "./prosemirror/docToPlan.js";
+export type { Finding, Severity } from "./errors/Finding.js";
+export { PLAN_FORMAT, PLAN_FORMAT_VERSION } from "./json/formatVersion.js";
 export { MAX_DEPTH, MAX_FIELD_LENGTH, MAX_TEXT_LENGTH } from "./json/limits.js";
 export type {
   Advice,
@@ -75,38 +75,38 @@ export {
 } from "./json/plan.js";
 export type { Block, Mark, RichText, TextNode } from "./json/richText.js";
 export { BlockSchema, MARK_ORDER, MarkSchema, RichTextSchema } from "./json/richText.js";
-export type { PathSegment } from "./jsonPath.js";
-export { formatJsonPath } from "./jsonPath.js";
-export { describeZodIssue } from "./describeZodIssue.js";
-export { labelPlan } from "./labelPlan.js";
-export { labelAt } from "./labelAt.js";
-export type { PlanMigration } from "./migratePlan.js";
-export { migratePlan, PLAN_MIGRATIONS } from "./migratePlan.js";
-export { normalizeRichText } from "./normalizeRichText.js";
-export type { PlanFormatIssue } from "./PlanFormatError.js";
-export { PlanFormatError } from "./PlanFormatError.js";
-export type { SafeParsePlanResult } from "./parsePlan.js";
-export { parsePlan, safeParsePlan } from "./parsePlan.js";
-export { parsePlanJson } from "./parsePlanJson.js";
-export type { PlanItem, PlanItemKind } from "./planItems.js";
-export { planItems } from "./planItems.js";
-export { PLAN_JSON_SCHEMA_ID, planJsonSchema } from "./planJsonSchema.js";
-export type { PlanMarkName, PlanNodeName } from "./planSchema.js";
+export type { PathSegment } from "./errors/jsonPath.js";
+export { formatJsonPath } from "./errors/jsonPath.js";
+export { describeZodIssue } from "./errors/describeZodIssue.js";
+export { labelPlan } from "./items/labelPlan.js";
+export { labelAt } from "./items/labelAt.js";
+export type { PlanMigration } from "./json/migratePlan.js";
+export { migratePlan, PLAN_MIGRATIONS } from "./json/migratePlan.js";
+export { normalizeRichText } from "./json/normalizeRichText.js";
+export type { PlanFormatIssue } from "./errors/PlanFormatError.js";
+export { PlanFormatError } from "./errors/PlanFormatError.js";
+export type { SafeParsePlanResult } from "./json/parsePlan.js";
+export { parsePlan, safeParsePlan } from "./json/parsePlan.js";
+export { parsePlanJson } from "./json/parsePlanJson.js";
+export type { PlanItem, PlanItemKind } from "./items/planItems.js";
+export { planItems } from "./items/planItems.js";
+export { PLAN_JSON_SCHEMA_ID, planJsonSchema } from "./json/planJsonSchema.js";
+export type { PlanMarkName, PlanNodeName } from "./prosemirror/planSchema.js";
 export {
   PLAN_NODE_ATTRS,
   PLAN_SCHEMA_VERSION,
   planSchema,
   SECTION_KEY_OF,
   SECTION_NODE_NAMES,
-} from "./planSchema.js";
-export { planToDoc, planToDocJSON } from "./planToDoc.js";
-export { PLAN_FRAGMENT_NAME, planToYDoc } from "./planToYDoc.js";
-export { spokenDate } from "./spokenDate.js";
-export type { StatutoryDate } from "./statutoryDates.js";
-export { statutoryDates } from "./statutoryDates.js";
-export { yDocToPlan } from "./yDocToPlan.js";
-export { yElementToNode } from "./yElementToNode.js";
-export type { CouncilDecision, Representation } from "./representation.js";
+} from "./prosemirror/planSchema.js";
+export { planToDoc, planToDocJSON } from "./prosemirror/planToDoc.js";
+export { PLAN_FRAGMENT_NAME, planToYDoc } from "./yjs/planToYDoc.js";
+export { spokenDate } from "./dates/spokenDate.js";
+export type { StatutoryDate } from "./dates/statutoryDates.js";
+export { statutoryDates } from "./dates/statutoryDates.js";
+export { yDocToPlan } from "./yjs/yDocToPlan.js";
+export { yElementToNode } from "./yjs/yElementToNode.js";
+export type { CouncilDecision, Representation } from "./representations/representation.js";
 export {
   CouncilDecisionSchema,
   DECISIONS_MAP_NAME,
@@ -114,7 +114,7 @@ export {
   RepresentationSchema,
   readCouncilDecisions,
   readRepresentations,
-} from "./representation.js";
-export type { Suggestion } from "./listSuggestions.js";
-export { listSuggestions } from "./listSuggestions.js";
-export { hasSuggestions, withoutSuggestions } from "./withoutSuggestions.js";
+} from "./representations/representation.js";
+export type { Suggestion } from "./suggestions/listSuggestions.js";
+export { listSuggestions } from "./suggestions/listSuggestions.js";
+export { hasSuggestions, withoutSuggestions } from "./suggestions/withoutSuggestions.js";

@@ -1,7 +1,6 @@
 import { blankPlan, docToPlan, parsePlan, planToDoc } from "@ehcp/schema";
 import { EditorState, TextSelection, type Transaction } from "@tiptap/pm/state";
 import { describe, expect, it } from "vitest";
-import { sharedFixture } from "../../../schema/test/fixtures.js";
 import { findItem } from "../model/findItem.js";
 import { findSection } from "../model/findSection.js";
 import { addNeed } from "./addNeed.js";
@@ -9,6 +8,7 @@ import { addOutcome } from "./addOutcome.js";
 import { addProvision } from "./addProvision.js";
 import { moveItem } from "./moveItem.js";
 import { setLink } from "./setLink.js";
+import { examplePlan } from "@ehcp/fixtures";
 
 const run = (
   state: EditorState,
@@ -53,7 +53,7 @@ describe("plan commands", () => {
   });
 
   it("move an item within its section and link and unlink items", () => {
-    const plan = parsePlan(sharedFixture("plan-good.json"));
+    const plan = parsePlan(examplePlan("plan-good.json"));
     let state = EditorState.create({ doc: planToDoc(plan) });
     const F = findSection(state.doc, "F");
     const firstText = F.pos + 4; // inside the first provision's first paragraph

@@ -4,15 +4,15 @@ import { EditorState, TextSelection, type Transaction } from "@tiptap/pm/state";
 import type { EditorView } from "@tiptap/pm/view";
 import { ySyncPluginKey } from "@tiptap/y-tiptap";
 import { describe, expect, it } from "vitest";
-import { sharedFixture } from "../../../schema/test/fixtures.js";
 import { findSection } from "../model/findSection.js";
 import { findingHighlight, findingHighlightKey } from "./findingHighlight.js";
 import { itemLabels, itemLabelsKey, labelFrom } from "./itemLabels.js";
 import { partsChanged } from "./partsChanged.js";
 import { roleGuard } from "./roleGuard.js";
 import { uniqueItemIds } from "./uniqueItemIds.js";
+import { examplePlan } from "@ehcp/fixtures";
 
-const plan = parsePlan(sharedFixture("plan-good.json"));
+const plan = parsePlan(examplePlan("plan-good.json"));
 const ids = (state: EditorState) => {
   const all: string[] = [];
   state.doc.descendants((node) => {

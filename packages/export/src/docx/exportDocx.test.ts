@@ -5,14 +5,14 @@ import { join } from "node:path";
 import { type Plan, PlanFormatError, parsePlan, SECTION_KEYS, SECTION_TITLES } from "@ehcp/schema";
 import { XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { generatePlan } from "../../../../bench/generatePlan.mjs";
-import { sharedFixture } from "../../../schema/test/fixtures.js";
+import { generatePlan } from "@ehcp/fixtures/generatePlan";
 import { writtenTexts } from "../../test/writtenTexts.js";
 import { docxParts, readDocx } from "../../test/docxParts.js";
 import { emptiestPlan, ONE_PIXEL_PNG, planWithoutSectionG, revisedPlan } from "../../test/plans.js";
 import { exportDocx } from "../index.js";
+import { examplePlan } from "@ehcp/fixtures";
 
-const fixture = (name: string) => parsePlan(sharedFixture(name)) as Plan;
+const fixture = (name: string) => parsePlan(examplePlan(name)) as Plan;
 const squash = (s: string) => s.replace(/\s+/g, " ").trim();
 
 describe("exportDocx", () => {
@@ -70,12 +70,12 @@ describe("exportDocx", () => {
     expect(anchors.length).toBeGreaterThan(20);
     for (const anchor of anchors) expect(bookmarks, anchor).toContain(anchor);
     expect(parts.get("docProps/core.xml")).toContain(
-      "<dc:title>Education, Health and Care Plan: Samuel Okafor (draft)</dc:title>",
+      "<dc:title>Education, Health and Care Plan: Matilda Brennan (draft)</dc:title>",
     );
     expect(parts.get("word/styles.xml")).toMatch(/<w:lang w:val="en-GB"/);
     expect(parts.get("docProps/core.xml")).toContain("<dc:language>en-GB</dc:language>");
     expect(parts.get("docProps/core.xml")).toContain(
-      "<dc:creator>Northbrook Metropolitan Borough Council</dc:creator>",
+      "<dc:creator>Westmere Borough Council</dc:creator>",
     );
     expect(parts.get("word/settings.xml")).toContain("<w:updateFields");
     const footer = [...parts].find(([p]) => p.startsWith("word/footer"))?.[1] ?? "";

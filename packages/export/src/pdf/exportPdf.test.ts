@@ -4,14 +4,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Plan, PlanFormatError, parsePlan, SECTION_KEYS, SECTION_TITLES } from "@ehcp/schema";
 import { describe, expect, it } from "vitest";
-import { generatePlan } from "../../../../bench/generatePlan.mjs";
-import { sharedFixture } from "../../../schema/test/fixtures.js";
+import { generatePlan } from "@ehcp/fixtures/generatePlan";
 import { writtenTexts } from "../../test/writtenTexts.js";
 import { emptiestPlan, ONE_PIXEL_PNG, planWithoutSectionG, revisedPlan } from "../../test/plans.js";
 import { readPdf } from "../../test/readPdf.js";
 import { exportPdf } from "../index.js";
+import { examplePlan } from "@ehcp/fixtures";
 
-const fixture = (name: string) => parsePlan(sharedFixture(name)) as Plan;
+const fixture = (name: string) => parsePlan(examplePlan(name)) as Plan;
 // PDF text comes back without the spaces where lines wrapped, so compare without any spaces.
 const bare = (s: string) => s.replace(/\s+/g, "");
 
@@ -85,7 +85,7 @@ describe("exportPdf", () => {
       expect(fonts.length).toBeGreaterThan(0);
       for (const line of fonts) expect(line, line).toMatch(/\s+yes\s+yes\s+yes\s+\d+\s+\d+$/);
       expect(execFileSync("pdfinfo", [file], { encoding: "utf8" })).toContain(
-        "Title:           Education, Health and Care Plan: Samuel Okafor (draft)",
+        "Title:           Education, Health and Care Plan: Matilda Brennan (draft)",
       );
       execFileSync("pdftoppm", ["-r", "40", "-png", "-f", "1", "-l", "2", file, join(dir, "page")]);
       expect(readdirSync(dir).filter((f) => f.endsWith(".png"))).toHaveLength(2);

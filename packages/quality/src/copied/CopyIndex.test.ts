@@ -1,8 +1,8 @@
 import { blankPlan, type Plan } from "@ehcp/schema";
 import { describe, expect, it } from "vitest";
-import { para, wellWrittenPlan } from "../../test/planBuilder.js";
 import { checkPlan } from "../checkPlan.js";
 import { createCopyIndex, findCopiedText } from "./CopyIndex.js";
+import { para, wellWrittenPlan } from "@ehcp/fixtures";
 
 const PASSAGE =
   "He finds it hard to wait his turn in group work and calls out answers before others can speak";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { findingsOf, withOutcomeText } from "../../test/planBuilder.js";
+import { findingsOf } from "../../test/findingsOf.js";
+import { withOutcomeText } from "@ehcp/fixtures";
 
 const fires = (rule: string, statement: string, over = {}) =>
   findingsOf(withOutcomeText(statement, over), rule).length > 0;

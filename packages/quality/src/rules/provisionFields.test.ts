@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { findingsOf, para, wellWrittenPlan } from "../../test/planBuilder.js";
+import { findingsOf } from "../../test/findingsOf.js";
+import { para, wellWrittenPlan } from "@ehcp/fixtures";
 
 const planWithF1 = (
   change: (p: ReturnType<typeof wellWrittenPlan>["sections"]["F"]["provisions"][number]) => void,

@@ -1,6 +1,7 @@
 import type { Plan } from "@ehcp/schema";
 import { describe, expect, it } from "vitest";
-import { findingsOf, para, wellWrittenPlan } from "../../test/planBuilder.js";
+import { findingsOf } from "../../test/findingsOf.js";
+import { para, wellWrittenPlan } from "@ehcp/fixtures";
 
 describe("placement", () => {
   it("refuses a named school or a type of setting in a draft", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { findingsOf, need, wellWrittenPlan } from "../../test/planBuilder.js";
+import { findingsOf } from "../../test/findingsOf.js";
+import { need, wellWrittenPlan } from "@ehcp/fixtures";
 
 describe("the thread from need to outcome to provision", () => {
   it("finds a need in B with no provision in F, and no outcome", () => {

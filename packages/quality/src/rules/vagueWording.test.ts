@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  findingsOf,
-  para,
-  wellWrittenPlan,
-  withOutcomeText,
-  withProvisionText,
-} from "../../test/planBuilder.js";
+import { findingsOf } from "../../test/findingsOf.js";
+import { para, wellWrittenPlan, withOutcomeText, withProvisionText } from "@ehcp/fixtures";
 
 const vague = (what: string, field?: "what" | "deliveredBy" | "expertise") =>
   findingsOf(withProvisionText(what, field), "vague-wording").map(

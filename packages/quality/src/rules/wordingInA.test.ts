@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  findingsOf,
-  para,
-  view,
-  wellWrittenPlan,
-  withProvisionText,
-} from "../../test/planBuilder.js";
+import { findingsOf } from "../../test/findingsOf.js";
+import { para, view, wellWrittenPlan, withProvisionText } from "@ehcp/fixtures";
 
 describe("jargon", () => {
   it("finds an unexplained acronym in each item that uses it", () => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PLAN_FORMAT, PLAN_FORMAT_VERSION } from "../formatVersion.js";
+import { PLAN_FORMAT, PLAN_FORMAT_VERSION } from "./formatVersion.js";
 import { MAX_FIELD_LENGTH } from "./limits.js";
 import { RichTextSchema } from "./richText.js";
 
