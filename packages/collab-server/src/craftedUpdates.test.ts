@@ -26,7 +26,7 @@ const ATTACKER = 0x5eed;
 const root = (doc: Y.Doc) => doc.getXmlFragment(PLAN_FRAGMENT_NAME);
 const child = (parent: Y.XmlFragment, name: string) =>
   parent.toArray().find((e) => e instanceof Y.XmlElement && e.nodeName === name) as Y.XmlElement;
- 
+
 const idOf = (type: Y.AbstractType<any>) => (type._item as Y.Item).id;
 /** The text of the first paragraph of the first view in section A. */
 const viewText = (doc: Y.Doc) =>

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ExportOptions } from "@ehcp/export";
 import type { QualityConfig } from "@ehcp/quality";
 import { DEFAULT_SUGGEST_POLICY, type Plan, PLAN_SCHEMA_VERSION, planToYDoc } from "@ehcp/schema";
-import { type Hocuspocus, Server } from "@hocuspocus/server";
+import { type Extension, type Hocuspocus, Server } from "@hocuspocus/server";
 import * as Y from "yjs";
 import { AuditTrail } from "./AuditTrail.js";
 import { developmentSignIn } from "./developmentSignIn.js";
@@ -14,6 +14,8 @@ import { openStore } from "./openStore.js";
 import { PlanShadow } from "./PlanShadow.js";
 import { redisExtension } from "./redisExtension.js";
 import { ClientOwners } from "./ws/ClientOwners.js";
+import { closeWith } from "./ws/closeWith.js";
+import { sessionLifetime } from "./ws/sessionLifetime.js";
 import { DEFAULT_SECTION_POLICY, type SectionPolicy } from "./sectionPolicy.js";
 import { sendJson } from "./sendJson.js";
 import { serveApp } from "./serveApp.js";
@@ -155,7 +157,10 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     maxImportBytes: limits.maxImportBytes,
     allowedOrigins: options.allowedOrigins ?? [],
   });
-  const extensions = options.redis ? [redisExtension(options.redis)] : [];
+  const extensions: Extension[] = [
+    sessionLifetime(signIn),
+    ...(options.redis ? [redisExtension(options.redis)] : []),
+  ];
 
   // Per open plan: a copy on which incoming updates are tried first, and its size so far.
   const shadows = new Map<string, PlanShadow>();
@@ -214,18 +219,6 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       const left = (connectionsPerUser.get(id) ?? 1) - 1;
       if (left > 0) connectionsPerUser.set(id, left);
       else connectionsPerUser.delete(id);
-    },
-    // A client may send a fresh token on a live connection; one that no longer opens the plan
-    // ends the connection with the reason.
-    async onTokenSync({ token, documentName, connection }) {
-      try {
-        (connection.context as { user?: SignedInUser }).user = await signIn.verify(
-          token,
-          documentName,
-        );
-      } catch (error) {
-        connection.close({ code: 4403, reason: (error as Error).message });
-      }
     },
     async onRequest({ request, response }) {
       const handled = request.url?.startsWith("/dev/sign-in")
@@ -401,7 +394,3 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     },
   };
 }
-
-/** An error Hocuspocus turns into closing the connection with this code and reason. */
-const closeWith = (code: number, reason: string) =>
-  Object.assign(new Error(reason), { code, reason });

@@ -69,8 +69,11 @@ describe("the HTTP API", () => {
       status: 401,
       json: { error: "sign in first: send Authorization: Bearer <token>" },
     });
-    expect((await call("GET", "/plans", "forged")).status).toBe(200);
-    expect((await call("GET", "/plans", "forged")).json).toEqual({ plans: [] });
+    // Signed out is not "no plans": a client must be able to tell.
+    expect(await call("GET", "/plans", "forged")).toEqual({
+      status: 401,
+      json: { error: "the token is not valid (ERR_JWS_INVALID)" },
+    });
   });
 
   it("imports Plan JSON keeping its ids, and explains what is wrong with a bad plan", async () => {

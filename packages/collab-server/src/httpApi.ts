@@ -168,10 +168,14 @@ export function httpApi(options: HttpApiOptions) {
           ? await store.listSummaries()
           : (await store.list()).map((name) => ({ name, summary: null }));
         const opened = new Set(
-          await signIn.plansOpenedBy(
-            token,
-            stored.map((entry) => entry.name),
-          ),
+          await signIn
+            .plansOpenedBy(
+              token,
+              stored.map((entry) => entry.name),
+            )
+            .catch((error: Error) => {
+              throw new HttpError(401, error.message);
+            }),
         );
         for (const { name: id, summary } of stored) {
           if (!opened.has(id)) continue;

@@ -67,7 +67,7 @@ export function craftUpdate({ structs = [], deletes = new Map() }: CraftedUpdate
 }
 
 /** The id of the last character of a text, and of the type's own item: where to aim. */
- 
+
 export function lastItemOf(text: Y.AbstractType<any>): Y.Item | null {
   let item = text._start;
   while (item?.right) item = item.right;
