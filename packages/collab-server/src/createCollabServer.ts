@@ -15,6 +15,8 @@ import { PlanShadow } from "./PlanShadow.js";
 import { redisExtension } from "./redisExtension.js";
 import { ClientOwners } from "./ws/ClientOwners.js";
 import { closeWith } from "./ws/closeWith.js";
+import { messageGuard, UNREADABLE_UPDATE } from "./ws/messageGuard.js";
+import { presenceGuard } from "./ws/presenceGuard.js";
 import { sessionLifetime } from "./ws/sessionLifetime.js";
 import { DEFAULT_SECTION_POLICY, type SectionPolicy } from "./sectionPolicy.js";
 import { sendJson } from "./sendJson.js";
@@ -157,14 +159,16 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     maxImportBytes: limits.maxImportBytes,
     allowedOrigins: options.allowedOrigins ?? [],
   });
+  const owners = new ClientOwners(store);
   const extensions: Extension[] = [
+    messageGuard(),
     sessionLifetime(signIn),
+    presenceGuard(owners),
     ...(options.redis ? [redisExtension(options.redis)] : []),
   ];
 
   // Per open plan: a copy on which incoming updates are tried first, and its size so far.
   const shadows = new Map<string, PlanShadow>();
-  const owners = new ClientOwners(store);
   const sizes = new Map<string, number>();
   const shadowOf = (name: string, document: Y.Doc) => {
     let shadow = shadows.get(name);
@@ -272,7 +276,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       try {
         meta = Y.parseUpdateMeta(payload);
       } catch {
-        throw closeWith(4400, "the update could not be read");
+        throw closeWith(4400, UNREADABLE_UPDATE);
       }
       const refuse = (body: { parts: readonly string[] | null; reason: string }) => {
         const minute = Math.floor(Date.now() / 60_000);
