@@ -201,4 +201,30 @@ describe("PlanShadow", () => {
     });
     expect(shadow.check(suggestion, "parent", parent.name).problem).toBeNull();
   });
+
+  it("lets an editor carry a suggestion the plan has onto moved words, but not make one up in another's name", () => {
+    const { server, shadow, edit } = setUp();
+    const suggestion = { id: "sug-1", by: "user-parent", name: "A parent", role: "parent" };
+    const whatText = (root: Y.XmlFragment) =>
+      ((provision(root).get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    // The parent's suggestion, already in the plan.
+    const suggested = edit((root) => whatText(root).insert(0, "NHS ", { insertion: suggestion }));
+    expect(shadow.check(suggested, "parent", "A parent").problem).toBeNull();
+    Y.applyUpdate(server, suggested);
+    // Enter pressed inside it, as y-prosemirror writes it: the words move to a new paragraph
+    // and carry the parent's mark with them.
+    const split = (mark: object) =>
+      edit((root) => {
+        const paragraph = new Y.XmlElement("paragraph");
+        const text = new Y.XmlText();
+        paragraph.insert(0, [text]);
+        text.insert(0, "NHS ", { insertion: mark });
+        (provision(root).get(0) as Y.XmlElement).insert(1, [paragraph]);
+      });
+    expect(shadow.check(split(suggestion)).problem).toBeNull();
+    const madeUp = split({ ...suggestion, id: "sug-forged" });
+    expect(shadow.check(madeUp).problem).toMatch(
+      /a suggestion must carry its author's name as signed in \(A caseworker, caseworker\)/,
+    );
+  });
 });

@@ -23,25 +23,28 @@ import { describePlace, partOfItem, planPartOf } from "./ws/planPartOf.js";
 import { unsafeCharacter, unsafeInValue } from "./ws/unsafeCharacter.js";
 
 /** Node types checked as a whole when anything inside them changes. */
-const ITEMS = new Set<string>([
-  "view",
-  "need",
-  "outcome",
-  "outcomeStep",
-  "provision",
-  "budgetItem",
-  "advice",
-]);
-
+const nodeSpecs = Object.values(planSchema.nodes).map((type) => [type.name, type.spec] as const);
+/**
+ * Node types checked as a whole when anything inside them changes: the schema's items, and
+ * whatever else carries an id (an outcome's steps).
+ */
+const ITEMS = new Set<string>(
+  nodeSpecs
+    .filter(([, spec]) => spec.group === "item" || Object.hasOwn(spec.attrs ?? {}, "id"))
+    .map(([name]) => name),
+);
 /** One-line plain-text fields: Plan JSON caps their whole text at `MAX_FIELD_LENGTH`. */
-const TEXT_FIELDS = new Set<string>([
-  "needTitle",
-  "provisionDeliveredBy",
-  "provisionExpertise",
-  "outcomeStep",
-]);
+const TEXT_FIELDS = new Set<string>(
+  nodeSpecs
+    .filter(([, spec]) => spec.group === "field" && spec.content === "text*")
+    .map(([name]) => name),
+);
 /** Blocks of rich text: Plan JSON caps each text node at `MAX_TEXT_LENGTH`. */
-const TEXT_BLOCKS = new Set<string>(["paragraph", "heading"]);
+const TEXT_BLOCKS = new Set<string>(
+  nodeSpecs
+    .filter(([, spec]) => spec.group === "block" && spec.content === "text*")
+    .map(([name]) => name),
+);
 
 /**
  * Typing changes only the text of one block or field. Its item's values cannot change, so checking
@@ -182,8 +185,10 @@ export class PlanShadow {
   #doc: Y.Doc;
   /** The plan's own integrity findings, read once per change of the plan when needed. */
   #integrityBefore: ReturnType<typeof integrityOf> | undefined;
+  #suggestions: Set<string> | undefined;
   readonly #mirror = (update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
     this.#integrityBefore = undefined;
+    this.#suggestions = undefined;
     // Each update a client sends reaches the real document after the copy took it in `check`:
     // reading it a second time would find nothing new. Deletions are always applied, since a
     // transaction's deletions are not told apart by the state vector.
@@ -380,7 +385,10 @@ export class PlanShadow {
         (typeof value !== "object" ||
           value.by !== sender.id ||
           value.name !== sender.name ||
-          value.role !== sender.role)
+          value.role !== sender.role) &&
+        // Splitting a paragraph that holds someone's suggestion writes their mark again on the
+        // words that move: an editor of the part may carry a suggestion the plan already has.
+        !(sender.editable.has(part) && this.#suggestionsBefore().has(`${mark}:${stable(value)}`))
       ) {
         return `${where}: a suggestion must carry its author's name as signed in (${sender.name}, ${sender.role}); this one names someone else`;
       }
@@ -400,6 +408,23 @@ export class PlanShadow {
     return type instanceof Y.XmlText
       ? null
       : `${where} holds a kind of content the plan does not use`;
+  }
+
+  /** The suggestion marks the plan holds (or held: a suggestion moved is the same one). */
+  #suggestionsBefore(): Set<string> {
+    if (this.#suggestions) return this.#suggestions;
+    const found = new Set<string>();
+    for (const list of this.#source.store.clients.values()) {
+      for (const struct of list) {
+        if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentFormat)) continue;
+        const mark = markName(struct.content.key);
+        if (SUGGESTION_MARKS.has(mark) && struct.content.value !== null) {
+          found.add(`${mark}:${stable(struct.content.value)}`);
+        }
+      }
+    }
+    this.#suggestions = found;
+    return found;
   }
 
   /** The lifecycle attribute of the plan details the copy has changed, if any. */
