@@ -348,36 +348,37 @@ export class PlanShadow {
     const content = item.content;
     // Content deleted as it arrives holds nothing.
     if (content instanceof Y.ContentDeleted) return null;
-    const where = describePlace(parent as Parent);
+    // Words for the place, worked out only for a refusal: typing makes no refusal.
+    const where = () => describePlace(parent as Parent);
     const key = item.parentSub;
     if (key !== null) {
       if (!(parent instanceof Y.XmlElement)) {
-        return `${where} takes no attributes, but the update sets "${key.slice(0, 40)}"`;
+        return `${where()} takes no attributes, but the update sets "${key.slice(0, 40)}"`;
       }
       const attrs = planSchema.nodes[parent.nodeName as PlanNodeName]?.spec.attrs ?? {};
       if (!Object.hasOwn(attrs, key)) {
-        return `${where} has no attribute "${key.slice(0, 40)}"`;
+        return `${where()} has no attribute "${key.slice(0, 40)}"`;
       }
       if (!(content instanceof Y.ContentAny)) {
-        return `${where}: the attribute "${key}" holds something other than a value`;
+        return `${where()}: the attribute "${key}" holds something other than a value`;
       }
       const why = unsafeInValue(content.arr, key);
-      return why && `${where}: ${why}`;
+      return why && `${where()}: ${why}`;
     }
     if (parent instanceof Y.XmlText) {
       if (content instanceof Y.ContentString) {
         const why = unsafeCharacter(content.str);
-        return why && `${where}: ${why}`;
+        return why && `${where()}: ${why}`;
       }
       if (!(content instanceof Y.ContentFormat)) {
-        return `${where} holds something other than text`;
+        return `${where()} holds something other than text`;
       }
       const mark = markName(content.key);
       if (!Object.hasOwn(planSchema.marks, mark)) {
-        return `${where}: unknown mark "${content.key.slice(0, 40)}"`;
+        return `${where()}: unknown mark "${content.key.slice(0, 40)}"`;
       }
       const why = unsafeInValue(content.value, mark);
-      if (why) return `${where}: ${why}`;
+      if (why) return `${where()}: ${why}`;
       const value = content.value as { by?: unknown; name?: unknown; role?: unknown } | null;
       if (
         SUGGESTION_MARKS.has(mark) &&
@@ -390,12 +391,12 @@ export class PlanShadow {
         // words that move: an editor of the part may carry a suggestion the plan already has.
         !(sender.editable.has(part) && this.#suggestionsBefore().has(`${mark}:${stable(value)}`))
       ) {
-        return `${where}: a suggestion must carry its author's name as signed in (${sender.name}, ${sender.role}); this one names someone else`;
+        return `${where()}: a suggestion must carry its author's name as signed in (${sender.name}, ${sender.role}); this one names someone else`;
       }
       return null;
     }
     if (!(content instanceof Y.ContentType)) {
-      return `${where} holds a kind of content the plan does not use`;
+      return `${where()} holds a kind of content the plan does not use`;
     }
     const type = content.type;
     if (type instanceof Y.XmlElement) {
@@ -407,7 +408,7 @@ export class PlanShadow {
     }
     return type instanceof Y.XmlText
       ? null
-      : `${where} holds a kind of content the plan does not use`;
+      : `${where()} holds a kind of content the plan does not use`;
   }
 
   /** The suggestion marks the plan holds (or held: a suggestion moved is the same one). */

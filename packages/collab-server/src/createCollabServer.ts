@@ -268,16 +268,18 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
         await loadStoredDocument(store, documentName, document);
         return;
       }
-      if ((type !== SYNC_STEP_2 && type !== SYNC_UPDATE) || connection.readOnly) return;
-      const user = (context as { user?: SignedInUser }).user;
-      if (!user) throw closeWith(4401, "sign in first");
-      // The client ids under which the update adds content: each must be this user's.
+      if (type !== SYNC_STEP_2 && type !== SYNC_UPDATE) return;
+      // Read even from a read-only connection: Hocuspocus reads its updates too, to answer them.
       let meta: { to: Map<number, number> };
       try {
         meta = Y.parseUpdateMeta(payload);
+        if (connection.readOnly) Y.decodeUpdate(payload);
       } catch {
         throw closeWith(4400, UNREADABLE_UPDATE);
       }
+      if (connection.readOnly) return;
+      const user = (context as { user?: SignedInUser }).user;
+      if (!user) throw closeWith(4401, "sign in first");
       const refuse = (body: { parts: readonly string[] | null; reason: string }) => {
         const minute = Math.floor(Date.now() / 60_000);
         const seen = refusals.get(connection);
@@ -292,6 +294,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
         connection.readOnly = true;
         connection.sendStateless(JSON.stringify({ type: "edit-refused", ...body }));
       };
+      // The client ids under which the update adds content: each must be this user's.
       const clients = new Set<number>();
       for (const [client, clock] of meta.to) {
         if (clock <= Y.getState(document.store, client)) continue;

@@ -2,7 +2,7 @@ import { parsePlan } from "@ehcp/schema";
 import * as encoding from "lib0/encoding";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { sharedFixture } from "../../../schema/test/fixtures.js";
-import { MESSAGE, message, rawClient } from "../../test/rawClient.js";
+import { MESSAGE, message, rawClient, syncUpdate } from "../../test/rawClient.js";
 import { callApi, startTestServer } from "../../test/testServer.js";
 import { tokenFor } from "../../test/tokens.js";
 
@@ -76,4 +76,19 @@ describe("malformed messages", () => {
       }
     },
   );
+
+  it("closes a viewer's connection that sends an update that cannot be read, with one short line", async () => {
+    const logged: unknown[][] = [];
+    const spy = vi.spyOn(console, "error").mockImplementation((...args) => logged.push(args));
+    try {
+      const raw = await rawClient(test.url, plan.id, await tokenFor("viewer"));
+      raw.send(syncUpdate(plan.id, new Uint8Array([1, 1, 200, 1, 0, 9, 9])));
+      expect((await raw.closed).reason).toBe("the update could not be read");
+      raw.socket.close();
+      expect(logged).toHaveLength(1);
+      expect(logged[0]?.some((arg) => arg instanceof Error)).toBe(false);
+    } finally {
+      spy.mockRestore();
+    }
+  });
 });
