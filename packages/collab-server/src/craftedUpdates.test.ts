@@ -485,4 +485,32 @@ describe.each(stores)("crafted updates, on %s", (_name, available, openStore) =>
       attacker.socket.close();
     },
   );
+
+  it.runIf(available)(
+    "refuses a connection that makes up client ids, which would each cost a row in the store",
+    async () => {
+      const s = await scene("parent");
+      const typed = (client: number) =>
+        craftUpdate({
+          structs: [
+            {
+              client,
+              clock: 0,
+              origin: (lastItemOf(viewText(s.doc)) as Y.Item).lastId,
+              content: new Y.ContentString(`w${client} `),
+            },
+          ],
+        });
+      for (let i = 1; i <= 5; i++) {
+        s.attacker.send(syncUpdate(s.id, typed(0x7000 + i)));
+        await until(() => s.attacker.syncStatus.length === i, "an answer");
+      }
+      expect(s.attacker.syncStatus).toEqual([true, true, true, true, false]);
+      expect(JSON.parse(s.attacker.stateless[0] as string).reason).toBe(
+        "the update adds content under more client ids than one editor uses (4): reload the plan",
+      );
+      s.attacker.socket.close();
+      for (const p of [s.victim, s.observer]) disconnect(p);
+    },
+  );
 });

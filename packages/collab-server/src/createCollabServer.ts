@@ -13,7 +13,7 @@ import { loadStoredDocument } from "./loadStoredDocument.js";
 import { openStore } from "./openStore.js";
 import { PlanShadow } from "./PlanShadow.js";
 import { redisExtension } from "./redisExtension.js";
-import { ClientOwners } from "./ws/ClientOwners.js";
+import { ClientOwners, MAX_CLIENTS_PER_CONNECTION } from "./ws/ClientOwners.js";
 import { closeWith } from "./ws/closeWith.js";
 import { messageGuard, UNREADABLE_UPDATE } from "./ws/messageGuard.js";
 import { presenceGuard } from "./ws/presenceGuard.js";
@@ -298,10 +298,14 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       const clients = new Set<number>();
       for (const [client, clock] of meta.to) {
         if (clock <= Y.getState(document.store, client)) continue;
-        if (!(await owners.mayWrite(documentName, document, client, user.id))) {
+        const whose = await owners.whose(documentName, document, client, user.id, context);
+        if (whose !== "yours") {
           refuse({
             parts: null,
-            reason: `the update adds content under the client id ${client}, which is someone else's`,
+            reason:
+              whose === "theirs"
+                ? `the update adds content under the client id ${client}, which is someone else's`
+                : `the update adds content under more client ids than one editor uses (${MAX_CLIENTS_PER_CONNECTION}): reload the plan`,
           });
           return;
         }

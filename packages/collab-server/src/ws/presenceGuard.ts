@@ -33,7 +33,7 @@ export function presenceGuard(owners: ClientOwners): Extension {
           user !== undefined &&
           (holder === undefined || holder === context) &&
           JSON.stringify(state).length <= MAX_PRESENCE_BYTES &&
-          (await owners.mayWrite(documentName, document, clientId, user.id));
+          (await owners.mayWrite(documentName, document, clientId, user.id, context as object));
         if (!mine || !user) {
           states.delete(clientId);
           continue;
