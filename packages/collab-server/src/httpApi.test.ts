@@ -95,6 +95,16 @@ describe("the HTTP API", () => {
       }),
     ]);
 
+    const hidden = await call("POST", "/plans", token, {
+      ...good,
+      id: "http-hidden",
+      meta: { ...good.meta, child: { ...good.meta.child, name: "Sam \u202Erofako" } },
+    });
+    expect(hidden.status).toBe(400);
+    expect(hidden.json.issues).toEqual([
+      { path: "meta.child.name", message: "the character U+202E is not allowed" },
+    ]);
+
     const poor = await call("POST", "/plans", token, sharedFixture("plan-poor.json"));
     expect(poor.status).toBe(422);
     expect(poor.json.error).toMatch(/^the plan's links are broken: /);
