@@ -98,11 +98,11 @@ describe("the HTTP API", () => {
     const hidden = await call("POST", "/plans", token, {
       ...good,
       id: "http-hidden",
-      meta: { ...good.meta, child: { ...good.meta.child, name: "Sam \u202Erofako" } },
+      meta: { ...good.meta, child: { ...good.meta.child, fullName: "Sam \u202Erofako" } },
     });
     expect(hidden.status).toBe(400);
     expect(hidden.json.issues).toEqual([
-      { path: "meta.child.name", message: "the character U+202E is not allowed" },
+      { path: "meta.child.fullName", message: "the character U+202E is not allowed" },
     ]);
 
     const poor = await call("POST", "/plans", token, sharedFixture("plan-poor.json"));
