@@ -18,7 +18,10 @@ import { craftUpdate, type CraftedStruct } from "../test/craft.js";
 import { type RawClient, rawClient, syncUpdate } from "../test/rawClient.js";
 import { callApi, startTestServer } from "../test/testServer.js";
 import { tokenFor } from "../test/tokens.js";
+import { POSTGRES_URL, postgresAvailable } from "../test/postgres.js";
+import type { DocumentStore } from "./DocumentStore.js";
 import { loadStoredDocument } from "./loadStoredDocument.js";
+import { PostgresDocumentStore } from "./PostgresDocumentStore.js";
 import { SqliteDocumentStore } from "./SqliteDocumentStore.js";
 import { planPartOf } from "./ws/planPartOf.js";
 
@@ -238,18 +241,24 @@ function updateOf(op: Op, doc: Y.Doc, own: number, caseworker: number): Uint8Arr
   return Y.encodeStateAsUpdate(copy, before);
 }
 
-let test: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => {
-  test = await startTestServer("roles");
-});
-afterAll(() => test.stop());
+const hasPostgres = await postgresAvailable();
+const stores: [string, boolean, ((file: string) => DocumentStore) | undefined][] = [
+  ["SQLite", true, undefined],
+  ["PostgreSQL", hasPostgres, () => new PostgresDocumentStore(POSTGRES_URL)],
+];
 
-describe("random updates from each role", () => {
-  it.each(ROLES_TRIED)(
+describe.each(stores)("random updates from each role, on %s", (_name, available, openStore) => {
+  let test: Awaited<ReturnType<typeof startTestServer>>;
+  beforeAll(async () => {
+    if (available) test = await startTestServer("roles", openStore ? { openStore } : {});
+  });
+  afterAll(() => test?.stop());
+
+  it.runIf(available).each(ROLES_TRIED)(
     "never change a part %s may not change, in the store or at an observer",
     { timeout: 120_000 },
     async (role) => {
-      const id = `plan-roles-${role}`;
+      const id = `plan-roles-${role}-${Math.random().toString(36).slice(2, 8)}`;
       expect(
         (await callApi(test.url, "POST", "/plans", "caseworker", { ...good, id })).status,
       ).toBe(201);
@@ -294,8 +303,8 @@ describe("random updates from each role", () => {
         { numRuns: 10, seed: 20261201 },
       );
       (attacker as RawClient | null)?.socket.close();
-      // What the store holds: read straight from the file the server writes.
-      const store = new SqliteDocumentStore(test.file);
+      // What the store holds: read straight from the database the server writes.
+      const store = openStore ? openStore(test.file) : new SqliteDocumentStore(test.file);
       const stored = await loadStoredDocument(store, id);
       await store.close();
       expect(guarded(partsOf(stored, role))).toEqual(expected);
