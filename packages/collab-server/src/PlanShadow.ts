@@ -19,8 +19,14 @@ import {
 } from "@ehcp/schema";
 import * as Y from "yjs";
 import { lifecycleRefusal, planDetailsOf } from "./planStatus.js";
-import { describePlace, partOfItem, planPartOf } from "./ws/planPartOf.js";
-import { unsafeCharacter, unsafeInValue } from "./ws/unsafeCharacter.js";
+import {
+  checkAddedItem,
+  markName,
+  stable,
+  SUGGESTION_MARKS,
+  suggestionKey,
+} from "./ws/checkAddedItem.js";
+import { partOfItem } from "./ws/planPartOf.js";
 
 /** Node types checked as a whole when anything inside them changes. */
 const nodeSpecs = Object.values(planSchema.nodes).map((type) => [type.name, type.spec] as const);
@@ -105,18 +111,6 @@ const LIFECYCLE_ATTRS = ["status", "issue", "dates", "signOff"] as const;
 
 /** The origin the copy applies an update under, to tell its transaction from Yjs's own tidying. */
 const CHECKING = Symbol("checking an update");
-
-// y-prosemirror writes a mark that may overlap itself as `name--hash`.
-const markName = (attribute: string) => attribute.replace(/--[^-]*$/, "");
-const SUGGESTION_MARKS = new Set(["insertion", "deletion"]);
-
-/** JSON with object keys sorted, so that one value written twice compares equal. */
-const stable = (value: unknown): string =>
-  JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : v,
-  ) ?? "null";
 
 /**
  * The integrity findings of a plan (see `checkIntegrity`), counted under keys that do not move
@@ -321,7 +315,11 @@ export class PlanShadow {
         const struct = list[i] as Y.Item | Y.GC;
         if (struct.id.clock >= after) break;
         // Collected content (a GC struct) shows nothing and lies nowhere.
-        if (struct instanceof Y.Item) problem ??= this.#checkNewItem(struct, sender, parts);
+        if (struct instanceof Y.Item) {
+          problem ??= checkAddedItem(struct, sender, parts, (mark) =>
+            this.#suggestionsBefore().has(mark),
+          );
+        }
       }
     }
     Y.iterateDeletedStructs(tr, tr.deleteSet, (struct) => {
@@ -338,79 +336,6 @@ export class PlanShadow {
     return { parts, deletedIds, problem };
   }
 
-  /** Why an item the update added may not be there, or null; its part is noted in `parts`. */
-  #checkNewItem(item: Y.Item, sender: Sender, parts: Set<PlanPart>): string | null {
-    const parent = item.parent;
-    if (!(parent instanceof Y.AbstractType)) return "the update adds content with no place";
-    const part = planPartOf(parent as Parent);
-    if (part === null) return "the update writes outside the plan";
-    parts.add(part);
-    const content = item.content;
-    // Content deleted as it arrives holds nothing.
-    if (content instanceof Y.ContentDeleted) return null;
-    // Words for the place, worked out only for a refusal: typing makes no refusal.
-    const where = () => describePlace(parent as Parent);
-    const key = item.parentSub;
-    if (key !== null) {
-      if (!(parent instanceof Y.XmlElement)) {
-        return `${where()} takes no attributes, but the update sets "${key.slice(0, 40)}"`;
-      }
-      const attrs = planSchema.nodes[parent.nodeName as PlanNodeName]?.spec.attrs ?? {};
-      if (!Object.hasOwn(attrs, key)) {
-        return `${where()} has no attribute "${key.slice(0, 40)}"`;
-      }
-      if (!(content instanceof Y.ContentAny)) {
-        return `${where()}: the attribute "${key}" holds something other than a value`;
-      }
-      const why = unsafeInValue(content.arr, key);
-      return why && `${where()}: ${why}`;
-    }
-    if (parent instanceof Y.XmlText) {
-      if (content instanceof Y.ContentString) {
-        const why = unsafeCharacter(content.str);
-        return why && `${where()}: ${why}`;
-      }
-      if (!(content instanceof Y.ContentFormat)) {
-        return `${where()} holds something other than text`;
-      }
-      const mark = markName(content.key);
-      if (!Object.hasOwn(planSchema.marks, mark)) {
-        return `${where()}: unknown mark "${content.key.slice(0, 40)}"`;
-      }
-      const why = unsafeInValue(content.value, mark);
-      if (why) return `${where()}: ${why}`;
-      const value = content.value as { by?: unknown; name?: unknown; role?: unknown } | null;
-      if (
-        SUGGESTION_MARKS.has(mark) &&
-        value !== null &&
-        (typeof value !== "object" ||
-          value.by !== sender.id ||
-          value.name !== sender.name ||
-          value.role !== sender.role) &&
-        // Splitting a paragraph that holds someone's suggestion writes their mark again on the
-        // words that move: an editor of the part may carry a suggestion the plan already has.
-        !(sender.editable.has(part) && this.#suggestionsBefore().has(`${mark}:${stable(value)}`))
-      ) {
-        return `${where()}: a suggestion must carry its author's name as signed in (${sender.name}, ${sender.role}); this one names someone else`;
-      }
-      return null;
-    }
-    if (!(content instanceof Y.ContentType)) {
-      return `${where()} holds a kind of content the plan does not use`;
-    }
-    const type = content.type;
-    if (type instanceof Y.XmlElement) {
-      const name = type.nodeName;
-      if (!Object.hasOwn(planSchema.nodes, name) || name === "doc" || name === "text") {
-        return `unknown node type "${name.slice(0, 40)}"`;
-      }
-      return null;
-    }
-    return type instanceof Y.XmlText
-      ? null
-      : `${where()} holds a kind of content the plan does not use`;
-  }
-
   /** The suggestion marks the plan holds (or held: a suggestion moved is the same one). */
   #suggestionsBefore(): Set<string> {
     if (this.#suggestions) return this.#suggestions;
@@ -420,7 +345,7 @@ export class PlanShadow {
         if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentFormat)) continue;
         const mark = markName(struct.content.key);
         if (SUGGESTION_MARKS.has(mark) && struct.content.value !== null) {
-          found.add(`${mark}:${stable(struct.content.value)}`);
+          found.add(suggestionKey(mark, struct.content.value));
         }
       }
     }
