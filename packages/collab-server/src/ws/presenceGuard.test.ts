@@ -80,6 +80,10 @@ describe("presence", () => {
     });
     expect(stateAt(observer, 515151)).toBeUndefined();
     expect(stateAt(observer, victimId)?.section).toBeUndefined();
+    // Nor clear it: a removal of the victim's state, at a later clock, leaves it shown.
+    raw.send(presence([[victimId, 500, null]]));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(stateAt(observer, victimId)?.user?.name).toBe("Sam School");
     // A client id once shown by someone stays theirs, after they leave too.
     disconnect(victim);
     await until(() => stateAt(observer, victimId) === undefined);
