@@ -10,10 +10,14 @@ import { POSTGRES_URL, postgresAvailable } from "../test/postgres.js";
 import { type RawClient, rawClient, syncUpdate } from "../test/rawClient.js";
 import { callApi, startTestServer } from "../test/testServer.js";
 import { tokenFor } from "../test/tokens.js";
+import { REDIS_URL, redisAvailable } from "../test/redis.js";
+import { TEST_SECRET } from "../test/tokens.js";
+import { createCollabServer } from "./createCollabServer.js";
 import { PostgresDocumentStore } from "./PostgresDocumentStore.js";
 
 const good = parsePlan(sharedFixture("plan-good.json"));
 const hasPostgres = await postgresAvailable();
+const hasRedis = await redisAvailable();
 
 const until = async (done: () => boolean, what: string) => {
   for (let i = 0; i < 500 && !done(); i++) await new Promise((r) => setTimeout(r, 10));
@@ -511,6 +515,57 @@ describe.each(stores)("crafted updates, on %s", (_name, available, openStore) =>
       );
       s.attacker.socket.close();
       for (const p of [s.victim, s.observer]) disconnect(p);
+    },
+  );
+});
+
+describe("client ids across instances", () => {
+  it.runIf(hasPostgres && hasRedis)(
+    "refuses, on one instance, content under a client id someone showed only in their presence on another",
+    async () => {
+      const start = () =>
+        createCollabServer({
+          port: 0,
+          store: new PostgresDocumentStore(POSTGRES_URL),
+          redis: REDIS_URL,
+          signIn: { jwtSecret: TEST_SECRET },
+        });
+      const [a, b] = [start(), start()];
+      const [urlA, urlB] = await Promise.all([a.start(), b.start()]);
+      const id = `plan-instances-${Math.random().toString(36).slice(2, 10)}`;
+      expect((await callApi(urlA, "POST", "/plans", "caseworker", { ...good, id })).status).toBe(
+        201,
+      );
+      // The victim is on instance A and has only shown their presence, not written.
+      const victim = await connect(urlA, id, await tokenFor("parent", "*", "Pat Parent"));
+      victim.awareness?.setLocalStateField("user", { name: "Pat Parent", role: "parent" });
+      const watcher = await connect(urlB, id, await tokenFor("viewer"));
+      await until(
+        () => watcher.awareness?.getStates().has(victim.document.clientID) ?? false,
+        "the victim's presence on instance B",
+      );
+      // Another parent on instance B writes in section A, where parents may, under that id.
+      const attacker = await rawClient(urlB, id, await tokenFor("young-person", "*", "Mallory"));
+      attacker.send(
+        syncUpdate(
+          id,
+          craftUpdate({
+            structs: [
+              {
+                client: victim.document.clientID,
+                clock: 0,
+                origin: (lastItemOf(viewText(watcher.document)) as Y.Item).lastId,
+                content: new Y.ContentString(" (written as Pat)"),
+              },
+            ],
+          }),
+        ),
+      );
+      await until(() => attacker.stateless.length > 0, "a refusal");
+      expect(JSON.parse(attacker.stateless[0] as string).reason).toMatch(/someone else's$/);
+      attacker.socket.close();
+      for (const p of [victim, watcher]) disconnect(p);
+      await Promise.all([a.stop(), b.stop()]);
     },
   );
 });
