@@ -464,6 +464,73 @@ describe.each(stores)("crafted updates, on %s", (_name, available, openStore) =>
   );
 
   it.runIf(available)(
+    "takes a caseworker's deletion of an outcome that removes its links in the same change",
+    async () => {
+      const s = await scene("caseworker");
+      s.attacker.socket.close();
+      const doc = s.victim.document;
+      const refusals: string[] = [];
+      s.victim.on("stateless", ({ payload }: { payload: string }) => refusals.push(payload));
+      doc.transact(() => {
+        const sectionE = child(root(doc), "sectionE");
+        sectionE.delete(0, 1);
+        for (const provision of child(root(doc), "sectionF").toArray() as Y.XmlElement[]) {
+          const links = provision.getAttribute("outcomeIds") as unknown as string[];
+          provision.setAttribute(
+            "outcomeIds",
+            links.filter((link) => link !== "out-instructions") as never,
+          );
+        }
+      });
+      await acknowledged(s.victim);
+      expect(refusals).toEqual([]);
+      const plan = await planJson(s.id);
+      expect(plan.sections.E.outcomes.map((o) => o.id)).not.toContain("out-instructions");
+      for (const p of [s.victim, s.observer]) disconnect(p);
+    },
+  );
+
+  it.runIf(available)(
+    "reads a V2-encoded update sent where V1 is expected as Yjs's V1 decoder does, so it changes nothing",
+    async () => {
+      const s = await scene("health");
+      const before = await planJson(s.id);
+      s.attacker.send(
+        syncUpdate(
+          s.id,
+          craftUpdate(
+            {
+              structs: [
+                {
+                  client: s.victimClient,
+                  clock: s.victimState - 1,
+                  origin: Y.createID(s.victimClient, s.victimState - 2),
+                  content: new Y.ContentString("XInjected into F"),
+                },
+              ],
+            },
+            true,
+          ),
+        ),
+      );
+      let closed: { reason: string } | null = null;
+      s.attacker.closed.then((c) => (closed = c));
+      const observed: Uint8Array[] = [];
+      s.observer.document.on("update", (u: Uint8Array) => observed.push(u));
+      await until(
+        () => s.attacker.syncStatus.length > 0 || closed !== null,
+        "an answer or the connection closed",
+      );
+      // Read as V1 these bytes are an empty update (the rest is ignored): taken, doing nothing.
+      await new Promise((r) => setTimeout(r, 100));
+      expect(observed).toEqual([]);
+      expect(await planJson(s.id)).toStrictEqual(before);
+      s.attacker.socket.close();
+      for (const p of [s.victim, s.observer]) disconnect(p);
+    },
+  );
+
+  it.runIf(available)(
     "keeps a client id bound to its writer across a restart, even while the writer is away",
     async () => {
       const s = await scene("parent");
