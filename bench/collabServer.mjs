@@ -11,6 +11,7 @@ const [mode, db, secret] = process.argv.slice(2);
 /** A store that keeps nothing on disk: our server's checks, without the cost of durability. */
 function memoryStore() {
   const docs = new Map();
+  const owners = new Map();
   const entry = (name) => {
     if (!docs.has(name)) docs.set(name, { snapshot: null, updates: [] });
     return docs.get(name);
@@ -26,6 +27,11 @@ function memoryStore() {
     getVersion: async () => null,
     appendAudit: async () => {},
     listAudit: async () => [],
+    clientOwner: async (name, client, claimFor) => {
+      const key = `${name}:${client}`;
+      if (claimFor !== undefined && !owners.has(key)) owners.set(key, claimFor);
+      return owners.get(key) ?? null;
+    },
     close: async () => {},
   };
 }

@@ -176,6 +176,27 @@ describe.each(stores)("%s document store", (_name, available, open) => {
     await store.close();
   });
 
+  it.runIf(available)(
+    "binds a client id to the first user who claims it, for each document apart",
+    async () => {
+      const store = open();
+      const doc = name();
+      const other = name();
+      expect(await store.clientOwner(doc, 4_000_000_001)).toBeNull();
+      expect(await store.clientOwner(doc, 4_000_000_001, "ann")).toBe("ann");
+      // A second claim, from another instance say, finds the first.
+      expect(await store.clientOwner(doc, 4_000_000_001, "bob")).toBe("ann");
+      expect(await store.clientOwner(doc, 4_000_000_001)).toBe("ann");
+      expect(await store.clientOwner(other, 4_000_000_001, "bob")).toBe("bob");
+      const [first, second] = await Promise.all([
+        store.clientOwner(doc, 7, "carol"),
+        store.clientOwner(doc, 7, "dave"),
+      ]);
+      expect(first).toBe(second);
+      await store.close();
+    },
+  );
+
   it.runIf(available)("keeps the audit trail in the order it was written", async () => {
     const store = open();
     const doc = name();

@@ -77,5 +77,11 @@ export interface DocumentStore {
   appendAudit(name: string, entries: readonly AuditEntry[]): Promise<void>;
   /** The document's audit trail, oldest first. */
   listAudit(name: string): Promise<AuditEntry[]>;
+  /**
+   * The id of the user a Yjs client id of the document belongs to, or null if of no one. With
+   * `claimFor`, a client id of no one becomes that user's first, atomically: of two instances
+   * claiming one client id at once, one wins and both answer with the winner.
+   */
+  clientOwner(name: string, client: number, claimFor?: string): Promise<string | null>;
   close(): Promise<void>;
 }

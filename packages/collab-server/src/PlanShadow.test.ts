@@ -1,8 +1,15 @@
-import { parsePlan, PLAN_FRAGMENT_NAME, planToYDoc } from "@ehcp/schema";
+import {
+  DEFAULT_SECTION_POLICY,
+  DEFAULT_SUGGEST_POLICY,
+  parsePlan,
+  PLAN_FRAGMENT_NAME,
+  planToYDoc,
+  type Role,
+} from "@ehcp/schema";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { PlanShadow } from "./PlanShadow.js";
 import { examplePlan } from "@ehcp/fixtures";
+import { PlanShadow, type Sender } from "./PlanShadow.js";
 
 const plan = parsePlan(examplePlan("plan-good.json"));
 const F = 6;
@@ -12,7 +19,16 @@ function setUp() {
   const server = planToYDoc(plan);
   const client = new Y.Doc();
   Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
-  const shadow = new PlanShadow(server);
+  const plain = new PlanShadow(server);
+  /** Checks an update as sent by `role` from the client's copy. */
+  const shadow = {
+    check: (
+      update: Uint8Array,
+      role: Role = "caseworker",
+      name = `A ${role}`,
+      clientId = client.clientID,
+    ) => plain.check(update, senderOf(role, name, clientId)),
+  };
   /** The update a client's edit produces, not yet applied on the server. */
   const edit = (change: (root: Y.XmlFragment) => void): Uint8Array => {
     const before = Y.encodeStateVector(client);
@@ -20,6 +36,17 @@ function setUp() {
     return Y.encodeStateAsUpdate(client, before);
   };
   return { server, client, shadow, edit };
+}
+
+function senderOf(role: Role, name: string, clientId: number): Sender {
+  return {
+    id: `user-${role}`,
+    name,
+    role,
+    editable: new Set(DEFAULT_SECTION_POLICY[role]),
+    suggestable: new Set(DEFAULT_SUGGEST_POLICY[role]),
+    clients: new Set([clientId]),
+  };
 }
 
 const sectionF = (root: Y.XmlFragment) => root.get(F) as Y.XmlElement;
@@ -32,7 +59,11 @@ describe("PlanShadow", () => {
     const update = edit((root) =>
       ((provision(root).get(1) as Y.XmlElement).get(0) as Y.XmlText).insert(0, "Lead "),
     );
-    expect(shadow.check(update)).toEqual({ problem: null, items: new Set([firstProvisionId]) });
+    expect(shadow.check(update)).toMatchObject({
+      problem: null,
+      parts: ["F"],
+      items: new Set([firstProvisionId]),
+    });
   });
 
   it("refuses a value Plan JSON does not allow, naming the item and field, and forgets it", () => {
@@ -45,7 +76,9 @@ describe("PlanShadow", () => {
       } as never),
     );
     expect(shadow.check(bad).problem).toMatch(
-      new RegExp(`^Invalid provision ${firstProvisionId}: frequency.sessions: `),
+      new RegExp(
+        `^the edit would leave the plan invalid: Invalid provision ${firstProvisionId}: frequency.sessions: `,
+      ),
     );
     // The server never took the refused update; a later edit from a client that discarded it passes.
     const fresh = new Y.Doc();
@@ -53,7 +86,7 @@ describe("PlanShadow", () => {
     const before = Y.encodeStateVector(fresh);
     provision(fresh.getXmlFragment(PLAN_FRAGMENT_NAME)).setAttribute("ratio", "1:2" as never);
     const good = Y.encodeStateAsUpdate(fresh, before);
-    expect(shadow.check(good).problem).toBeNull();
+    expect(shadow.check(good, "caseworker", "A caseworker", fresh.clientID).problem).toBeNull();
   });
 
   it("refuses an unknown node and a field removed from an item", () => {
@@ -63,7 +96,7 @@ describe("PlanShadow", () => {
     const fieldless = setUp();
     const update = fieldless.edit((root) => provision(root).delete(0, 1));
     expect(fieldless.shadow.check(update).problem).toMatch(
-      /^Invalid provision .*: \(top level\): Invalid content for node provision/,
+      /^the edit would leave the plan invalid: Invalid provision .*: \(top level\): Invalid content for node provision/,
     );
   });
 
@@ -77,23 +110,29 @@ describe("PlanShadow", () => {
     const added = adding.edit((root) =>
       sectionF(root).insert(0, [withId(provision(root), "prov-new")]),
     );
-    expect(adding.shadow.check(added)).toEqual({ problem: null, items: new Set(["prov-new"]) });
+    expect(adding.shadow.check(added)).toMatchObject({
+      problem: null,
+      items: new Set(["prov-new"]),
+    });
     const badId = setUp();
     const bad = badId.edit((root) =>
       sectionF(root).insert(0, [withId(provision(root), "has spaces")]),
     );
-    expect(badId.shadow.check(bad).problem).toMatch(/^Invalid provision has spaces: id: /);
+    expect(badId.shadow.check(bad).problem).toMatch(
+      /^the edit would leave the plan invalid: Invalid provision has spaces: id: /,
+    );
     const removing = setUp();
     const removed = removing.edit((root) => sectionF(root).delete(0, 1));
-    expect(removing.shadow.check(removed)).toEqual({
+    expect(removing.shadow.check(removed)).toMatchObject({
       problem: null,
       items: new Set([firstProvisionId]),
     });
   });
 
   it("refuses shared types beside the plan", () => {
-    const { shadow } = setUp();
+    const { shadow, client } = setUp();
     const other = new Y.Doc();
+    other.clientID = client.clientID;
     other.getMap("notes").set("x", "y");
     expect(shadow.check(Y.encodeStateAsUpdate(other)).problem).toBe(
       "the update writes outside the plan",
@@ -108,7 +147,7 @@ describe("PlanShadow", () => {
       }),
     );
     expect(bold.shadow.check(boldUpdate).problem).toMatch(
-      /^Invalid content for node provisionDeliveredBy/,
+      /^the edit would leave the plan invalid: Invalid content for node provisionDeliveredBy/,
     );
 
     const link = setUp();
@@ -116,14 +155,16 @@ describe("PlanShadow", () => {
       const paragraph = (provision(root).get(0) as Y.XmlElement).get(0) as Y.XmlElement;
       (paragraph.get(0) as Y.XmlText).insert(0, "click", { link: { href: "javascript:alert(1)" } });
     });
-    expect(link.shadow.check(linkUpdate).problem).toMatch(/^a link must be an http, https or mail/);
+    expect(link.shadow.check(linkUpdate).problem).toMatch(
+      /^the edit would leave the plan invalid: a link must be an http, https or mail/,
+    );
 
     const long = setUp();
     const longUpdate = long.edit((root) =>
       ((provision(root).get(2) as Y.XmlElement).get(0) as Y.XmlText).insert(0, "x".repeat(2_001)),
     );
     expect(long.shadow.check(longUpdate).problem).toBe(
-      "provisionExpertise is longer than 2,000 characters",
+      "the edit would leave the plan invalid: provisionExpertise is longer than 2,000 characters",
     );
   });
 
@@ -158,6 +199,32 @@ describe("PlanShadow", () => {
     text(client.getXmlFragment(PLAN_FRAGMENT_NAME)).insert(0, "NHS ", {
       insertion: { id: "sug-1", by: parent.id, name: parent.name, role: parent.role },
     });
-    expect(shadow.check(suggestion, { ...parent, editable: new Set(["A"]) }).problem).toBeNull();
+    expect(shadow.check(suggestion, "parent", parent.name).problem).toBeNull();
+  });
+
+  it("lets an editor carry a suggestion the plan has onto moved words, but not make one up in another's name", () => {
+    const { server, shadow, edit } = setUp();
+    const suggestion = { id: "sug-1", by: "user-parent", name: "A parent", role: "parent" };
+    const whatText = (root: Y.XmlFragment) =>
+      ((provision(root).get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    // The parent's suggestion, already in the plan.
+    const suggested = edit((root) => whatText(root).insert(0, "NHS ", { insertion: suggestion }));
+    expect(shadow.check(suggested, "parent", "A parent").problem).toBeNull();
+    Y.applyUpdate(server, suggested);
+    // Enter pressed inside it, as y-prosemirror writes it: the words move to a new paragraph
+    // and carry the parent's mark with them.
+    const split = (mark: object) =>
+      edit((root) => {
+        const paragraph = new Y.XmlElement("paragraph");
+        const text = new Y.XmlText();
+        paragraph.insert(0, [text]);
+        text.insert(0, "NHS ", { insertion: mark });
+        (provision(root).get(0) as Y.XmlElement).insert(1, [paragraph]);
+      });
+    expect(shadow.check(split(suggestion)).problem).toBeNull();
+    const madeUp = split({ ...suggestion, id: "sug-forged" });
+    expect(shadow.check(madeUp).problem).toMatch(
+      /a suggestion must carry its author's name as signed in \(A caseworker, caseworker\)/,
+    );
   });
 });

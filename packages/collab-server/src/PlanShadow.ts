@@ -1,5 +1,10 @@
 import {
+  checkIntegrity,
   checkPlanNode,
+  describeRefusal,
+  type Plan,
+  type Role,
+  yDocToPlan,
   docToPlan,
   listSuggestions,
   type PlanPart,
@@ -13,27 +18,39 @@ import {
   yElementToNode,
 } from "@ehcp/schema";
 import * as Y from "yjs";
+import { lifecycleRefusal, planDetailsOf } from "./planStatus.js";
+import {
+  checkAddedItem,
+  markName,
+  stable,
+  SUGGESTION_MARKS,
+  suggestionKey,
+} from "./ws/checkAddedItem.js";
+import { partOfItem } from "./ws/planPartOf.js";
 
 /** Node types checked as a whole when anything inside them changes. */
-const ITEMS = new Set<string>([
-  "view",
-  "need",
-  "outcome",
-  "outcomeStep",
-  "provision",
-  "budgetItem",
-  "advice",
-]);
-
+const nodeSpecs = Object.values(planSchema.nodes).map((type) => [type.name, type.spec] as const);
+/**
+ * Node types checked as a whole when anything inside them changes: the schema's items, and
+ * whatever else carries an id (an outcome's steps).
+ */
+const ITEMS = new Set<string>(
+  nodeSpecs
+    .filter(([, spec]) => spec.group === "item" || Object.hasOwn(spec.attrs ?? {}, "id"))
+    .map(([name]) => name),
+);
 /** One-line plain-text fields: Plan JSON caps their whole text at `MAX_FIELD_LENGTH`. */
-const TEXT_FIELDS = new Set<string>([
-  "needTitle",
-  "provisionDeliveredBy",
-  "provisionExpertise",
-  "outcomeStep",
-]);
+const TEXT_FIELDS = new Set<string>(
+  nodeSpecs
+    .filter(([, spec]) => spec.group === "field" && spec.content === "text*")
+    .map(([name]) => name),
+);
 /** Blocks of rich text: Plan JSON caps each text node at `MAX_TEXT_LENGTH`. */
-const TEXT_BLOCKS = new Set<string>(["paragraph", "heading"]);
+const TEXT_BLOCKS = new Set<string>(
+  nodeSpecs
+    .filter(([, spec]) => spec.group === "block" && spec.content === "text*")
+    .map(([name]) => name),
+);
 
 /**
  * Typing changes only the text of one block or field. Its item's values cannot change, so checking
@@ -60,15 +77,19 @@ function checkText(holder: Y.XmlElement): void {
 }
 
 /**
- * Someone whose update reaches sections they may not edit: there it may only add, change or
- * withdraw their own suggested words, leaving the text as it stands untouched.
+ * Who sent an update, as the server knows them: their role's parts, and the client ids whose new
+ * content may be theirs (see `ClientOwners`).
  */
-export interface Suggester {
+export interface Sender {
   readonly id: string;
   readonly name: string;
-  readonly role: string;
-  /** The parts they may edit outright. */
+  readonly role: Role;
+  /** The parts they may change outright. */
   readonly editable: ReadonlySet<PlanPart>;
+  /** The parts where they may only suggest words. */
+  readonly suggestable: ReadonlySet<PlanPart>;
+  /** Client ids under which the update may add content: those bound to this sender. */
+  readonly clients: ReadonlySet<number>;
 }
 
 /** An update from someone who may only suggest, doing more than suggest. */
@@ -76,12 +97,51 @@ class NotASuggestion extends RangeError {
   override readonly name = "NotASuggestion";
 }
 
-/** What an accepted update changed, for the audit trail: the ids of the items it touched. */
+/** The outcome of trying an update: a problem in words, or what it changed for the audit trail. */
 export interface ShadowCheck {
   readonly problem: string | null;
-  /** The problem is that a suggester went beyond suggesting, rather than a broken plan. */
-  readonly beyondSuggesting?: boolean;
+  /** The parts the update changes; on a refusal for the role, the parts the role may not change. */
+  readonly parts: readonly PlanPart[] | null;
+  /** Ids of the items it touched. */
   readonly items: ReadonlySet<string>;
+}
+
+/** Plan details only the lifecycle routes change: issuing a draft, a final plan, an amendment. */
+const LIFECYCLE_ATTRS = ["status", "issue", "dates", "signOff"] as const;
+
+/** The origin the copy applies an update under, to tell its transaction from Yjs's own tidying. */
+const CHECKING = Symbol("checking an update");
+
+/**
+ * The integrity findings of a plan (see `checkIntegrity`), counted under keys that do not move
+ * when items are added before them: rule, item, field and the id named. Null when the document
+ * cannot be read as a plan at all.
+ */
+function integrityOf(doc: Y.Doc): Map<string, { count: number; message: string }> | null {
+  if (doc.getXmlFragment(PLAN_FRAGMENT_NAME).length === 0) return null;
+  let plan: Plan;
+  try {
+    plan = yDocToPlan(doc);
+  } catch {
+    return null;
+  }
+  const found = new Map<string, { count: number; message: string }>();
+  for (const finding of checkIntegrity(plan)) {
+    const named = /"([^"]*)"/.exec(finding.message)?.[1] ?? "";
+    const key = [finding.rule, finding.target, finding.path?.replace(/\[\d+\]/g, ""), named].join(
+      "|",
+    );
+    const seen = found.get(key);
+    found.set(key, { count: (seen?.count ?? 0) + 1, message: finding.message });
+  }
+  return found;
+}
+
+/** What an update really did, read in the copy as Yjs integrated it. */
+interface Observed {
+  readonly parts: Set<PlanPart>;
+  readonly deletedIds: Set<string>;
+  readonly problem: string | null;
 }
 
 // Yjs types differ in their event type, which nothing here reads.
@@ -117,7 +177,12 @@ const deletedIdOf = (type: Parent): string | null => {
 export class PlanShadow {
   readonly #source: Y.Doc;
   #doc: Y.Doc;
+  /** The plan's own integrity findings, read once per change of the plan when needed. */
+  #integrityBefore: ReturnType<typeof integrityOf> | undefined;
+  #suggestions: Set<string> | undefined;
   readonly #mirror = (update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
+    this.#integrityBefore = undefined;
+    this.#suggestions = undefined;
     // Each update a client sends reaches the real document after the copy took it in `check`:
     // reading it a second time would find nothing new. Deletions are always applied, since a
     // transaction's deletions are not told apart by the state vector.
@@ -147,53 +212,172 @@ export class PlanShadow {
   }
 
   /**
-   * Applies `update` to the copy and checks what it changed. A problem is described in words for
-   * the client that sent it; the copy then goes back to the real document's state.
+   * Applies `update` to the copy and decides on what it did there, not on how it was encoded:
+   * the content it added, by the place Yjs gave it; the content it deleted; the plan it leaves.
+   * A problem is described in words for the client that sent it; the copy then goes back to the
+   * real document's state.
    */
-  check(update: Uint8Array, suggester?: Suggester): ShadowCheck {
-    // Yjs may follow the update's transaction with one of its own (tidying text formatting).
-    const transactions: Y.Transaction[] = [];
-    const deleted = new Set<string>();
-    // Yjs collects deleted content before 'afterTransaction'; read deleted items' ids first.
-    const capture = (tr: Y.Transaction) => {
-      transactions.push(tr);
-      Y.iterateDeletedStructs(tr, tr.deleteSet, (struct) => {
-        if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentType)) return;
-        const id = deletedIdOf(struct.content.type as Parent);
-        if (id) deleted.add(id);
-      });
+  check(update: Uint8Array, sender: Sender): ShadowCheck {
+    // Yjs keeps aside what it cannot place yet; the copy starts each check from what it holds.
+    if (this.#pending(this.#doc)) this.reset();
+    const rootWasEmpty = this.#doc.getXmlFragment(PLAN_FRAGMENT_NAME).length === 0;
+    let observed: Observed | null = null;
+    let checked: Y.Transaction | null = null;
+    const observe = (tr: Y.Transaction) => {
+      if (tr.origin !== CHECKING || checked) return;
+      checked = tr;
+      try {
+        observed = this.#observe(tr, sender);
+      } catch (error) {
+        observed = { parts: new Set(), deletedIds: new Set(), problem: (error as Error).message };
+      }
     };
-    this.#doc.on("beforeObserverCalls", capture);
-    let meta: { to: Map<number, number> };
+    this.#doc.on("afterTransaction", observe);
     try {
-      meta = Y.parseUpdateMeta(update);
-      Y.applyUpdate(this.#doc, update);
+      Y.applyUpdate(this.#doc, update, CHECKING);
     } catch {
       this.reset();
-      return { problem: "the update could not be read", items: new Set() };
+      return { problem: "the update could not be read", parts: null, items: new Set() };
     } finally {
-      this.#doc.off("beforeObserverCalls", capture);
+      this.#doc.off("afterTransaction", observe);
     }
-    // Structs Yjs keeps aside because they follow changes the server has not seen would be sent
-    // to every newcomer and never shown: an update must carry everything it builds on. (The real
-    // document may hold such structs for a while when Redis relays arrive out of order; what is
-    // refused here is an update that does not integrate in full.)
-    for (const [client, clock] of meta.to) {
-      if (Y.getState(this.#doc.store, client) < clock) {
-        this.reset();
-        return {
-          problem: "the update builds on changes the server does not have",
-          items: new Set(),
-        };
+    const refuse = (problem: string, parts: readonly PlanPart[] | null): ShadowCheck => {
+      this.reset();
+      return { problem, parts, items: new Set() };
+    };
+    // An honest client builds only on what its server sent it. Structs or deletions Yjs keeps
+    // aside would be applied whenever what they wait for arrived: a deletion of the next
+    // thousand characters someone types, say.
+    if (this.#pending(this.#doc)) {
+      return refuse("the update builds on changes the server does not have", null);
+    }
+    const seen = observed as Observed | null;
+    const tr = checked as Y.Transaction | null;
+    if (!seen || !tr) return refuse("the update could not be read", null);
+    const parts = [...seen.parts];
+    if (seen.problem) return refuse(seen.problem, parts);
+    const refused = parts.filter((part) => !sender.editable.has(part));
+    // Where a role may not edit, it may still suggest words, if the policy lets it.
+    const suggesting = refused.length > 0 && refused.every((part) => sender.suggestable.has(part));
+    if (refused.length > 0 && !suggesting) {
+      return refuse(describeRefusal(sender.role, refused), refused);
+    }
+    const waiting = lifecycleRefusal(this.#source, seen.parts);
+    if (waiting) return refuse(waiting, parts);
+    const items = new Set<string>(seen.deletedIds);
+    const outcome = this.#checkTransaction(tr, items, suggesting ? sender : undefined);
+    if (outcome.problem) {
+      const { message, beyondSuggesting } = outcome.problem;
+      return beyondSuggesting
+        ? refuse(`${describeRefusal(sender.role, refused)}; ${message}`, refused)
+        : refuse(`the edit would leave the plan invalid: ${message}`, parts);
+    }
+    if (!rootWasEmpty && (seen.parts.has("meta") || seen.parts.has("structure"))) {
+      const locked = this.#lifecycleChange();
+      if (locked) {
+        return refuse(
+          `the plan's ${locked} changes only when a caseworker issues the draft or the final plan, or starts an amendment`,
+          parts,
+        );
       }
     }
-    const items = new Set<string>(deleted);
-    let problem: { message: string; beyondSuggesting: boolean } | null = null;
-    for (const tr of transactions) problem ??= this.#checkTransaction(tr, items, suggester);
-    if (problem) this.reset();
-    return problem
-      ? { problem: problem.message, beyondSuggesting: problem.beyondSuggesting, items }
-      : { problem: null, items };
+    if (outcome.structural) {
+      const broken = this.#newIntegrityProblem();
+      if (broken) return refuse(`the edit would leave the plan invalid: ${broken}`, parts);
+    }
+    return { problem: null, parts, items };
+  }
+
+  #pending(doc: Y.Doc): boolean {
+    return doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
+  }
+
+  /**
+   * Every item the update added and every item it deleted, each placed in its part of the plan
+   * by where it really is. What an item holds is checked here too, whole: only the content types
+   * the plan uses, attributes the schema knows, no characters that hide what text says, and
+   * suggestions under their sender's own name.
+   */
+  #observe(tr: Y.Transaction, sender: Sender): Observed {
+    const parts = new Set<PlanPart>();
+    const deletedIds = new Set<string>();
+    let problem: string | null = null;
+    const structs = this.#doc.store.clients;
+    for (const [client, after] of tr.afterState) {
+      const before = tr.beforeState.get(client) ?? 0;
+      if (after <= before) continue;
+      if (!sender.clients.has(client)) {
+        problem ??= `the update adds content under the client id ${client}, which is someone else's`;
+        continue;
+      }
+      const list = structs.get(client) ?? [];
+      for (let i = Y.findIndexSS(list as never, before); i < list.length; i++) {
+        const struct = list[i] as Y.Item | Y.GC;
+        if (struct.id.clock >= after) break;
+        // Collected content (a GC struct) shows nothing and lies nowhere.
+        if (struct instanceof Y.Item) {
+          problem ??= checkAddedItem(struct, sender, parts, (mark) =>
+            this.#suggestionsBefore().has(mark),
+          );
+        }
+      }
+    }
+    Y.iterateDeletedStructs(tr, tr.deleteSet, (struct) => {
+      if (!(struct instanceof Y.Item)) return;
+      const part = partOfItem(struct);
+      if (part === null) problem ??= "the update deletes something outside the plan";
+      else parts.add(part);
+      // Yjs collects deleted content after this; the id of a deleted element is read now.
+      if (struct.content instanceof Y.ContentType) {
+        const id = deletedIdOf(struct.content.type as Parent);
+        if (id) deletedIds.add(id);
+      }
+    });
+    return { parts, deletedIds, problem };
+  }
+
+  /** The suggestion marks the plan holds (or held: a suggestion moved is the same one). */
+  #suggestionsBefore(): Set<string> {
+    if (this.#suggestions) return this.#suggestions;
+    const found = new Set<string>();
+    for (const list of this.#source.store.clients.values()) {
+      for (const struct of list) {
+        if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentFormat)) continue;
+        const mark = markName(struct.content.key);
+        if (SUGGESTION_MARKS.has(mark) && struct.content.value !== null) {
+          found.add(suggestionKey(mark, struct.content.value));
+        }
+      }
+    }
+    this.#suggestions = found;
+    return found;
+  }
+
+  /** The lifecycle attribute of the plan details the copy has changed, if any. */
+  #lifecycleChange(): string | null {
+    const before = planDetailsOf(this.#source);
+    const after = planDetailsOf(this.#doc);
+    for (const name of LIFECYCLE_ATTRS) {
+      if (stable(before?.getAttribute(name)) !== stable(after?.getAttribute(name))) {
+        return name === "signOff" ? "sign-off" : name;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A repeated id or a broken link the update would bring: a finding the copy has that the plan
+   * has not (what earlier concurrent edits left behind is the checker's to report, not a reason
+   * to refuse the next edit).
+   */
+  #newIntegrityProblem(): string | null {
+    const after = integrityOf(this.#doc);
+    if (!after) return null;
+    this.#integrityBefore ??= integrityOf(this.#source) ?? new Map();
+    for (const [key, { count, message }] of after) {
+      if (count > (this.#integrityBefore.get(key)?.count ?? 0)) return message;
+    }
+    return null;
   }
 
   /** Goes back to the real document's state, forgetting any update it has not taken. */
@@ -205,8 +389,8 @@ export class PlanShadow {
   #checkTransaction(
     tr: Y.Transaction,
     items: Set<string>,
-    suggester: Suggester | undefined,
-  ): { message: string; beyondSuggesting: boolean } | null {
+    suggester: Sender | undefined,
+  ): { problem: { message: string; beyondSuggesting: boolean } | null; structural: boolean } {
     const root = this.#doc.getXmlFragment(PLAN_FRAGMENT_NAME);
     const isNew = (type: Parent) =>
       !!type._item && type._item.id.clock >= (tr.beforeState.get(type._item.id.client) ?? 0);
@@ -215,7 +399,10 @@ export class PlanShadow {
     for (const [changed, keys] of tr.changed) {
       const chain = ancestry(changed as Parent);
       if (chain[chain.length - 1] !== root) {
-        return { message: "the update writes outside the plan", beyondSuggesting: false };
+        return {
+          problem: { message: "the update writes outside the plan", beyondSuggesting: false },
+          structural: true,
+        };
       }
       if (chain.some((type) => type._item?.deleted)) continue;
       // chain ends [..., section, root]; the section is the root's child.
@@ -245,7 +432,7 @@ export class PlanShadow {
     try {
       for (const [holder, sectionName] of texts) {
         checkText(holder);
-        if (suggesting(sectionName)) this.#checkSuggestion(holder, suggester as Suggester);
+        if (suggesting(sectionName)) this.#checkSuggestion(holder, suggester as Sender);
       }
       for (const [unit, sectionName] of units) {
         if (suggesting(sectionName)) {
@@ -278,11 +465,14 @@ export class PlanShadow {
       }
     } catch (error) {
       return {
-        message: (error as Error).message,
-        beyondSuggesting: error instanceof NotASuggestion,
+        problem: {
+          message: (error as Error).message,
+          beyondSuggesting: error instanceof NotASuggestion,
+        },
+        structural: units.size > 0,
       };
     }
-    return null;
+    return { problem: null, structural: units.size > 0 };
   }
 
   /** The real document's type with the same Yjs id as `type` in the copy, if it has one. */
@@ -303,7 +493,7 @@ export class PlanShadow {
    * suggestions) must be as it was, and every suggestion added, changed or withdrawn must be
    * their own, under the name and role they signed in with.
    */
-  #checkSuggestion(holder: Y.XmlElement, suggester: Suggester): void {
+  #checkSuggestion(holder: Y.XmlElement, suggester: Sender): void {
     const original = this.#original(holder);
     if (!(original instanceof Y.XmlElement)) {
       throw new NotASuggestion("only words in text already there may be suggested");

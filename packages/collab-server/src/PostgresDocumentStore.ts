@@ -51,6 +51,12 @@ export class PostgresDocumentStore implements DocumentStore {
           entry JSONB NOT NULL
         );
         CREATE INDEX IF NOT EXISTS ehcp_document_audit_name ON ehcp_document_audit (name, seq);
+        CREATE TABLE IF NOT EXISTS ehcp_document_clients (
+          name TEXT NOT NULL,
+          client BIGINT NOT NULL,
+          user_id TEXT NOT NULL,
+          PRIMARY KEY (name, client)
+        );
       `,
       )
       .then(() => undefined);
@@ -207,6 +213,22 @@ export class PostgresDocumentStore implements DocumentStore {
       [name],
     );
     return result.rows.map((row) => row.entry);
+  }
+
+  async clientOwner(name: string, client: number, claimFor?: string): Promise<string | null> {
+    await this.#ready;
+    if (claimFor !== undefined) {
+      await this.#pool.query(
+        `INSERT INTO ehcp_document_clients (name, client, user_id) VALUES ($1, $2, $3)
+         ON CONFLICT DO NOTHING`,
+        [name, client, claimFor],
+      );
+    }
+    const result = await this.#pool.query<{ user_id: string }>(
+      "SELECT user_id FROM ehcp_document_clients WHERE name = $1 AND client = $2",
+      [name, client],
+    );
+    return result.rows[0]?.user_id ?? null;
   }
 
   async close(): Promise<void> {

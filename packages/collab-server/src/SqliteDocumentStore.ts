@@ -50,6 +50,12 @@ export class SqliteDocumentStore implements DocumentStore {
         entry TEXT NOT NULL
       ) STRICT;
       CREATE INDEX IF NOT EXISTS document_audit_name ON document_audit (name, seq);
+      CREATE TABLE IF NOT EXISTS document_clients (
+        name TEXT NOT NULL,
+        client INTEGER NOT NULL,
+        user_id TEXT NOT NULL,
+        PRIMARY KEY (name, client)
+      ) STRICT;
     `);
     // Files written before summaries were kept gain the column; their plans are listed by reading
     // them until they are next stored.
@@ -207,6 +213,22 @@ export class SqliteDocumentStore implements DocumentStore {
       )
       .all(name)
       .map((row) => JSON.parse(row.entry) as AuditEntry);
+  }
+
+  async clientOwner(name: string, client: number, claimFor?: string): Promise<string | null> {
+    if (claimFor !== undefined) {
+      this.#db
+        .prepare(
+          "INSERT INTO document_clients (name, client, user_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+        )
+        .run(name, client, claimFor);
+    }
+    const row = this.#db
+      .prepare<[string, number], { user_id: string }>(
+        "SELECT user_id FROM document_clients WHERE name = ? AND client = ?",
+      )
+      .get(name, client);
+    return row?.user_id ?? null;
   }
 
   async close(): Promise<void> {

@@ -221,9 +221,7 @@ describe("comments", () => {
       resolved: null,
     });
     await until(() => refusals.length > 0);
-    expect(refusals[0]).toBe(
-      "caseworker may not change a part of the plan that could not be identified",
-    );
+    expect(refusals[0]).toBe("the update writes outside the plan");
     expect((await call("GET", `/plans/${plan.id}/comments`, "viewer")).json.threads).toEqual(
       before,
     );

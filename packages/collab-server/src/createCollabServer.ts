@@ -1,14 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ExportOptions } from "@ehcp/export";
 import type { QualityConfig } from "@ehcp/quality";
-import {
-  DEFAULT_SUGGEST_POLICY,
-  type Plan,
-  type PlanPart,
-  PLAN_SCHEMA_VERSION,
-  planToYDoc,
-} from "@ehcp/schema";
-import { type Hocuspocus, Server } from "@hocuspocus/server";
+import { DEFAULT_SUGGEST_POLICY, type Plan, PLAN_SCHEMA_VERSION, planToYDoc } from "@ehcp/schema";
+import { type Extension, type Hocuspocus, Server } from "@hocuspocus/server";
 import * as Y from "yjs";
 import { AuditTrail } from "./AuditTrail.js";
 import { developmentSignIn } from "./developmentSignIn.js";
@@ -17,11 +11,14 @@ import { HttpError } from "./HttpError.js";
 import { httpApi } from "./httpApi.js";
 import { loadStoredDocument } from "./loadStoredDocument.js";
 import { openStore } from "./openStore.js";
-import { partsTouched } from "./partsTouched.js";
-import { lifecycleRefusal } from "./planStatus.js";
 import { PlanShadow } from "./PlanShadow.js";
 import { redisExtension } from "./redisExtension.js";
-import { DEFAULT_SECTION_POLICY, describeRefusal, type SectionPolicy } from "./sectionPolicy.js";
+import { ClientOwners, MAX_CLIENTS_PER_CONNECTION } from "./ws/ClientOwners.js";
+import { closeWith } from "./ws/closeWith.js";
+import { messageGuard, UNREADABLE_UPDATE } from "./ws/messageGuard.js";
+import { presenceGuard } from "./ws/presenceGuard.js";
+import { sessionLifetime } from "./ws/sessionLifetime.js";
+import { DEFAULT_SECTION_POLICY, type SectionPolicy } from "./sectionPolicy.js";
 import { sendJson } from "./sendJson.js";
 import { serveApp } from "./serveApp.js";
 import { SignIn, SignInError, type SignInOptions, type SignedInUser } from "./signIn.js";
@@ -162,7 +159,13 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     maxImportBytes: limits.maxImportBytes,
     allowedOrigins: options.allowedOrigins ?? [],
   });
-  const extensions = options.redis ? [redisExtension(options.redis)] : [];
+  const owners = new ClientOwners(store);
+  const extensions: Extension[] = [
+    messageGuard(),
+    sessionLifetime(signIn),
+    presenceGuard(owners),
+    ...(options.redis ? [redisExtension(options.redis)] : []),
+  ];
 
   // Per open plan: a copy on which incoming updates are tried first, and its size so far.
   const shadows = new Map<string, PlanShadow>();
@@ -221,18 +224,6 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       if (left > 0) connectionsPerUser.set(id, left);
       else connectionsPerUser.delete(id);
     },
-    // A client may send a fresh token on a live connection; one that no longer opens the plan
-    // ends the connection with the reason.
-    async onTokenSync({ token, documentName, connection }) {
-      try {
-        (connection.context as { user?: SignedInUser }).user = await signIn.verify(
-          token,
-          documentName,
-        );
-      } catch (error) {
-        connection.close({ code: 4403, reason: (error as Error).message });
-      }
-    },
     async onRequest({ request, response }) {
       const handled = request.url?.startsWith("/dev/sign-in")
         ? await developmentSignIn(signIn, request, response).then(
@@ -277,14 +268,18 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
         await loadStoredDocument(store, documentName, document);
         return;
       }
-      if ((type !== SYNC_STEP_2 && type !== SYNC_UPDATE) || connection.readOnly) return;
-      const user = (context as { user?: SignedInUser }).user;
-      let parts: ReturnType<typeof partsTouched>;
+      if (type !== SYNC_STEP_2 && type !== SYNC_UPDATE) return;
+      // Read even from a read-only connection: Hocuspocus reads its updates too, to answer them.
+      let meta: { to: Map<number, number> };
       try {
-        parts = partsTouched(document, payload);
+        meta = Y.parseUpdateMeta(payload);
+        if (connection.readOnly) Y.decodeUpdate(payload);
       } catch {
-        throw closeWith(4400, "the update could not be read");
+        throw closeWith(4400, UNREADABLE_UPDATE);
       }
+      if (connection.readOnly) return;
+      const user = (context as { user?: SignedInUser }).user;
+      if (!user) throw closeWith(4401, "sign in first");
       const refuse = (body: { parts: readonly string[] | null; reason: string }) => {
         const minute = Math.floor(Date.now() / 60_000);
         const seen = refusals.get(connection);
@@ -299,52 +294,42 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
         connection.readOnly = true;
         connection.sendStateless(JSON.stringify({ type: "edit-refused", ...body }));
       };
-      const allowed = new Set(user ? policy[user.role] : []);
-      const refused = parts === null ? null : [...parts].filter((part) => !allowed.has(part));
-      // Where a role may not edit, it may still suggest words, if the policy lets it; the shadow
-      // then checks that the update does no more than that.
-      const suggestable = new Set<string>(user ? suggestPolicy[user.role] : []);
-      const suggesting =
-        user !== undefined &&
-        refused !== null &&
-        refused.length > 0 &&
-        refused.every((part) => suggestable.has(part));
-      if (refused === null || (refused.length > 0 && !suggesting)) {
-        refuse({ parts: refused, reason: describeRefusal(user?.role, refused) });
-        return;
-      }
-      const waiting = lifecycleRefusal(document, parts ?? new Set());
-      if (waiting) {
-        refuse({ parts: [...(parts ?? [])], reason: waiting });
-        return;
+      // The client ids under which the update adds content: each must be this user's.
+      const clients = new Set<number>();
+      for (const [client, clock] of meta.to) {
+        if (clock <= Y.getState(document.store, client)) continue;
+        const whose = await owners.whose(documentName, document, client, user.id, context);
+        if (whose !== "yours") {
+          refuse({
+            parts: null,
+            reason:
+              whose === "theirs"
+                ? `the update adds content under the client id ${client}, which is someone else's`
+                : `the update adds content under more client ids than one editor uses (${MAX_CLIENTS_PER_CONNECTION}): reload the plan`,
+          });
+          return;
+        }
+        clients.add(client);
       }
       const size = (sizes.get(documentName) ?? 0) + payload.length;
       if (size > limits.maxDocumentBytes) {
         refuse({
-          parts: [...(parts ?? [])],
+          parts: null,
           reason: `the plan would grow past ${limits.maxDocumentBytes.toLocaleString("en-GB")} bytes`,
         });
         return;
       }
       const shadow = shadowOf(documentName, document);
-      const { problem, beyondSuggesting, items } = shadow.check(
-        payload,
-        suggesting && user
-          ? { id: user.id, name: user.name, role: user.role, editable: allowed as Set<PlanPart> }
-          : undefined,
-      );
-      if (problem && beyondSuggesting) {
-        refuse({
-          parts: refused,
-          reason: `${describeRefusal(user?.role, refused)}; ${problem}`,
-        });
-        return;
-      }
-      if (problem) {
-        refuse({
-          parts: [...(parts ?? [])],
-          reason: `the edit would leave the plan invalid: ${problem}`,
-        });
+      const { problem, parts, items } = shadow.check(payload, {
+        id: user.id,
+        name: user.name,
+        role: user.role,
+        editable: new Set(policy[user.role]),
+        suggestable: new Set(suggestPolicy[user.role]),
+        clients,
+      });
+      if (problem !== null) {
+        refuse({ parts, reason: problem });
         return;
       }
       try {
@@ -355,8 +340,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
         throw error;
       }
       sizes.set(documentName, size);
-      if (user && parts && parts.size > 0) {
-        audit.record(documentName, { id: user.id, role: user.role }, parts, items);
+      if (parts && parts.length > 0) {
+        audit.record(documentName, { id: user.id, role: user.role }, new Set(parts), items);
       }
     },
     async afterHandleMessage({ connection }) {
@@ -381,6 +366,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       shadows.get(documentName)?.destroy();
       shadows.delete(documentName);
       sizes.delete(documentName);
+      owners.forget(documentName);
       await audit.flush(documentName, true);
     },
   });
@@ -419,7 +405,3 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     },
   };
 }
-
-/** An error Hocuspocus turns into closing the connection with this code and reason. */
-const closeWith = (code: number, reason: string) =>
-  Object.assign(new Error(reason), { code, reason });

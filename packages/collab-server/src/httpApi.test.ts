@@ -69,8 +69,11 @@ describe("the HTTP API", () => {
       status: 401,
       json: { error: "sign in first: send Authorization: Bearer <token>" },
     });
-    expect((await call("GET", "/plans", "forged")).status).toBe(200);
-    expect((await call("GET", "/plans", "forged")).json).toEqual({ plans: [] });
+    // Signed out is not "no plans": a client must be able to tell.
+    expect(await call("GET", "/plans", "forged")).toEqual({
+      status: 401,
+      json: { error: "the token is not valid (ERR_JWS_INVALID)" },
+    });
   });
 
   it("imports Plan JSON keeping its ids, and explains what is wrong with a bad plan", async () => {
@@ -90,6 +93,16 @@ describe("the HTTP API", () => {
         path: "meta.status",
         message: expect.stringMatching(/got number 7/),
       }),
+    ]);
+
+    const hidden = await call("POST", "/plans", token, {
+      ...good,
+      id: "http-hidden",
+      meta: { ...good.meta, child: { ...good.meta.child, fullName: "Sam \u202Erofako" } },
+    });
+    expect(hidden.status).toBe(400);
+    expect(hidden.json.issues).toEqual([
+      { path: "meta.child.fullName", message: "the character U+202E is not allowed" },
     ]);
 
     const poor = await call("POST", "/plans", token, examplePlan("plan-poor.json"));

@@ -25,6 +25,7 @@ import { summarizePlan } from "./summarizePlan.js";
 import { readBody } from "./readBody.js";
 import type { SectionPolicy } from "./sectionPolicy.js";
 import { sendJson } from "./sendJson.js";
+import { unsafeInValue } from "./ws/unsafeCharacter.js";
 import type { SignIn, SignedInUser } from "./signIn.js";
 
 export interface HttpApiOptions {
@@ -140,6 +141,14 @@ export function httpApi(options: HttpApiOptions) {
   const createPlan = async (request: IncomingMessage, plan: Plan) => {
     const user = await userFor(request, plan.id);
     mayManage(user);
+    // The same characters a client's update may not bring in may not come in by import either.
+    const unsafe = unsafeInValue(plan);
+    if (unsafe) {
+      const path = unsafe.slice(0, unsafe.indexOf(": "));
+      throw new HttpError(400, `Invalid plan: ${unsafe}`, {
+        issues: [{ path, message: unsafe.slice(path.length + 2) }],
+      });
+    }
     const errors = checkIntegrity(plan).filter((finding) => finding.severity === "error");
     if (errors.length > 0) {
       throw new HttpError(422, `the plan's links are broken: ${errors[0]?.message}`, {
@@ -168,10 +177,14 @@ export function httpApi(options: HttpApiOptions) {
           ? await store.listSummaries()
           : (await store.list()).map((name) => ({ name, summary: null }));
         const opened = new Set(
-          await signIn.plansOpenedBy(
-            token,
-            stored.map((entry) => entry.name),
-          ),
+          await signIn
+            .plansOpenedBy(
+              token,
+              stored.map((entry) => entry.name),
+            )
+            .catch((error: Error) => {
+              throw new HttpError(401, error.message);
+            }),
         );
         for (const { name: id, summary } of stored) {
           if (!opened.has(id)) continue;

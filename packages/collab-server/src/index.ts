@@ -5,6 +5,7 @@ export { httpApi } from "./httpApi.js";
 export type { HttpApiOptions } from "./httpApi.js";
 export { HttpError } from "./HttpError.js";
 export { PlanShadow } from "./PlanShadow.js";
+export type { Sender, ShadowCheck } from "./PlanShadow.js";
 export { summarizePlan } from "./summarizePlan.js";
 export { openStore } from "./openStore.js";
 export type {
@@ -20,4 +21,4 @@ export { ROLES, SignIn, SignInError } from "./signIn.js";
 export type { Role, SignedInUser, SignInOptions } from "./signIn.js";
 export { DEFAULT_SECTION_POLICY } from "./sectionPolicy.js";
 export type { PlanPart, SectionPolicy } from "./sectionPolicy.js";
-export { partsTouched } from "./partsTouched.js";
+export { planPartOf } from "./ws/planPartOf.js";

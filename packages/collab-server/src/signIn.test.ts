@@ -23,7 +23,46 @@ describe("SignIn with a shared secret", () => {
       name: "A health",
       role: "health",
       plans: ["plan-1"],
+      expiresAt: expect.any(Number),
     });
+  });
+
+  it("refuses a token that never expires, or says it was issued or starts far in the future", async () => {
+    const key = new TextEncoder().encode(TEST_SECRET);
+    const claims = { name: "U", role: "caseworker", plans: "*" };
+    const forever = await new SignJWT(claims)
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject("u")
+      .setIssuedAt()
+      .sign(key);
+    expect(await reasonOf(signIn.verify(forever, "plan-1"))).toBe("the token has no expiry (exp)");
+    const tenYears = Math.floor(Date.now() / 1000) + 10 * 365 * 24 * 3600;
+    const fromTheFuture = await new SignJWT(claims)
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject("u")
+      .setIssuedAt(tenYears)
+      .setExpirationTime(tenYears + 3600)
+      .sign(key);
+    expect(await reasonOf(signIn.verify(fromTheFuture, "plan-1"))).toBe(
+      "the token says it was issued in the future (iat)",
+    );
+    const notYet = await new SignJWT(claims)
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject("u")
+      .setNotBefore(tenYears)
+      .setExpirationTime(tenYears + 3600)
+      .sign(key);
+    expect(await reasonOf(signIn.verify(notYet, "plan-1"))).toBe(
+      "the token is not valid yet (nbf)",
+    );
+    // A clock a few seconds ahead of the server's is not the future.
+    const skewed = await new SignJWT(claims)
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject("u")
+      .setIssuedAt(Math.floor(Date.now() / 1000) + 5)
+      .setExpirationTime("1h")
+      .sign(key);
+    expect((await signIn.verify(skewed, "plan-1")).id).toBe("u");
   });
 
   it("refuses missing, expired, forged and wrongly scoped tokens, saying why", async () => {
@@ -47,6 +86,7 @@ describe("SignIn with a shared secret", () => {
     const noRole = await new SignJWT({ plans: "*" })
       .setProtectedHeader({ alg: "HS256" })
       .setSubject("u")
+      .setExpirationTime("1h")
       .sign(new TextEncoder().encode(TEST_SECRET));
     expect(await reasonOf(signIn.verify(noRole, "plan-1"))).toMatch(
       /^the token's role is not one of caseworker/,
@@ -66,15 +106,17 @@ describe("SignIn with a shared secret", () => {
     ).toMatch(/^the token is not valid|signature/);
   });
 
-  it("picks, from a list of plans, those a token opens, and none for a token not valid", async () => {
+  it("picks, from a list of plans, those a token opens, and refuses a token not valid", async () => {
     const plans = ["plan-1", "plan-2", "plan-3"];
     expect(
       await signIn.plansOpenedBy(await tokenFor("parent", ["plan-3", "plan-1"]), plans),
     ).toEqual(["plan-1", "plan-3"]);
     expect(await signIn.plansOpenedBy(await tokenFor("caseworker"), plans)).toEqual(plans);
     const forged = new SignIn({ jwtSecret: "another-secret-that-is-at-least-32-chars" });
-    expect(await forged.plansOpenedBy(await tokenFor("caseworker"), plans)).toEqual([]);
-    expect(await signIn.plansOpenedBy("", plans)).toEqual([]);
+    await expect(forged.plansOpenedBy(await tokenFor("caseworker"), plans)).rejects.toThrow(
+      "the token's signature is not valid",
+    );
+    await expect(signIn.plansOpenedBy("", plans)).rejects.toThrow("no token: sign in first");
   });
 
   it("will not start with a short secret or with no way to sign in", () => {
@@ -124,6 +166,7 @@ describe("SignIn with a JWKS (ES256)", () => {
       .setSubject("v")
       .setIssuer("https://council.example")
       .setAudience("other")
+      .setExpirationTime("5m")
       .sign(privateKey);
     expect(await reasonOf(signIn.verify(wrongAudience, "plan-1"))).toMatch(
       /^the token is not valid/,

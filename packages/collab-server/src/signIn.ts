@@ -11,7 +11,15 @@ export interface SignedInUser {
   readonly role: Role;
   /** The plans this person may open, or "*" for all. */
   readonly plans: readonly string[] | "*";
+  /**
+   * When the sign-in ends, in milliseconds since 1970 (a JWT's `exp`): a connection is closed
+   * then, unless the client has sent a fresh token. None for an `authorize` hook that gives none.
+   */
+  readonly expiresAt?: number;
 }
+
+/** How far ahead of the server's clock a token's `iat` may be: clocks differ a little. */
+const CLOCK_SKEW_SECONDS = 60;
 
 export interface SignInOptions {
   /** HS256 tokens signed with this shared secret (at least 32 characters). */
@@ -62,12 +70,24 @@ function userFrom(payload: JWTPayload): SignedInUser {
         : null;
   if (!planList)
     throw new SignInError('the token does not say which plans it opens (plans: [...] or "*")');
+  const { exp, iat } = payload;
+  if (typeof exp !== "number") throw new SignInError("the token has no expiry (exp)");
+  if (typeof iat === "number" && iat > Date.now() / 1000 + CLOCK_SKEW_SECONDS) {
+    throw new SignInError("the token says it was issued in the future (iat)");
+  }
   return {
     id: sub,
     name: typeof name === "string" ? name : sub,
     role: role as Role,
     plans: planList,
+    expiresAt: exp * 1000,
   };
+}
+
+function claimProblem({ claim, reason }: { claim?: string; reason?: string }): string {
+  if (claim === "exp" && reason === "missing") return "the token has no expiry (exp)";
+  if (claim === "nbf") return "the token is not valid yet (nbf)";
+  return `the token is not valid (its ${claim ?? "claims"} ${reason === "missing" ? "is missing" : "is not as expected"})`;
 }
 
 /** Verifies tokens as configured: the council's hook, a shared secret, or a JWKS. */
@@ -128,7 +148,7 @@ export class SignIn {
    * about each plan, since only the council's system knows.
    */
   async plansOpenedBy(token: string, planIds: readonly string[]): Promise<string[]> {
-    if (!token) return [];
+    if (!token) throw new SignInError("no token: sign in first");
     if (this.#options.authorize) {
       const opened: string[] = [];
       for (const id of planIds) {
@@ -140,19 +160,25 @@ export class SignIn {
       }
       return opened;
     }
-    const user = await this.#verifyJwt(token).catch(() => null);
-    if (!user) return [];
-    const { plans } = user;
+    // A token that is not valid is refused outright: "signed out" is not "no plans".
+    const { plans } = await this.#verifyJwt(token);
     return plans === "*" ? [...planIds] : planIds.filter((id) => plans.includes(id));
   }
 
   async #verifyJwt(token: string): Promise<SignedInUser> {
     const claims = { issuer: this.#options.issuer, audience: this.#options.audience };
     try {
+      // A token without an expiry would never end; jose checks `exp` and `nbf` against the clock.
+      const required = { requiredClaims: ["exp"] };
       const { payload } = this.#jwks
-        ? await jwtVerify(token, this.#jwks, { ...claims, algorithms: ["RS256", "ES256"] })
+        ? await jwtVerify(token, this.#jwks, {
+            ...claims,
+            ...required,
+            algorithms: ["RS256", "ES256"],
+          })
         : await jwtVerify(token, this.#secret as Uint8Array, {
             ...claims,
+            ...required,
             algorithms: ["HS256"],
           });
       return userFrom(payload);
@@ -164,7 +190,9 @@ export class SignIn {
           ? "the token has expired: sign in again"
           : code === "ERR_JWS_SIGNATURE_VERIFICATION_FAILED"
             ? "the token's signature is not valid"
-            : `the token is not valid (${code ?? "unreadable"})`,
+            : code === "ERR_JWT_CLAIM_VALIDATION_FAILED"
+              ? claimProblem(error as { claim?: string; reason?: string })
+              : `the token is not valid (${code ?? "unreadable"})`,
       );
     }
   }

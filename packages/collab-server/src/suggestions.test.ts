@@ -126,7 +126,7 @@ describe("suggested changes", () => {
       },
     });
     expect(await again.answer()).toBe(
-      "parent may not change section F; a suggestion must carry its author's name, and each person may change only their own",
+      `text in provisionDeliveredBy in provision ${provision.id} in sectionF: a suggestion must carry its author's name as signed in (The parent, parent); this one names someone else`,
     );
     disconnect(again.client);
     const third = await parentClient(plan.id);

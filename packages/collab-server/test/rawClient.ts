@@ -4,7 +4,14 @@ import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
 
 // Hocuspocus's message types and its auth message's sub-types.
-export const MESSAGE = { sync: 0, awareness: 1, auth: 2, stateless: 5, close: 7 } as const;
+export const MESSAGE = {
+  sync: 0,
+  awareness: 1,
+  auth: 2,
+  stateless: 5,
+  close: 7,
+  syncStatus: 8,
+} as const;
 const AUTH_TOKEN = 0;
 const AUTH_DENIED = 1;
 const AUTH_OK = 2;
@@ -42,6 +49,10 @@ export interface RawClient {
   readonly socket: WebSocket;
   /** Resolves once the server ends the document's connection or the socket closes. */
   readonly closed: Promise<Closed>;
+  /** The stateless messages the server sent (refusals among them), in order. */
+  readonly stateless: readonly string[];
+  /** The server's answers to each update: whether it was taken. */
+  readonly syncStatus: readonly boolean[];
   send(bytes: Uint8Array): void;
 }
 
@@ -65,6 +76,15 @@ export async function rawClient(
     });
   });
   socket.on("error", () => {});
+  const stateless: string[] = [];
+  const syncStatus: boolean[] = [];
+  socket.on("message", (data: Buffer) => {
+    const decoder = decoding.createDecoder(new Uint8Array(data));
+    if (decoding.readVarString(decoder) !== documentName) return;
+    const type = decoding.readVarUint(decoder);
+    if (type === MESSAGE.stateless) stateless.push(decoding.readVarString(decoder));
+    if (type === MESSAGE.syncStatus) syncStatus.push(decoding.readVarUint(decoder) === 1);
+  });
   await new Promise<void>((resolve, reject) => {
     socket.once("open", () => resolve());
     socket.once("error", reject);
@@ -94,6 +114,8 @@ export async function rawClient(
   return {
     socket,
     closed,
+    stateless,
+    syncStatus,
     send: (bytes) => {
       if (socket.readyState === WebSocket.OPEN) socket.send(bytes);
     },

@@ -36,6 +36,8 @@ export async function startTestServer(
     get server() {
       return running.server;
     },
+    /** The SQLite file the server keeps its plans in (unless `openStore` keeps them elsewhere). */
+    file,
     /** The server's `ws://` address. */
     get url() {
       return running.url;

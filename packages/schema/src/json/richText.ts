@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isSafeHref } from "./safeHref.js";
 import { MAX_TEXT_LENGTH } from "./limits.js";
 
 const SAFE_HREF = /^(https?:\/\/|mailto:)/i;
@@ -12,7 +13,8 @@ export const LinkMarkSchema = z.strictObject({
     href: z
       .string()
       .max(2048)
-      .regex(SAFE_HREF, { message: "a link must be an http, https or mailto address" }),
+      .regex(SAFE_HREF, { message: "a link must be an http, https or mailto address", abort: true })
+      .refine(isSafeHref, { message: "a link must be an http, https or mailto address" }),
   }),
 });
 

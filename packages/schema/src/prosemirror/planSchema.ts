@@ -6,6 +6,7 @@ import {
   Schema,
 } from "prosemirror-model";
 import type { SectionKey } from "../json/plan.js";
+import { isSafeHref } from "../json/safeHref.js";
 
 // Structured values live in attributes; text that people type together lives in node content, so
 // Yjs merges it character by character. Sections and rich text use `*` rather than `+`: when a
@@ -290,7 +291,7 @@ const marks = {
     attrs: {
       href: {
         validate: (href: unknown) => {
-          if (typeof href !== "string" || !/^(https?:\/\/|mailto:)/i.test(href)) {
+          if (!isSafeHref(href)) {
             throw new RangeError("a link must be an http, https or mailto address");
           }
         },
@@ -302,7 +303,7 @@ const marks = {
         tag: "a[href]",
         getAttrs: (dom) => {
           const href = dom.getAttribute("href") ?? "";
-          return /^(https?:\/\/|mailto:)/i.test(href) ? { href } : false;
+          return isSafeHref(href) ? { href } : false;
         },
       },
     ],

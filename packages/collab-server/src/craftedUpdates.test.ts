@@ -1,0 +1,636 @@
+import { parsePlan, type Plan, PLAN_FRAGMENT_NAME, type Role } from "@ehcp/schema";
+import type { HocuspocusProvider } from "@hocuspocus/provider";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { acknowledged, connect, disconnect } from "../test/connect.js";
+import { craftUpdate, lastItemOf } from "../test/craft.js";
+import { type RawClient, rawClient, syncUpdate } from "../test/rawClient.js";
+import { callApi, startTestServer } from "../test/testServer.js";
+import { tokenFor } from "../test/tokens.js";
+import { TEST_SECRET } from "../test/tokens.js";
+import { createCollabServer } from "./createCollabServer.js";
+import { PostgresDocumentStore } from "./PostgresDocumentStore.js";
+import { deliveredByText, examplePlan } from "@ehcp/fixtures";
+import { POSTGRES_URL, REDIS_URL, postgresAvailable, redisAvailable } from "@ehcp/fixtures/node";
+
+const good = parsePlan(examplePlan("plan-good.json"));
+const hasPostgres = await postgresAvailable();
+const hasRedis = await redisAvailable();
+
+const until = async (done: () => boolean, what: string) => {
+  for (let i = 0; i < 500 && !done(); i++) await new Promise((r) => setTimeout(r, 10));
+  if (!done()) throw new Error(`timed out waiting for ${what}`);
+};
+
+/** An attacker's own client id: one no one has used. */
+const ATTACKER = 0x5eed;
+
+const root = (doc: Y.Doc) => doc.getXmlFragment(PLAN_FRAGMENT_NAME);
+const child = (parent: Y.XmlFragment, name: string) =>
+  parent.toArray().find((e) => e instanceof Y.XmlElement && e.nodeName === name) as Y.XmlElement;
+
+const idOf = (type: Y.AbstractType<any>) => (type._item as Y.Item).id;
+/** The text of the first paragraph of the first view in section A. */
+const viewText = (doc: Y.Doc) =>
+  ((child(root(doc), "sectionA").get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(
+    0,
+  ) as Y.XmlText;
+/** Where a new value of an attribute must go to win: after the value it replaces. */
+const valueOf = (element: Y.XmlElement, key: string) => (element._map.get(key) as Y.Item).lastId;
+const provisionOf = (doc: Y.Doc, index: number) =>
+  child(root(doc), "sectionF").get(index) as Y.XmlElement;
+
+interface Scene {
+  readonly id: string;
+  readonly victim: HocuspocusProvider;
+  readonly observer: HocuspocusProvider;
+  readonly attacker: RawClient;
+  /** The server's plan as the victim sees it, before the attack. */
+  readonly doc: Y.Doc;
+  readonly victimClient: number;
+  /** The victim's next clock: what the server holds of them ends just before it. */
+  readonly victimState: number;
+}
+
+/** An attack: who sends it, the update, and why it must be refused. */
+interface Attack {
+  readonly name: string;
+  readonly role: Role;
+  readonly update: (scene: Scene) => Uint8Array;
+  readonly reason: RegExp;
+}
+
+const attacks: Attack[] = [
+  {
+    name: "a delete set for the caseworker's future clocks, with no structs",
+    role: "parent",
+    update: (s) =>
+      craftUpdate({ deletes: new Map([[s.victimClient, [[s.victimState, 1_000_000]]]]) }),
+    reason: /^the update builds on changes the server does not have$/,
+  },
+  {
+    name: "an item starting at the caseworker's last clock whose content runs past it",
+    role: "health",
+    update: (s) =>
+      craftUpdate({
+        structs: [
+          {
+            client: s.victimClient,
+            clock: s.victimState - 1,
+            origin: Y.createID(s.victimClient, s.victimState - 2),
+            content: new Y.ContentString("XInjected into F"),
+          },
+        ],
+      }),
+    reason: new RegExp(`client id \\d+, which is someone else's$`),
+  },
+  {
+    name: "a map entry overlapping the caseworker's last clock, aimed at the plan details",
+    role: "parent",
+    update: (s) =>
+      craftUpdate({
+        structs: [
+          {
+            client: s.victimClient,
+            clock: s.victimState - 1,
+            parent: idOf(child(root(s.doc), "planDetails")),
+            parentSub: "child",
+            content: new Y.ContentAny([{ name: "X" }, { name: "Hacked" }]),
+          },
+        ],
+      }),
+    reason: /which is someone else's$/,
+  },
+  {
+    name: "content under the caseworker's client id at clocks the server has not seen",
+    role: "parent",
+    update: (s) =>
+      craftUpdate({
+        structs: [
+          {
+            client: s.victimClient,
+            clock: s.victimState,
+            origin: Y.createID(s.victimClient, s.victimState - 1),
+            content: new Y.ContentString("written as the caseworker"),
+          },
+        ],
+      }),
+    reason: /which is someone else's$/,
+  },
+  {
+    name: "a map entry on the plan details under the sender's own client id",
+    role: "parent",
+    update: (s) =>
+      craftUpdate({
+        structs: [
+          {
+            client: ATTACKER,
+            clock: 0,
+            parent: idOf(child(root(s.doc), "planDetails")),
+            parentSub: "child",
+            content: new Y.ContentAny([{ ...good.meta.child, name: "Hacked" }]),
+          },
+        ],
+      }),
+    reason: /^parent may not change the plan details$/,
+  },
+  {
+    name: "an item whose origin the server lacks",
+    role: "parent",
+    update: (s) =>
+      craftUpdate({
+        structs: [
+          {
+            client: ATTACKER,
+            clock: 0,
+            origin: Y.createID(s.victimClient, s.victimState + 50),
+            content: new Y.ContentString("waits for the caseworker"),
+          },
+        ],
+      }),
+    reason: /^the update builds on changes the server does not have$/,
+  },
+  {
+    name: "a deletion in another section",
+    role: "health",
+    update: (s) => {
+      const item = lastItemOf(viewText(s.doc)) as Y.Item;
+      return craftUpdate({ deletes: new Map([[item.id.client, [[item.id.clock, 1]]]]) });
+    },
+    reason: /^health may not change section A$/,
+  },
+  {
+    name: "an allowed change mixed with a forbidden one",
+    role: "parent",
+    update: (s) => {
+      const copy = new Y.Doc();
+      copy.clientID = ATTACKER;
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(s.doc));
+      const before = Y.encodeStateVector(copy);
+      viewText(copy).insert(0, "Allowed words ");
+      const allowed = Y.encodeStateAsUpdate(copy, before);
+      const target = lastItemOf(deliveredByText(s.doc)) as Y.Item;
+      const forbidden = craftUpdate({
+        deletes: new Map([[target.id.client, [[target.id.clock, 1]]]]),
+      });
+      return Y.mergeUpdates([allowed, forbidden]);
+    },
+    reason: /^parent may not change section F;/,
+  },
+  {
+    name: "a subdocument in a view's text",
+    role: "parent",
+    update: (s) =>
+      craftUpdate({
+        structs: [
+          {
+            client: ATTACKER,
+            clock: 0,
+            origin: (lastItemOf(viewText(s.doc)) as Y.Item).lastId,
+            content: new Y.ContentDoc(new Y.Doc()),
+          },
+        ],
+      }),
+    reason: /holds something other than text$/,
+  },
+  {
+    name: "a hidden attribute on a text",
+    role: "parent",
+    update: (s) =>
+      craftUpdate({
+        structs: [
+          {
+            client: ATTACKER,
+            clock: 0,
+            parent: idOf(viewText(s.doc)),
+            parentSub: "onclick",
+            content: new Y.ContentAny(["alert(1)"]),
+          },
+        ],
+      }),
+    reason: /takes no attributes, but the update sets "onclick"$/,
+  },
+  {
+    name: "an attribute named __proto__",
+    role: "parent",
+    update: (s) =>
+      craftUpdate({
+        structs: [
+          {
+            client: ATTACKER,
+            clock: 0,
+            parent: idOf(child(root(s.doc), "sectionA").get(0) as Y.XmlElement),
+            parentSub: "__proto__",
+            content: new Y.ContentAny([{ polluted: true }]),
+          },
+        ],
+      }),
+    reason: /^view a-about in sectionA has no attribute "__proto__"$/,
+  },
+  {
+    name: "text with a right-to-left override",
+    role: "parent",
+    update: (s) =>
+      craftUpdate({
+        structs: [
+          {
+            client: ATTACKER,
+            clock: 0,
+            origin: (lastItemOf(viewText(s.doc)) as Y.Item).lastId,
+            content: new Y.ContentString("gnp.exe\u202Etxt"),
+          },
+        ],
+      }),
+    reason: /^text in paragraph in view a-about in sectionA: the character U\+202E is not allowed$/,
+  },
+  {
+    name: "a content type the plan does not use (a Y.Map) inside a view",
+    role: "parent",
+    update: (s) =>
+      craftUpdate({
+        structs: [
+          {
+            client: ATTACKER,
+            clock: 0,
+            parent: idOf(child(root(s.doc), "sectionA").get(0) as Y.XmlElement),
+            content: new Y.ContentType(new Y.Map()),
+          },
+        ],
+      }),
+    reason: /holds a kind of content the plan does not use$/,
+  },
+  {
+    name: "a new root beside the plan",
+    role: "caseworker",
+    update: () =>
+      craftUpdate({
+        structs: [
+          { client: ATTACKER, clock: 0, parent: "evil", content: new Y.ContentString("x") },
+        ],
+      }),
+    reason: /^the update writes outside the plan$/,
+  },
+  {
+    name: "a caseworker setting the status to final",
+    role: "caseworker",
+    update: (s) =>
+      craftUpdate({
+        structs: [
+          {
+            client: ATTACKER,
+            clock: 0,
+            origin: valueOf(child(root(s.doc), "planDetails"), "status"),
+            content: new Y.ContentAny(["final"]),
+          },
+        ],
+      }),
+    reason: /^the plan's status changes only when a caseworker issues/,
+  },
+  {
+    name: "a caseworker linking a provision to an outcome that does not exist",
+    role: "caseworker",
+    update: (s) =>
+      craftUpdate({
+        structs: [
+          {
+            client: ATTACKER,
+            clock: 0,
+            origin: valueOf(provisionOf(s.doc, 0), "outcomeIds"),
+            content: new Y.ContentAny([["out-missing"]]),
+          },
+        ],
+      }),
+    reason: /^the edit would leave the plan invalid: .*"out-missing", which is not in the plan/,
+  },
+  {
+    name: "a caseworker repeating an item id",
+    role: "caseworker",
+    update: (s) =>
+      craftUpdate({
+        structs: [
+          {
+            client: ATTACKER,
+            clock: 0,
+            origin: valueOf(provisionOf(s.doc, 1), "id"),
+            content: new Y.ContentAny([good.sections.F.provisions[0]?.id]),
+          },
+        ],
+      }),
+    reason: /^the edit would leave the plan invalid: .*"prov-salt-direct", which .* already uses/,
+  },
+  {
+    name: "a caseworker deleting an outcome that provisions link to",
+    role: "caseworker",
+    update: (s) => {
+      const outcome = child(root(s.doc), "sectionE").get(0) as Y.XmlElement;
+      const { id } = outcome._item as Y.Item;
+      return craftUpdate({ deletes: new Map([[id.client, [[id.clock, 1]]]]) });
+    },
+    reason:
+      /^the edit would leave the plan invalid: .*"out-instructions", which is not in the plan/,
+  },
+  {
+    name: "the overlapping item, encoded with V2 and converted as a relay would",
+    role: "health",
+    update: (s) =>
+      Y.convertUpdateFormatV2ToV1(
+        craftUpdate(
+          {
+            structs: [
+              {
+                client: s.victimClient,
+                clock: s.victimState - 1,
+                origin: Y.createID(s.victimClient, s.victimState - 2),
+                content: new Y.ContentString("XInjected into F"),
+              },
+            ],
+          },
+          true,
+        ),
+      ),
+    reason: /which is someone else's$/,
+  },
+];
+
+const stores: [string, boolean, ((file: string) => PostgresDocumentStore) | undefined][] = [
+  ["SQLite", true, undefined],
+  ["PostgreSQL", hasPostgres, () => new PostgresDocumentStore(POSTGRES_URL)],
+];
+
+describe.each(stores)("crafted updates, on %s", (_name, available, openStore) => {
+  let test: Awaited<ReturnType<typeof startTestServer>>;
+  beforeAll(async () => {
+    if (available) test = await startTestServer("crafted", openStore ? { openStore } : {});
+  });
+  afterAll(() => test?.stop());
+
+  const planJson = async (id: string) =>
+    (await callApi(test.url, "GET", `/plans/${id}`, "viewer")).json as unknown as Plan;
+
+  /** A plan, its caseworker having typed in section F, a viewer watching, and an attacker. */
+  async function scene(role: Role): Promise<Scene> {
+    const id = `plan-crafted-${Math.random().toString(36).slice(2, 10)}`;
+    expect((await callApi(test.url, "POST", "/plans", "caseworker", { ...good, id })).status).toBe(
+      201,
+    );
+    const victim = await connect(test.url, id, await tokenFor("caseworker"));
+    deliveredByText(victim.document).insert(0, "Lead ");
+    await acknowledged(victim);
+    const observer = await connect(test.url, id, await tokenFor("viewer"));
+    // Another person of the role, so that an attack under the caseworker's own name is not the
+    // same user.
+    const attacker = await rawClient(test.url, id, await tokenFor(role, "*", `Mallory ${role}`));
+    const victimClient = victim.document.clientID;
+    return {
+      id,
+      victim,
+      observer,
+      attacker,
+      doc: victim.document,
+      victimClient,
+      victimState: Y.getState(victim.document.store, victimClient),
+    };
+  }
+
+  it.runIf(available).each(attacks)(
+    "refuses $name: the sender is told why, nothing is stored or relayed, the caseworker's edits all stay",
+    async ({ role, update, reason }) => {
+      const s = await scene(role === "caseworker" ? "caseworker" : role);
+      const before = await planJson(s.id);
+      const observed: Uint8Array[] = [];
+      s.observer.document.on("update", (u: Uint8Array) => observed.push(u));
+      s.attacker.send(syncUpdate(s.id, update(s)));
+      let closed: unknown = null;
+      s.attacker.closed.then((c) => (closed = c));
+      await until(() => s.attacker.stateless.length > 0 || closed !== null, "a refusal").catch(
+        (error: Error) => {
+          throw new Error(`${error.message}; status ${JSON.stringify(s.attacker.syncStatus)}`);
+        },
+      );
+      expect(closed).toBeNull();
+      const refusal = JSON.parse(s.attacker.stateless[0] as string);
+      expect(refusal.type).toBe("edit-refused");
+      expect(refusal.reason).toMatch(reason);
+      await until(() => s.attacker.syncStatus.length > 0, "the update's status");
+      expect(s.attacker.syncStatus).toEqual([false]);
+
+      // The caseworker types on, into the clocks a pending deletion would have taken.
+      for (const word of ["More ", "and more "]) {
+        deliveredByText(s.victim.document).insert(0, word);
+        await acknowledged(s.victim);
+      }
+      const expected = structuredClone(before);
+      const provision = expected.sections.F.provisions[0] as { deliveredBy: string };
+      provision.deliveredBy = `and more More ${provision.deliveredBy}`;
+      await until(() => observed.length >= 2, "the caseworker's edits at the observer");
+      // The observer holds exactly what the caseworker holds: the attack reached no one.
+      expect(Y.encodeStateVector(s.observer.document)).toEqual(
+        Y.encodeStateVector(s.victim.document),
+      );
+      expect(observed).toHaveLength(2);
+      expect(await planJson(s.id)).toStrictEqual(expected);
+      for (const p of [s.victim, s.observer]) disconnect(p);
+      s.attacker.socket.close();
+      await test.restart();
+      expect(await planJson(s.id)).toStrictEqual(expected);
+      const fresh = await connect(test.url, s.id, await tokenFor("viewer"));
+      expect(deliveredByText(fresh.document).toString()).toMatch(/^and more More Lead /);
+      disconnect(fresh);
+    },
+  );
+
+  it.runIf(available)(
+    "takes a parent's suggestion typed at the very end of a field in a section they may not edit",
+    async () => {
+      const s = await scene("parent");
+      s.attacker.socket.close();
+      const parent = await connect(test.url, s.id, await tokenFor("parent", "*", "A parent"));
+      const refusals: string[] = [];
+      parent.on("stateless", ({ payload }: { payload: string }) => refusals.push(payload));
+      const text = deliveredByText(parent.document);
+      text.insert(text.length, " (NHS)", {
+        insertion: { id: "sug-end", by: "user-parent", name: "A parent", role: "parent" },
+      });
+      await acknowledged(parent);
+      expect(refusals).toEqual([]);
+      await until(
+        () => deliveredByText(s.observer.document).toString().includes("(NHS)"),
+        "the suggestion at the observer",
+      );
+      for (const p of [s.victim, s.observer, parent]) disconnect(p);
+    },
+  );
+
+  it.runIf(available)(
+    "takes a caseworker's deletion of an outcome that removes its links in the same change",
+    async () => {
+      const s = await scene("caseworker");
+      s.attacker.socket.close();
+      const doc = s.victim.document;
+      const refusals: string[] = [];
+      s.victim.on("stateless", ({ payload }: { payload: string }) => refusals.push(payload));
+      doc.transact(() => {
+        const sectionE = child(root(doc), "sectionE");
+        sectionE.delete(0, 1);
+        for (const provision of child(root(doc), "sectionF").toArray() as Y.XmlElement[]) {
+          const links = provision.getAttribute("outcomeIds") as unknown as string[];
+          provision.setAttribute(
+            "outcomeIds",
+            links.filter((link) => link !== "out-instructions") as never,
+          );
+        }
+      });
+      await acknowledged(s.victim);
+      expect(refusals).toEqual([]);
+      const plan = await planJson(s.id);
+      expect(plan.sections.E.outcomes.map((o) => o.id)).not.toContain("out-instructions");
+      for (const p of [s.victim, s.observer]) disconnect(p);
+    },
+  );
+
+  it.runIf(available)(
+    "reads a V2-encoded update sent where V1 is expected as Yjs's V1 decoder does, so it changes nothing",
+    async () => {
+      const s = await scene("health");
+      const before = await planJson(s.id);
+      s.attacker.send(
+        syncUpdate(
+          s.id,
+          craftUpdate(
+            {
+              structs: [
+                {
+                  client: s.victimClient,
+                  clock: s.victimState - 1,
+                  origin: Y.createID(s.victimClient, s.victimState - 2),
+                  content: new Y.ContentString("XInjected into F"),
+                },
+              ],
+            },
+            true,
+          ),
+        ),
+      );
+      let closed: { reason: string } | null = null;
+      s.attacker.closed.then((c) => (closed = c));
+      const observed: Uint8Array[] = [];
+      s.observer.document.on("update", (u: Uint8Array) => observed.push(u));
+      await until(
+        () => s.attacker.syncStatus.length > 0 || closed !== null,
+        "an answer or the connection closed",
+      );
+      // Read as V1 these bytes are an empty update (the rest is ignored): taken, doing nothing.
+      await new Promise((r) => setTimeout(r, 100));
+      expect(observed).toEqual([]);
+      expect(await planJson(s.id)).toStrictEqual(before);
+      s.attacker.socket.close();
+      for (const p of [s.victim, s.observer]) disconnect(p);
+    },
+  );
+
+  it.runIf(available)(
+    "keeps a client id bound to its writer across a restart, even while the writer is away",
+    async () => {
+      const s = await scene("parent");
+      const { victimClient, victimState, id } = s;
+      for (const p of [s.victim, s.observer]) disconnect(p);
+      s.attacker.socket.close();
+      await test.restart();
+      // The caseworker is offline; a parent who copied their client id from presence writes on.
+      const attacker = await rawClient(test.url, id, await tokenFor("parent", "*", "Mallory"));
+      const viewText0 = craftUpdate({
+        structs: [
+          {
+            client: victimClient,
+            clock: victimState,
+            origin: Y.createID(victimClient, victimState - 1),
+            content: new Y.ContentString("as the caseworker"),
+          },
+        ],
+      });
+      attacker.send(syncUpdate(id, viewText0));
+      await until(() => attacker.stateless.length > 0, "a refusal");
+      expect(JSON.parse(attacker.stateless[0] as string).reason).toMatch(/someone else's$/);
+      attacker.socket.close();
+    },
+  );
+
+  it.runIf(available)(
+    "refuses a connection that makes up client ids, which would each cost a row in the store",
+    async () => {
+      const s = await scene("parent");
+      const typed = (client: number) =>
+        craftUpdate({
+          structs: [
+            {
+              client,
+              clock: 0,
+              origin: (lastItemOf(viewText(s.doc)) as Y.Item).lastId,
+              content: new Y.ContentString(`w${client} `),
+            },
+          ],
+        });
+      for (let i = 1; i <= 5; i++) {
+        s.attacker.send(syncUpdate(s.id, typed(0x7000 + i)));
+        await until(() => s.attacker.syncStatus.length === i, "an answer");
+      }
+      expect(s.attacker.syncStatus).toEqual([true, true, true, true, false]);
+      expect(JSON.parse(s.attacker.stateless[0] as string).reason).toBe(
+        "the update adds content under more client ids than one editor uses (4): reload the plan",
+      );
+      s.attacker.socket.close();
+      for (const p of [s.victim, s.observer]) disconnect(p);
+    },
+  );
+});
+
+describe("client ids across instances", () => {
+  it.runIf(hasPostgres && hasRedis)(
+    "refuses, on one instance, content under a client id someone showed only in their presence on another",
+    async () => {
+      const start = () =>
+        createCollabServer({
+          port: 0,
+          store: new PostgresDocumentStore(POSTGRES_URL),
+          redis: REDIS_URL,
+          signIn: { jwtSecret: TEST_SECRET },
+        });
+      const [a, b] = [start(), start()];
+      const [urlA, urlB] = await Promise.all([a.start(), b.start()]);
+      const id = `plan-instances-${Math.random().toString(36).slice(2, 10)}`;
+      expect((await callApi(urlA, "POST", "/plans", "caseworker", { ...good, id })).status).toBe(
+        201,
+      );
+      // The victim is on instance A and has only shown their presence, not written.
+      const victim = await connect(urlA, id, await tokenFor("parent", "*", "Pat Parent"));
+      victim.awareness?.setLocalStateField("user", { name: "Pat Parent", role: "parent" });
+      const watcher = await connect(urlB, id, await tokenFor("viewer"));
+      await until(
+        () => watcher.awareness?.getStates().has(victim.document.clientID) ?? false,
+        "the victim's presence on instance B",
+      );
+      // Another parent on instance B writes in section A, where parents may, under that id.
+      const attacker = await rawClient(urlB, id, await tokenFor("young-person", "*", "Mallory"));
+      attacker.send(
+        syncUpdate(
+          id,
+          craftUpdate({
+            structs: [
+              {
+                client: victim.document.clientID,
+                clock: 0,
+                origin: (lastItemOf(viewText(watcher.document)) as Y.Item).lastId,
+                content: new Y.ContentString(" (written as Pat)"),
+              },
+            ],
+          }),
+        ),
+      );
+      await until(() => attacker.stateless.length > 0, "a refusal");
+      expect(JSON.parse(attacker.stateless[0] as string).reason).toMatch(/someone else's$/);
+      attacker.socket.close();
+      for (const p of [victim, watcher]) disconnect(p);
+      await Promise.all([a.stop(), b.stop()]);
+    },
+  );
+});

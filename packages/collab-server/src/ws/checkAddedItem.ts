@@ -1,0 +1,104 @@
+import { type PlanNodeName, type PlanPart, planSchema } from "@ehcp/schema";
+import * as Y from "yjs";
+import type { Sender } from "../PlanShadow.js";
+import { type AnyType, describePlace, planPartOf } from "./planPartOf.js";
+import { unsafeCharacter, unsafeInValue } from "./unsafeCharacter.js";
+
+// y-prosemirror writes a mark that may overlap itself as `name--hash`.
+export const markName = (attribute: string) => attribute.replace(/--[^-]*$/, "");
+export const SUGGESTION_MARKS = new Set(["insertion", "deletion"]);
+
+/** JSON with object keys sorted, so that one value written twice compares equal. */
+export const stable = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  ) ?? "null";
+
+/** One suggestion mark, as a key: its kind and its attributes (id, author, name, role). */
+export const suggestionKey = (mark: string, value: unknown) => `${mark}:${stable(value)}`;
+
+/**
+ * Why an item an update added may not be there, or null; its part (where Yjs really put it) is
+ * noted in `parts`. The item is checked whole: only the content types a plan uses, attributes
+ * the schema gives the node, no characters that hide what text says, and suggestion marks in the
+ * sender's own name, unless an editor of the part carries one the plan holds (`planHolds`, given
+ * `insertion:{…}` as `suggestionKey` writes it).
+ */
+export function checkAddedItem(
+  item: Y.Item,
+  sender: Sender,
+  parts: Set<PlanPart>,
+  planHolds: (suggestion: string) => boolean,
+): string | null {
+  const parent = item.parent;
+  if (!(parent instanceof Y.AbstractType)) return "the update adds content with no place";
+  const part = planPartOf(parent as AnyType);
+  if (part === null) return "the update writes outside the plan";
+  parts.add(part);
+  const content = item.content;
+  // Content deleted as it arrives holds nothing.
+  if (content instanceof Y.ContentDeleted) return null;
+  // Words for the place, worked out only for a refusal: typing makes no refusal.
+  const where = () => describePlace(parent as AnyType);
+  const key = item.parentSub;
+  if (key !== null) {
+    if (!(parent instanceof Y.XmlElement)) {
+      return `${where()} takes no attributes, but the update sets "${key.slice(0, 40)}"`;
+    }
+    const attrs = planSchema.nodes[parent.nodeName as PlanNodeName]?.spec.attrs ?? {};
+    if (!Object.hasOwn(attrs, key)) {
+      return `${where()} has no attribute "${key.slice(0, 40)}"`;
+    }
+    if (!(content instanceof Y.ContentAny)) {
+      return `${where()}: the attribute "${key}" holds something other than a value`;
+    }
+    const why = unsafeInValue(content.arr, key);
+    return why && `${where()}: ${why}`;
+  }
+  if (parent instanceof Y.XmlText) {
+    if (content instanceof Y.ContentString) {
+      const why = unsafeCharacter(content.str);
+      return why && `${where()}: ${why}`;
+    }
+    if (!(content instanceof Y.ContentFormat)) {
+      return `${where()} holds something other than text`;
+    }
+    const mark = markName(content.key);
+    if (!Object.hasOwn(planSchema.marks, mark)) {
+      return `${where()}: unknown mark "${content.key.slice(0, 40)}"`;
+    }
+    const why = unsafeInValue(content.value, mark);
+    if (why) return `${where()}: ${why}`;
+    const value = content.value as { by?: unknown; name?: unknown; role?: unknown } | null;
+    if (
+      SUGGESTION_MARKS.has(mark) &&
+      value !== null &&
+      (typeof value !== "object" ||
+        value.by !== sender.id ||
+        value.name !== sender.name ||
+        value.role !== sender.role) &&
+      // Splitting a paragraph that holds someone's suggestion writes their mark again on the
+      // words that move: an editor of the part may carry a suggestion the plan already has.
+      !(sender.editable.has(part) && planHolds(suggestionKey(mark, value)))
+    ) {
+      return `${where()}: a suggestion must carry its author's name as signed in (${sender.name}, ${sender.role}); this one names someone else`;
+    }
+    return null;
+  }
+  if (!(content instanceof Y.ContentType)) {
+    return `${where()} holds a kind of content the plan does not use`;
+  }
+  const type = content.type;
+  if (type instanceof Y.XmlElement) {
+    const name = type.nodeName;
+    if (!Object.hasOwn(planSchema.nodes, name) || name === "doc" || name === "text") {
+      return `unknown node type "${name.slice(0, 40)}"`;
+    }
+    return null;
+  }
+  return type instanceof Y.XmlText
+    ? null
+    : `${where()} holds a kind of content the plan does not use`;
+}

@@ -1,0 +1,94 @@
+import { parsePlan } from "@ehcp/schema";
+import * as encoding from "lib0/encoding";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { MESSAGE, message, rawClient, syncUpdate } from "../../test/rawClient.js";
+import { callApi, startTestServer } from "../../test/testServer.js";
+import { tokenFor } from "../../test/tokens.js";
+import { examplePlan } from "@ehcp/fixtures";
+
+const plan = parsePlan(examplePlan("plan-good.json"));
+let test: Awaited<ReturnType<typeof startTestServer>>;
+beforeAll(async () => {
+  test = await startTestServer("garbage");
+  expect((await callApi(test.url, "POST", "/plans", "caseworker", plan)).status).toBe(201);
+});
+afterAll(() => test.stop());
+
+describe("malformed messages", () => {
+  it.each([
+    [
+      "a message of a kind no client sends",
+      message(plan.id, 42),
+      "the server takes no messages of type 42",
+    ],
+    [
+      "the server's own relay message",
+      message(plan.id, 6, (e) => encoding.writeVarString(e, "x")),
+      "the server takes no messages of type 6",
+    ],
+    [
+      "an unknown sync step",
+      message(plan.id, MESSAGE.sync, (e) => {
+        encoding.writeVarUint(e, 9);
+        encoding.writeVarUint8Array(e, new Uint8Array([0]));
+      }),
+      "the update could not be read",
+    ],
+    [
+      "a state vector cut short",
+      message(plan.id, MESSAGE.sync, (e) => {
+        encoding.writeVarUint(e, 0);
+        encoding.writeVarUint8Array(e, new Uint8Array([5, 200]));
+      }),
+      "the update could not be read",
+    ],
+    [
+      "presence that is not JSON",
+      message(plan.id, MESSAGE.awareness, (e) => {
+        const inner = encoding.createEncoder();
+        encoding.writeVarUint(inner, 1);
+        encoding.writeVarUint(inner, 7);
+        encoding.writeVarUint(inner, 1);
+        encoding.writeVarString(inner, "{not json");
+        encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
+      }),
+      "the presence message could not be read",
+    ],
+  ])(
+    "closes a connection that sends %s, logging one short line and no stack trace",
+    async (_what, bytes, reason) => {
+      const logged: unknown[][] = [];
+      const spy = vi.spyOn(console, "error").mockImplementation((...args) => logged.push(args));
+      try {
+        const raw = await rawClient(test.url, plan.id, await tokenFor("caseworker"));
+        raw.send(bytes);
+        expect((await raw.closed).reason).toBe(reason);
+        raw.socket.close();
+        expect(logged).toHaveLength(1);
+        const line = logged[0]
+          ?.map((arg) => (typeof arg === "string" ? arg : JSON.stringify(arg)))
+          .join(" ");
+        expect(line).toContain(reason);
+        expect(logged[0]?.some((arg) => arg instanceof Error)).toBe(false);
+        expect(line).not.toMatch(/\n\s+at /);
+      } finally {
+        spy.mockRestore();
+      }
+    },
+  );
+
+  it("closes a viewer's connection that sends an update that cannot be read, with one short line", async () => {
+    const logged: unknown[][] = [];
+    const spy = vi.spyOn(console, "error").mockImplementation((...args) => logged.push(args));
+    try {
+      const raw = await rawClient(test.url, plan.id, await tokenFor("viewer"));
+      raw.send(syncUpdate(plan.id, new Uint8Array([1, 1, 200, 1, 0, 9, 9])));
+      expect((await raw.closed).reason).toBe("the update could not be read");
+      raw.socket.close();
+      expect(logged).toHaveLength(1);
+      expect(logged[0]?.some((arg) => arg instanceof Error)).toBe(false);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
