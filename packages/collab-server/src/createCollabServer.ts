@@ -8,7 +8,7 @@ import {
   PLAN_SCHEMA_VERSION,
   planToYDoc,
 } from "@ehcp/schema";
-import { type Hocuspocus, Server } from "@hocuspocus/server";
+import { type Extension, type Hocuspocus, Server } from "@hocuspocus/server";
 import * as Y from "yjs";
 import { AuditTrail } from "./AuditTrail.js";
 import { developmentSignIn } from "./developmentSignIn.js";
@@ -16,6 +16,7 @@ import type { DocumentStore } from "./DocumentStore.js";
 import { HttpError } from "./HttpError.js";
 import { httpApi } from "./httpApi.js";
 import { loadStoredDocument } from "./loadStoredDocument.js";
+import { MessageRateLimit } from "./MessageRateLimit.js";
 import { openStore } from "./openStore.js";
 import { partsTouched } from "./partsTouched.js";
 import { lifecycleRefusal } from "./planStatus.js";
@@ -41,9 +42,12 @@ export interface ServerLimits {
   readonly maxMessageBytes?: number;
   /** The largest a plan may grow, in bytes of Yjs state; edits past it are refused. Default 32 MiB. */
   readonly maxDocumentBytes?: number;
-  /** Messages a connection may send per second, on average; default 50. */
+  /**
+   * Messages a connection may send per second, on average; default 100. Past it, messages wait
+   * (see `MessageRateLimit`); a connection is refused only when they would wait over 30 s.
+   */
   readonly messagesPerSecond?: number;
-  /** Messages a connection may send at once, above the rate; default 300. */
+  /** Messages a connection may send at once, above the rate; default 500. */
   readonly messageBurst?: number;
   /** Connections one user may hold at once; default 20. */
   readonly maxConnectionsPerUser?: number;
@@ -54,8 +58,8 @@ export interface ServerLimits {
 export const DEFAULT_LIMITS: Required<ServerLimits> = {
   maxMessageBytes: 4 * 1024 * 1024,
   maxDocumentBytes: 32 * 1024 * 1024,
-  messagesPerSecond: 50,
-  messageBurst: 300,
+  messagesPerSecond: 100,
+  messageBurst: 500,
   maxConnectionsPerUser: 20,
   maxImportBytes: 5 * 1024 * 1024,
 };
@@ -162,7 +166,10 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     maxImportBytes: limits.maxImportBytes,
     allowedOrigins: options.allowedOrigins ?? [],
   });
-  const extensions = options.redis ? [redisExtension(options.redis)] : [];
+  const extensions: Extension[] = [
+    new MessageRateLimit(limits),
+    ...(options.redis ? [redisExtension(options.redis)] : []),
+  ];
 
   // Per open plan: a copy on which incoming updates are tried first, and its size so far.
   const shadows = new Map<string, PlanShadow>();
@@ -177,8 +184,6 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   };
   // Connections made read-only for one refused message, with what they were before.
   const refusing = new Map<object, boolean>();
-  // Per connection, a token bucket: `messageBurst` at once, refilled at `messagesPerSecond`.
-  const buckets = new WeakMap<object, { tokens: number; at: number }>();
   const connectionsPerUser = new Map<string, number>();
   // Refused edits per connection in the current minute: each one costs a rebuild of the plan's
   // copy, and a client that keeps sending them has not dropped its document as it must.
@@ -248,20 +253,6 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       if (!handled) sendJson(response, 404, { error: "there is nothing at this address" });
       // Hocuspocus answers every request itself unless a hook rejects; this one has answered.
       throw null;
-    },
-    async beforeHandleMessage({ connection }) {
-      const now = Date.now();
-      const bucket = buckets.get(connection) ?? { tokens: limits.messageBurst, at: now };
-      bucket.tokens = Math.min(
-        limits.messageBurst,
-        bucket.tokens + ((now - bucket.at) / 1000) * limits.messagesPerSecond,
-      );
-      bucket.at = now;
-      bucket.tokens -= 1;
-      buckets.set(connection, bucket);
-      if (bucket.tokens < 0) {
-        throw closeWith(4429, `more than ${limits.messagesPerSecond} messages a second: slow down`);
-      }
     },
     async onLoadDocument({ documentName, document }) {
       await loadStoredDocument(store, documentName, document);

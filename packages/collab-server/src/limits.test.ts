@@ -60,17 +60,35 @@ describe("limits", () => {
     await server.stop();
   });
 
-  it("closes a connection that sends faster than the rate limit, saying why", async () => {
+  it("slows a connection that sends faster than the rate, and loses nothing it sent", async () => {
+    const { server, url, writer } = await serve({ messagesPerSecond: 50, messageBurst: 100 });
+    let closed = false;
+    writer.on("close", () => (closed = true));
+    // 300 keystrokes at once, each its own update, as a client that does not batch sends them.
+    const started = Date.now();
+    for (let i = 0; i < 300; i++) deliveredByText(writer.document).insert(0, "x");
+    await acknowledged(writer);
+    // Past the burst of 100, the other 200 wait their turn at 50 a second.
+    expect(Date.now() - started).toBeGreaterThan(3_000);
+    expect(closed).toBe(false);
+    const reader = await connect(url, plan.id);
+    expect(deliveredByText(reader.document).toString()).toMatch(/^x{300}/);
+    disconnect(reader);
+    disconnect(writer);
+    await server.stop();
+  });
+
+  it("refuses a connection that floods past what it could send in 30 seconds, saying why", async () => {
     const { server, url, writer } = await serve({ messagesPerSecond: 20, messageBurst: 40 });
     const raw = await rawClient(url, plan.id, await tokenFor("caseworker"));
     const ask = message(plan.id, MESSAGE.awareness, (e) => {
       // An awareness update with no clients in it.
       encoding.writeVarUint8Array(e, new Uint8Array([0]));
     });
-    for (let i = 0; i < 200; i++) raw.send(ask);
+    for (let i = 0; i < 2_000; i++) raw.send(ask);
     expect(await raw.closed).toEqual({
       code: null,
-      reason: "more than 20 messages a second: slow down",
+      reason: "more than 20 messages a second for too long: slow down",
     });
     // Typing at a person's pace stays well inside it.
     for (const ch of "Lead ") {
