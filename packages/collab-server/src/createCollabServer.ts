@@ -17,6 +17,7 @@ import { HttpError } from "./HttpError.js";
 import { httpApi } from "./httpApi.js";
 import { loadStoredDocument } from "./loadStoredDocument.js";
 import { MessageRateLimit } from "./MessageRateLimit.js";
+import { openSockets } from "./openSockets.js";
 import { openStore } from "./openStore.js";
 import { partsTouched } from "./partsTouched.js";
 import { lifecycleRefusal } from "./planStatus.js";
@@ -375,6 +376,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       await audit.flush(documentName, true);
     },
   });
+  const sockets = openSockets(server.httpServer);
   openDocument = (name) => server.hocuspocus.openDirectConnection(name);
   liveDocument = (name) => server.hocuspocus.documents.get(name);
   let stopped: Promise<void> | undefined;
@@ -403,6 +405,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       stopped ??= (async () => {
         clearInterval(auditTimer);
         await server.destroy();
+        sockets.destroyAll();
         await audit.flush(undefined, true).catch(() => {});
         await store.close();
       })();
