@@ -15,6 +15,7 @@ import { type FormEvent, useEffect, useMemo, useState } from "react";
 import {
   ApiError,
   download,
+  signIn,
   getPlan,
   getVersion,
   listVersions,
@@ -162,10 +163,23 @@ export function PlanScreen({ session, id }: { readonly session: Session; readonl
       url: collabUrl(),
       planId: id,
       token: session.token,
+      ...(session.id ? { user: session.id } : {}),
+      // The development sign-in signs the same person in again when the token is refused (the
+      // server restarted with another secret, or it expired); a council's system would renew
+      // it from its own session.
+      renewToken: () => signIn(session.name, session.role).then((fresh) => fresh.token),
       onDenied: setDenied,
       onRefused: (refusal: EditRefusal, next: PlanConnection) => {
         current = next;
-        setNotice(`The server refused an edit: ${refusal.reason}. The plan has been reloaded.`);
+        const where = refusal.parts?.length
+          ? ` to ${refusal.parts.map((p) => (p.length <= 2 ? `section ${p}` : p)).join(", ")}`
+          : "";
+        const kept = refusal.kept.length
+          ? ` What you wrote in ${refusal.kept.map((p) => `section ${p}`).join(", ")} is kept.`
+          : "";
+        setNotice(
+          `The server refused an edit${where}: ${refusal.reason}. That change has been undone.${kept}`,
+        );
         setConnection(next);
       },
     });

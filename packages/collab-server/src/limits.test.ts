@@ -78,6 +78,32 @@ describe("limits", () => {
     await server.stop();
   });
 
+  it("takes 80 keystrokes a second for 10 seconds from a stock provider that sends each keystroke and caret on its own", async () => {
+    const { server, url, writer } = await serve();
+    let closed = false;
+    writer.on("close", () => (closed = true));
+    const text = deliveredByText(writer.document);
+    const before = text.length;
+    const typed = "Speech and language therapist, weekly, for 30 minutes. "
+      .repeat(15)
+      .slice(0, 800);
+    const started = Date.now();
+    for (let i = 0; i < typed.length; i++) {
+      text.insert(before + i, typed[i] as string);
+      writer.awareness?.setLocalStateField("cursor", { index: before + i + 1 });
+      // 12.5 ms a keystroke, kept to the clock so that a slow tick does not slow the typist.
+      const due = started + (i + 1) * 12.5;
+      await new Promise((r) => setTimeout(r, Math.max(0, due - Date.now())));
+    }
+    await acknowledged(writer);
+    expect(closed).toBe(false);
+    const reader = await connect(url, plan.id);
+    expect(deliveredByText(reader.document).toString().slice(before)).toBe(typed);
+    disconnect(reader);
+    disconnect(writer);
+    await server.stop();
+  }, 60_000);
+
   it("refuses a connection that floods past what it could send in 30 seconds, saying why", async () => {
     const { server, url, writer } = await serve({ messagesPerSecond: 20, messageBurst: 40 });
     const raw = await rawClient(url, plan.id, await tokenFor("caseworker"));

@@ -1,0 +1,130 @@
+import { parsePlan, PLAN_FRAGMENT_NAME, yDocToPlan } from "@ehcp/schema";
+import { afterEach, describe, expect, inject, it } from "vitest";
+import { userEvent } from "vitest/browser";
+import * as Y from "yjs";
+import { connectPlan, type EditRefusal, type PlanConnection } from "./connectPlan.js";
+import { closeAll, connectAs, mountWorkspace, sharePlan, until } from "../test/sharedPlan.js";
+import "./styles.css";
+
+const good = parsePlan(inject("fixtures").good);
+afterEach(closeAll);
+
+/** A section's element in a plan's Yjs document. */
+const sectionOf = (doc: Y.Doc, name: string) =>
+  doc
+    .getXmlFragment(PLAN_FRAGMENT_NAME)
+    .toArray()
+    .find((e) => e instanceof Y.XmlElement && e.nodeName === name) as Y.XmlElement;
+
+/** The first run of text in a section, as a writer's caret would find it. */
+function firstText(element: Y.XmlElement): Y.XmlText {
+  for (const child of element.toArray()) {
+    if (child instanceof Y.XmlText) return child;
+    if (child instanceof Y.XmlElement) {
+      const found = firstText(child);
+      if (found) return found;
+    }
+  }
+  return undefined as unknown as Y.XmlText;
+}
+
+describe("connectPlan", () => {
+  it("undoes only a refused change: what the writer typed after it elsewhere reaches everyone", async () => {
+    const name = `plan-refused-kept-${Date.now()}`;
+    const writer = await sharePlan(good, name);
+    const refusals: { refusal: EditRefusal; next: PlanConnection }[] = [];
+    const health = connectPlan({
+      url: inject("collabUrl"),
+      planId: name,
+      token: inject("tokens").health as string,
+      localCopy: false,
+      onRefused: (refusal, next) => refusals.push({ refusal, next }),
+    });
+    await health.synced;
+    await until(() => sectionOf(health.document, "sectionC") !== undefined, "the plan");
+    // A client past the editor's guard deletes a provision in F (health may not), and the writer
+    // goes on typing in C (which health may change) before the server has answered: both go
+    // in one batch, which the server refuses whole.
+    sectionOf(health.document, "sectionF").delete(0, 1);
+    firstText(sectionOf(health.document, "sectionC")).insert(0, "Kept after the refusal. ");
+    await until(() => refusals.length > 0, "the refusal");
+    const [{ refusal, next }] = refusals as [{ refusal: EditRefusal; next: PlanConnection }];
+    expect(refusal).toEqual({
+      parts: ["F"],
+      reason: "health may not change section F",
+      kept: ["C"],
+    });
+    // The fresh document has the server's F and the writer's C, and sends C as its own change.
+    expect(yDocToPlan(next.document).sections.F.provisions).toHaveLength(
+      good.sections.F.provisions.length,
+    );
+    expect(firstText(sectionOf(next.document, "sectionC")).toString()).toMatch(
+      /^Kept after the refusal\. /,
+    );
+    await until(() => next.status.state === "saved", "the carried change to be saved");
+    await until(
+      () => firstText(sectionOf(writer.document, "sectionC")).toString().startsWith("Kept after"),
+      "the caseworker to see it",
+    );
+    expect(yDocToPlan(writer.document).sections.F.provisions).toHaveLength(
+      good.sections.F.provisions.length,
+    );
+    next.destroy();
+  });
+
+  it("says Saving… while a change is on its way and Saved once the server has it, politely", async () => {
+    const name = `plan-status-${Date.now()}`;
+    const writer = await sharePlan(good, name);
+    const { container, editor } = await mountWorkspace({
+      document: writer.document,
+      provider: writer.provider,
+      user: { id: "user-caseworker", name: "A caseworker", role: "caseworker", color: "#1d4ed8" },
+    });
+    const status = container.querySelector<HTMLElement>(".ehcp-save-status");
+    expect(status?.getAttribute("role")).toBe("status");
+    expect(status?.getAttribute("aria-live")).toBe("polite");
+    await until(() => status?.textContent === "Saved", "Saved");
+    const seen = new Set<string>();
+    const observer = new MutationObserver(() => seen.add(status?.textContent ?? ""));
+    observer.observe(status as HTMLElement, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+    const field = () =>
+      container.querySelector<HTMLElement>(
+        '[data-section="F"] [data-field="provisionDeliveredBy"] .ehcp-field-content',
+      );
+    await until(() => field() !== null, "the plan on screen");
+    await userEvent.click(field() as HTMLElement);
+    editor.commands.setTextSelection(editor.state.selection.$from.end());
+    await userEvent.keyboard(" and a teaching assistant");
+    await until(() => status?.textContent === "Saved", "Saved again");
+    observer.disconnect();
+    expect([...seen]).toContain("Saving…");
+    const reader = await connectAs(name, "health");
+    expect(yDocToPlan(reader.document).sections.F.provisions[0]?.deliveredBy).toMatch(
+      / and a teaching assistant$/,
+    );
+  });
+
+  it("sends typing in batches: 80 keystrokes a second go as a few messages a second", async () => {
+    const name = `plan-batching-${Date.now()}`;
+    const writer = await sharePlan(good, name);
+    await until(() => !writer.provider.hasUnsyncedChanges, "the plan stored");
+    let sent = 0;
+    writer.provider.on("outgoingMessage", () => (sent += 1));
+    const text = firstText(sectionOf(writer.document, "sectionF"));
+    const keystrokes = 160;
+    for (let i = 0; i < keystrokes; i++) {
+      text.insert(0, "x");
+      writer.provider.awareness?.setLocalStateField("section", i % 2 ? "F" : "E");
+      await new Promise((r) => setTimeout(r, 12.5));
+    }
+    await until(() => writer.status.state === "saved", "everything saved");
+    // Two seconds of typing: about 25 batches of text and 8 of carets, not 320 messages.
+    expect(sent).toBeLessThan(keystrokes / 4);
+    const reader = await connectAs(name, "health");
+    expect(firstText(sectionOf(reader.document, "sectionF")).toString()).toMatch(/^x{160}/);
+  });
+});
