@@ -37,7 +37,11 @@ export class BatchedProvider extends HocuspocusProvider {
   }
 
   override documentUpdateHandler(update: Uint8Array, origin: unknown): void {
-    if (this.#held && origin !== this) return;
+    if (origin === this) return;
+    // Until the plan is in sync with the server, changes stay in the document: the sync on
+    // (re)connecting sends them all, after what they build on. Queued on a dropped socket
+    // instead, one could reach the server before the changes it builds on and be refused.
+    if (this.#held || !this.isSynced) return;
     super.documentUpdateHandler(update, origin);
   }
 
