@@ -127,4 +127,41 @@ describe("connectPlan", () => {
     const reader = await connectAs(name, "health");
     expect(firstText(sectionOf(reader.document, "sectionF")).toString()).toMatch(/^x{160}/);
   });
+
+  it("says why it cannot save when the token is refused, and reconnects by itself with a renewed one", async () => {
+    const name = `plan-token-${Date.now()}`;
+    const writer = await sharePlan(good, name);
+    await until(() => writer.status.state === "saved", "the plan stored");
+    const url = inject("collabUrl");
+    const expired = connectPlan({
+      url,
+      planId: name,
+      token: inject("tokens").expired as string,
+      localCopy: false,
+    });
+    await until(() => expired.status.state === "cannot-save", "the refusal");
+    expect(expired.status.message).toMatch(
+      /^Cannot save – the token has expired: sign in again; trying again in \d+ s; your changes are kept in this window/,
+    );
+    expired.destroy();
+
+    let asked = 0;
+    const renewed = connectPlan({
+      url,
+      planId: name,
+      token: inject("tokens").expired as string,
+      localCopy: false,
+      renewToken: () => {
+        asked += 1;
+        return inject("tokens").caseworker as string;
+      },
+    });
+    await renewed.synced;
+    await until(() => renewed.status.state === "saved", "Saved");
+    expect(asked).toBe(1);
+    expect(yDocToPlan(renewed.document).sections.F.provisions).toHaveLength(
+      good.sections.F.provisions.length,
+    );
+    renewed.destroy();
+  });
 });

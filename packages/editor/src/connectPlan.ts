@@ -184,15 +184,23 @@ export function connectPlan(
       Math.max(0, expiry - Date.now() - 60_000),
     );
   };
-  const renew = async (): Promise<boolean> => {
-    if (!options.renewToken) return false;
-    try {
-      renewed = await options.renewToken();
-    } catch {
-      return false;
-    }
-    scheduleRenewal(renewed);
-    return true;
+  // One renewal at a time: a refusal and the expiry timer may both ask for one.
+  let renewing: Promise<boolean> | null = null;
+  const renew = (): Promise<boolean> => {
+    const ask = options.renewToken;
+    if (!ask) return Promise.resolve(false);
+    renewing ??= (async () => {
+      try {
+        renewed = await ask();
+      } catch {
+        return false;
+      }
+      scheduleRenewal(renewed);
+      return true;
+    })().finally(() => {
+      renewing = null;
+    });
+    return renewing;
   };
   if (typeof options.token === "string") scheduleRenewal(options.token);
 
