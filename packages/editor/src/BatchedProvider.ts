@@ -1,6 +1,7 @@
 import { HocuspocusProvider, type HocuspocusProviderConfiguration } from "@hocuspocus/provider";
+import * as Y from "yjs";
 
-/** How long typing gathers before it goes as one message, in milliseconds. */
+/** How long typing gathers after a change is sent before the next goes, in milliseconds. */
 export const UPDATE_BATCH_MS = 80;
 /** How often this writer's caret and section go to the others at most, in milliseconds. */
 export const AWARENESS_INTERVAL_MS = 250;
@@ -12,18 +13,22 @@ interface AwarenessChange {
 }
 
 /**
- * A Hocuspocus provider that sends what a writer types in batches: the changes made within
- * `UPDATE_BATCH_MS` go as one merged message (the provider's own `flushDelay`), and carets at
- * most every `AWARENESS_INTERVAL_MS`, so key repeat, a paste tool or dictation sends a few
- * messages a second instead of two per keystroke. Leaving (a removed state) goes at once.
+ * A Hocuspocus provider that sends what a writer types in batches: a change goes at once, and
+ * what follows within `UPDATE_BATCH_MS` goes after it as one merged message; carets likewise at
+ * most every `AWARENESS_INTERVAL_MS`. Key repeat, a paste tool or dictation so sends about a
+ * dozen messages a second instead of two per keystroke, and a keystroke after a pause reaches
+ * the others without waiting. Leaving (a removed caret) goes at once.
  */
 export class BatchedProvider extends HocuspocusProvider {
-  #changed = new Set<number>();
-  #timer: ReturnType<typeof setTimeout> | null = null;
+  #updates: Uint8Array[] = [];
+  #updateTimer: ReturnType<typeof setTimeout> | null = null;
+  #carets = new Set<number>();
+  #caretTimer: ReturnType<typeof setTimeout> | null = null;
   #held = false;
 
   constructor(configuration: HocuspocusProviderConfiguration) {
-    super({ flushDelay: UPDATE_BATCH_MS, ...configuration });
+    // The provider's own batching is a fixed window that delays the first change too.
+    super({ ...configuration, flushDelay: false });
   }
 
   /**
@@ -32,8 +37,7 @@ export class BatchedProvider extends HocuspocusProvider {
    */
   hold(): void {
     this.#held = true;
-    // What is batched but not sent yet holds the same changes: it stays in the document.
-    (this as unknown as { pendingUpdates: Uint8Array[] }).pendingUpdates = [];
+    this.#updates = [];
   }
 
   override documentUpdateHandler(update: Uint8Array, origin: unknown): void {
@@ -42,31 +46,63 @@ export class BatchedProvider extends HocuspocusProvider {
     // (re)connecting sends them all, after what they build on. Queued on a dropped socket
     // instead, one could reach the server before the changes it builds on and be refused.
     if (this.#held || !this.isSynced) return;
-    super.documentUpdateHandler(update, origin);
+    if (this.#updateTimer === null) {
+      super.documentUpdateHandler(update, origin);
+      this.#updateTimer = setTimeout(() => this.#flushUpdates(), UPDATE_BATCH_MS);
+      return;
+    }
+    // Counted as unsaved from the keystroke on, so the status says "Saving…" at once.
+    if (this.#updates.length === 0) this.incrementUnsyncedChanges();
+    this.#updates.push(update);
+  }
+
+  #flushUpdates(): void {
+    this.#updateTimer = null;
+    if (this.#updates.length === 0) return;
+    const merged = Y.mergeUpdates(this.#updates);
+    this.#updates = [];
+    // Counted when it was held back; sending counts it again.
+    this.unsyncedChanges -= 1;
+    super.documentUpdateHandler(merged, null);
+    this.#updateTimer = setTimeout(() => this.#flushUpdates(), UPDATE_BATCH_MS);
   }
 
   override awarenessUpdateHandler(change: AwarenessChange, origin: unknown): void {
     if (origin === this || change.removed.length > 0) {
-      this.#flushAwareness();
       super.awarenessUpdateHandler(change, origin);
       return;
     }
-    for (const client of [...change.added, ...change.updated]) this.#changed.add(client);
-    this.#timer ??= setTimeout(() => this.#flushAwareness(), AWARENESS_INTERVAL_MS);
+    if (this.#caretTimer === null) {
+      super.awarenessUpdateHandler(change, origin);
+      this.#caretTimer = setTimeout(() => this.#flushCarets(), AWARENESS_INTERVAL_MS);
+      return;
+    }
+    for (const client of [...change.added, ...change.updated]) this.#carets.add(client);
   }
 
-  #flushAwareness(): void {
-    if (this.#timer !== null) clearTimeout(this.#timer);
-    this.#timer = null;
-    if (this.#changed.size === 0) return;
-    const updated = [...this.#changed];
-    this.#changed.clear();
+  #flushCarets(): void {
+    this.#caretTimer = null;
+    if (this.#carets.size === 0) return;
+    const updated = [...this.#carets];
+    this.#carets.clear();
     super.awarenessUpdateHandler({ added: [], updated, removed: [] }, null);
+    this.#caretTimer = setTimeout(() => this.#flushCarets(), AWARENESS_INTERVAL_MS);
+  }
+
+  override onClose(): void {
+    // What was held back is in the document, and the sync on reconnecting sends it.
+    if (this.#updates.length > 0) this.unsyncedChanges = Math.max(0, this.unsyncedChanges - 1);
+    this.#updates = [];
+    this.#carets.clear();
+    super.onClose();
   }
 
   override destroy(): void {
-    if (this.#timer !== null) clearTimeout(this.#timer);
-    this.#timer = null;
+    // Sent before the socket goes, as the provider does with its own batch.
+    if (this.#updates.length > 0 && !this.#held) this.#flushUpdates();
+    if (this.#updateTimer !== null) clearTimeout(this.#updateTimer);
+    if (this.#caretTimer !== null) clearTimeout(this.#caretTimer);
+    this.#updateTimer = this.#caretTimer = null;
     super.destroy();
   }
 }
