@@ -142,7 +142,6 @@ function Versions({
 /** A plan, live: the editor with its panels, exports and versions. */
 export function PlanScreen({ session, id }: { readonly session: Session; readonly id: string }) {
   const [connection, setConnection] = useState<PlanConnection | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const [denied, setDenied] = useState<string | null>(null);
   const [plan, setPlan] = useState<Plan | null>(null);
   const [editor, setEditor] = useState<Editor | null>(null);
@@ -169,17 +168,9 @@ export function PlanScreen({ session, id }: { readonly session: Session; readonl
       // it from its own session.
       renewToken: () => signIn(session.name, session.role).then((fresh) => fresh.token),
       onDenied: setDenied,
-      onRefused: (refusal: EditRefusal, next: PlanConnection) => {
+      // The editor itself says which change was refused and why (see `SaveStatus`).
+      onRefused: (_refusal: EditRefusal, next: PlanConnection) => {
         current = next;
-        const where = refusal.parts?.length
-          ? ` to ${refusal.parts.map((p) => (p.length <= 2 ? `section ${p}` : p)).join(", ")}`
-          : "";
-        const kept = refusal.kept.length
-          ? ` What you wrote in ${refusal.kept.map((p) => `section ${p}`).join(", ")} is kept.`
-          : "";
-        setNotice(
-          `The server refused an edit${where}: ${refusal.reason}. That change has been undone.${kept}`,
-        );
         setConnection(next);
       },
     });
@@ -204,11 +195,6 @@ export function PlanScreen({ session, id }: { readonly session: Session; readonl
           Signed in as {session.name} ({session.role.replace(/-/g, " ")}).{" "}
           <a href="#/">All plans</a>
         </p>
-        {notice ? (
-          <p role="status" className="pg-notice">
-            {notice}
-          </p>
-        ) : null}
         {plan ? (
           <div className="pg-header-status">
             <Lifecycle

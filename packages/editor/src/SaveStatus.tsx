@@ -1,6 +1,6 @@
 import type { HocuspocusProvider } from "@hocuspocus/provider";
 import { useEffect, useState } from "react";
-import { connectionOfProvider } from "./connectPlan.js";
+import { connectionOfProvider, type EditRefusal } from "./connectPlan.js";
 import {
   describeSaveStatus,
   type SaveStatus as Status,
@@ -73,9 +73,29 @@ export function useSaveStatus(source: SaveStatusSource | null): Status | null {
 export function SaveStatus({ source }: { readonly source: SaveStatusSource | null }) {
   const status = useSaveStatus(source);
   if (!status) return null;
+  const refusal = source && "refusal" in source ? (source.refusal as EditRefusal | null) : null;
   return (
-    <p className="ehcp-save-status" data-state={status.state} role="status" aria-live="polite">
-      {status.message}
-    </p>
+    <div className="ehcp-save-bar">
+      <p className="ehcp-save-status" data-state={status.state} role="status" aria-live="polite">
+        {status.message}
+      </p>
+      {refusal ? (
+        <p className="ehcp-refused" role="status">
+          {describeRefusal(refusal)}
+        </p>
+      ) : null}
+    </div>
   );
+}
+
+const sectionList = (parts: readonly string[]) =>
+  parts.map((part) => (part.length <= 2 ? `section ${part}` : part)).join(", ");
+
+/** What the writer is told of a refused edit: where, why, and what became of their work. */
+export function describeRefusal(refusal: EditRefusal): string {
+  const where = refusal.parts?.length ? ` to ${sectionList(refusal.parts)}` : "";
+  const kept = refusal.kept.length
+    ? `; what you wrote in ${sectionList(refusal.kept)} is kept`
+    : "";
+  return `The server refused an edit${where}: ${refusal.reason}. That change has been undone${kept}.`;
 }

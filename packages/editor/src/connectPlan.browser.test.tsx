@@ -69,6 +69,16 @@ describe("connectPlan", () => {
     expect(yDocToPlan(writer.document).sections.F.provisions).toHaveLength(
       good.sections.F.provisions.length,
     );
+    // Whatever embeds the editor, the writer is told which change went and why.
+    const { container } = await mountWorkspace({
+      document: next.document,
+      provider: next.provider,
+      user: { id: "user-health", name: "A health", role: "health", color: "#047857" },
+    });
+    expect(container.querySelector(".ehcp-refused")?.textContent).toBe(
+      "The server refused an edit to section F: health may not change section F. That change has been undone; what you wrote in section C is kept.",
+    );
+    expect(container.querySelector(".ehcp-refused")?.getAttribute("role")).toBe("status");
     next.destroy();
   });
 

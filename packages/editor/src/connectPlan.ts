@@ -62,6 +62,8 @@ export interface PlanConnection extends SaveStatusSource {
   readonly synced: Promise<void>;
   /** Resolves once what this browser kept of the plan (if anything) is in the document. */
   readonly loaded: Promise<void>;
+  /** The refused edit this connection replaced an earlier one for, shown by `SaveStatus`. */
+  readonly refusal: EditRefusal | null;
   destroy(): void;
 }
 
@@ -86,6 +88,9 @@ function expiryOf(token: string): number | null {
   const { exp } = claimsOf(token);
   return typeof exp === "number" ? exp * 1000 : null;
 }
+
+/** Sets the refusal a fresh connection was made for, once what was kept is known. */
+const setRefusal = new WeakMap<PlanConnection, (refusal: EditRefusal) => void>();
 
 /** Registry from a provider to the connection that made it, for `saveStatusOf`. */
 export const connectionOfProvider = new WeakMap<object, PlanConnection>();
@@ -265,11 +270,14 @@ export function connectPlan(
       // Every section, when the server could not tell which the change was in.
       const refused = new Set<string>(parts ?? ["structure"]);
       const kept = carryOver(document, next.document, refused);
-      onRefused({ parts, reason, kept }, next);
+      const refusal = { parts, reason, kept };
+      setRefusal.get(next)?.(refusal);
+      onRefused(refusal, next);
       connection.destroy();
     });
   });
 
+  let refusal: EditRefusal | null = null;
   const connection: PlanConnection = {
     document,
     provider,
@@ -278,6 +286,9 @@ export function connectPlan(
       provider.on("synced", () => resolve());
     }),
     loaded: local?.loaded ?? Promise.resolve(),
+    get refusal() {
+      return refusal;
+    },
     get status() {
       return status;
     },
@@ -300,6 +311,9 @@ export function connectPlan(
     },
   };
   connectionOfProvider.set(provider, connection);
+  setRefusal.set(connection, (value) => {
+    refusal = value;
+  });
   provider.attach();
   return connection;
 }

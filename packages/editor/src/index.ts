@@ -4,7 +4,7 @@ export { AWARENESS_INTERVAL_MS, BatchedProvider, UPDATE_BATCH_MS } from "./Batch
 export { clearLocalCopies } from "./localCopy.js";
 export type { SaveState, SaveStatus as SaveStatusValue, SaveStatusSource } from "./saveStatus.js";
 export { describeSaveStatus } from "./saveStatus.js";
-export { SaveStatus, saveStatusOf, useSaveStatus } from "./SaveStatus.js";
+export { describeRefusal, SaveStatus, saveStatusOf, useSaveStatus } from "./SaveStatus.js";
 export { addNeed } from "./commands/addNeed.js";
 export type { CommentTarget } from "./commentTarget.js";
 export { commentTarget } from "./commentTarget.js";
