@@ -47,8 +47,8 @@ export interface ConnectPlanOptions {
    * Called when the server refuses an edit. Every later change of this document builds on the
    * refused one, so the server could take none of them: a fresh document is synced from the
    * server, and what the writer has in the sections the refusal does not name is written into
-   * it. Show `next` instead. Without this callback the document is kept and nothing more is
-   * sent; the status says to reload.
+   * it. Show `next` instead. Without this callback the document is kept, nothing more is sent,
+   * the browser's copy is deleted, and the status says to reload.
    */
   readonly onRefused?: (refusal: EditRefusal, next: PlanConnection) => void;
   /** Called when the server refuses the first connection itself, with its reason. */
@@ -256,7 +256,9 @@ export function connectPlan(
     const parts = Array.isArray(message.parts) ? (message.parts as string[]) : null;
     const reason = typeof message.reason === "string" ? message.reason : "the edit was refused";
     if (!options.onRefused) {
-      problem = `the server refused a change (${reason}): reload the plan`;
+      // The browser's copy holds the refused change too, and would send it again on each reload.
+      void local?.close(true);
+      problem = `the server refused a change (${reason}); what is typed from now on cannot be saved: reload the plan`;
       update();
       return;
     }
