@@ -70,6 +70,8 @@ export interface PlanConnection extends SaveStatusSource {
 // The provider's own reconnection after a dropped socket: soon, then backing off to 4 s, so a
 // restarted server is found again within a few seconds.
 const SOCKET_RETRY = { delay: 500, minDelay: 250, factor: 1.5, maxDelay: 4_000, jitter: true };
+/** Hocuspocus's reasons for ending a connection that say nothing is wrong with this one. */
+const RESETS = new Set(["Reset Connection", "Server closed the connection"]);
 /** The longest wait before trying again after the server itself refused or closed. */
 const MAX_BACKOFF_MS = 30_000;
 
@@ -158,11 +160,14 @@ export function connectPlan(
     for (const listener of listeners) listener(status);
   };
 
-  /** Drops the socket and connects afresh after a wait that grows with each failure. */
-  const restart = (why: string) => {
+  /**
+   * Drops the socket and connects afresh after a wait that grows with each failure; `why`, when
+   * the server said something is wrong, is shown until the plan is in sync again.
+   */
+  const restart = (why: string | null) => {
     failures += 1;
     const wait = Math.min(MAX_BACKOFF_MS, 1_000 * 2 ** (failures - 1)) * (0.75 + Math.random() / 2);
-    problem = `${why}; trying again in ${Math.max(1, Math.round(wait / 1000))} s`;
+    problem = why && `${why}; trying again in ${Math.max(1, Math.round(wait / 1000))} s`;
     clearTimeout(restartTimer);
     socket.disconnect();
     restartTimer = setTimeout(() => {
@@ -226,7 +231,12 @@ export function connectPlan(
     // The socket is still up when the server ended only this plan's connection, with a reason
     // (too fast, an unreadable update, a token no longer valid): nothing more is taken on it.
     if (socket.status === WebSocketStatus.Connected && socket.shouldConnect) {
-      restart(`the server stopped taking changes (${reason || "no reason given"})`);
+      // A server stopping or restarting resets its connections: that is being offline a while.
+      restart(
+        RESETS.has(reason)
+          ? null
+          : `the server stopped taking changes (${reason || "no reason given"})`,
+      );
       return;
     }
     if ((event.code ?? 0) >= 4000 && reason && reason !== "reconnecting") {
