@@ -174,4 +174,37 @@ describe("connectPlan", () => {
     );
     renewed.destroy();
   });
+
+  it("when the server ends the connection, says why, reconnects by itself and saves what was typed meanwhile", async () => {
+    const name = `plan-closed-${Date.now()}`;
+    await sharePlan(good, name);
+    let token = inject("tokens").caseworker as string;
+    const writer = connectPlan({
+      url: inject("collabUrl"),
+      planId: name,
+      token: () => token,
+      localCopy: false,
+    });
+    await writer.synced;
+    await until(() => writer.status.state === "saved", "Saved");
+    const seen: string[] = [];
+    writer.onStatus((status) => seen.push(status.message));
+    // A token the server does not take, sent on the live connection: the server ends it, as it
+    // does a client sending too fast or an update it cannot read, on a socket that stays open.
+    token = "not-a-token";
+    void writer.provider.sendToken();
+    await until(() => writer.status.state === "cannot-save", "Cannot save");
+    const text = firstText(sectionOf(writer.document, "sectionF"));
+    text.insert(0, "Typed while refused. ");
+    token = inject("tokens").caseworker as string;
+    await until(() => writer.status.state === "saved", "Saved again");
+    expect(seen[0]).toMatch(
+      /^Cannot save – the server stopped taking changes \(the token is not valid/,
+    );
+    const reader = await connectAs(name, "health");
+    expect(firstText(sectionOf(reader.document, "sectionF")).toString()).toMatch(
+      /^Typed while refused\. /,
+    );
+    writer.destroy();
+  });
 });
