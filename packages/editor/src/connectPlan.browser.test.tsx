@@ -3,6 +3,7 @@ import { afterEach, describe, expect, inject, it } from "vitest";
 import { userEvent } from "vitest/browser";
 import * as Y from "yjs";
 import { connectPlan, type EditRefusal, type PlanConnection } from "./connectPlan.js";
+import { clearLocalCopies } from "./localCopy.js";
 import { closeAll, connectAs, mountWorkspace, sharePlan, until } from "../test/sharedPlan.js";
 import "./styles.css";
 
@@ -206,5 +207,45 @@ describe("connectPlan", () => {
       /^Typed while refused\. /,
     );
     writer.destroy();
+  });
+
+  it("deletes the browser's copy of a plan closed with everything saved, unless another tab still uses it", async () => {
+    const name = `plan-copies-${Date.now()}`;
+    await sharePlan(good, name);
+    const health = inject("tokens").health as string;
+    const copies = async () => (await indexedDB.databases()).map((d) => d.name);
+    const copy = `ehcp-plan:user-health:${name}`;
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+    const alone = connectPlan({ url: inject("collabUrl"), planId: name, token: health });
+    await alone.synced;
+    await until(() => alone.status.state === "saved", "Saved");
+    expect(await copies()).toContain(copy);
+    alone.destroy();
+    await sleep(500);
+    expect(await copies()).not.toContain(copy);
+
+    const tabA = connectPlan({ url: inject("collabUrl"), planId: name, token: health });
+    await tabA.synced;
+    await until(() => tabA.status.state === "saved", "Saved");
+    // Tab B, whose Wi-Fi is down, reads the same copy and types into it.
+    const offline = "ws://127.0.0.1:9";
+    const tabB = connectPlan({ url: offline, planId: name, token: health });
+    await tabB.loaded;
+    await until(() => sectionOf(tabB.document, "sectionC") !== undefined, "the kept plan");
+    firstText(sectionOf(tabB.document, "sectionC")).insert(0, "Unsaved in tab B. ");
+    await sleep(300);
+    tabA.destroy(); // with everything saved, but tab B still has the plan open
+    await sleep(300);
+    tabB.destroy(); // with something unsaved: kept
+    await sleep(300);
+    const tabC = connectPlan({ url: offline, planId: name, token: health });
+    await tabC.loaded;
+    expect(firstText(sectionOf(tabC.document, "sectionC")).toString()).toMatch(
+      /^Unsaved in tab B\. /,
+    );
+    tabC.destroy();
+    await clearLocalCopies();
+    expect(await copies()).not.toContain(copy);
   });
 });

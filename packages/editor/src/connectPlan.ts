@@ -267,13 +267,13 @@ export function connectPlan(
     const reason = typeof message.reason === "string" ? message.reason : "the edit was refused";
     if (!options.onRefused) {
       // The browser's copy holds the refused change too, and would send it again on each reload.
-      void local?.close(true);
+      void local?.close("always");
       problem = `the server refused a change (${reason}); what is typed from now on cannot be saved: reload the plan`;
       update();
       return;
     }
     const onRefused = options.onRefused;
-    const next = connectPlan(options, local ? local.close(true) : undefined);
+    const next = connectPlan(options, local ? local.close("always") : undefined);
     void next.synced.then(() => {
       if (destroyed) {
         next.destroy();
@@ -318,7 +318,7 @@ export function connectPlan(
       provider.destroy();
       socket.destroy();
       // Kept while anything is unsaved; the next page that opens the plan sends it.
-      void local?.close(saved).finally(() => document.destroy());
+      void local?.close(saved && "if-alone").finally(() => document.destroy());
       if (!local) document.destroy();
     },
   };

@@ -8,8 +8,12 @@ const PREFIX = "ehcp-plan:";
 export interface LocalCopy {
   /** Resolves once what the browser kept has been read into the document. */
   readonly loaded: Promise<void>;
-  /** Stops keeping the copy; with `remove`, deletes it from the browser too. */
-  close(remove: boolean): Promise<void>;
+  /**
+   * Stops keeping the copy. `"if-alone"` then deletes it unless another tab has the plan open
+   * (that tab's copy is the same database, and may hold what it has not saved yet); `"always"`
+   * deletes it whatever (a copy holding a refused change, or on sign-out).
+   */
+  close(remove: false | "if-alone" | "always"): Promise<void>;
 }
 
 const databaseName = (key: string) => `${PREFIX}${key}`;
@@ -38,9 +42,16 @@ export function keepLocalCopy(
   }
   let persistence: IndexeddbPersistence | null = null;
   let closed = false;
+  const name = databaseName(key);
+  // Each tab with the plan open holds a shared lock on its copy, so that one closing knows
+  // whether others still use it.
+  const locks = typeof navigator !== "undefined" ? navigator.locks : undefined;
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const unlocked = locks?.request(`${name}:open`, { mode: "shared" }, () => held);
   const started = after.then(() => {
     if (closed) return;
-    persistence = new IndexeddbPersistence(databaseName(key), document);
+    persistence = new IndexeddbPersistence(name, document);
     return persistence.whenSynced.then(() => undefined);
   });
   return {
@@ -49,7 +60,15 @@ export function keepLocalCopy(
       closed = true;
       await started.catch(() => {});
       await (persistence as IndexeddbPersistence | null)?.destroy();
-      if (remove) await deleteDatabase(databaseName(key));
+      release();
+      await unlocked?.catch(() => {});
+      if (remove === "always" || (remove === "if-alone" && !locks)) {
+        await deleteDatabase(name);
+      } else if (remove === "if-alone") {
+        await locks?.request(`${name}:open`, { mode: "exclusive", ifAvailable: true }, (lock) =>
+          lock ? deleteDatabase(name) : undefined,
+        );
+      }
     },
   };
 }
