@@ -10,6 +10,7 @@ import {
   SqliteDocumentStore,
   summarizePlan,
 } from "@ehcp/collab-server";
+import { BatchedProvider } from "@ehcp/editor";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { PLAN_SCHEMA_VERSION, planToYDoc } from "@ehcp/schema";
 import WebSocket from "ws";
@@ -57,13 +58,13 @@ async function startServer(mode, db) {
 const token = (id, role = "caseworker") =>
   new SignIn({ jwtSecret: SECRET }).mint({ id, name: id, role, plans: "*" });
 
-async function connect(url, name, authToken) {
+async function connect(url, name, authToken, Provider = HocuspocusProvider) {
   const websocketProvider = new HocuspocusProviderWebsocket({
     url: `${url}/?schemaVersion=${PLAN_SCHEMA_VERSION}`,
     WebSocketPolyfill: WebSocket,
     maxAttempts: 1,
   });
-  const provider = new HocuspocusProvider({ websocketProvider, name, token: authToken });
+  const provider = new Provider({ websocketProvider, name, token: authToken });
   provider.attach();
   await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no sync for ${name}`)), 30_000);
@@ -86,8 +87,14 @@ const field = (doc, i) => doc.getXmlFragment("default").get(6).get(i).get(1).get
 /**
  * `clients` people each type into a provision of their own at `rate` characters a second for
  * `seconds`; two more clients only watch. Latency is from a keystroke to its arrival at a watcher.
+ * With `carets`, each keystroke also moves the typist's caret, as an editor does; with `batched`,
+ * the typists are the editor's `BatchedProvider` instead of the stock one, and the messages they
+ * send per keystroke are counted either way.
  */
-export async function typingBenchmark(mode, { clients = 30, rate = 5, seconds = 60 } = {}) {
+export async function typingBenchmark(
+  mode,
+  { clients = 30, rate = 5, seconds = 60, carets = false, batched = false } = {},
+) {
   const dir = mkdtempSync(join(tmpdir(), "ehcp-bench-collab-"));
   const server = await startServer(mode, join(dir, "plans.sqlite"));
   const plan = generatePlan({ scale: 1, seed: 1 });
@@ -96,8 +103,17 @@ export async function typingBenchmark(mode, { clients = 30, rate = 5, seconds = 
   while (writer.hasUnsyncedChanges) await sleep(10);
 
   const typers = [];
-  for (let i = 0; i < clients; i++)
-    typers.push(await connect(server.url, plan.id, await token(`typer-${i}`)));
+  let sent = 0;
+  for (let i = 0; i < clients; i++) {
+    const typer = await connect(
+      server.url,
+      plan.id,
+      await token(`typer-${i}`),
+      batched ? BatchedProvider : HocuspocusProvider,
+    );
+    typer.on("outgoingMessage", () => (sent += 1));
+    typers.push(typer);
+  }
   const sentAt = Array.from({ length: clients }, () => []);
   const latencies = [];
   const watchers = [];
@@ -115,6 +131,7 @@ export async function typingBenchmark(mode, { clients = 30, rate = 5, seconds = 
     watchers.push(watcher);
   }
   const before = await server.stats();
+  const sentBefore = sent;
   const started = performance.now();
   const timers = typers.map((typer, i) => {
     const text = field(typer.document, i);
@@ -124,12 +141,14 @@ export async function typingBenchmark(mode, { clients = 30, rate = 5, seconds = 
       setInterval(() => {
         sentAt[i].push(performance.now());
         text.insert(base + sentAt[i].length - 1, "x");
+        if (carets) typer.awareness.setLocalStateField("cursor", { at: sentAt[i].length });
       }, 1000 / rate),
     );
   });
   await sleep(seconds * 1000);
   for (const timer of await Promise.all(timers)) clearInterval(timer);
   const elapsed = performance.now() - started;
+  const messages = sent - sentBefore;
   await sleep(1000);
   const after = await server.stats();
   const keystrokes = sentAt.reduce((n, list) => n + list.length, 0);
@@ -137,9 +156,13 @@ export async function typingBenchmark(mode, { clients = 30, rate = 5, seconds = 
   await server.stop();
   rmSync(dir, { recursive: true, force: true });
   latencies.sort((a, b) => a - b);
+  const client = batched ? "the editor's batching provider" : "the stock provider";
   return {
-    name: `${clients} clients typing into one plan (${DESCRIPTIONS[mode]})`,
-    inputs: { clients, rate, seconds, keystrokes, provisions: 240 },
+    name: `${clients} clients typing into one plan (${DESCRIPTIONS[mode]})${
+      carets || batched ? `, carets moving, ${client}` : ""
+    }`,
+    inputs: { clients, rate, seconds, keystrokes, provisions: 240, carets, batched },
+    messagesPerKeystroke: Math.round((messages / keystrokes) * 100) / 100,
     p50: round(percentile(latencies, 50)),
     p95: round(percentile(latencies, 95)),
     max: round(latencies[latencies.length - 1]),

@@ -172,6 +172,16 @@ for (const mode of ["ours-memory", "ours"]) {
   console.log(JSON.stringify(withPeer));
   results.push(withPeer);
 }
+// Messages per keystroke and latency before and after the editor's batching, carets moving with
+// each keystroke as in an editor: at a person's pace and at key repeat or dictation speed.
+for (const rate of [5, 80]) {
+  for (const batched of [false, true]) {
+    const clients = rate === 5 ? 30 : 5;
+    const result = await typingBenchmark("ours", { clients, rate, seconds, carets: true, batched });
+    console.log(JSON.stringify(result));
+    results.push(result);
+  }
+}
 const openClose = await openCloseBenchmark({ count: 500 });
 console.log(JSON.stringify(openClose));
 results.push(openClose);

@@ -204,6 +204,7 @@ describe("the playground", () => {
     expect(await health.getByRole("status").filter({ hasText: "refused" }).textContent()).toContain(
       "health may not change section F",
     );
+    await health.screenshot({ path: join(screenshots, "refused.png") });
     await caseworker.waitForTimeout(500);
     expect(await provisions()).toBe(count);
     await health.locator('[data-section="F"] .ehcp-item').first().waitFor();

@@ -1,3 +1,4 @@
+import { clearLocalCopies } from "@ehcp/editor";
 import { useEffect, useState } from "react";
 import type { Session } from "./api.js";
 import { PlanListScreen } from "./PlanListScreen.js";
@@ -27,7 +28,11 @@ export function App() {
   const route = useRoute();
   const signIn = (next: Session | null) => {
     if (next) sessionStorage.setItem(STORAGE_KEY, JSON.stringify(next));
-    else sessionStorage.removeItem(STORAGE_KEY);
+    else {
+      sessionStorage.removeItem(STORAGE_KEY);
+      // What this browser kept of plans (for offline drafting) goes with the person.
+      void clearLocalCopies();
+    }
     setSession(next);
   };
   if (!session) return <SignInScreen onSignedIn={signIn} />;

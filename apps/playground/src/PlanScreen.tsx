@@ -15,6 +15,7 @@ import { type FormEvent, useEffect, useMemo, useState } from "react";
 import {
   ApiError,
   download,
+  signIn,
   getPlan,
   getVersion,
   listVersions,
@@ -141,7 +142,6 @@ function Versions({
 /** A plan, live: the editor with its panels, exports and versions. */
 export function PlanScreen({ session, id }: { readonly session: Session; readonly id: string }) {
   const [connection, setConnection] = useState<PlanConnection | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const [denied, setDenied] = useState<string | null>(null);
   const [plan, setPlan] = useState<Plan | null>(null);
   const [editor, setEditor] = useState<Editor | null>(null);
@@ -162,10 +162,15 @@ export function PlanScreen({ session, id }: { readonly session: Session; readonl
       url: collabUrl(),
       planId: id,
       token: session.token,
+      ...(session.id ? { user: session.id } : {}),
+      // The development sign-in signs the same person in again when the token is refused (the
+      // server restarted with another secret, or it expired); a council's system would renew
+      // it from its own session.
+      renewToken: () => signIn(session.name, session.role).then((fresh) => fresh.token),
       onDenied: setDenied,
-      onRefused: (refusal: EditRefusal, next: PlanConnection) => {
+      // The editor itself says which change was refused and why (see `SaveStatus`).
+      onRefused: (_refusal: EditRefusal, next: PlanConnection) => {
         current = next;
-        setNotice(`The server refused an edit: ${refusal.reason}. The plan has been reloaded.`);
         setConnection(next);
       },
     });
@@ -190,11 +195,6 @@ export function PlanScreen({ session, id }: { readonly session: Session; readonl
           Signed in as {session.name} ({session.role.replace(/-/g, " ")}).{" "}
           <a href="#/">All plans</a>
         </p>
-        {notice ? (
-          <p role="status" className="pg-notice">
-            {notice}
-          </p>
-        ) : null}
         {plan ? (
           <div className="pg-header-status">
             <Lifecycle

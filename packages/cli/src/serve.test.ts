@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createServer } from "node:net";
@@ -142,6 +142,40 @@ describe("ehcp serve", () => {
     prod.child.kill("SIGTERM");
     await exited(prod.child);
   }, 20_000);
+
+  it("stops within two seconds with a tab connected, storing its edits; its token still signs in after the restart", async () => {
+    dir = mkdtempSync(join(tmpdir(), "ehcp-serve-"));
+    const db = join(dir, "data", "ehcp.sqlite");
+    const plan = parsePlan(examplePlan("plan-good.json"));
+    const first = start(["--port", "0", "--db", db, "--dev-sign-in"]);
+    const http = (await first.url).replace(/^ws/, "http");
+    const response = await fetch(`${http}/dev/sign-in`, {
+      method: "POST",
+      body: JSON.stringify({ name: "Priya Desai", role: "caseworker" }),
+    });
+    const { token } = (await response.json()) as { token: string };
+    const client = await connect(await first.url, plan.id, token);
+    planToYDoc(plan, client.document);
+    const text = deliveredByText(client.document);
+    text.insert(text.length, " and an assistant");
+    await acknowledged(client);
+    const stopping = Date.now();
+    first.child.kill("SIGINT");
+    expect(await exited(first.child)).toBe(0);
+    expect(Date.now() - stopping).toBeLessThan(2_000);
+    disconnect(client);
+    // The secret sits beside the database, for this user alone to read.
+    expect(statSync(join(dir, "data", "dev-sign-in.secret")).mode & 0o077).toBe(0);
+
+    const second = start(["--port", "0", "--db", db, "--dev-sign-in"]);
+    const reader = await connect(await second.url, plan.id, token);
+    expect(yDocToPlan(reader.document).sections.F.provisions[0]?.deliveredBy).toBe(
+      `${plan.sections.F.provisions[0]?.deliveredBy} and an assistant`,
+    );
+    disconnect(reader);
+    second.child.kill("SIGTERM");
+    expect(await exited(second.child)).toBe(0);
+  }, 30_000);
 
   it("says so, in one line, when the port is taken", async () => {
     dir = mkdtempSync(join(tmpdir(), "ehcp-serve-"));

@@ -3,6 +3,7 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import { createCollabServer, type SignInOptions } from "@ehcp/collab-server";
 import { type Plan, PlanFormatError, parsePlanJson } from "@ehcp/schema";
+import { developmentSecret } from "./developmentSecret.js";
 import { EXIT, type Io } from "./Io.js";
 
 export interface ServeArgs {
@@ -57,8 +58,14 @@ export async function serve(args: ServeArgs, io: Io): Promise<number> {
     port = 0;
   }
   try {
+    // Without a secret of the council's, the development sign-in signs with one kept in the data
+    // folder, so a restart does not turn every open tab's token away.
+    const kept =
+      args.signIn.developmentSignIn && !args.signIn.jwtSecret && !args.signIn.jwksUrl
+        ? developmentSecret(args.db)
+        : null;
     server = createCollabServer({
-      signIn: args.signIn,
+      signIn: kept ? { ...args.signIn, jwtSecret: kept } : args.signIn,
       port,
       host: args.host,
       db: args.db,

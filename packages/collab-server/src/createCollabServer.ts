@@ -10,6 +10,8 @@ import type { DocumentStore } from "./DocumentStore.js";
 import { HttpError } from "./HttpError.js";
 import { httpApi } from "./httpApi.js";
 import { loadStoredDocument } from "./loadStoredDocument.js";
+import { MessageRateLimit } from "./MessageRateLimit.js";
+import { openSockets } from "./openSockets.js";
 import { openStore } from "./openStore.js";
 import { PlanShadow } from "./PlanShadow.js";
 import { redisExtension } from "./redisExtension.js";
@@ -38,9 +40,12 @@ export interface ServerLimits {
   readonly maxMessageBytes?: number;
   /** The largest a plan may grow, in bytes of Yjs state; edits past it are refused. Default 32 MiB. */
   readonly maxDocumentBytes?: number;
-  /** Messages a connection may send per second, on average; default 50. */
+  /**
+   * Messages a connection may send per second, on average; default 100. Past it, messages wait
+   * (see `MessageRateLimit`); a connection is refused only when they would wait over 30 s.
+   */
   readonly messagesPerSecond?: number;
-  /** Messages a connection may send at once, above the rate; default 300. */
+  /** Messages a connection may send at once, above the rate; default 500. */
   readonly messageBurst?: number;
   /** Connections one user may hold at once; default 20. */
   readonly maxConnectionsPerUser?: number;
@@ -51,8 +56,8 @@ export interface ServerLimits {
 export const DEFAULT_LIMITS: Required<ServerLimits> = {
   maxMessageBytes: 4 * 1024 * 1024,
   maxDocumentBytes: 32 * 1024 * 1024,
-  messagesPerSecond: 50,
-  messageBurst: 300,
+  messagesPerSecond: 100,
+  messageBurst: 500,
   maxConnectionsPerUser: 20,
   maxImportBytes: 5 * 1024 * 1024,
 };
@@ -161,6 +166,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   });
   const owners = new ClientOwners(store);
   const extensions: Extension[] = [
+    // Flooding is slowed before anything else reads the message; then garbage is refused.
+    new MessageRateLimit(limits),
     messageGuard(),
     sessionLifetime(signIn),
     presenceGuard(owners),
@@ -180,8 +187,6 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   };
   // Connections made read-only for one refused message, with what they were before.
   const refusing = new Map<object, boolean>();
-  // Per connection, a token bucket: `messageBurst` at once, refilled at `messagesPerSecond`.
-  const buckets = new WeakMap<object, { tokens: number; at: number }>();
   const connectionsPerUser = new Map<string, number>();
   // Refused edits per connection in the current minute: each one costs a rebuild of the plan's
   // copy, and a client that keeps sending them has not dropped its document as it must.
@@ -239,20 +244,6 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       if (!handled) sendJson(response, 404, { error: "there is nothing at this address" });
       // Hocuspocus answers every request itself unless a hook rejects; this one has answered.
       throw null;
-    },
-    async beforeHandleMessage({ connection }) {
-      const now = Date.now();
-      const bucket = buckets.get(connection) ?? { tokens: limits.messageBurst, at: now };
-      bucket.tokens = Math.min(
-        limits.messageBurst,
-        bucket.tokens + ((now - bucket.at) / 1000) * limits.messagesPerSecond,
-      );
-      bucket.at = now;
-      bucket.tokens -= 1;
-      buckets.set(connection, bucket);
-      if (bucket.tokens < 0) {
-        throw closeWith(4429, `more than ${limits.messagesPerSecond} messages a second: slow down`);
-      }
     },
     async onLoadDocument({ documentName, document }) {
       await loadStoredDocument(store, documentName, document);
@@ -370,6 +361,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       await audit.flush(documentName, true);
     },
   });
+  const sockets = openSockets(server.httpServer);
   openDocument = (name) => server.hocuspocus.openDirectConnection(name);
   liveDocument = (name) => server.hocuspocus.documents.get(name);
   let stopped: Promise<void> | undefined;
@@ -398,6 +390,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       stopped ??= (async () => {
         clearInterval(auditTimer);
         await server.destroy();
+        sockets.destroyAll();
         await audit.flush(undefined, true).catch(() => {});
         await store.close();
       })();

@@ -4,6 +4,8 @@ export { AuditTrail } from "./AuditTrail.js";
 export { httpApi } from "./httpApi.js";
 export type { HttpApiOptions } from "./httpApi.js";
 export { HttpError } from "./HttpError.js";
+export { MessageRateLimit } from "./MessageRateLimit.js";
+export type { MessageRateLimitOptions } from "./MessageRateLimit.js";
 export { PlanShadow } from "./PlanShadow.js";
 export type { Sender, ShadowCheck } from "./PlanShadow.js";
 export { summarizePlan } from "./summarizePlan.js";

@@ -59,17 +59,61 @@ describe("limits", () => {
     await server.stop();
   });
 
-  it("closes a connection that sends faster than the rate limit, saying why", async () => {
+  it("slows a connection that sends faster than the rate, and loses nothing it sent", async () => {
+    const { server, url, writer } = await serve({ messagesPerSecond: 50, messageBurst: 100 });
+    let closed = false;
+    writer.on("close", () => (closed = true));
+    // 300 keystrokes at once, each its own update, as a client that does not batch sends them.
+    const started = Date.now();
+    for (let i = 0; i < 300; i++) deliveredByText(writer.document).insert(0, "x");
+    await acknowledged(writer);
+    // Past the burst of 100, the other 200 wait their turn at 50 a second.
+    expect(Date.now() - started).toBeGreaterThan(3_000);
+    expect(closed).toBe(false);
+    const reader = await connect(url, plan.id);
+    expect(deliveredByText(reader.document).toString()).toMatch(/^x{300}/);
+    disconnect(reader);
+    disconnect(writer);
+    await server.stop();
+  });
+
+  it("takes 80 keystrokes a second for 10 seconds from a stock provider that sends each keystroke and caret on its own", async () => {
+    const { server, url, writer } = await serve();
+    let closed = false;
+    writer.on("close", () => (closed = true));
+    const text = deliveredByText(writer.document);
+    const before = text.length;
+    const typed = "Speech and language therapist, weekly, for 30 minutes. "
+      .repeat(15)
+      .slice(0, 800);
+    const started = Date.now();
+    for (let i = 0; i < typed.length; i++) {
+      text.insert(before + i, typed[i] as string);
+      writer.awareness?.setLocalStateField("cursor", { index: before + i + 1 });
+      // 12.5 ms a keystroke, kept to the clock so that a slow tick does not slow the typist.
+      const due = started + (i + 1) * 12.5;
+      await new Promise((r) => setTimeout(r, Math.max(0, due - Date.now())));
+    }
+    await acknowledged(writer);
+    expect(closed).toBe(false);
+    const reader = await connect(url, plan.id);
+    expect(deliveredByText(reader.document).toString().slice(before)).toBe(typed);
+    disconnect(reader);
+    disconnect(writer);
+    await server.stop();
+  }, 60_000);
+
+  it("refuses a connection that floods past what it could send in 30 seconds, saying why", async () => {
     const { server, url, writer } = await serve({ messagesPerSecond: 20, messageBurst: 40 });
     const raw = await rawClient(url, plan.id, await tokenFor("caseworker"));
     const ask = message(plan.id, MESSAGE.awareness, (e) => {
       // An awareness update with no clients in it.
       encoding.writeVarUint8Array(e, new Uint8Array([0]));
     });
-    for (let i = 0; i < 200; i++) raw.send(ask);
+    for (let i = 0; i < 2_000; i++) raw.send(ask);
     expect(await raw.closed).toEqual({
       code: null,
-      reason: "more than 20 messages a second: slow down",
+      reason: "more than 20 messages a second for too long: slow down",
     });
     // Typing at a person's pace stays well inside it.
     for (const ch of "Lead ") {

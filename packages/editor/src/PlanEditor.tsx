@@ -11,7 +11,7 @@ import type { Editor, JSONContent } from "@tiptap/core";
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor } from "@tiptap/react";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type * as Y from "yjs";
 import { PlainHistory } from "./kit/PlainHistory.js";
 import { PlanComments } from "./kit/PlanComments.js";
@@ -19,6 +19,7 @@ import { PlanSuggestions } from "./kit/PlanSuggestions.js";
 import { PlanKit } from "./kit/PlanKit.js";
 import { planEditorExtensions } from "./kit/planEditorExtensions.js";
 import { SECTION_KEY_OF } from "./model/sections.js";
+import { SaveStatus, saveStatusOf } from "./SaveStatus.js";
 import { SlashMenu } from "./SlashMenu.js";
 
 /** The signed-in writer as others see them. */
@@ -65,7 +66,8 @@ export interface PlanEditorProps {
 /**
  * A plan editor: sections A to K in statutory order with fixed headings, needs, outcomes and
  * provisions as cards, the writer's role enforced, and, given a shared document and provider,
- * live co-authoring with others' carets. React does not re-render on each transaction.
+ * live co-authoring with others' carets and where the writer's work is (`SaveStatus`). React
+ * does not re-render on each transaction.
  */
 export function PlanEditor(props: PlanEditorProps) {
   const {
@@ -141,8 +143,13 @@ export function PlanEditor(props: PlanEditorProps) {
     props.onEditor?.(editor);
     return () => props.onEditor?.(null);
   }, [editor]);
+  const saveStatus = useMemo(
+    () => (document ? saveStatusOf(provider) : null),
+    [document, provider],
+  );
   return (
     <>
+      <SaveStatus source={saveStatus} />
       <EditorContent editor={editor} />
       {menuAt && editor ? (
         <SlashMenu editor={editor} at={menuAt} onClose={() => setMenuAt(null)} />

@@ -101,7 +101,7 @@ describe("connectPlan", () => {
     sectionF.delete(0, 1);
     await until(() => refused !== null, "the refusal");
     const { refusal, next } = refused as unknown as { refusal: EditRefusal; next: PlanConnection };
-    expect(refusal).toEqual({ parts: ["F"], reason: "health may not change section F" });
+    expect(refusal).toEqual({ parts: ["F"], reason: "health may not change section F", kept: [] });
     await next.synced;
     await until(
       () => next.document.getXmlFragment(PLAN_FRAGMENT_NAME).length > 0,

@@ -60,9 +60,11 @@ export function SlashMenu({
   useEffect(() => {
     menu.current?.querySelector<HTMLButtonElement>("button")?.focus();
   }, []);
+  // Focus goes back to the text at once (Tiptap's focus command waits for the next frame, and
+  // keys typed straight after choosing a command were lost on a busy machine).
   const close = () => {
     onClose();
-    editor.commands.focus();
+    editor.view.focus();
   };
   const move = (step: number) => {
     const buttons = [...(menu.current?.querySelectorAll<HTMLButtonElement>("button") ?? [])];
@@ -91,7 +93,7 @@ export function SlashMenu({
           role="menuitem"
           onClick={() => {
             onClose();
-            editor.commands.focus();
+            editor.view.focus();
             entry.run(editor);
           }}
         >

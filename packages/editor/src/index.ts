@@ -1,5 +1,10 @@
 export type { ConnectPlanOptions, EditRefusal, PlanConnection } from "./connectPlan.js";
 export { connectPlan } from "./connectPlan.js";
+export { AWARENESS_INTERVAL_MS, BatchedProvider, UPDATE_BATCH_MS } from "./BatchedProvider.js";
+export { clearLocalCopies } from "./localCopy.js";
+export type { SaveState, SaveStatus as SaveStatusValue, SaveStatusSource } from "./saveStatus.js";
+export { describeSaveStatus } from "./saveStatus.js";
+export { describeRefusal, SaveStatus, saveStatusOf, useSaveStatus } from "./SaveStatus.js";
 export { addNeed } from "./commands/addNeed.js";
 export type { CommentTarget } from "./commentTarget.js";
 export { commentTarget } from "./commentTarget.js";

@@ -29,6 +29,11 @@ export default async function setup(project: TestProject) {
   for (const role of ["caseworker", "health", "school", "parent"] as const) {
     tokens[role] = await signIn.mint({ id: `user-${role}`, name: `A ${role}`, role, plans: "*" });
   }
+  // A token that expired a minute ago, for the editor's renewal of tokens.
+  tokens.expired = await signIn.mint(
+    { id: "user-caseworker", name: "A caseworker", role: "caseworker", plans: "*" },
+    "1 minute ago",
+  );
   project.provide("collabUrl", url);
   project.provide("tokens", tokens);
   return async () => {

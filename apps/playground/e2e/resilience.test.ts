@@ -1,0 +1,363 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { createServer, request, type Server } from "node:http";
+import { connect as tcp } from "node:net";
+import { tmpdir } from "node:os";
+import { extname, join, normalize } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parsePlanJson } from "@ehcp/schema";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { build } from "vite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@ehcp/fixtures/chromium";
+
+// The playground as a council laptop on poor Wi-Fi meets it: the page is served from one place
+// (here a small front server in this process, which also relays the API and the WebSocket), and
+// the collaboration server (`ehcp serve`, a real process) goes away and comes back behind it.
+const app = fileURLToPath(new URL("..", import.meta.url));
+const bin = fileURLToPath(new URL("../../../packages/cli/bin/ehcp.js", import.meta.url));
+const examples = join(app, "examples");
+const shots = process.env.EHCP_SHOTS ?? join(app, "screenshots");
+const robin = parsePlanJson(readFileSync(join(examples, "robin-castell.json"), "utf8"));
+const maya = parsePlanJson(readFileSync(join(examples, "maya-okoro.json"), "utf8"));
+
+let dir: string;
+let site: string;
+let front: Server;
+let backend: { child: ChildProcess; port: number } | null = null;
+let browser: Browser;
+
+/** Starts `ehcp serve` on the test's data folder; resolves once it listens. */
+async function startBackend(): Promise<void> {
+  const child = spawn(
+    process.execPath,
+    [
+      bin,
+      "serve",
+      "--port",
+      "0",
+      "--db",
+      join(dir, "data", "ehcp.sqlite"),
+      "--dev-sign-in",
+      "--seed",
+      examples,
+    ],
+    { stdio: ["ignore", "pipe", "pipe"] },
+  );
+  let output = "";
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout?.on("data", (chunk) => {
+      output += chunk;
+      const match = /listening on ws:\/\/127\.0\.0\.1:(\d+)/.exec(output);
+      if (match) resolve(Number(match[1]));
+    });
+    child.stderr?.on("data", (chunk) => (output += chunk));
+    child.on("exit", () => reject(new Error(`ehcp serve exited: ${output}`)));
+  });
+  backend = { child, port };
+}
+
+/** Kills the collaboration server at once, as a power cut or a crash would. */
+async function killBackend(): Promise<void> {
+  const child = backend?.child;
+  backend = null;
+  if (!child || child.exitCode !== null) return;
+  await new Promise((resolve) => {
+    child.once("exit", resolve);
+    child.kill("SIGKILL");
+  });
+}
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html",
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".svg": "image/svg+xml",
+  ".json": "application/json",
+};
+
+/** The built app from `site`; the API and the WebSocket relayed to the server, when it is up. */
+function startFront(): Promise<string> {
+  front = createServer((req, res) => {
+    const path = new URL(req.url ?? "/", "http://front").pathname;
+    if (/^\/(plans|dev|healthz)(\/|$)/.test(path)) {
+      if (!backend) {
+        res.writeHead(502, { "Content-Type": "application/json" });
+        res.end(JSON.stringify({ error: "the server cannot be reached" }));
+        return;
+      }
+      const upstream = request(
+        {
+          host: "127.0.0.1",
+          port: backend.port,
+          path: req.url,
+          method: req.method,
+          headers: req.headers,
+        },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      upstream.on("error", () => {
+        if (!res.headersSent) res.writeHead(502);
+        res.end();
+      });
+      req.pipe(upstream);
+      return;
+    }
+    const file = join(site, normalize(path === "/" ? "/index.html" : path));
+    readFile(file).then(
+      (body) => {
+        res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" });
+        res.end(body);
+      },
+      () => {
+        res.writeHead(404);
+        res.end();
+      },
+    );
+  });
+  front.on("upgrade", (req, socket, head) => {
+    if (!backend) {
+      socket.destroy();
+      return;
+    }
+    const upstream = tcp(backend.port, "127.0.0.1", () => {
+      const lines = [`${req.method} ${req.url} HTTP/1.1`];
+      for (let i = 0; i < req.rawHeaders.length; i += 2) {
+        lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
+      }
+      upstream.write(`${lines.join("\r\n")}\r\n\r\n`);
+      upstream.write(head);
+      socket.pipe(upstream).pipe(socket);
+    });
+    upstream.on("error", () => socket.destroy());
+    upstream.on("close", () => socket.destroy());
+    socket.on("error", () => upstream.destroy());
+    socket.on("close", () => upstream.destroy());
+  });
+  return new Promise((resolve) =>
+    front.listen(0, "127.0.0.1", () => {
+      const address = front.address() as { port: number };
+      resolve(`http://127.0.0.1:${address.port}`);
+    }),
+  );
+}
+
+let url: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "ehcp-resilience-"));
+  site = join(dir, "site");
+  // Built into a folder of its own, so the other end-to-end file's build is not disturbed.
+  await build({
+    root: app,
+    logLevel: "error",
+    configFile: join(app, "vite.config.ts"),
+    build: { outDir: site, emptyOutDir: true },
+  });
+  await startBackend();
+  url = await startFront();
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  mkdirSync(shots, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await killBackend();
+  await new Promise((resolve) => front?.close(resolve));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+declare global {
+  interface Window {
+    /** Each text the save status showed, in order (see `person`). */
+    ehcpStatuses: string[];
+  }
+}
+
+/** A person in their own browser, signed in; counts the WebSocket closes the page sees. */
+async function person(name: string, role: string) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
+  await context.addInitScript(() => {
+    window.ehcpStatuses = [];
+    const record = () => {
+      const text = document.querySelector(".ehcp-save-status")?.textContent;
+      if (text && window.ehcpStatuses.at(-1) !== text) window.ehcpStatuses.push(text);
+    };
+    new MutationObserver(record).observe(document, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+    });
+  });
+  const page = await context.newPage();
+  page.on("pageerror", (error) => console.error(`[${name}] ${error.message}`));
+  const socket = { closes: 0, sent: 0 };
+  page.on("websocket", (ws) => {
+    ws.on("framesent", () => (socket.sent += 1));
+    ws.on("close", () => (socket.closes += 1));
+  });
+  await page.goto(url);
+  await page.getByLabel("Your name").fill(name);
+  await page.getByLabel("Your role").selectOption(role);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { name: "Plans" }).waitFor();
+  return { page, socket };
+}
+
+async function openPlan(page: Page, child: string) {
+  await page.getByRole("link", { name: child }).click();
+  await page.locator('[data-section="F"] .ehcp-item').first().waitFor();
+}
+
+const status = (page: Page) => page.locator(".ehcp-save-status");
+
+/** Puts the caret at the end of a field's text. */
+async function caretAtEnd(page: Page, selector: string) {
+  await page.locator(selector).first().click();
+  await page.keyboard.press("End");
+}
+
+const F1_WHO = '[data-section="F"] [data-field="provisionDeliveredBy"] .ehcp-field-content';
+const C1_TITLE = '[data-section="C"] [data-field="needTitle"] .ehcp-field-content';
+
+/** Types `text` at `perSecond` characters a second, in bursts of a tenth of a second. */
+async function typeAt(page: Page, text: string, perSecond: number) {
+  const started = Date.now();
+  const burst = Math.max(1, Math.round(perSecond / 10));
+  for (let i = 0; i < text.length; i += burst) {
+    await page.keyboard.type(text.slice(i, i + burst));
+    const due = started + ((i + burst) / perSecond) * 1000;
+    await page.waitForTimeout(Math.max(0, due - Date.now()));
+  }
+  return Date.now() - started;
+}
+
+/** Resolves once the server's stored copy of plan `id` (read through its API) holds `text`. */
+async function serverHas(page: Page, id: string, text: string, timeout = 30_000) {
+  await page.waitForFunction(
+    async ([planId, wanted]) => {
+      const stored = sessionStorage.getItem("ehcp-playground-session") ?? "{}";
+      const { token } = JSON.parse(stored) as { token?: string };
+      const response = await fetch(`/plans/${encodeURIComponent(planId)}`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      return response.ok && (await response.text()).includes(wanted);
+    },
+    [id, text] as const,
+    { polling: 250, timeout },
+  );
+}
+
+/** Words a writer might dictate, `length` characters of them. */
+const words = (length: number, seed: string) =>
+  `${seed} `
+    .concat("attends a weekly session with the speech and language therapist, ".repeat(20))
+    .slice(0, length);
+
+describe("the playground, when the connection is poor", () => {
+  it("keeps every character of 10 s of typing at 80 a second, on one connection", async () => {
+    const { page, socket } = await person("Alex Morgan", "caseworker");
+    await openPlan(page, robin.meta.child.fullName);
+    await status(page).getByText("Saved", { exact: true }).waitFor();
+    await caretAtEnd(page, F1_WHO);
+    const sentBefore = socket.sent;
+    const typed = words(800, " Dictated:");
+    const took = await typeAt(page, typed, 80);
+    // A busy machine types slower than asked (Chromium takes each burst in its turn, and with
+    // the other end-to-end file beside it on two cores took 20 s); the figure is logged.
+    console.log(`typed ${typed.length} characters in ${took} ms`);
+    expect(took).toBeLessThan(30_000);
+    await status(page).getByText("Saved", { exact: true }).waitFor({ timeout: 30_000 });
+    await serverHas(page, robin.id, typed.trim());
+    expect(socket.closes).toBe(0);
+    const statuses = await page.evaluate(() => window.ehcpStatuses);
+    expect(statuses.filter((s) => !["Saved", "Saving…"].includes(s))).toEqual([]);
+    // Batched: a message for many keystrokes (with the server's acknowledgements and carets).
+    const perKeystroke = (socket.sent - sentBefore) / typed.length;
+    console.log(`messages sent per keystroke while typing 80 a second: ${perKeystroke.toFixed(3)}`);
+    expect(perKeystroke).toBeLessThan(0.25);
+    await page.screenshot({ path: join(shots, "status-saved.png") });
+    await page.context().close();
+  }, 90_000);
+
+  it("keeps typing through a killed server and a restart: everything reaches the server and a second writer", async () => {
+    const { page } = await person("Alex Morgan", "caseworker");
+    await openPlan(page, maya.meta.child.fullName);
+    await status(page).getByText("Saved", { exact: true }).waitFor();
+    await caretAtEnd(page, F1_WHO);
+    const before = words(80, " Before the crash:");
+    await typeAt(page, before, 40);
+    const killed = killBackend();
+    const during = words(400, " While it was down:");
+    await typeAt(page, during, 40);
+    await killed;
+    await status(page)
+      .getByText(/^Offline – your changes are kept on this device/)
+      .waitFor();
+    await page.screenshot({ path: join(shots, "status-offline.png") });
+    await startBackend();
+    await status(page).getByText("Saved", { exact: true }).waitFor({ timeout: 30_000 });
+    await serverHas(page, maya.id, `${before}${during}`.trim());
+    const statuses = await page.evaluate(() => window.ehcpStatuses);
+    const offline = statuses.findIndex((s) => s.startsWith("Offline"));
+    expect(offline).toBeGreaterThan(-1);
+    expect(statuses.at(-1)).toBe("Saved");
+
+    const second = await person("Dr Priya Shah", "health");
+    await openPlan(second.page, maya.meta.child.fullName);
+    await second.page.waitForFunction(
+      (text) => document.querySelector(".ehcp-editor")?.textContent?.includes(text),
+      `${before}${during}`.trim(),
+    );
+    await page.context().close();
+    await second.page.context().close();
+  }, 120_000);
+
+  it("merges two writers' work done offline, across a reload each, when the server returns", async () => {
+    const caseworker = await person("Alex Morgan", "caseworker");
+    const health = await person("Dr Priya Shah", "health");
+    for (const { page } of [caseworker, health]) {
+      await openPlan(page, robin.meta.child.fullName);
+      await status(page).getByText("Saved", { exact: true }).waitFor();
+    }
+    await killBackend();
+    const fromCaseworker = " offline words of the caseworker";
+    const fromHealth = " offline words of the nurse";
+    await caretAtEnd(caseworker.page, F1_WHO);
+    await caseworker.page.keyboard.type(fromCaseworker);
+    await caretAtEnd(health.page, C1_TITLE);
+    await health.page.keyboard.type(fromHealth);
+    for (const { page } of [caseworker, health]) {
+      await status(page)
+        .getByText(/^Offline/)
+        .waitFor();
+      // IndexedDB writes each change as it is made; give the last a moment to land.
+      await page.waitForTimeout(500);
+      await page.reload();
+    }
+    // Reloaded with no server: each page has its own work back from the browser.
+    await caseworker.page.locator(F1_WHO).getByText(fromCaseworker.trim()).first().waitFor();
+    await health.page.locator(C1_TITLE).getByText(fromHealth.trim()).first().waitFor();
+    await health.page.screenshot({ path: join(shots, "status-offline-reloaded.png") });
+    await startBackend();
+    for (const { page } of [caseworker, health]) {
+      await status(page).getByText("Saved", { exact: true }).waitFor({ timeout: 30_000 });
+      for (const text of [fromCaseworker, fromHealth]) {
+        await page.waitForFunction(
+          (wanted) => document.querySelector(".ehcp-editor")?.textContent?.includes(wanted),
+          text.trim(),
+        );
+      }
+    }
+    await serverHas(caseworker.page, robin.id, fromCaseworker.trim());
+    await serverHas(caseworker.page, robin.id, fromHealth.trim());
+    await caseworker.page.screenshot({ path: join(shots, "status-merged.png") });
+    await caseworker.page.context().close();
+    await health.page.context().close();
+  }, 120_000);
+});

@@ -1,0 +1,252 @@
+import { parsePlan, PLAN_FRAGMENT_NAME, yDocToPlan } from "@ehcp/schema";
+import { afterEach, describe, expect, inject, it } from "vitest";
+import { examplePlan } from "@ehcp/fixtures";
+import { userEvent } from "vitest/browser";
+import * as Y from "yjs";
+import { connectPlan, type EditRefusal, type PlanConnection } from "./connectPlan.js";
+import { clearLocalCopies } from "./localCopy.js";
+import { closeAll, connectAs, mountWorkspace, sharePlan, until } from "../test/sharedPlan.js";
+import "./styles.css";
+
+const good = parsePlan(examplePlan("plan-good.json"));
+afterEach(closeAll);
+
+/** A section's element in a plan's Yjs document. */
+const sectionOf = (doc: Y.Doc, name: string) =>
+  doc
+    .getXmlFragment(PLAN_FRAGMENT_NAME)
+    .toArray()
+    .find((e) => e instanceof Y.XmlElement && e.nodeName === name) as Y.XmlElement;
+
+/** The first run of text in a section, as a writer's caret would find it. */
+function firstText(element: Y.XmlElement): Y.XmlText {
+  for (const child of element.toArray()) {
+    if (child instanceof Y.XmlText) return child;
+    if (child instanceof Y.XmlElement) {
+      const found = firstText(child);
+      if (found) return found;
+    }
+  }
+  return undefined as unknown as Y.XmlText;
+}
+
+describe("connectPlan", () => {
+  it("undoes only a refused change: what the writer typed after it elsewhere reaches everyone", async () => {
+    const name = `plan-refused-kept-${Date.now()}`;
+    const writer = await sharePlan(good, name);
+    const refusals: { refusal: EditRefusal; next: PlanConnection }[] = [];
+    const health = connectPlan({
+      url: inject("collabUrl"),
+      planId: name,
+      token: inject("tokens").health as string,
+      localCopy: false,
+      onRefused: (refusal, next) => refusals.push({ refusal, next }),
+    });
+    await health.synced;
+    await until(() => sectionOf(health.document, "sectionC") !== undefined, "the plan");
+    // A client past the editor's guard deletes a provision in F (health may not), and the writer
+    // goes on typing in C (which health may change) before the server has answered: both go
+    // in one batch, which the server refuses whole.
+    sectionOf(health.document, "sectionF").delete(0, 1);
+    firstText(sectionOf(health.document, "sectionC")).insert(0, "Kept after the refusal. ");
+    await until(() => refusals.length > 0, "the refusal");
+    const [{ refusal, next }] = refusals as [{ refusal: EditRefusal; next: PlanConnection }];
+    expect(refusal).toEqual({
+      parts: ["F"],
+      reason: "health may not change section F",
+      kept: ["C"],
+    });
+    // The fresh document has the server's F and the writer's C, and sends C as its own change.
+    expect(yDocToPlan(next.document).sections.F.provisions).toHaveLength(
+      good.sections.F.provisions.length,
+    );
+    expect(firstText(sectionOf(next.document, "sectionC")).toString()).toMatch(
+      /^Kept after the refusal\. /,
+    );
+    await until(() => next.status.state === "saved", "the carried change to be saved");
+    await until(
+      () => firstText(sectionOf(writer.document, "sectionC")).toString().startsWith("Kept after"),
+      "the caseworker to see it",
+    );
+    expect(yDocToPlan(writer.document).sections.F.provisions).toHaveLength(
+      good.sections.F.provisions.length,
+    );
+    // Whatever embeds the editor, the writer is told which change went and why.
+    const { container } = await mountWorkspace({
+      document: next.document,
+      provider: next.provider,
+      user: { id: "user-health", name: "A health", role: "health", color: "#047857" },
+    });
+    expect(container.querySelector(".ehcp-refused")?.textContent).toBe(
+      "The server refused an edit to section F: health may not change section F. That change has been undone; what you wrote in section C is kept.",
+    );
+    expect(container.querySelector(".ehcp-refused")?.getAttribute("role")).toBe("status");
+    next.destroy();
+  });
+
+  it("says Saving… while a change is on its way and Saved once the server has it, politely", async () => {
+    const name = `plan-status-${Date.now()}`;
+    const writer = await sharePlan(good, name);
+    const { container, editor } = await mountWorkspace({
+      document: writer.document,
+      provider: writer.provider,
+      user: { id: "user-caseworker", name: "A caseworker", role: "caseworker", color: "#1d4ed8" },
+    });
+    const status = container.querySelector<HTMLElement>(".ehcp-save-status");
+    expect(status?.getAttribute("role")).toBe("status");
+    expect(status?.getAttribute("aria-live")).toBe("polite");
+    await until(() => status?.textContent === "Saved", "Saved");
+    const seen = new Set<string>();
+    const observer = new MutationObserver(() => seen.add(status?.textContent ?? ""));
+    observer.observe(status as HTMLElement, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+    const field = () =>
+      container.querySelector<HTMLElement>(
+        '[data-section="F"] [data-field="provisionDeliveredBy"] .ehcp-field-content',
+      );
+    await until(() => field() !== null, "the plan on screen");
+    await userEvent.click(field() as HTMLElement);
+    editor.commands.setTextSelection(editor.state.selection.$from.end());
+    await userEvent.keyboard(" and a teaching assistant");
+    await until(() => status?.textContent === "Saved", "Saved again");
+    observer.disconnect();
+    expect([...seen]).toContain("Saving…");
+    const reader = await connectAs(name, "health");
+    expect(yDocToPlan(reader.document).sections.F.provisions[0]?.deliveredBy).toMatch(
+      / and a teaching assistant$/,
+    );
+  });
+
+  it("sends typing in batches: 80 keystrokes a second go as a few messages a second", async () => {
+    const name = `plan-batching-${Date.now()}`;
+    const writer = await sharePlan(good, name);
+    await until(() => !writer.provider.hasUnsyncedChanges, "the plan stored");
+    let sent = 0;
+    writer.provider.on("outgoingMessage", () => (sent += 1));
+    const text = firstText(sectionOf(writer.document, "sectionF"));
+    const keystrokes = 160;
+    for (let i = 0; i < keystrokes; i++) {
+      text.insert(0, "x");
+      writer.provider.awareness?.setLocalStateField("section", i % 2 ? "F" : "E");
+      await new Promise((r) => setTimeout(r, 12.5));
+    }
+    await until(() => writer.status.state === "saved", "everything saved");
+    // Two seconds of typing: about 25 batches of text and 8 of carets, not 320 messages.
+    expect(sent).toBeLessThan(keystrokes / 4);
+    const reader = await connectAs(name, "health");
+    expect(firstText(sectionOf(reader.document, "sectionF")).toString()).toMatch(/^x{160}/);
+  });
+
+  it("says why it cannot save when the token is refused, and reconnects by itself with a renewed one", async () => {
+    const name = `plan-token-${Date.now()}`;
+    const writer = await sharePlan(good, name);
+    await until(() => writer.status.state === "saved", "the plan stored");
+    const url = inject("collabUrl");
+    const expired = connectPlan({
+      url,
+      planId: name,
+      token: inject("tokens").expired as string,
+      localCopy: false,
+    });
+    await until(() => expired.status.state === "cannot-save", "the refusal");
+    expect(expired.status.message).toMatch(
+      /^Cannot save – the token has expired: sign in again; trying again in \d+ s; your changes are kept in this window/,
+    );
+    expired.destroy();
+
+    let asked = 0;
+    const renewed = connectPlan({
+      url,
+      planId: name,
+      token: inject("tokens").expired as string,
+      localCopy: false,
+      renewToken: () => {
+        asked += 1;
+        return inject("tokens").caseworker as string;
+      },
+    });
+    await renewed.synced;
+    await until(() => renewed.status.state === "saved", "Saved");
+    expect(asked).toBe(1);
+    expect(yDocToPlan(renewed.document).sections.F.provisions).toHaveLength(
+      good.sections.F.provisions.length,
+    );
+    renewed.destroy();
+  });
+
+  it("when the server ends the connection, says why, reconnects by itself and saves what was typed meanwhile", async () => {
+    const name = `plan-closed-${Date.now()}`;
+    await sharePlan(good, name);
+    let token = inject("tokens").caseworker as string;
+    const writer = connectPlan({
+      url: inject("collabUrl"),
+      planId: name,
+      token: () => token,
+      localCopy: false,
+    });
+    await writer.synced;
+    await until(() => writer.status.state === "saved", "Saved");
+    const seen: string[] = [];
+    writer.onStatus((status) => seen.push(status.message));
+    // A token the server does not take, sent on the live connection: the server ends it, as it
+    // does a client sending too fast or an update it cannot read, on a socket that stays open.
+    token = "not-a-token";
+    void writer.provider.sendToken();
+    await until(() => writer.status.state === "cannot-save", "Cannot save");
+    const text = firstText(sectionOf(writer.document, "sectionF"));
+    text.insert(0, "Typed while refused. ");
+    token = inject("tokens").caseworker as string;
+    await until(() => writer.status.state === "saved", "Saved again");
+    expect(seen[0]).toMatch(
+      /^Cannot save – the server stopped taking changes \(the token is not valid/,
+    );
+    const reader = await connectAs(name, "health");
+    expect(firstText(sectionOf(reader.document, "sectionF")).toString()).toMatch(
+      /^Typed while refused\. /,
+    );
+    writer.destroy();
+  });
+
+  it("deletes the browser's copy of a plan closed with everything saved, unless another tab still uses it", async () => {
+    const name = `plan-copies-${Date.now()}`;
+    await sharePlan(good, name);
+    const health = inject("tokens").health as string;
+    const copies = async () => (await indexedDB.databases()).map((d) => d.name);
+    const copy = `ehcp-plan:user-health:${name}`;
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+    const alone = connectPlan({ url: inject("collabUrl"), planId: name, token: health });
+    await alone.synced;
+    await until(() => alone.status.state === "saved", "Saved");
+    expect(await copies()).toContain(copy);
+    alone.destroy();
+    await sleep(500);
+    expect(await copies()).not.toContain(copy);
+
+    const tabA = connectPlan({ url: inject("collabUrl"), planId: name, token: health });
+    await tabA.synced;
+    await until(() => tabA.status.state === "saved", "Saved");
+    // Tab B, whose Wi-Fi is down, reads the same copy and types into it.
+    const offline = "ws://127.0.0.1:9";
+    const tabB = connectPlan({ url: offline, planId: name, token: health });
+    await tabB.loaded;
+    await until(() => sectionOf(tabB.document, "sectionC") !== undefined, "the kept plan");
+    firstText(sectionOf(tabB.document, "sectionC")).insert(0, "Unsaved in tab B. ");
+    await sleep(300);
+    tabA.destroy(); // with everything saved, but tab B still has the plan open
+    await sleep(300);
+    tabB.destroy(); // with something unsaved: kept
+    await sleep(300);
+    const tabC = connectPlan({ url: offline, planId: name, token: health });
+    await tabC.loaded;
+    expect(firstText(sectionOf(tabC.document, "sectionC")).toString()).toMatch(
+      /^Unsaved in tab B\. /,
+    );
+    tabC.destroy();
+    await clearLocalCopies();
+    expect(await copies()).not.toContain(copy);
+  });
+});
