@@ -128,14 +128,19 @@ describe("connectPlan", () => {
     writer.provider.on("outgoingMessage", () => (sent += 1));
     const text = firstText(sectionOf(writer.document, "sectionF"));
     const keystrokes = 160;
+    const started = performance.now();
     for (let i = 0; i < keystrokes; i++) {
       text.insert(0, "x");
       writer.provider.awareness?.setLocalStateField("section", i % 2 ? "F" : "E");
       await new Promise((r) => setTimeout(r, 12.5));
     }
+    const seconds = (performance.now() - started) / 1000;
     await until(() => writer.status.state === "saved", "everything saved");
-    // Two seconds of typing: about 25 batches of text and 8 of carets, not 320 messages.
-    expect(sent).toBeLessThan(keystrokes / 4);
+    // Two seconds of typing: about 25 batches of text and 8 of carets, not the 320 messages a
+    // stock provider sends. Batches are timed, so a busy machine that types slower sends more of
+    // them, but never more than a batch and a caret per window.
+    expect(sent).toBeLessThan(keystrokes / 2);
+    expect(sent / seconds).toBeLessThan(20);
     const reader = await connectAs(name, "health");
     expect(firstText(sectionOf(reader.document, "sectionF")).toString()).toMatch(/^x{160}/);
   });
