@@ -432,8 +432,13 @@ describe("the playground", () => {
     await caseworker.keyboard.press("End");
     await caseworker.keyboard.type(" and assistant");
     await serverHas(caseworker, id, "and assistant");
-    await follow(caseworker.getByRole("link", { name: /^Final issued/ }));
+    // The versions list is drawn again as the amendment's changes arrive; on a busy machine a key
+    // press can land on the list being replaced, so the link is followed until the page moves.
     const comparison = caseworker.getByRole("region", { name: "Changes since this version" });
+    for (let tries = 0; tries < 5 && !(await comparison.isVisible()); tries++) {
+      await follow(caseworker.getByRole("link", { name: /^Final issued/ }));
+      await comparison.waitFor({ timeout: 5_000 }).catch(() => {});
+    }
     await comparison.waitFor();
     expect(await comparison.locator("li[data-change]").allTextContents()).toEqual([
       "Provision F3 changedwho delivers it: Speech and language therapist → Speech and language therapist and assistant",
