@@ -73,3 +73,52 @@ export async function readPdf(bytes: Uint8Array) {
     marked: (await doc.getMarkInfo())?.Marked === true,
   };
 }
+
+/** A piece of text on a page: where it is (y from the page's top), and the mark it is in. */
+export interface PlacedText {
+  readonly str: string;
+  readonly x: number;
+  readonly top: number;
+  /** The innermost structure tag it is marked with (P, H2, TD, Span…), or "Artifact". */
+  readonly tag: string;
+  readonly artifact: boolean;
+}
+
+/** Each page's text with its position, through pdf.js, for checking how pages break. */
+export async function readPages(bytes: Uint8Array): Promise<PlacedText[][]> {
+  const doc = await pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    useSystemFonts: false,
+  }).promise;
+  const pages: PlacedText[][] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    const height = page.view[3] as number;
+    const content = await page.getTextContent({ includeMarkedContent: true });
+    const tags: string[] = [];
+    const out: PlacedText[] = [];
+    for (const item of content.items as {
+      type?: string;
+      tag?: string;
+      str?: string;
+      transform?: number[];
+    }[]) {
+      if (item.type === "beginMarkedContent" || item.type === "beginMarkedContentProps")
+        tags.push(item.tag ?? "");
+      else if (item.type === "endMarkedContent") tags.pop();
+      else if (item.str && item.str.trim() && item.transform) {
+        const artifact = tags.includes("Artifact");
+        out.push({
+          str: item.str,
+          x: item.transform[4] as number,
+          top: height - (item.transform[5] as number),
+          tag: artifact ? "Artifact" : (tags[tags.length - 1] ?? ""),
+          artifact,
+        });
+      }
+    }
+    pages.push(out);
+  }
+  return pages;
+}

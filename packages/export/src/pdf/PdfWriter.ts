@@ -371,8 +371,8 @@ export class PdfWriter {
   }
 
   /** The height the first piece of a block needs, for a heading kept with it. */
-  #firstPiece(lines: number, lineHeight: number): number {
-    return (lines <= 3 ? lines : 2) * lineHeight;
+  #firstPiece(lines: number, lineHeight: number, keepAfter = 0): number {
+    return lines <= 3 ? lines * lineHeight + keepAfter : 2 * lineHeight;
   }
 
   /** Draws the headings waiting for the block after them, on a new page unless `next` fits too. */
@@ -427,7 +427,7 @@ export class PdfWriter {
       BODY_SIZE,
     );
     const { lineHeight } = this.#metrics(BODY_SIZE);
-    this.#flushHeadings(this.#firstPiece(laid.lines.length, lineHeight));
+    this.#flushHeadings(this.#firstPiece(laid.lines.length, lineHeight, options.keepAfter));
     const p = this.doc.struct("P");
     parent.add(p);
     this.#flowLines(
@@ -568,6 +568,8 @@ export class PdfWriter {
     const headerHeight = headerLayout ? rowHeight(headerLayout) : 0;
     const bodies = rows.map(layoutRow);
     const keepAfter = options.keepAfter ?? 0;
+    // A row this short moves whole to the next page rather than split.
+    const isShort = (height: number) => height <= this.#pageHeight / 3;
 
     const borders = (top: number, height: number, shaded: boolean) => {
       this.doc.markContent("Artifact", { type: "Layout" });
@@ -674,13 +676,17 @@ export class PdfWriter {
         const room = this.#bottom - this.doc.y;
         const fitsWhole = need + (last ? keepAfter : 0) <= room;
         // A short row that does not fit moves whole to the next page; a long one is split.
-        const short = need <= this.#pageHeight / 3;
+        const short = isShort(need + (last ? keepAfter : 0));
         if (!fitsWhole && (short || room - 2 * CELL_PAD < 2 * lineHeight) && !this.#atTop) {
           newPage();
           continue;
         }
         const top = this.doc.y;
-        const limit = fitsWhole ? Infinity : room - 2 * CELL_PAD;
+        // On the row's last page, lines move on with what must follow the table.
+        const finalPiece = need <= room;
+        const limit = fitsWhole
+          ? Infinity
+          : room - 2 * CELL_PAD - (last && finalPiece ? keepAfter : 0);
         const taken = remaining.map((r, i) =>
           r.filter((l) => l.top - (shifts[i] as number) + lineHeight <= limit + 0.01),
         );
@@ -715,12 +721,8 @@ export class PdfWriter {
 
     // The header and at least the start of the first row go together, and with any heading.
     const first = bodies[0];
-    const firstHeight = first ? rowHeight(first) : 0;
-    const opening =
-      headerHeight +
-      (firstHeight + (rows.length === 1 ? keepAfter : 0) <= this.#pageHeight / 3
-        ? firstHeight + (rows.length === 1 ? keepAfter : 0)
-        : 3 * lineHeight + 2 * CELL_PAD);
+    const firstFull = (first ? rowHeight(first) : 0) + (rows.length === 1 ? keepAfter : 0);
+    const opening = headerHeight + (isShort(firstFull) ? firstFull : 3 * lineHeight + 2 * CELL_PAD);
     this.#flushHeadings(opening);
     if (!this.#atTop && this.doc.y + opening > this.#bottom) this.doc.addPage();
     const table = this.doc.struct("Table");
