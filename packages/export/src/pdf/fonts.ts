@@ -134,6 +134,7 @@ export class NoGlyphError extends Error {
 export class FontChooser {
   readonly #choices = new Map<string, string | null>();
   readonly #files = new Map<string, Face>();
+  readonly #ascii = new Map<FontStyle, string | null>();
 
   /** The font for `cluster`, or null when no one font holds all of it. */
   fontFor(cluster: string, style: FontStyle): string | null {
@@ -180,6 +181,17 @@ export class FontChooser {
 
   /** Fonts for the text, cluster by cluster; throws NoGlyphError naming a character none has. */
   split(text: string, style: FontStyle): { text: string; font: string }[] {
+    // Most of a plan is printable ASCII, which the first font has whole.
+    if (/^[\x20-\x7e]*$/.test(text)) {
+      let font = this.#ascii.get(style);
+      if (font === undefined) {
+        const first = this.fontFor("a", style);
+        const ascii = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join("");
+        font = first && this.#has(first, ascii) ? first : null;
+        this.#ascii.set(style, font);
+      }
+      if (font) return text ? [{ text, font }] : [];
+    }
     const out: { text: string; font: string }[] = [];
     for (const { segment } of graphemes.segment(text)) {
       // Spaces and punctuation stay in the font around them, so a phrase of one script is one

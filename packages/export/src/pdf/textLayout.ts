@@ -55,6 +55,9 @@ const RTL_SCRIPT =
 const COMPLEX =
   /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Sinhala}\p{Emoji_Modifier}]|\u200d|\ufe0f/u;
 const SCRIPTED = /[^\p{Script=Common}\p{Script=Inherited}]/u;
+/** Characters that can make any level odd: right-to-left letters, Arabic digits, RTL controls. */
+const RTL_CHARACTER =
+  /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u200f\u202b\u202e\u2067\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
 /** Whether fontkit lays `text` out right to left: it goes by the first character with a script. */
 const fontkitRtl = (text: string) => RTL_SCRIPT.test(SCRIPTED.exec(text)?.[0] ?? "");
 
@@ -86,7 +89,13 @@ export function layoutText(
 ): LaidText {
   const text = runs.map((r) => r.text).join("");
   if (text === "") return { lines: [], rtl: false };
-  const levels = bidi.getEmbeddingLevels(text);
+  // Without a right-to-left character every level is 0, and the algorithm need not run.
+  const levels = RTL_CHARACTER.test(text)
+    ? bidi.getEmbeddingLevels(text)
+    : {
+        levels: new Uint8Array(text.length),
+        paragraphs: [{ start: 0, end: text.length - 1, level: 0 }],
+      };
   const rtl = (levels.paragraphs[0]?.level ?? 0) % 2 === 1;
   const mirrored = bidi.getMirroredCharactersMap(text, levels.levels);
   let shown = text;
