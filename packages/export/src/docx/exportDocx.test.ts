@@ -93,6 +93,7 @@ describe("exportDocx", () => {
       )?.[1] ?? "";
     const draft = fixture("plan-good.json");
     expect(await header(draft)).toContain(">DRAFT<");
+    expect(await header(draft)).toContain("Matilda Brennan");
     const final = { ...draft, meta: { ...draft.meta, status: "final" as const } };
     expect(await header(final)).not.toContain(">DRAFT<");
   });

@@ -180,7 +180,12 @@ export async function exportDocx(input: Plan, options: ExportOptions = {}): Prom
               ? [
                   new Paragraph({
                     alignment: AlignmentType.CENTER,
-                    children: [new TextRun({ text: "DRAFT", bold: true, size: 28 })],
+                    children: [
+                      new TextRun({ text: "DRAFT", bold: true, size: 28 }),
+                      ...(plan.meta.child.fullName
+                        ? [new TextRun({ text: `  ${plan.meta.child.fullName}`, size: 24 })]
+                        : []),
+                    ],
                   }),
                 ]
               : [

@@ -735,11 +735,10 @@ export class PdfWriter {
   }
 
   /** Running header and "page X of Y" footer on every page, marked as artifacts. */
-  pageFurniture(header: string, headerBold: boolean): void {
+  pageFurniture(header: readonly Run[], size: number): void {
     this.#flushHeadings(0);
     const range = this.doc.bufferedPageRange();
-    const size = headerBold ? 13 : 9;
-    const laid = this.#layout([{ text: header, bold: headerBold }], this.width, size);
+    const laid = this.#layout(header, this.width, size);
     for (let i = range.start; i < range.start + range.count; i++) {
       this.doc.switchToPage(i);
       const { margins } = this.doc.page;
@@ -752,7 +751,7 @@ export class PdfWriter {
         this.#drawLine(
           null,
           line,
-          [{ text: header, bold: headerBold }],
+          header,
           margins.left + (this.width - line.width) / 2,
           28,
           size,

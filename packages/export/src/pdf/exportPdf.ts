@@ -104,6 +104,13 @@ export async function exportPdf(input: Plan, options: ExportOptions = {}): Promi
     );
     sect.end();
   }
-  writer.pageFurniture(draft ? "DRAFT" : plan.meta.child.fullName, draft);
+  // A draft says so in every header, and still names the child, so its pages are not mixed up.
+  const name = plan.meta.child.fullName;
+  writer.pageFurniture(
+    draft
+      ? [{ text: "DRAFT", bold: true }, ...(name ? [{ text: `  ${name}` }] : [])]
+      : [{ text: name }],
+    draft ? 12 : 9,
+  );
   return writer.finish();
 }
