@@ -1,13 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
-import {
-  exportDocx,
-  exportJson,
-  exportPdf,
-  type Layout,
-  UnprintableCharacterError,
-} from "@ehcp/export";
+import type { Layout, UnprintableCharacterError } from "@ehcp/export";
 import { EXIT, type Io } from "./Io.js";
 import { readPlanOrExplain } from "./readPlanFile.js";
 
@@ -29,16 +23,22 @@ export async function exportCommand(args: ExportArgs, io: Io): Promise<number> {
   const out = args.out ?? `${basename(args.file, extname(args.file))}.${args.format}`;
   let bytes: Uint8Array;
   try {
-    bytes =
-      args.format === "json"
-        ? new TextEncoder().encode(exportJson(plan))
-        : args.format === "pdf"
-          ? await exportPdf(plan, { layout: args.layout })
-          : await exportDocx(plan, { layout: args.layout });
+    // Only the chosen format's exporter is loaded: JSON needs neither pdfkit nor its fonts.
+    if (args.format === "json") {
+      const { exportJson } = await import("@ehcp/export/json");
+      bytes = new TextEncoder().encode(exportJson(plan));
+    } else if (args.format === "pdf") {
+      const { exportPdf } = await import("@ehcp/export/pdf");
+      bytes = await exportPdf(plan, { layout: args.layout });
+    } else {
+      const { exportDocx } = await import("@ehcp/export/docx");
+      bytes = await exportDocx(plan, { layout: args.layout });
+    }
   } catch (error) {
     // A character the PDF cannot print is a problem in the plan, named where it is.
-    if (!(error instanceof UnprintableCharacterError)) throw error;
-    io.err(`ehcp: ${args.file}: ${error.message}; nothing was written`);
+    if ((error as Error | undefined)?.name !== "UnprintableCharacterError") throw error;
+    const unprintable = error as UnprintableCharacterError;
+    io.err(`ehcp: ${args.file}: ${unprintable.message}; nothing was written`);
     return EXIT.problems;
   }
   const temporary = join(dirname(out), `.${basename(out)}.${randomBytes(6).toString("hex")}.part`);
