@@ -77,13 +77,19 @@ describe("exportPdf's pages", () => {
   }, 60_000);
 
   it("never leaves a heading at a page's foot, nor a page of one line, in the large plan", async () => {
-    const pages = await readPages(await exportPdf(parsePlan(generatePlan({ scale: 1, seed: 1 }))));
-    expect(pages.length).toBeGreaterThan(60);
-    expectReadablePages(pages);
+    const plan = parsePlan(generatePlan({ scale: 1, seed: 1 }));
+    for (const layout of ["sections", "areas-of-need"] as const) {
+      const pages = await readPages(await exportPdf(plan, { layout }));
+      expect(pages.length).toBeGreaterThan(60);
+      expectReadablePages(pages);
+    }
   }, 120_000);
 
-  it("never leaves a heading at a page's foot in the example plans", async () => {
+  it("never leaves a heading at a page's foot in the example plans, in either layout", async () => {
     for (const name of ["plan-good.json", "plan-poor.json"])
-      expectReadablePages(await readPages(await exportPdf(parsePlan(examplePlan(name)))));
+      for (const layout of ["sections", "areas-of-need"] as const)
+        expectReadablePages(
+          await readPages(await exportPdf(parsePlan(examplePlan(name)), { layout })),
+        );
   }, 60_000);
 });
