@@ -46,6 +46,30 @@ describe("ehcp export", () => {
     expect(JSON.parse(readFileSync(json, "utf8"))).toStrictEqual(examplePlan("plan-good.json"));
   });
 
+  it("prints its usage and options for --help, and exits 0", async () => {
+    const result = await ehcp("export", "--help");
+    expect(result.code).toBe(0);
+    expect(result.out).toContain("ehcp export <plan.json> --format docx|pdf|json");
+    expect(result.out).toContain("areas-of-need");
+    expect(result.out).not.toContain("ehcp serve");
+  });
+
+  it("names a character the PDF cannot print, with its item, and writes no file", async () => {
+    const file = join(dir, "unprintable.json");
+    const plan = structuredClone(examplePlan("plan-good.json")) as {
+      sections: { F: { provisions: { deliveredBy: string }[] } };
+    };
+    (plan.sections.F.provisions[0] as { deliveredBy: string }).deliveredBy = "Teacher \u{16F00}";
+    writeFileSync(file, JSON.stringify(plan));
+    const out = join(dir, "unprintable.pdf");
+    const result = await ehcp("export", file, "--format", "pdf", "--out", out);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain("F1 (sections.F.provisions[0])");
+    expect(result.err).toContain("U+16F00");
+    expect(result.err).not.toMatch(/\n\s+at /);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it("gives an invalid plan its errors and writes no file", async () => {
     const bad = join(dir, "bad.json");
     const plan = structuredClone(examplePlan("plan-good.json")) as {

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
-import { exportDocx, exportJson, exportPdf, type Layout } from "@ehcp/export";
+import type { Layout, UnprintableCharacterError } from "@ehcp/export";
 import { EXIT, type Io } from "./Io.js";
 import { readPlanOrExplain } from "./readPlanFile.js";
 
@@ -21,12 +21,26 @@ export async function exportCommand(args: ExportArgs, io: Io): Promise<number> {
   if (typeof plan === "number") return plan;
 
   const out = args.out ?? `${basename(args.file, extname(args.file))}.${args.format}`;
-  const bytes =
-    args.format === "json"
-      ? new TextEncoder().encode(exportJson(plan))
-      : args.format === "pdf"
-        ? await exportPdf(plan, { layout: args.layout })
-        : await exportDocx(plan, { layout: args.layout });
+  let bytes: Uint8Array;
+  try {
+    // Only the chosen format's exporter is loaded: JSON needs neither pdfkit nor its fonts.
+    if (args.format === "json") {
+      const { exportJson } = await import("@ehcp/export/json");
+      bytes = new TextEncoder().encode(exportJson(plan));
+    } else if (args.format === "pdf") {
+      const { exportPdf } = await import("@ehcp/export/pdf");
+      bytes = await exportPdf(plan, { layout: args.layout });
+    } else {
+      const { exportDocx } = await import("@ehcp/export/docx");
+      bytes = await exportDocx(plan, { layout: args.layout });
+    }
+  } catch (error) {
+    // A character the PDF cannot print is a problem in the plan, named where it is.
+    if ((error as Error | undefined)?.name !== "UnprintableCharacterError") throw error;
+    const unprintable = error as UnprintableCharacterError;
+    io.err(`ehcp: ${args.file}: ${unprintable.message}; nothing was written`);
+    return EXIT.problems;
+  }
   const temporary = join(dirname(out), `.${basename(out)}.${randomBytes(6).toString("hex")}.part`);
   try {
     await writeFile(temporary, bytes, { flag: "wx" });

@@ -11,22 +11,29 @@ const serveUsage =
   "ehcp serve [--port 1234] [--host 127.0.0.1] [--db ./data/ehcp.sqlite | --db postgres://…] [--redis redis://…]\n" +
   "             (--jwt-secret S | --jwks-url URL | --dev-sign-in) [--app DIR] [--seed DIR]";
 
-const usage = `Usage:
-  ${validateUsage}
+/** Each command's usage line and what it does, for `ehcp help` and `ehcp <command> --help`. */
+const COMMANDS = {
+  validate: `  ${validateUsage}
       Check a Plan JSON file: its shape, repeated ids and broken links.
-      Exits 0 when the plan is sound, 1 when it has problems.
-  ${checkUsage}
+      Exits 0 when the plan is sound, 1 when it has problems.`,
+  check: `  ${checkUsage}
       Check a plan's quality: findings grouped by section, or as JSON. Exits 1 when there is an
-      error. --config reads a council's settings; --corpus a folder of other plans for copied text.
-  ${exportUsage}
+      error. --config reads a council's settings; --corpus a folder of other plans for copied text.`,
+  export: `  ${exportUsage}
       Write the plan as a Word document, a tagged PDF or canonical Plan JSON. An invalid plan gets its
-      errors and no file.
-  ${serveUsage}
+      errors and no file. --layout sections (A to K, the default) or areas-of-need (the national
+      template's layout); --out the file to write (default: the plan's name with the format's
+      ending). The PDF prints every script a family writes in; a character no font has is named,
+      with its item, and nothing is written (exit 1).`,
+  serve: `  ${serveUsage}
       Run the collaboration server. Sign-in is required: a shared JWT secret, a JWKS address, or the
       development sign-in. --app serves a built web app (the playground) from the same address;
       --seed stores the Plan JSON files of a folder whose ids are not stored yet. Settings also
       come from EHCP_PORT, EHCP_HOST, EHCP_DB, EHCP_REDIS, EHCP_JWT_SECRET, EHCP_JWKS_URL,
-      EHCP_DEV_SIGN_IN=1, EHCP_APP and EHCP_SEED.`;
+      EHCP_DEV_SIGN_IN=1, EHCP_APP and EHCP_SEED.`,
+} as const;
+
+const usage = `Usage:\n${Object.values(COMMANDS).join("\n")}`;
 
 function port(value: string | undefined): number | null {
   if (value === undefined) return 1234;
@@ -41,6 +48,10 @@ export async function main(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
   const [command, ...rest] = argv;
+  if (command && command in COMMANDS && (rest.includes("--help") || rest.includes("-h"))) {
+    io.out(`Usage:\n${COMMANDS[command as keyof typeof COMMANDS]}`);
+    return EXIT.ok;
+  }
   try {
     switch (command) {
       case "validate": {

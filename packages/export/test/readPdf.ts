@@ -2,10 +2,17 @@ import * as pdfjs from "pdfjs-dist/legacy/build/pdf.mjs";
 
 interface StructNode {
   role?: string;
+  alt?: string;
+  type?: string;
+  id?: string;
   children?: StructNode[];
 }
 
-/** A PDF as a reader sees it, through pdf.js: its text, structure, outline and marking. */
+/**
+ * A PDF as a reader sees it, through pdf.js: its text, structure, outline and marking. Where a
+ * Span carries ActualText (shaped Arabic, Indic vowel signs, emoji sequences), its text is read
+ * instead of its glyphs, as screen readers and copying do.
+ */
 export async function readPdf(bytes: Uint8Array) {
   const doc = await pdfjs.getDocument({
     data: new Uint8Array(bytes),
@@ -17,20 +24,38 @@ export async function readPdf(bytes: Uint8Array) {
   const artifacts: string[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const page = await doc.getPage(i);
+    const actual = new Map<string, string>();
     const walk = (n: StructNode | null) => {
       if (!n) return;
       if (n.role) roles.set(n.role, (roles.get(n.role) ?? 0) + 1);
+      if (n.role === "Span" && n.alt !== undefined)
+        for (const c of n.children ?? []) if (c.type === "content" && c.id) actual.set(c.id, n.alt);
       for (const c of n.children ?? []) walk(c);
     };
     walk((await page.getStructTree()) as StructNode | null);
     const content = await page.getTextContent({ includeMarkedContent: true });
     let inArtifact = 0;
+    let replaced = 0;
     let text = "";
-    for (const item of content.items as { type?: string; tag?: string; str?: string }[]) {
+    for (const item of content.items as {
+      type?: string;
+      tag?: string;
+      str?: string;
+      id?: string;
+    }[]) {
       if (item.type === "beginMarkedContent" || item.type === "beginMarkedContentProps") {
         if (item.tag === "Artifact" || inArtifact) inArtifact++;
+        const alt = item.id ? actual.get(item.id) : undefined;
+        if (replaced) replaced++;
+        else if (alt !== undefined) {
+          text += alt;
+          replaced = 1;
+        }
       } else if (item.type === "endMarkedContent") {
         if (inArtifact) inArtifact--;
+        if (replaced) replaced--;
+      } else if (replaced) {
+        continue;
       } else if (item.str !== undefined) {
         if (inArtifact) artifacts.push(item.str);
         else text += item.str;
@@ -47,4 +72,53 @@ export async function readPdf(bytes: Uint8Array) {
     outline,
     marked: (await doc.getMarkInfo())?.Marked === true,
   };
+}
+
+/** A piece of text on a page: where it is (y from the page's top), and the mark it is in. */
+export interface PlacedText {
+  readonly str: string;
+  readonly x: number;
+  readonly top: number;
+  /** The innermost structure tag it is marked with (P, H2, TD, Span…), or "Artifact". */
+  readonly tag: string;
+  readonly artifact: boolean;
+}
+
+/** Each page's text with its position, through pdf.js, for checking how pages break. */
+export async function readPages(bytes: Uint8Array): Promise<PlacedText[][]> {
+  const doc = await pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    useSystemFonts: false,
+  }).promise;
+  const pages: PlacedText[][] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    const height = page.view[3] as number;
+    const content = await page.getTextContent({ includeMarkedContent: true });
+    const tags: string[] = [];
+    const out: PlacedText[] = [];
+    for (const item of content.items as {
+      type?: string;
+      tag?: string;
+      str?: string;
+      transform?: number[];
+    }[]) {
+      if (item.type === "beginMarkedContent" || item.type === "beginMarkedContentProps")
+        tags.push(item.tag ?? "");
+      else if (item.type === "endMarkedContent") tags.pop();
+      else if (item.str && item.str.trim() && item.transform) {
+        const artifact = tags.includes("Artifact");
+        out.push({
+          str: item.str,
+          x: item.transform[4] as number,
+          top: height - (item.transform[5] as number),
+          tag: artifact ? "Artifact" : (tags[tags.length - 1] ?? ""),
+          artifact,
+        });
+      }
+    }
+    pages.push(out);
+  }
+  return pages;
 }

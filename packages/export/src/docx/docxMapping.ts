@@ -9,6 +9,7 @@ import {
   type ParagraphChild,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
@@ -96,16 +97,25 @@ function itemHeading(label: string, title: string): Paragraph {
  * A table with a header row that Word repeats on each page the table runs onto; `widths` are
  * percentages of the page's width, one for each column.
  */
+/** The text width of an A4 page with the docx library's 1-inch margins, in twentieths of a point. */
+export const TEXT_WIDTH_DXA = 11906 - 2 * 1440;
+/** Narrow cell margins (1 mm), which leave the narrow columns room for a whole word. */
+const CELL_MARGINS = { left: 57, right: 57, top: 40, bottom: 40 };
+
 function table(
   header: readonly string[],
   rows: readonly FileChild[][][],
   widths?: readonly number[],
 ): Table {
+  // Fixed widths in twips, the same in the grid and in each cell: LibreOffice ignores
+  // percentages on cells and shrinks an auto-fitted table until words break mid-word.
+  const dxa = widths?.map((w) => Math.floor((w / 100) * TEXT_WIDTH_DXA));
   const width = (i: number) =>
-    widths ? { width: { size: widths[i] as number, type: WidthType.PERCENTAGE } } : {};
+    dxa ? { width: { size: dxa[i] as number, type: WidthType.DXA } } : {};
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    ...(widths ? { columnWidths: widths.map((w) => Math.round(w * 90)) } : {}),
+    width: { size: TEXT_WIDTH_DXA, type: WidthType.DXA },
+    layout: TableLayoutType.FIXED,
+    ...(dxa ? { columnWidths: dxa } : {}),
     rows: [
       new TableRow({
         tableHeader: true,
@@ -113,6 +123,7 @@ function table(
           (h, i) =>
             new TableCell({
               ...width(i),
+              margins: CELL_MARGINS,
               shading: { fill: "E7E6E6" },
               children: [para(text(h, { bold: true }))],
             }),
@@ -125,6 +136,7 @@ function table(
               (c, i) =>
                 new TableCell({
                   ...width(i),
+                  margins: CELL_MARGINS,
                   children: c.length > 0 ? (c as (Paragraph | Table)[]) : [para()],
                 }),
             ),
@@ -308,7 +320,9 @@ export const DOCX_MAPPING: DocxMapping = {
             ],
           ],
         ],
-        [34, 20, 8, 14, 12, 12],
+        // Narrow columns are wide enough for their longest words ("Outcomes" in bold,
+        // "September", "programme;") at 12 pt, so no word is broken.
+        [26.9, 17.2, 9.4, 15.5, 15.5, 15.5],
       ),
       ...linksLine("Needs it meets directly", a.needIds as string[], ctx),
       ...linksLine("Advice it rests on", a.adviceIds as string[], ctx),

@@ -10,10 +10,13 @@ import { writtenTexts } from "../../test/writtenTexts.js";
 import { docxParts, readDocx } from "../../test/docxParts.js";
 import { emptiestPlan, ONE_PIXEL_PNG, planWithoutSectionG, revisedPlan } from "../../test/plans.js";
 import { exportDocx } from "../index.js";
+import { describeDuration, describeHowOften } from "../text/describe.js";
 import { examplePlan } from "@ehcp/fixtures";
 
 const fixture = (name: string) => parsePlan(examplePlan(name)) as Plan;
 const squash = (s: string) => s.replace(/\s+/g, " ").trim();
+// A break after a hyphen is a fair break, so words are compared hyphen part by hyphen part.
+const wordsOf = (s: string) => s.split(/[\s,;:()\-\u2010\u2011]+/).filter(Boolean);
 
 describe("exportDocx", () => {
   for (const name of ["plan-good.json", "plan-poor.json"]) {
@@ -90,6 +93,7 @@ describe("exportDocx", () => {
       )?.[1] ?? "";
     const draft = fixture("plan-good.json");
     expect(await header(draft)).toContain(">DRAFT<");
+    expect(await header(draft)).toContain("Matilda Brennan");
     const final = { ...draft, meta: { ...draft.meta, status: "final" as const } };
     expect(await header(final)).not.toContain(">DRAFT<");
   });
@@ -178,12 +182,50 @@ describe("exportDocx", () => {
         expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
         const pages = Number(/\/Count (\d+)/.exec(pdf.toString("latin1"))?.[1] ?? 0);
         expect(pages).toBeGreaterThan(5);
+        // The provision tables' columns are wide enough that LibreOffice breaks no word: each
+        // word of the header and of the narrow cells comes out whole.
+        if (!existsSync("/usr/bin/pdftotext") && process.env.CI !== "true") return;
+        const words = new Set(
+          wordsOf(execFileSync("pdftotext", [join(dir, "plan.pdf"), "-"], { encoding: "utf8" })),
+        );
+        const plan = fixture("plan-good.json");
+        const narrow = [
+          "What Who, with what expertise Ratio How often How long Outcomes it serves",
+          ...(["F", "G", "H1", "H2"] as const).flatMap((k) =>
+            plan.sections[k].provisions.flatMap((p) => [
+              p.ratio ?? "",
+              describeHowOften({ frequency: p.frequency, hoursPerWeek: p.hoursPerWeek }),
+              describeDuration(p.duration),
+            ]),
+          ),
+        ];
+        for (const token of narrow.join(" ").split(/\s+/).filter(Boolean)) {
+          // pdftotext joins a word broken after its hyphen ("half-" "term" gives "halfterm").
+          const joined = token.replace(/[-\u2010\u2011]/g, "").replace(/[,;:()]/g, "");
+          const whole = wordsOf(token).every((w) => words.has(w)) || words.has(joined);
+          expect(whole, `"${token}" is whole`).toBe(true);
+        }
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
     },
     150_000,
   );
+
+  it("keeps headings with what follows them and gives tables fixed column widths", async () => {
+    const parts = await docxParts(await exportDocx(fixture("plan-good.json")));
+    const styles = parts.get("word/styles.xml") ?? "";
+    for (const id of ["Heading1", "Heading2", "Heading3", "Heading4"]) {
+      const style = new RegExp(`<w:style [^>]*w:styleId="${id}"[\\s\\S]*?</w:style>`).exec(
+        styles,
+      )?.[0];
+      expect(style, id).toContain("<w:keepNext/>");
+    }
+    const document = parts.get("word/document.xml") ?? "";
+    // Each provision's table has fixed widths in twips, which LibreOffice keeps.
+    const fixed = document.match(/<w:tblLayout w:type="fixed"\/>/g)?.length ?? 0;
+    expect(fixed).toBeGreaterThanOrEqual(fixture("plan-good.json").sections.F.provisions.length);
+  });
 
   it("adds an appendix of what changed since an earlier version, field by field", async () => {
     const before = fixture("plan-good.json");

@@ -135,14 +135,17 @@ export async function exportDocx(input: Plan, options: ExportOptions = {}): Prom
           // Space comes from the styles, never from empty paragraphs.
           paragraph: { spacing: { after: 120 } },
         },
+        // Headings keep with the paragraph or table after them, never alone at a page's foot.
         heading1: {
           run: { size: 36, bold: true, color: "1F3864" },
-          paragraph: { spacing: { before: 360, after: 160 } },
+          paragraph: { spacing: { before: 360, after: 160 }, keepNext: true, keepLines: true },
         },
         heading2: {
           run: { size: 28, bold: true, color: "2F5496" },
-          paragraph: { spacing: { before: 240, after: 120 } },
+          paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, keepLines: true },
         },
+        heading3: { paragraph: { keepNext: true, keepLines: true } },
+        heading4: { paragraph: { keepNext: true, keepLines: true } },
       },
       paragraphStyles: [
         {
@@ -177,7 +180,12 @@ export async function exportDocx(input: Plan, options: ExportOptions = {}): Prom
               ? [
                   new Paragraph({
                     alignment: AlignmentType.CENTER,
-                    children: [new TextRun({ text: "DRAFT", bold: true, size: 28 })],
+                    children: [
+                      new TextRun({ text: "DRAFT", bold: true, size: 28 }),
+                      ...(plan.meta.child.fullName
+                        ? [new TextRun({ text: `  ${plan.meta.child.fullName}`, size: 24 })]
+                        : []),
+                    ],
                   }),
                 ]
               : [

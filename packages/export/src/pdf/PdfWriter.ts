@@ -1,5 +1,7 @@
 import PDFDocument from "pdfkit";
-import { type FontStyle, loadFonts } from "./fonts.js";
+import { FontChooser, type FontStyle, NoGlyphError } from "./fonts.js";
+import { type LaidText, type Line, layoutText } from "./textLayout.js";
+import { UnprintableCharacterError } from "./UnprintableCharacterError.js";
 
 /** A stretch of text with one style. */
 export interface Run {
@@ -20,19 +22,53 @@ type Struct = PDFKit.PDFStructureElement;
 
 const MARGIN = 56;
 const BODY_SIZE = 11.5;
+const CELL_SIZE = BODY_SIZE - 1.5;
+const CELL_PAD = 4;
+const BLOCK_GAP = 3;
 const LINK_COLOUR = "#1a4f9c";
 const TEXT_COLOUR = "#111111";
+/** The font whose metrics set every line's height and baseline, whatever script it holds. */
+const BASE_FONT = "atkinson-hyperlegible-latin-400-normal";
 
-let cachedFonts: ReturnType<typeof loadFonts> | undefined;
+const fonts = new FontChooser();
+/** Features switched off, by font, where fontkit cannot apply them. */
+const SAFER_FEATURES = [{ abvm: false }, { abvm: false, blwm: false, mark: false, mkmk: false }];
+const FEATURE_FALLBACKS = new Map<string, number>();
+
+const styleOf = (run: Run): FontStyle =>
+  run.bold ? (run.italic ? "boldItalic" : "bold") : run.italic ? "italic" : "regular";
+
+interface PendingHeading {
+  readonly parent: Struct;
+  readonly level: 1 | 2 | 3 | 4;
+  readonly text: string;
+  readonly destination: string | undefined;
+  readonly laid: LaidText;
+  readonly size: number;
+}
+
+/** A cell's text laid out: its blocks, and each line with its offset from the cell's top. */
+interface CellLayout {
+  readonly blocks: { readonly runs: readonly Run[]; readonly laid: LaidText }[];
+  readonly lines: { readonly block: number; readonly line: Line; readonly top: number }[];
+  readonly height: number;
+}
 
 /**
  * Draws a tagged PDF: every piece of content is marked and placed in the structure tree, running
- * headers and footers are artifacts, headings are bookmarks and named destinations.
+ * headers and footers are artifacts, headings are bookmarks and named destinations. Text is laid
+ * out here rather than by pdfkit, so that each character gets a font that has it, right-to-left
+ * text is ordered line by line, and paragraphs and table rows break across pages where a reader
+ * can follow them: no heading at a page's foot, no lone line, a row continued under its header.
  */
 export class PdfWriter {
   readonly doc: PDFKit.PDFDocument;
   readonly root: Struct;
+  /** The item being drawn, for naming it when a character cannot be printed. */
+  location: { item: string; path: string } = { item: "title page", path: "meta" };
   #outlineH1: PDFKit.PDFOutline | null = null;
+  readonly #registered = new Set<string>();
+  #pending: PendingHeading[] = [];
 
   constructor(info: { title: string; author: string; subject: string }) {
     this.doc = new PDFDocument({
@@ -47,15 +83,9 @@ export class PdfWriter {
       bufferPages: true,
       info: { Title: info.title, Author: info.author, Subject: info.subject },
     });
-    cachedFonts ??= loadFonts();
-    for (const [style, files] of Object.entries(cachedFonts) as [
-      FontStyle,
-      { latin: Uint8Array; latinExt: Uint8Array },
-    ][]) {
-      this.doc.registerFont(style, Buffer.from(files.latin));
-      this.doc.registerFont(`${style}-ext`, Buffer.from(files.latinExt));
-    }
-    this.doc.font("regular").fontSize(BODY_SIZE).fillColor(TEXT_COLOUR);
+    fonts.fontFor("a", "regular");
+    this.#useFont(BASE_FONT, BODY_SIZE);
+    this.doc.fillColor(TEXT_COLOUR);
     this.root = this.doc.struct("Document");
     this.doc.addStructure(this.root);
   }
@@ -64,225 +94,456 @@ export class PdfWriter {
     return this.doc.page.width - this.doc.page.margins.left - this.doc.page.margins.right;
   }
 
-  /** Adds a structure element under `parent` and draws its content inside it. */
-  #element(parent: Struct, type: string, draw?: () => void): Struct {
-    const element = this.doc.struct(type);
-    parent.add(element);
-    if (draw) element.add(draw);
-    return element;
+  get #bottom(): number {
+    return this.doc.page.height - this.doc.page.margins.bottom;
   }
 
-  /** Splits a run where the Latin font lacks a glyph, so such characters come from Latin Extended. */
-  #segments(run: Run): { text: string; font: string }[] {
-    const style: FontStyle = run.bold
-      ? run.italic
-        ? "boldItalic"
-        : "bold"
-      : run.italic
-        ? "italic"
-        : "regular";
-    this.doc.font(style);
-    const latin = (
-      this.doc as unknown as { _font: { font: { hasGlyphForCodePoint(cp: number): boolean } } }
-    )._font.font;
-    const out: { text: string; font: string }[] = [];
-    for (const ch of run.text) {
-      const font =
-        ch.charCodeAt(0) < 128 || latin.hasGlyphForCodePoint(ch.codePointAt(0) as number)
-          ? style
-          : `${style}-ext`;
-      const last = out[out.length - 1];
-      if (last && last.font === font) last.text += ch;
-      else out.push({ text: ch, font });
+  get #pageHeight(): number {
+    return this.doc.page.height - this.doc.page.margins.bottom - this.doc.page.margins.top;
+  }
+
+  get #atTop(): boolean {
+    return this.doc.y <= this.doc.page.margins.top + 0.5;
+  }
+
+  #useFont(name: string, size: number): void {
+    if (!this.#registered.has(name)) {
+      this.doc.registerFont(name, fonts.bytesOf(name));
+      this.#registered.add(name);
     }
-    return out;
+    this.doc.font(name).fontSize(size);
   }
 
-  /** Writes runs as one flowing paragraph; links become Link elements of their own. */
-  #runs(
-    parent: Struct,
-    runs: readonly Run[],
-    options: { size?: number; indent?: number; width?: number; x?: number } = {},
-  ): void {
-    const pieces = runs.filter((r) => r.text !== "");
-    if (pieces.length === 0) pieces.push({ text: " " });
-    const size = options.size ?? BODY_SIZE;
-    const links = new Map<string, Struct>();
-    const draws: (() => void)[] = [];
-    pieces.forEach((run, i) => {
-      const segments = this.#segments(run);
-      segments.forEach((segment, k) => {
-        const last = i === pieces.length - 1 && k === segments.length - 1;
-        const draw = () => {
-          this.doc
-            .font(segment.font)
-            .fontSize(size)
-            .fillColor(run.goTo || run.href ? LINK_COLOUR : TEXT_COLOUR);
-          const textOptions: PDFKit.Mixins.TextOptions = {
-            continued: !last,
-            underline: Boolean(run.underline || run.goTo || run.href),
-            ...(options.width !== undefined ? { width: options.width } : {}),
-            ...(options.indent ? { indent: options.indent } : {}),
-            ...(run.goTo ? { goTo: run.goTo } : {}),
-            ...(run.href ? { link: run.href } : {}),
-          };
-          if (options.x !== undefined && i === 0 && k === 0)
-            this.doc.text(segment.text, options.x, this.doc.y, textOptions);
-          else this.doc.text(segment.text, textOptions);
-        };
-        const target = run.goTo ?? run.href;
-        draws.push(() => {
-          if (target === undefined) {
-            parent.add(draw);
-            return;
+  #metricsCache = new Map<number, { lineHeight: number; ascent: number }>();
+  #metrics(size: number) {
+    let m = this.#metricsCache.get(size);
+    if (!m) {
+      this.#useFont(BASE_FONT, size);
+      const font = (this.doc as unknown as { _font: { ascender: number } })._font;
+      m = { lineHeight: this.doc.currentLineHeight(true), ascent: (font.ascender / 1000) * size };
+      this.#metricsCache.set(size, m);
+    }
+    return m;
+  }
+
+  /** The OpenType features to ask for: given at all, pdfkit lays the whole run out at once. */
+  #features(font: string, shape: boolean): { features?: PDFKit.Mixins.OpenTypeFeatures[] } {
+    const step = FEATURE_FALLBACKS.get(font);
+    if (step !== undefined)
+      return { features: SAFER_FEATURES[step] as unknown as PDFKit.Mixins.OpenTypeFeatures[] };
+    return shape ? { features: [] } : {};
+  }
+
+  /** Lays runs out in lines; a character no font has stops the export, naming where it is. */
+  #layout(runs: readonly Run[], width: number, size: number): LaidText {
+    try {
+      return layoutText(
+        runs.map((r) => ({ text: r.text, style: styleOf(r) })),
+        width,
+        fonts,
+        (font, text, shape) => {
+          this.#useFont(font, size);
+          for (;;) {
+            try {
+              return this.doc.widthOfString(text, this.#features(font, shape));
+            } catch (error) {
+              // fontkit 2.0 fails on a mark positioning table with an empty anchor (Noto Sans
+              // Gurmukhi has some); that font is then shaped without the failing features.
+              const step = (FEATURE_FALLBACKS.get(font) ?? -1) + 1;
+              if (!(error instanceof TypeError) || step >= SAFER_FEATURES.length) throw error;
+              FEATURE_FALLBACKS.set(font, step);
+            }
           }
-          const link = this.doc.struct("Link");
-          parent.add(link);
-          links.set(target, link);
-          link.add(draw);
+        },
+      );
+    } catch (error) {
+      if (error instanceof NoGlyphError)
+        throw new UnprintableCharacterError(
+          this.location.item,
+          this.location.path,
+          error.character,
+        );
+      throw error;
+    }
+  }
+
+  /**
+   * Draws one line's atoms at (x, top) in reading order. Consecutive atoms that are not links go
+   * in one marked-content sequence of `parent`; a link's atoms go in its Link element, with an
+   * annotation tied to it.
+   */
+  #drawLine(
+    parent: Struct | null,
+    line: Line,
+    runs: readonly Run[],
+    x: number,
+    top: number,
+    size: number,
+    links: Map<number, { element: Struct; annotations: unknown[] }>,
+  ): void {
+    const { lineHeight, ascent } = this.#metrics(size);
+    const baseline = top + ascent;
+    const draw = (atoms: Line["atoms"]) => {
+      for (const atom of atoms) {
+        const run = runs[atom.run] as Run;
+        this.#useFont(atom.font, size);
+        this.doc.fillColor(run.goTo || run.href ? LINK_COLOUR : TEXT_COLOUR);
+        this.doc.text(atom.text, x + atom.x, baseline, {
+          lineBreak: false,
+          baseline: "alphabetic",
+          ...this.#features(atom.font, atom.shape),
         });
-      });
-    });
-    this.#withLinkAnnotations(links, () => {
-      for (const draw of draws) draw();
-    });
+        if (run.underline || run.goTo || run.href) {
+          const y = baseline + size * 0.12;
+          this.doc
+            .save()
+            .lineWidth(size < 10 ? 0.5 : size / 16)
+            .strokeColor(run.goTo || run.href ? LINK_COLOUR : TEXT_COLOUR)
+            .moveTo(x + atom.x, y)
+            .lineTo(x + atom.x + atom.width, y)
+            .stroke()
+            .restore();
+        }
+      }
+    };
+    let i = 0;
+    while (i < line.atoms.length) {
+      const run = runs[(line.atoms[i] as Line["atoms"][number]).run] as Run;
+      let j = i + 1;
+      const target = run.goTo ?? run.href;
+      while (
+        j < line.atoms.length &&
+        (target === undefined
+          ? !(runs[(line.atoms[j] as Line["atoms"][number]).run] as Run).goTo &&
+            !(runs[(line.atoms[j] as Line["atoms"][number]).run] as Run).href
+          : (line.atoms[j] as Line["atoms"][number]).run ===
+            (line.atoms[i] as Line["atoms"][number]).run)
+      )
+        j++;
+      const atoms = line.atoms.slice(i, j);
+      if (parent === null) draw(atoms);
+      else if (target === undefined) {
+        // Runs whose glyphs cannot give their text back are Spans with ActualText, in the
+        // structure tree and in the content's marks (which poppler and Acrobat read).
+        let k = 0;
+        while (k < atoms.length) {
+          const atom = atoms[k] as Line["atoms"][number];
+          if (atom.actual !== undefined) {
+            const span = this.doc.struct("Span", { actual: atom.actual });
+            parent.add(span);
+            const content = (
+              this.doc as unknown as {
+                markStructureContent(tag: string, options: object): PDFKit.PDFStructureContent;
+              }
+            ).markStructureContent("Span", { actual: atom.actual });
+            draw([atom]);
+            this.doc.endMarkedContent();
+            span.add(content);
+            span.end();
+            k++;
+            continue;
+          }
+          let m = k;
+          while (m < atoms.length && (atoms[m] as Line["atoms"][number]).actual === undefined) m++;
+          const plain = atoms.slice(k, m);
+          parent.add(() => draw(plain));
+          k = m;
+        }
+      } else {
+        const atomRun = (atoms[0] as Line["atoms"][number]).run;
+        let link = links.get(atomRun);
+        if (!link) {
+          link = { element: this.doc.struct("Link"), annotations: [] };
+          parent.add(link.element);
+          links.set(atomRun, link);
+        }
+        const entry = link;
+        entry.element.add(() => {
+          draw(atoms);
+          for (const atom of atoms)
+            this.#annotate(entry, run, x + atom.x, top, atom.width, lineHeight);
+        });
+      }
+      i = j;
+    }
     this.doc.fillColor(TEXT_COLOUR);
   }
 
   /**
-   * Ties each link annotation made while `draw` runs to its Link element, as PDF/UA asks: the
-   * annotation gets a StructParent entry in the parent tree and a description (Contents), and the
-   * element an OBJR pointing back. pdfkit does none of this; and it draws a line of continued text
-   * only when the line is complete, so an annotation is matched to its link by target, not by when
-   * it is made, and the links are ended (written) only after the whole block is drawn.
+   * A link annotation tied to its Link element, as PDF/UA asks: the annotation gets a StructParent
+   * entry in the parent tree and a description (Contents), and the element an OBJR pointing back
+   * (added when the element is ended, by `#endLinks`).
    */
-  #withLinkAnnotations(links: Map<string, Struct>, draw: () => void): void {
-    type Dict = { data: { K?: unknown[] } };
+  #annotate(
+    link: { element: Struct; annotations: unknown[] },
+    run: Run,
+    x: number,
+    y: number,
+    w: number,
+    h: number,
+  ): void {
     const doc = this.doc as unknown as {
-      annotate: (
-        x: number,
-        y: number,
-        w: number,
-        h: number,
-        options: Record<string, unknown>,
-      ) => unknown;
-      page: { annotations: unknown[] };
       createStructParentTreeNextKey(): number;
       getStructParentTree(): { add(key: number, value: unknown): void };
+      page: { annotations: unknown[] };
     };
-    const found = new Map<Struct, unknown[]>();
-    const annotate = doc.annotate;
-    doc.annotate = function (this: typeof doc, x, y, w, h, options) {
-      const action = (options.A as { data?: { D?: unknown; URI?: unknown } } | undefined)?.data;
-      const target = String(action?.D ?? action?.URI ?? "");
-      const link = links.get(target);
-      if (!link) return annotate.call(this, x, y, w, h, options);
-      const key = doc.createStructParentTreeNextKey();
-      doc.getStructParentTree().add(key, (link as unknown as { dictionary: Dict }).dictionary);
-      const contents = new String(
-        target.startsWith("item-") ? `Go to ${target.slice(5)}` : `Open ${target}`,
-      );
-      const result = annotate.call(this, x, y, w, h, {
-        ...options,
-        StructParent: key,
-        Contents: contents,
-      });
-      found.set(link, [
-        ...(found.get(link) ?? []),
-        this.page.annotations[this.page.annotations.length - 1],
-      ]);
-      return result;
-    };
-    try {
-      draw();
-    } finally {
-      doc.annotate = annotate;
-    }
-    for (const link of links.values()) {
-      const element = (
-        link as unknown as { dictionary: Dict & { end: (...a: unknown[]) => unknown } }
-      ).dictionary;
-      const end = element.end.bind(element);
-      element.end = (...args: unknown[]) => {
-        for (const annotation of found.get(link) ?? [])
-          element.data.K?.push({ Type: "OBJR", Obj: annotation });
+    const key = doc.createStructParentTreeNextKey();
+    doc
+      .getStructParentTree()
+      .add(key, (link.element as unknown as { dictionary: unknown }).dictionary);
+    const options = {
+      StructParent: key,
+      Contents: new String(
+        run.goTo ? `Go to ${run.goTo.replace(/^item-/, "")}` : `Open ${run.href ?? ""}`,
+      ),
+    } as unknown as PDFKit.Mixins.AnnotationOption;
+    if (run.goTo) this.doc.goTo(x, y, w, h, run.goTo, options);
+    else this.doc.link(x, y, w, h, run.href ?? "", options);
+    link.annotations.push(doc.page.annotations[doc.page.annotations.length - 1]);
+  }
+
+  #endLinks(links: Map<number, { element: Struct; annotations: unknown[] }>): void {
+    type Dict = { data: { K?: unknown[] }; end: (...a: unknown[]) => unknown };
+    for (const { element, annotations } of links.values()) {
+      const dictionary = (element as unknown as { dictionary: Dict }).dictionary;
+      const end = dictionary.end.bind(dictionary);
+      dictionary.end = (...args: unknown[]) => {
+        for (const annotation of annotations)
+          dictionary.data.K?.push({ Type: "OBJR", Obj: annotation });
         return end(...args);
       };
-      link.end();
+      element.end();
     }
   }
 
-  paragraph(parent: Struct, runs: readonly Run[]): void {
-    const p = this.#element(parent, "P");
-    this.doc.x = this.doc.page.margins.left;
-    this.#runs(p, runs, { width: this.width });
-    p.end();
-    this.doc.moveDown(0.4);
+  /**
+   * How many of `count` lines to put on the current page: all if they fit; none (start a new
+   * page) when that would leave one line alone at the foot or the top, or split a short paragraph.
+   */
+  #linesHere(count: number, lineHeight: number, keepAfter = 0): number {
+    const room = Math.floor((this.#bottom - this.doc.y + 0.01) / lineHeight);
+    if (count * lineHeight + keepAfter <= this.#bottom - this.doc.y + 0.01) return count;
+    if (this.#atTop) return Math.min(count, Math.max(1, room));
+    if (count <= 3 || room < 2) return count <= room && keepAfter === 0 ? count : 0;
+    return Math.min(room, count - 2);
   }
 
-  /** A heading, with a named destination for links and a bookmark in the outline. */
+  /** Draws text lines at x, breaking pages between lines as `#linesHere` decides. */
+  #flowLines(
+    parent: Struct,
+    laid: LaidText,
+    runs: readonly Run[],
+    options: {
+      x: number;
+      width: number;
+      size: number;
+      align?: "start" | "center";
+      keepAfter?: number;
+      onFirstLine?: (top: number) => void;
+    },
+  ): void {
+    const { lineHeight } = this.#metrics(options.size);
+    const links = new Map<number, { element: Struct; annotations: unknown[] }>();
+    let index = 0;
+    let first = true;
+    while (index < laid.lines.length) {
+      const remaining = laid.lines.length - index;
+      let here = this.#linesHere(remaining, lineHeight, options.keepAfter ?? 0);
+      if (here === 0) {
+        this.doc.addPage();
+        here = this.#linesHere(remaining, lineHeight, options.keepAfter ?? 0);
+        if (here === 0) here = remaining;
+      }
+      for (let k = 0; k < here; k++) {
+        const line = laid.lines[index + k] as Line;
+        const top = this.doc.y;
+        if (first) options.onFirstLine?.(top);
+        first = false;
+        const free = options.width - line.width;
+        const shift = options.align === "center" ? free / 2 : laid.rtl ? free : 0;
+        this.#drawLine(parent, line, runs, options.x + shift, top, options.size, links);
+        this.doc.y = top + lineHeight;
+      }
+      index += here;
+      if (index < laid.lines.length) this.doc.addPage();
+    }
+    this.#endLinks(links);
+  }
+
+  /** The height the first piece of a block needs, for a heading kept with it. */
+  #firstPiece(lines: number, lineHeight: number, keepAfter = 0): number {
+    return lines <= 3 ? lines * lineHeight + keepAfter : 2 * lineHeight;
+  }
+
+  /** Draws the headings waiting for the block after them, on a new page unless `next` fits too. */
+  #flushHeadings(next: number): void {
+    if (this.#pending.length === 0) return;
+    const pending = this.#pending;
+    this.#pending = [];
+    const gaps = (h: PendingHeading) =>
+      (h.level <= 2 ? (h.level === 1 ? 0.6 : 0.3) : 0) * this.#metrics(h.size).lineHeight +
+      0.3 * this.#metrics(h.size).lineHeight;
+    const height = pending.reduce(
+      (sum, h) => sum + h.laid.lines.length * this.#metrics(h.size).lineHeight + gaps(h),
+      0,
+    );
+    if (!this.#atTop && this.doc.y + height + next > this.#bottom) this.doc.addPage();
+    for (const h of pending) {
+      const { lineHeight } = this.#metrics(h.size);
+      if (h.level <= 2 && !this.#atTop) this.doc.y += (h.level === 1 ? 0.6 : 0.3) * lineHeight;
+      if (h.destination) this.doc.addNamedDestination(h.destination, "XYZ", null, this.doc.y, null);
+      if (h.level === 1) this.#outlineH1 = this.doc.outline.addItem(h.text);
+      else if (h.level === 2) (this.#outlineH1 ?? this.doc.outline).addItem(h.text);
+      const element = this.doc.struct(`H${h.level}`);
+      h.parent.add(element);
+      const links = new Map<number, { element: Struct; annotations: unknown[] }>();
+      for (const line of h.laid.lines) {
+        const top = this.doc.y;
+        const shift = h.laid.rtl ? this.width - line.width : 0;
+        this.#drawLine(
+          element,
+          line,
+          [{ text: h.text, bold: true }],
+          this.doc.page.margins.left + shift,
+          top,
+          h.size,
+          links,
+        );
+        this.doc.y = top + lineHeight;
+      }
+      element.end();
+      this.doc.y += 0.3 * lineHeight;
+    }
+  }
+
+  paragraph(
+    parent: Struct,
+    runs: readonly Run[],
+    options: { destination?: string; keepAfter?: number } = {},
+  ): void {
+    const laid = this.#layout(
+      runs.filter((r) => r.text !== ""),
+      this.width,
+      BODY_SIZE,
+    );
+    const { lineHeight } = this.#metrics(BODY_SIZE);
+    this.#flushHeadings(this.#firstPiece(laid.lines.length, lineHeight, options.keepAfter));
+    const p = this.doc.struct("P");
+    parent.add(p);
+    this.#flowLines(
+      p,
+      laid,
+      runs.filter((r) => r.text !== ""),
+      {
+        x: this.doc.page.margins.left,
+        width: this.width,
+        size: BODY_SIZE,
+        ...(options.keepAfter ? { keepAfter: options.keepAfter } : {}),
+        ...(options.destination
+          ? {
+              onFirstLine: (top: number) =>
+                this.doc.addNamedDestination(options.destination as string, "XYZ", null, top, null),
+            }
+          : {}),
+      },
+    );
+    p.end();
+    this.doc.y += 0.4 * lineHeight;
+    this.doc.x = this.doc.page.margins.left;
+  }
+
+  /** The height a paragraph of these runs takes, for keeping it with what comes before. */
+  paragraphHeight(runs: readonly Run[]): number {
+    const laid = this.#layout(
+      runs.filter((r) => r.text !== ""),
+      this.width,
+      BODY_SIZE,
+    );
+    return (laid.lines.length + 0.4) * this.#metrics(BODY_SIZE).lineHeight;
+  }
+
+  /**
+   * A heading, with a named destination for links and a bookmark in the outline. It is drawn with
+   * the block after it, so it never stands alone at the foot of a page.
+   */
   heading(parent: Struct, level: 1 | 2 | 3 | 4, text: string, destination?: string): void {
     const size = { 1: 18, 2: 14, 3: 12.5, 4: 12 }[level];
-    this.#keepWithNext(size * 4);
-    this.doc.x = this.doc.page.margins.left;
-    if (level <= 2) this.doc.moveDown(level === 1 ? 0.6 : 0.3);
-    if (destination) this.doc.addNamedDestination(destination, "XYZ", null, this.doc.y, null);
-    if (level === 1) this.#outlineH1 = this.doc.outline.addItem(text);
-    else if (level === 2) (this.#outlineH1 ?? this.doc.outline).addItem(text);
-    const h = this.#element(parent, `H${level}`);
-    this.#runs(h, [{ text, bold: true }], { size, width: this.width });
-    h.end();
-    this.doc.moveDown(0.3);
+    const laid = this.#layout([{ text, bold: true }], this.width, size);
+    this.#pending.push({ parent, level, text, destination, laid, size });
   }
 
   /** A list of items, each with its label ("•" or "1.") and body. */
   list(parent: Struct, items: readonly { label: string; runs: readonly Run[] }[], depth = 0): void {
-    const l = this.#element(parent, "L");
+    const l = this.doc.struct("L");
+    let opened = false;
     const indent = this.doc.page.margins.left + 14 + depth * 16;
+    const { lineHeight } = this.#metrics(BODY_SIZE);
     for (const item of items) {
-      const li = this.#element(l, "LI");
-      const y = this.doc.y;
-      const lbl = this.#element(li, "Lbl", () => {
-        this.doc
-          .font("regular")
-          .fontSize(BODY_SIZE)
-          .text(item.label, indent, y, { width: 16, lineBreak: false });
-      });
-      lbl.end();
-      this.doc.y = y;
-      const body = this.#element(li, "LBody");
-      this.#runs(body, item.runs, {
+      const runs = item.runs.filter((r) => r.text !== "");
+      const laid = this.#layout(
+        runs,
+        this.width - (indent + 16 - this.doc.page.margins.left),
+        BODY_SIZE,
+      );
+      this.#flushHeadings(this.#firstPiece(laid.lines.length, lineHeight));
+      if (!opened) {
+        parent.add(l);
+        opened = true;
+      }
+      const li = this.doc.struct("LI");
+      l.add(li);
+      const lbl = this.doc.struct("Lbl");
+      li.add(lbl);
+      const body = this.doc.struct("LBody");
+      const label = this.#layout([{ text: item.label }], 16, BODY_SIZE);
+      this.#flowLines(body, laid, runs, {
         x: indent + 16,
         width: this.width - (indent + 16 - this.doc.page.margins.left),
+        size: BODY_SIZE,
+        onFirstLine: (top) => {
+          const links = new Map<number, { element: Struct; annotations: unknown[] }>();
+          for (const line of label.lines)
+            this.#drawLine(lbl, line, [{ text: item.label }], indent, top, BODY_SIZE, links);
+          lbl.end();
+          li.add(body);
+        },
       });
       body.end();
       li.end();
-      this.doc.moveDown(0.2);
+      this.doc.y += 0.2 * lineHeight;
     }
-    l.end();
+    if (opened) l.end();
     this.doc.x = this.doc.page.margins.left;
-    this.doc.moveDown(0.3);
+    this.doc.y += 0.3 * lineHeight;
   }
 
-  #keepWithNext(height: number): void {
-    if (this.doc.y + height > this.doc.page.height - this.doc.page.margins.bottom)
-      this.doc.addPage();
-  }
-
-  #cellHeight(blocks: readonly CellBlock[], width: number): number {
-    let h = 0;
-    for (const block of blocks) {
-      const text =
-        `${block.bullet ? `${block.bullet} ` : ""}${block.runs.map((r) => r.text).join("")}` || " ";
-      this.doc.font(block.runs.some((r) => r.bold) ? "bold" : "regular").fontSize(BODY_SIZE - 1.5);
-      h += this.doc.heightOfString(text, { width }) + 3;
-    }
-    return h;
+  #cellLayout(blocks: readonly CellBlock[], width: number): CellLayout {
+    const { lineHeight } = this.#metrics(CELL_SIZE);
+    const laidBlocks = blocks.map((block) => {
+      const runs = [
+        ...(block.bullet ? [{ text: `${block.bullet} ` }] : []),
+        ...block.runs.filter((r) => r.text !== ""),
+      ];
+      return { runs, laid: this.#layout(runs.length ? runs : [{ text: " " }], width, CELL_SIZE) };
+    });
+    const lines: { block: number; line: Line; top: number }[] = [];
+    let top = 0;
+    laidBlocks.forEach((b, i) => {
+      for (const line of b.laid.lines) {
+        lines.push({ block: i, line, top });
+        top += lineHeight;
+      }
+      top += BLOCK_GAP;
+    });
+    return { blocks: laidBlocks, lines, height: top };
   }
 
   /**
-   * A table with a header row of TH cells (scope: column), repeated at the top of each page the
-   * table runs onto. `widths` are fractions of the text width.
+   * A table with a header row of TH cells (scope: column). A row that does not fit on the page
+   * continues on the next, line by line, with the header row drawn again above it (as an
+   * artifact, so it is read once) and every cell's borders closed at the page's foot.
+   * `widths` are fractions of the text width; `keepAfter` is the height of what must follow the
+   * table on its last page.
    */
   table(
     parent: Struct,
@@ -290,118 +551,236 @@ export class PdfWriter {
     rows: readonly (readonly CellBlock[])[][],
     widths: readonly number[],
     rowHeaders = false,
+    options: { keepAfter?: number } = {},
   ): void {
-    const table = this.#element(parent, "Table");
-    const pad = 4;
     const left = this.doc.page.margins.left;
     const cols = widths.map((w) => w * this.width);
     const xs = cols.map((_, i) => left + cols.slice(0, i).reduce((a, b) => a + b, 0));
-    const size = BODY_SIZE - 1.5;
-    const drawRow = (
-      cells: readonly (readonly CellBlock[])[],
-      isHeader: boolean,
-      scope: "Column" | "Row",
-    ) => {
-      const heights = cells.map((c, i) => this.#cellHeight(c, (cols[i] as number) - 2 * pad));
-      const height = Math.max(...heights, size + 4) + 2 * pad;
-      const bottom = this.doc.page.height - this.doc.page.margins.bottom;
-      if (this.doc.y + height > bottom && !isHeader) {
-        this.doc.addPage();
-        if (header.length)
-          drawRow(
-            header.map((h) => [{ runs: [{ text: h, bold: true }] }]),
-            true,
-            "Column",
-          );
-      }
-      const top = this.doc.y;
-      const tr = this.#element(table, "TR");
-      cells.forEach((blocks, i) => {
+    const { lineHeight } = this.#metrics(CELL_SIZE);
+    const minRow = CELL_SIZE + 4;
+    const layoutRow = (cells: readonly (readonly CellBlock[])[]) =>
+      cells.map((c, i) => this.#cellLayout(c, (cols[i] as number) - 2 * CELL_PAD));
+    const headerLayout = header.length
+      ? layoutRow(header.map((h) => [{ runs: [{ text: h, bold: true }] }]))
+      : null;
+    const rowHeight = (cells: CellLayout[]) =>
+      Math.max(minRow, ...cells.map((c) => c.height)) + 2 * CELL_PAD;
+    const headerHeight = headerLayout ? rowHeight(headerLayout) : 0;
+    const bodies = rows.map(layoutRow);
+    const keepAfter = options.keepAfter ?? 0;
+    // A row this short moves whole to the next page rather than split.
+    const isShort = (height: number) => height <= this.#pageHeight / 3;
+
+    const borders = (top: number, height: number, shaded: boolean) => {
+      this.doc.markContent("Artifact", { type: "Layout" });
+      cols.forEach((w, i) => {
         const x = xs[i] as number;
-        const w = cols[i] as number;
-        const th = isHeader || (rowHeaders && i === 0);
-        const cell = this.#element(tr, th ? "TH" : "TD");
-        if (th)
-          (cell as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.A =
-            {
-              O: "Table",
-              Scope: isHeader ? "Column" : scope === "Row" || i === 0 ? "Row" : "Column",
-            };
-        this.doc.markContent("Artifact", { type: "Layout" });
-        if (isHeader)
-          this.doc.rect(x, top, w, height).fillColor("#e7e6e6").fill().fillColor(TEXT_COLOUR);
+        if (shaded) this.doc.rect(x, top, w, height).fillColor("#e7e6e6").fill();
         this.doc.lineWidth(0.5).strokeColor("#808080").rect(x, top, w, height).stroke();
-        this.doc.endMarkedContent();
-        this.doc.y = top + pad;
-        for (const block of blocks) {
-          const target = this.#element(cell, "P");
-          this.#runs(
-            target,
-            [...(block.bullet ? [{ text: `${block.bullet} ` }] : []), ...block.runs],
-            { size, x: x + pad, width: w - 2 * pad },
-          );
-          target.end();
-          this.doc.y += 3;
-        }
-        cell.end();
       });
-      tr.end();
-      this.doc.x = left;
-      this.doc.y = top + height;
+      this.doc.fillColor(TEXT_COLOUR);
+      this.doc.endMarkedContent();
     };
-    // Keep the header row with the first row, so a table never starts with a lone header.
-    const headerCells = header.map((h) => [{ runs: [{ text: h, bold: true }] }]);
-    const rowHeight = (cells: readonly (readonly CellBlock[])[]) =>
-      Math.max(
-        ...cells.map((c, i) => this.#cellHeight(c, (cols[i] as number) - 2 * pad)),
-        size + 4,
-      ) +
-      2 * pad;
-    const opening =
-      (header.length ? rowHeight(headerCells) : 0) + (rows[0] ? rowHeight(rows[0]) : 0);
-    if (this.doc.y + opening > this.doc.page.height - this.doc.page.margins.bottom)
+    const drawCellLines = (
+      cellStruct: Struct | null,
+      blockStructs: (Struct | null)[],
+      cell: CellLayout,
+      lines: CellLayout["lines"],
+      x: number,
+      colWidth: number,
+      top: number,
+      shift: number,
+    ) => {
+      for (const entry of lines) {
+        const block = cell.blocks[entry.block] as CellLayout["blocks"][number];
+        let p = blockStructs[entry.block] ?? null;
+        if (cellStruct && !p) {
+          p = this.doc.struct("P");
+          cellStruct.add(p);
+          blockStructs[entry.block] = p;
+        }
+        const rtlShift = block.laid.rtl ? colWidth - 2 * CELL_PAD - entry.line.width : 0;
+        this.#drawLine(
+          p,
+          entry.line,
+          block.runs,
+          x + CELL_PAD + rtlShift,
+          top + CELL_PAD + entry.top - shift,
+          CELL_SIZE,
+          linkMaps.get(p) ?? newLinks(p),
+        );
+      }
+    };
+    const linkMaps = new Map<
+      Struct | null,
+      Map<number, { element: Struct; annotations: unknown[] }>
+    >();
+    const newLinks = (p: Struct | null) => {
+      const m = new Map<number, { element: Struct; annotations: unknown[] }>();
+      linkMaps.set(p, m);
+      return m;
+    };
+
+    // The header row, tagged the first time and an artifact when repeated on a later page.
+    const drawHeader = (tagged: boolean) => {
+      if (!headerLayout) return;
+      const top = this.doc.y;
+      borders(top, headerHeight, true);
+      if (!tagged) this.doc.markContent("Artifact", { type: "Pagination" });
+      const tr = tagged ? this.doc.struct("TR") : null;
+      if (tr) table.add(tr);
+      headerLayout.forEach((cell, i) => {
+        const th = tr ? this.doc.struct("TH") : null;
+        if (th && tr) {
+          (th as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.A = {
+            O: "Table",
+            Scope: "Column",
+          };
+          tr.add(th);
+        }
+        drawCellLines(th, [], cell, cell.lines, xs[i] as number, cols[i] as number, top, 0);
+        th?.end();
+      });
+      tr?.end();
+      if (!tagged) this.doc.endMarkedContent();
+      this.doc.y = top + headerHeight;
+    };
+    const newPage = () => {
       this.doc.addPage();
-    if (header.length) drawRow(headerCells, true, "Column");
-    for (const row of rows) drawRow(row, false, "Row");
+      drawHeader(false);
+    };
+
+    const drawRow = (cells: CellLayout[], last: boolean) => {
+      const tr = this.doc.struct("TR");
+      table.add(tr);
+      const cellStructs = cells.map((_, i) => {
+        const th = rowHeaders && i === 0;
+        const s = this.doc.struct(th ? "TH" : "TD");
+        if (th)
+          (s as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.A = {
+            O: "Table",
+            Scope: "Row",
+          };
+        tr.add(s);
+        return s;
+      });
+      const blockStructs = cells.map(() => [] as (Struct | null)[]);
+      const remaining = cells.map((c) => [...c.lines]);
+      const contentHeight = (lines: CellLayout["lines"], shift: number) =>
+        lines.length ? Math.max(...lines.map((l) => l.top - shift + lineHeight)) : 0;
+      const shifts = cells.map(() => 0);
+      for (;;) {
+        const need =
+          Math.max(minRow, ...remaining.map((r, i) => contentHeight(r, shifts[i] as number))) +
+          2 * CELL_PAD;
+        const room = this.#bottom - this.doc.y;
+        const fitsWhole = need + (last ? keepAfter : 0) <= room;
+        // A short row that does not fit moves whole to the next page; a long one is split.
+        const short = isShort(need + (last ? keepAfter : 0));
+        if (!fitsWhole && (short || room - 2 * CELL_PAD < 2 * lineHeight) && !this.#atTop) {
+          newPage();
+          continue;
+        }
+        const top = this.doc.y;
+        // On the row's last page, lines move on with what must follow the table.
+        const finalPiece = need <= room;
+        const limit = fitsWhole
+          ? Infinity
+          : room - 2 * CELL_PAD - (last && finalPiece ? keepAfter : 0);
+        const taken = remaining.map((r, i) =>
+          r.filter((l) => l.top - (shifts[i] as number) + lineHeight <= limit + 0.01),
+        );
+        const height = fitsWhole ? need : room;
+        borders(top, height, false);
+        cells.forEach((cell, i) => {
+          const lines = taken[i] as CellLayout["lines"];
+          drawCellLines(
+            cellStructs[i] as Struct,
+            blockStructs[i] as (Struct | null)[],
+            cell,
+            lines,
+            xs[i] as number,
+            cols[i] as number,
+            top,
+            shifts[i] as number,
+          );
+          remaining[i] = (remaining[i] as CellLayout["lines"]).slice(lines.length);
+          const next = (remaining[i] as CellLayout["lines"])[0];
+          if (next) shifts[i] = next.top;
+        });
+        this.doc.y = top + height;
+        if (remaining.every((r) => r.length === 0)) break;
+        newPage();
+      }
+      for (const m of linkMaps.values()) this.#endLinks(m);
+      linkMaps.clear();
+      for (const p of blockStructs.flat()) p?.end();
+      for (const s of cellStructs) s.end();
+      tr.end();
+    };
+
+    // The header and at least the start of the first row go together, and with any heading.
+    const first = bodies[0];
+    const firstFull = (first ? rowHeight(first) : 0) + (rows.length === 1 ? keepAfter : 0);
+    const opening = headerHeight + (isShort(firstFull) ? firstFull : 3 * lineHeight + 2 * CELL_PAD);
+    this.#flushHeadings(opening);
+    if (!this.#atTop && this.doc.y + opening > this.#bottom) this.doc.addPage();
+    const table = this.doc.struct("Table");
+    parent.add(table);
+    drawHeader(true);
+    bodies.forEach((cells, i) => drawRow(cells, i === bodies.length - 1));
     table.end();
-    this.doc.moveDown(0.6);
+    this.doc.x = left;
+    this.doc.y += 0.6 * this.#metrics(BODY_SIZE).lineHeight;
   }
 
   /** Running header and "page X of Y" footer on every page, marked as artifacts. */
-  pageFurniture(header: string, headerBold: boolean): void {
+  pageFurniture(header: readonly Run[], size: number): void {
+    this.#flushHeadings(0);
     const range = this.doc.bufferedPageRange();
+    const laid = this.#layout(header, this.width, size);
     for (let i = range.start; i < range.start + range.count; i++) {
       this.doc.switchToPage(i);
       const { margins } = this.doc.page;
       const saved = margins.bottom;
       margins.bottom = 0;
       this.doc.markContent("Artifact", { type: "Pagination" });
-      this.doc
-        .font(headerBold ? "bold" : "regular")
-        .fontSize(headerBold ? 13 : 9)
-        .fillColor(TEXT_COLOUR);
-      this.doc.text(header, margins.left, 28, {
-        width: this.width,
-        align: "center",
-        lineBreak: false,
-      });
-      this.doc.font("regular").fontSize(9);
-      this.doc.text(`Page ${i + 1} of ${range.count}`, margins.left, this.doc.page.height - 40, {
-        width: this.width,
-        align: "center",
-        lineBreak: false,
-      });
+      const line = laid.lines[0];
+      const links = new Map<number, { element: Struct; annotations: unknown[] }>();
+      if (line)
+        this.#drawLine(
+          null,
+          line,
+          header,
+          margins.left + (this.width - line.width) / 2,
+          28,
+          size,
+          links,
+        );
+      const footer = this.#layout([{ text: `Page ${i + 1} of ${range.count}` }], this.width, 9);
+      const foot = footer.lines[0] as Line;
+      this.#drawLine(
+        null,
+        foot,
+        [{ text: `Page ${i + 1} of ${range.count}` }],
+        margins.left + (this.width - foot.width) / 2,
+        this.doc.page.height - 40,
+        9,
+        links,
+      );
       this.doc.endMarkedContent();
       margins.bottom = saved;
     }
   }
 
   newPage(): void {
+    this.#flushHeadings(0);
     this.doc.addPage();
   }
 
   /** Finishes the document and returns its bytes. */
   finish(): Promise<Uint8Array> {
+    this.#flushHeadings(0);
     const chunks: Buffer[] = [];
     return new Promise((resolve, reject) => {
       this.doc.on("data", (c: Buffer) => chunks.push(c));

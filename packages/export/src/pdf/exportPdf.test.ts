@@ -56,6 +56,8 @@ describe("exportPdf", () => {
   it("marks running headers and footers as artifacts, outside the text a screen reader reads", async () => {
     const pdf = await readPdf(await exportPdf(fixture("plan-good.json")));
     expect(pdf.artifacts).toContain("DRAFT");
+    // A draft's header names the child too, so pages of two children's drafts are not mixed.
+    expect(pdf.artifacts.join("")).toContain("Matilda Brennan");
     expect(pdf.artifacts).toContain(`Page 1 of ${pdf.pages}`);
     expect(pdf.text).not.toContain("Page 1 of");
   });

@@ -1,5 +1,13 @@
 import { checkPlan, summarizeQuality } from "@ehcp/quality";
-import { comparePlans, labelPlan, type Plan, parsePlan, planToDoc } from "@ehcp/schema";
+import {
+  comparePlans,
+  formatJsonPath,
+  labelPlan,
+  type Plan,
+  parsePlan,
+  planItems,
+  planToDoc,
+} from "@ehcp/schema";
 import type { ExportOptions } from "../ExportOptions.js";
 import { nodeLabels, planOutline } from "../outline.js";
 import { type PdfContext, renderPdfNode } from "./pdfMapping.js";
@@ -34,6 +42,7 @@ export async function exportPdf(input: Plan, options: ExportOptions = {}): Promi
     idLabels: labelPlan(plan),
     item: null,
     councilName,
+    paths: new Map(planItems(plan).map((i) => [i.label, formatJsonPath(i.path)])),
   };
   if (options.logo) {
     const figure = writer.doc.struct("Figure", { alt: options.logo.altText });
@@ -95,6 +104,13 @@ export async function exportPdf(input: Plan, options: ExportOptions = {}): Promi
     );
     sect.end();
   }
-  writer.pageFurniture(draft ? "DRAFT" : plan.meta.child.fullName, draft);
+  // A draft says so in every header, and still names the child, so its pages are not mixed up.
+  const name = plan.meta.child.fullName;
+  writer.pageFurniture(
+    draft
+      ? [{ text: "DRAFT", bold: true }, ...(name ? [{ text: `  ${name}` }] : [])]
+      : [{ text: name }],
+    draft ? 12 : 9,
+  );
   return writer.finish();
 }

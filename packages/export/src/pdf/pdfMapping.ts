@@ -24,7 +24,26 @@ export interface PdfContext {
   readonly idLabels: ReadonlyMap<string, string>;
   readonly item: string | null;
   readonly councilName: string;
+  /** Each item's place in Plan JSON by its label, for naming where a character cannot print. */
+  readonly paths: ReadonlyMap<string, string>;
+  /** Height the last block drawn must keep on its page for the short lines that follow it. */
+  readonly keepAfter?: number;
 }
+
+/** Tells the writer which item is being drawn, so an error can name it. */
+const at = (ctx: PdfContext, label: string) => {
+  ctx.writer.location = { item: label, path: ctx.paths.get(label) ?? label };
+};
+
+/** Renders blocks, keeping the last with the `after` height that follows it. */
+const renderKeeping = (nodes: readonly PMNode[], ctx: PdfContext, parent: Struct, after: number) =>
+  nodes.forEach((n, i) =>
+    renderPdfNode(
+      n,
+      i === nodes.length - 1 && after > 0 ? { ...ctx, keepAfter: after } : ctx,
+      parent,
+    ),
+  );
 
 type BlockRenderer = (node: PMNode, ctx: PdfContext, parent: Struct) => void;
 type InlineRenderer = (node: PMNode, ctx: PdfContext) => Run[];
@@ -108,6 +127,7 @@ function cellBlocks(blocks: readonly PMNode[], ctx: PdfContext, depth = 0): Cell
 function openSection(ctx: PdfContext, parent: Struct, key: SectionKey): Struct {
   const sect = ctx.writer.doc.struct("Sect");
   parent.add(sect);
+  ctx.writer.location = { item: `Section ${key}`, path: `sections.${key}` };
   ctx.writer.heading(sect, 1, `Section ${key}: ${SECTION_TITLES[key]}`, `section-${key}`);
   return sect;
 }
@@ -129,7 +149,8 @@ const section =
 const needsSection = (key: SectionKey, empty: string): BlockRenderer =>
   section(key, empty, (node) => !kids(node).some((c) => c.type.name === "need"));
 
-const richField: BlockRenderer = (node, ctx, parent) => renderAll(kids(node), ctx, parent);
+const richField: BlockRenderer = (node, ctx, parent) =>
+  renderKeeping(kids(node), { ...ctx, keepAfter: 0 }, parent, ctx.keepAfter ?? 0);
 const textField: BlockRenderer = (node, ctx, parent) =>
   ctx.writer.paragraph(parent, [{ text: node.textContent }]);
 
@@ -154,6 +175,7 @@ export const PDF_MAPPING: PdfMapping = {
   doc: (node, ctx, parent) => renderAll(kids(node), ctx, parent),
   planDetails: (_node, ctx, parent) => {
     const { plan, writer } = ctx;
+    writer.location = { item: "the title page", path: "meta" };
     writer.heading(parent, 1, "Education, Health and Care Plan");
     writer.paragraph(parent, [
       {
@@ -174,6 +196,7 @@ export const PDF_MAPPING: PdfMapping = {
   sectionA: section("A", "No views have been recorded."),
   view: (node, ctx, parent) => {
     const label = ctx.labels.get(node) ?? "";
+    at(ctx, label);
     ctx.writer.heading(
       parent,
       2,
@@ -187,7 +210,13 @@ export const PDF_MAPPING: PdfMapping = {
         italic: true,
       },
     ]);
-    renderAll(kids(node), ctx, parent);
+    const gathered = node.attrs.gatheredHow
+      ? [
+          { text: "How this view was gathered: ", bold: true },
+          { text: node.attrs.gatheredHow as string },
+        ]
+      : null;
+    renderKeeping(kids(node), ctx, parent, gathered ? ctx.writer.paragraphHeight(gathered) : 0);
     if (node.attrs.gatheredHow)
       labelled(ctx, parent, "How this view was gathered", node.attrs.gatheredHow as string);
   },
@@ -204,20 +233,17 @@ export const PDF_MAPPING: PdfMapping = {
   needsSummary: richField,
   need: (node, ctx, parent) => {
     const inner = { ...ctx, item: ctx.labels.get(node) ?? "" };
-    renderAll(kids(node), inner, parent);
-    labelled(
-      ctx,
-      parent,
-      "Area of need",
-      AREA_NAMES[node.attrs.area as keyof typeof AREA_NAMES] ?? String(node.attrs.area),
-    );
-    if ((node.attrs.adviceIds as string[]).length)
-      labelled(
-        ctx,
-        parent,
-        "Advice this rests on",
-        linkRuns(node.attrs.adviceIds as string[], ctx),
-      );
+    at(ctx, inner.item);
+    const area = AREA_NAMES[node.attrs.area as keyof typeof AREA_NAMES] ?? String(node.attrs.area);
+    const advice = (node.attrs.adviceIds as string[]).length
+      ? linkRuns(node.attrs.adviceIds as string[], ctx)
+      : null;
+    const trailer =
+      ctx.writer.paragraphHeight([{ text: `Area of need: ${area}` }]) +
+      (advice ? ctx.writer.paragraphHeight([{ text: "Advice this rests on: " }, ...advice]) : 0);
+    renderKeeping(kids(node), inner, parent, trailer);
+    labelled(ctx, parent, "Area of need", area);
+    if (advice) labelled(ctx, parent, "Advice this rests on", advice);
   },
   needTitle: (node, ctx, parent) =>
     ctx.writer.heading(
@@ -231,6 +257,7 @@ export const PDF_MAPPING: PdfMapping = {
   sectionE: section("E", "No outcomes have been set."),
   outcome: (node, ctx, parent) => {
     const label = ctx.labels.get(node) ?? "";
+    at(ctx, label);
     const a = node.attrs;
     ctx.writer.heading(parent, 2, `${label}: Outcome`, destinationFor(label));
     renderAll(
@@ -272,6 +299,7 @@ export const PDF_MAPPING: PdfMapping = {
   sectionH2: section("H2", "No other social care provision is specified."),
   provision: (node, ctx, parent) => {
     const label = ctx.labels.get(node) ?? "";
+    at(ctx, label);
     const field = (type: string) => kids(node).find((c) => c.type.name === type);
     const what = field("provisionWhat");
     const words = (what?.textContent ?? "").split(/\s+/).filter(Boolean);
@@ -284,6 +312,11 @@ export const PDF_MAPPING: PdfMapping = {
         : label,
       destinationFor(label),
     );
+    const trailers: [string, Run[]][] = [];
+    if ((a.needIds as string[]).length)
+      trailers.push(["Needs it meets directly", linkRuns(a.needIds as string[], ctx)]);
+    if ((a.adviceIds as string[]).length)
+      trailers.push(["Advice it rests on", linkRuns(a.adviceIds as string[], ctx)]);
     const who = field("provisionDeliveredBy")?.textContent ?? "";
     const expertise = field("provisionExpertise")?.textContent ?? "";
     ctx.writer.table(
@@ -319,11 +352,15 @@ export const PDF_MAPPING: PdfMapping = {
         ],
       ],
       [0.32, 0.2, 0.08, 0.15, 0.13, 0.12],
+      false,
+      {
+        keepAfter: trailers.reduce(
+          (h, [l, runs]) => h + ctx.writer.paragraphHeight([{ text: `${l}: ` }, ...runs]),
+          0,
+        ),
+      },
     );
-    if ((a.needIds as string[]).length)
-      labelled(ctx, parent, "Needs it meets directly", linkRuns(a.needIds as string[], ctx));
-    if ((a.adviceIds as string[]).length)
-      labelled(ctx, parent, "Advice it rests on", linkRuns(a.adviceIds as string[], ctx));
+    for (const [l, runs] of trailers) labelled(ctx, parent, l, runs);
   },
   provisionWhat: richField,
   provisionDeliveredBy: textField,
@@ -406,23 +443,32 @@ export const PDF_MAPPING: PdfMapping = {
   advice: (node, ctx, parent) => {
     const a = node.attrs;
     const label = ctx.labels.get(node) ?? "";
+    at(ctx, label);
     const from = a.from as { name: string; role: string };
     const dates = [
       a.requested ? `requested ${formatDate(a.requested as string)}` : "",
       a.received ? `received ${formatDate(a.received as string)}` : "not yet received",
       a.appended ? "appended to this plan" : "not appended",
     ].filter(Boolean);
-    ctx.writer.doc.addNamedDestination(destinationFor(label), "XYZ", null, ctx.writer.doc.y, null);
-    ctx.writer.paragraph(parent, [
-      { text: `${label}: `, bold: true },
-      {
-        text: `${a.title as string}, from ${from.name}, ${from.role} (${AGENCY_NAMES[a.agency as string] ?? String(a.agency)}). `,
-      },
-      { text: `${dates.join("; ")}.`.replace(/^./, (c) => c.toUpperCase()) },
-    ]);
+    ctx.writer.paragraph(
+      parent,
+      [
+        { text: `${label}: `, bold: true },
+        {
+          text: `${a.title as string}, from ${from.name}, ${from.role} (${AGENCY_NAMES[a.agency as string] ?? String(a.agency)}). `,
+        },
+        { text: `${dates.join("; ")}.`.replace(/^./, (c) => c.toUpperCase()) },
+      ],
+      { destination: destinationFor(label) },
+    );
   },
 
-  paragraph: (node, ctx, parent) => ctx.writer.paragraph(parent, runsOf(node, ctx)),
+  paragraph: (node, ctx, parent) =>
+    ctx.writer.paragraph(
+      parent,
+      runsOf(node, ctx),
+      ctx.keepAfter ? { keepAfter: ctx.keepAfter } : {},
+    ),
   heading: (node, ctx, parent) =>
     ctx.writer.heading(parent, node.attrs.level === 3 ? 3 : 4, node.textContent),
   bulletList: listRenderer(false),
