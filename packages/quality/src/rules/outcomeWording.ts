@@ -73,9 +73,16 @@ const VAGUE_CHANGE = new PhraseMatcher([
   "working towards",
   "begin to",
   "start to",
-  "be helped",
   "happier",
   "calmer",
+  "settled",
+  "happy",
+  "content",
+  "included",
+  "secure",
+  "positive",
+  "motivated",
+  "greater",
   "more",
   "less",
   "fewer",
@@ -130,7 +137,6 @@ const MEASURE = new Set([
   "daily",
   "weekly",
   "termly",
-  "stage",
   "grade",
   "band",
   "phase",
@@ -174,14 +180,22 @@ export const outcomeNotMeasurable: RuleCheck = (context) =>
         message: `${label} has no statement. Say what ${context.childName} will be able to do, and how anyone will know.`,
       };
     }
-    const change = VAGUE_CHANGE.find(tokens).find((m) => !isNegated(tokens, m.index, text));
+    // "A reduced timetable": a word describing a thing, not a change in the child.
+    const change = VAGUE_CHANGE.find(tokens).find(
+      (m) =>
+        !isNegated(tokens, m.index, text) &&
+        !(
+          /ed$/.test(tokens[m.index]?.norm ?? "") &&
+          /^(?:a|an|the)$/.test(tokens[m.index - 1]?.norm ?? "")
+        ),
+    );
     if (!change || hasMeasure(tokens, text)) return null;
     return {
       section: "E",
       target: o.id,
       path: `${path}.statement`,
       range: { from: change.start, to: change.end },
-      message: `${label} says ${context.childName} will '${text.slice(change.start, change.end)}' but not by how much. Give something anyone can observe or count, e.g. "will read 40 words a minute in a book at his level" or "in 4 out of 5 lessons".`,
+      message: `${label} says ${context.childName} will '${text.slice(change.start, change.end)}' but not by how much. Give something anyone can observe or count, e.g. "will read 40 words a minute in a book at ${context.childPossessive} level" or "in 4 out of 5 lessons".`,
     };
   });
 
@@ -273,6 +287,24 @@ const ADULT_VERBS = new Set([
   "models",
   "give",
   "gives",
+  "use",
+  "uses",
+  "run",
+  "runs",
+  "teach",
+  "teaches",
+  "prompt",
+  "prompts",
+  "remind",
+  "check",
+  "read",
+  "meet",
+  "plan",
+  "share",
+  "help",
+  "helps",
+  "encourage",
+  "monitor",
 ]);
 const WILL_HAVE = new PhraseMatcher([
   "will have",
@@ -308,6 +340,17 @@ const SUPPORT_NOUNS = new Set([
   "mentor",
   "mentoring",
   "funding",
+  "timetable",
+  "mentor",
+  "space",
+  "room",
+  "card",
+  "aid",
+  "pass",
+  "worker",
+  "key",
+  "scribe",
+  "reader",
 ]);
 
 const PARTICIPLE =

@@ -59,15 +59,26 @@ const NOT_AN_ACTIVITY = new Set(
 );
 
 /** Whether the words say what is done, as opposed to only how many hours of whom. */
-function namesAnActivity(tokens: readonly Token[], childName: string): boolean {
+function namesAnActivity(text: string, tokens: readonly Token[], childName: string): boolean {
   const name = childName.toLowerCase();
+  const isCapitalised = (t: Token | undefined) =>
+    t !== undefined && /^\p{Lu}\p{Ll}/u.test(text.slice(t.start, t.end));
   return tokens.some(
-    (t) =>
+    (t, i) =>
       !NOT_AN_ACTIVITY.has(t.norm) &&
       !isNumberWord(t.norm) &&
       t.norm !== name &&
       t.norm !== `${name}'s` &&
-      !/^\d/.test(t.norm),
+      !/^\d/.test(t.norm) &&
+      // A lone capitalised word inside a sentence is a person's name ("to help Ava"); a
+      // programme's name runs to more than one ("Precision Teaching", "Toe by Toe").
+      !(
+        i > 0 &&
+        isCapitalised(t) &&
+        !isCapitalised(tokens[i - 1]) &&
+        !isCapitalised(tokens[i + 1]) &&
+        !/[.!?:]\s*$/.test(text.slice(0, t.start))
+      ),
   );
 }
 
@@ -79,7 +90,7 @@ export const provisionHoursOnly: RuleCheck = (context) =>
     if (p.frequency !== null || p.hoursPerWeek === 0) return null;
     const { text, tokens } = context.fieldAt(fieldPath(e, "what"));
     if (p.hoursPerWeek === null && !HOURS_IN_WORDS.test(text)) return null;
-    if (namesAnActivity(tokens, context.childName)) return null;
+    if (namesAnActivity(text, tokens, context.childName)) return null;
     const hours = p.hoursPerWeek === null ? "hours" : `${p.hoursPerWeek} hours a week`;
     return {
       section: e.section,

@@ -65,7 +65,7 @@ const PATTERNS: readonly [VaguenessKind, string][] = [
   ["condition", "as and when"],
   [
     "condition",
-    "if|when|where|whenever|while|whilst ~4available|allows|allow|permits|permit|permitting",
+    "if|when|where|whenever|while|whilst ~4available|allows|allow|permits|permit|permitting|found|sourced|recruited|secured|obtained|funded",
   ],
   [
     "condition",
@@ -95,11 +95,8 @@ const PATTERNS: readonly [VaguenessKind, string][] = [
   ["hedge", "it is hoped|anticipated|intended|envisaged"],
   ["hedge", "as far|much as possible|practicable|feasible"],
   ["hedge", "consider|considered|considering|consideration"],
-  ["hedge", "be|is|are|being encouraged|invited"],
-  [
-    "hedge",
-    "can|could|may access|have|receive|get|attend|join|request|be provided|offered|given|arranged|made|used|accessed|requested|considered|discussed|seen|delivered|put",
-  ],
+  ["hedge", "be|is|are|being encouraged|invited|advised|asked"],
+  ["hedge", "can|could|may access|have|receive|get|attend|join|request"],
   // The decision handed to someone else, or to a document outside the plan.
   [
     "deferral",
@@ -119,7 +116,7 @@ const PATTERNS: readonly [VaguenessKind, string][] = [
   ["deferral", "see|sees fit"],
   [
     "deferral",
-    "in line with|following|according to|based on|guided by [the] ~3advice|recommendations|recommendation|report|guidance|reports",
+    "in line with [the] ~3advice|recommendations|recommendation|report|guidance|reports|criteria|policy|policies|eligibility|thresholds",
   ],
   [
     "deferral",
@@ -142,13 +139,25 @@ const PATTERNS: readonly [VaguenessKind, string][] = [
   ["frequency", "on occasion|occasions"],
   [
     "frequency",
-    "most|some|many|several|certain|various|few|key days|lessons|sessions|times|weeks|occasions|points|parts|periods|mornings|afternoons|breaks|lunchtimes|visits",
+    "most|some|many|several|certain|various|few|key days|lessons|sessions|times|weeks|occasions|points|parts|periods|mornings|afternoons|breaks|lunchtimes|visits|subjects|classes|activities|areas|situations|contexts|settings",
   ],
   ["frequency", "some|most|much|part of the time|day|week"],
   ["frequency", "a few|couple|handful|number [of]"],
   ["frequency", "several"],
+  // Alternatives of an interval are a range of it: "weekly or fortnightly", "every week or fortnight".
+  [
+    "frequency",
+    "daily|weekly|fortnightly|monthly|termly|half-termly or|and/or daily|weekly|fortnightly|monthly|termly|half-termly",
+  ],
+  [
+    "frequency",
+    "every|each|a|per|once|twice day|week|fortnight|month|term|half-term or day|week|fortnight|month|term|half-term",
+  ],
   // Nouns that name no support.
-  ["empty", `${SUPPORT_MODIFIER} [levels|level|amounts|amount] [of] [adult] ${GENERIC_SUPPORT}`],
+  [
+    "empty",
+    `${SUPPORT_MODIFIER} [levels|level|amounts|amount] [of] [adult|1:1|one-to-one|in-class|class|classroom|staff|ta|small-group|group|learning|teaching|literacy|numeracy|reading|social|emotional|pastoral|behaviour|behavioural|sensory|communication|language|transition|support|therapy|therapeutic|nurture] ${GENERIC_SUPPORT}`,
+  ],
   ["empty", "extra|additional|more time"],
   ["empty", "appropriate|appropriately|suitable|suitably"],
   [
@@ -187,12 +196,80 @@ const PATTERNS: readonly [VaguenessKind, string][] = [
   ["estimate", "an|the average of"],
   ["estimate", "averaging"],
   // A ceiling, which lets the amount be anything below it.
-  ["ceiling", "up to #|a"],
+  ["ceiling", "up to #|a|an"],
   ["ceiling", "a maximum of #"],
   ["ceiling", "maximum|max #"],
 ];
 
-const COMPILED = PATTERNS.map(([kind, source]) => ({ kind, pattern: new TokenPattern(source) }));
+// Ways of not deciding that councils' own wording showed beyond the kinds' first forms.
+const MORE_PATTERNS: readonly [VaguenessKind | "staff-hedge", string][] = [
+  [
+    "deferral",
+    "following|according|based|guided [to|on|by] [the] ~3advice|recommendations|recommendation|report|guidance|reports|criteria|policy|policies|eligibility|thresholds",
+  ],
+  [
+    "hedge",
+    "can|could|may be provided|offered|given|arranged|made|used|accessed|requested|considered|discussed|seen|delivered|put",
+  ],
+  ["condition", "within ~3resources|budget|budgets|funding|capacity|staffing|means"],
+  ["condition", "needs-led|needs-based|need-led|demand-led|as-needed|as-required|ad-hoc"],
+  ["condition", "on a|an needs|need led|based|basis"],
+  ["condition", "ad hoc"],
+  ["condition", "clinically indicated|appropriate|necessary|required"],
+  [
+    "hedge",
+    "typically|usually|normally|generally|mostly|mainly|largely|predominantly|broadly|commonly",
+  ],
+  ["hedge", "in general"],
+  ["hedge", "as a rule"],
+  [
+    "staff-hedge",
+    "be|is|are|being|remain|remains|stay mindful|aware|conscious|sensitive|cognisant|cognizant",
+  ],
+  ["staff-hedge", "respond|react|adapt|adjust|act|responds|adapts|adjusts accordingly"],
+  ["hedge", "look|looking into"],
+  ["hedge", "be|been|being explored|investigated|sought|looked"],
+  ["deferral", "in|with whatever|whichever form|way|manner|means"],
+  ["deferral", "whatever|whichever is"],
+  ["deferral", "in|from|within the|his|her|their ~3report|reports|assessment|assessments"],
+  ["empty", "enhanced|additional|extra|extended|personalised|personalized|bespoke transition"],
+];
+
+// Support named only by what it is for: "Support to develop her independence skills".
+const PURPOSE_ONLY = new Set([
+  "support",
+  "help",
+  "input",
+  "provision",
+  "intervention",
+  "interventions",
+  "strategies",
+  "assistance",
+  "work",
+]);
+const PURPOSE_VERBS = new Set(
+  (
+    "develop help manage improve build increase access enable promote encourage facilitate support " +
+    "meet address aid ensure enhance reduce boost foster raise extend strengthen overcome"
+  ).split(" "),
+);
+
+function purposeOnlySpan(tokens: readonly Token[], i: number, text: string): VagueSpan | null {
+  const t = tokens[i] as Token;
+  if (!PURPOSE_ONLY.has(t.norm) || tokens[i + 1]?.norm !== "to") return null;
+  const verb = tokens[i + 2];
+  if (!verb || !PURPOSE_VERBS.has(verb.norm)) return null;
+  if (i > 0 && !/[.!?;:\n]\s*$/.test(text.slice(0, t.start))) return null;
+  return { kind: "empty", start: t.start, end: verb.end };
+}
+
+// "Staff will be aware of her anxiety" is a hedge in provision; in an outcome the awareness is
+// the child's, which is a matter of measure, not of doubt.
+const COMPILED = [...PATTERNS, ...MORE_PATTERNS].map(([kind, source]) => ({
+  kind: kind === "staff-hedge" ? ("hedge" as const) : kind,
+  provisionOnly: kind === "staff-hedge",
+  pattern: new TokenPattern(source),
+}));
 const BY_FIRST_WORD = new Map<string, typeof COMPILED>();
 for (const entry of COMPILED) {
   for (const word of entry.pattern.firstWords ?? []) {
@@ -268,12 +345,16 @@ export function accessSpan(tokens: readonly Token[], i: number): VagueSpan | nul
       .find((w) => !/^(?:the|all|every|each|a|an|her|his|their)$/.test(w.norm));
     if (object && PLACES.test(object.norm) && tokens[i + 2]?.norm !== "a") return null;
   }
-  const permitted = prev !== undefined && ACCESS_BEFORE.has(prev.norm);
+  // "Able to access", "allowed to access": leave to use a service, not the service.
+  const leaveTo =
+    prev?.norm === "to" &&
+    /^(?:able|allowed|free|chance|opportunity|opportunities)$/.test(tokens[i - 2]?.norm ?? "");
+  const permitted = prev !== undefined && (ACCESS_BEFORE.has(prev.norm) || leaveTo);
   const opensSentence = prev === undefined;
   if (!toNext && !permitted) return null;
-  if (!toNext && !opensSentence && prev?.norm === "to") return null;
+  if (!toNext && !opensSentence && prev?.norm === "to" && !leaveTo) return null;
   const end = toNext ? (next as Token).end : t.end;
-  const start = permitted && prev ? prev.start : t.start;
+  const start = leaveTo ? (tokens[i - 2] as Token).start : permitted && prev ? prev.start : t.start;
   return { kind: "access", start, end };
 }
 
@@ -281,7 +362,7 @@ export function accessSpan(tokens: readonly Token[], i: number): VagueSpan | nul
 const NUMBER =
   "(?:\\d+(?:\\.\\d+)?|once|twice|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety)";
 const UNIT =
-  "(?:minutes?|mins?|hours?|hrs?|h|sessions?|times|days?|weeks?|lessons?|periods?|visits?|x|×|pupils?|children|students|terms?|months?|blocks?|slots?|occasions|a\\s+(?:day|week|term|month)|per|each|every|weekly|daily|monthly|termly|hourly)";
+  "(?:minutes?|mins?|hours?|hrs?|h|sessions?|times|days?|weeks?|lessons?|periods?|visits?|x|×|pupils?|children|students|terms?|months?|blocks?|slots?|occasions|a\\s+(?:day|week|term|month)|per|each|every|weekly|daily|monthly|termly|hourly|words?|sentences?|steps?|prompts?|reminders?|questions?|books?|items?|peers?|friends?|adults?|turns?|attempts?|trials?|activities|tasks?|signs?|symbols?|spellings?|targets?|breaks?)";
 const RANGE = new RegExp(
   `\\b(?:between\\s+(${NUMBER})\\s*(?:${UNIT}\\s+)?and\\s+(${NUMBER})\\b(?:\\s*${UNIT}\\b)?|(${NUMBER})\\s*(?:${UNIT}\\s*)?(?:-|–|—|to|or)\\s*(${NUMBER})\\s*${UNIT}\\b|(once|twice)\\s+or\\s+(twice|three\\s+times|thrice))`,
   "gi",
@@ -300,9 +381,10 @@ function rangeSpans(text: string): VagueSpan[] {
       const b = numberValue(high.toLowerCase());
       // "One to one" is a ratio, and "9 to 10 o'clock" a time, not a range of amounts.
       if (a === null || b === null || a >= b) continue;
-      // "9:00-9:30" and "2:1" are times and ratios.
+      // "9:00-9:30", "9.00 to 12.00" and "2:1" are times and ratios.
       const before = text[m.index - 1];
       if (before === ":" || before === ".") continue;
+      if (/^\d{1,2}[.:]\d\d$/.test(low) || /^\d{1,2}[.:]\d\d$/.test(high)) continue;
     }
     let end = m.index + m[0].length;
     while (end > m.index && /\s/.test(text[end - 1] as string)) end--;
@@ -350,12 +432,33 @@ const MONTH_BEFORE = new Set([
   "after",
 ]);
 
-function mayIsModal(tokens: readonly Token[], i: number, text: string): boolean {
+// "She may go to the library at any time": leave given to the child, which is a decision.
+const CHILD = new Set(["she", "he", "they", "i"]);
+const LEAVE = new Set([
+  "go",
+  "leave",
+  "use",
+  "take",
+  "bring",
+  "choose",
+  "sit",
+  "stand",
+  "wear",
+  "eat",
+  "move",
+  "keep",
+  "ask",
+  "stay",
+  "return",
+]);
+
+function mayIsModal(tokens: readonly Token[], i: number, text: string, child: string): boolean {
   const t = tokens[i] as Token;
   const next = tokens[i + 1];
   if (!next || /^\d/.test(next.norm)) return false;
   const prev = tokens[i - 1];
   if (prev && MONTH_BEFORE.has(prev.norm)) return false;
+  if (prev && (CHILD.has(prev.norm) || prev.norm === child) && LEAVE.has(next.norm)) return false;
   // A capital "May" mid-sentence is the month.
   return (
     text[t.start] === "m" || prev === undefined || /[.!?:;\n]\s*$/.test(text.slice(0, t.start))
@@ -363,24 +466,32 @@ function mayIsModal(tokens: readonly Token[], i: number, text: string): boolean 
 }
 
 /** Spans of `text` that leave room for doubt, left to right, not overlapping. */
-export function findVagueness(text: string, tokens: readonly Token[]): VagueSpan[] {
+export function findVagueness(
+  text: string,
+  tokens: readonly Token[],
+  childName = "",
+  inProvision = true,
+): VagueSpan[] {
+  const child = childName.toLowerCase();
   const quoted =
     text.includes('"') || text.includes("“") || text.includes("‘") ? quotedRanges(text) : [];
   const found: VagueSpan[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const at = i;
     const t = tokens[i] as Token;
-    let hit: VagueSpan | null = accessSpan(tokens, i);
-    if (!hit && t.norm === "may" && mayIsModal(tokens, i, text))
+    let hit: VagueSpan | null = accessSpan(tokens, i) ?? purposeOnlySpan(tokens, i, text);
+    if (!hit && t.norm === "may" && mayIsModal(tokens, i, text, child))
       hit = { kind: "hedge", start: t.start, end: t.end };
     if (!hit) {
-      for (const { kind, pattern } of BY_FIRST_WORD.get(t.norm) ?? []) {
+      for (const { kind, pattern, provisionOnly } of BY_FIRST_WORD.get(t.norm) ?? []) {
+        if (provisionOnly && !inProvision) continue;
         const m = pattern.matchAt(tokens, i);
         if (!m) continue;
         if (kind === "ceiling" && isLengthCap(tokens, i, m.endIndex, text)) continue;
         if (kind === "example" && t.norm === "and" && tokens[i + 1]?.norm === "or") continue;
         // A modifier preceded by a count is an amount: "25% extra time", "2 additional sessions".
-        if (kind === "empty" && i > 0 && /^\d/.test((tokens[i - 1] as Token).norm)) continue;
+        if (kind === "empty" && i > 0 && /^\d+(?:\.\d+)?%?$/.test((tokens[i - 1] as Token).norm))
+          continue;
         hit = { kind, start: t.start, end: (tokens[m.endIndex - 1] as Token).end };
         i = m.endIndex - 1;
         break;
