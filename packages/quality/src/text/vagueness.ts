@@ -60,7 +60,7 @@ const PATTERNS: readonly [VaguenessKind, string][] = [
   // Conditions: whether the child gets it is decided at the time.
   [
     "condition",
-    "as|when|if|where|whenever|wherever ~2needed|necessary|required|appropriate|possible|available|practicable|feasible|applicable|relevant|suitable|helpful|useful|beneficial|indicated|requested",
+    "as|when|if|where|whenever|wherever ~2needed|necessary|required|appropriate|possible|available|practicable|practical|feasible|applicable|relevant|suitable|helpful|useful|beneficial|indicated|requested",
   ],
   ["condition", "as and when"],
   [
@@ -215,6 +215,22 @@ const MORE_PATTERNS: readonly [VaguenessKind | "staff-hedge", string][] = [
   ["condition", "needs-led|needs-based|need-led|demand-led|as-needed|as-required|ad-hoc"],
   ["condition", "on a|an needs|need led|based|basis"],
   ["condition", "ad hoc"],
+  // A time left open: when the child is ready, or some day.
+  [
+    "condition",
+    "once|when|until|as|whenever she|he|they ~2settled|settles|ready|confident|able|becomes|become|calmer|independent",
+  ],
+  ["condition", "once|when|until settled|ready|appropriate|possible"],
+  ["condition", "when|if and if|when"],
+  ["condition", "as|when|if the need|needs arises|arise|dictate|dictates"],
+  ["condition", "in due course"],
+  ["condition", "at a later date|stage|point|time"],
+  ["condition", "over time"],
+  ["condition", "gradually|phased|tapered|tapering|incrementally"],
+  [
+    "deferral",
+    "professional|clinical|their|staff|staff's|teacher's|school's judgement|judgment|judgements",
+  ],
   ["condition", "clinically indicated|appropriate|necessary|required"],
   [
     "hedge",
@@ -368,7 +384,7 @@ const RANGE = new RegExp(
   "gi",
 );
 const MAYBE_NUMBER =
-  /\d|once|twice|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety/i;
+  /\d|\b(?:once|twice|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety)\b/i;
 
 function rangeSpans(text: string): VagueSpan[] {
   if (!MAYBE_NUMBER.test(text)) return [];
@@ -465,8 +481,28 @@ function mayIsModal(tokens: readonly Token[], i: number, text: string, child: st
   );
 }
 
+// The editor re-checks the whole plan at each pause in typing, and all but one field are as they
+// were: their spans are remembered by text, so only the changed field is read again.
+const remembered = new Map<string, readonly VagueSpan[]>();
+const REMEMBER = 4000;
+
 /** Spans of `text` that leave room for doubt, left to right, not overlapping. */
 export function findVagueness(
+  text: string,
+  tokens: readonly Token[],
+  childName = "",
+  inProvision = true,
+): readonly VagueSpan[] {
+  const key = `${inProvision ? "p" : "o"}${childName}\u0000${text}`;
+  const known = remembered.get(key);
+  if (known) return known;
+  const spans = readVagueness(text, tokens, childName, inProvision);
+  if (remembered.size >= REMEMBER) remembered.delete(remembered.keys().next().value as string);
+  remembered.set(key, spans);
+  return spans;
+}
+
+function readVagueness(
   text: string,
   tokens: readonly Token[],
   childName = "",
@@ -491,6 +527,13 @@ export function findVagueness(
         if (kind === "example" && t.norm === "and" && tokens[i + 1]?.norm === "or") continue;
         // A modifier preceded by a count is an amount: "25% extra time", "2 additional sessions".
         if (kind === "empty" && i > 0 && /^\d+(?:\.\d+)?%?$/.test((tokens[i - 1] as Token).norm))
+          continue;
+        // "Extra time of 25%": the amount follows.
+        if (
+          kind === "empty" &&
+          tokens[m.endIndex - 1]?.norm === "time" &&
+          tokens.slice(m.endIndex, m.endIndex + 3).some((w) => /^\d/.test(w.norm))
+        )
           continue;
         hit = { kind, start: t.start, end: (tokens[m.endIndex - 1] as Token).end };
         i = m.endIndex - 1;
