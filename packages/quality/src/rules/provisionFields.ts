@@ -54,7 +54,9 @@ const NOT_AN_ACTIVITY = new Set(
     "necessary reading writing literacy numeracy maths mathematics english subjects subject areas area core " +
     "lunchtime lunchtimes break breaks playtime playtimes unstructured structured times morning mornings " +
     "afternoon afternoons day days session sessions keep safe safety or on mainstream sen send needs need " +
-    "its it also other over under site whole shared small group groups 1:2 1:3 1:4 2:1 ratio equivalent"
+    "its it also other over under site whole shared small group groups 1:2 1:3 1:4 2:1 ratio equivalent " +
+    "include includes included share between pupils children students in-class class-based inclusive " +
+    "covering cover allocated allocation hours' core"
   ).split(" "),
 );
 

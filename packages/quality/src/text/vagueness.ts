@@ -53,7 +53,7 @@ export const VAGUENESS_ADVICE: Readonly<Record<VaguenessKind, (name: string) => 
 const GENERIC_SUPPORT =
   "support|help|assistance|input|provision|intervention|interventions|strategies|strategy|resources|adjustments|differentiation|approaches|approach|programme|programmes|program|guidance|encouragement|supervision|scaffolding|reassurance|care|equipment|materials|activities|curriculum|package|measures|aids|tools|monitoring";
 const SUPPORT_MODIFIER =
-  "appropriate|suitable|relevant|necessary|adequate|sufficient|additional|extra|further|targeted|specialist|specialised|specialized|individualised|individualized|individual|personalised|personalized|tailored|bespoke|enhanced|intensive|increased|continued|continuing|ongoing|general|some|adult|staff|extensive|significant|substantial|considerable|flexible|differentiated|high";
+  "multi-disciplinary|multidisciplinary|multi-agency|holistic|whole-school|joined-up|consistent|nurturing|supportive|inclusive|appropriate|suitable|relevant|necessary|adequate|sufficient|additional|extra|further|targeted|specialist|specialised|specialized|individualised|individualized|individual|personalised|personalized|tailored|bespoke|enhanced|intensive|increased|continued|continuing|ongoing|general|some|adult|staff|extensive|significant|substantial|considerable|flexible|differentiated|high";
 
 // Written as what each kind looks like in words; `#` is a count, `[x]` optional, `~N` a gap.
 const PATTERNS: readonly [VaguenessKind, string][] = [
@@ -249,6 +249,20 @@ const MORE_PATTERNS: readonly [VaguenessKind | "staff-hedge", string][] = [
   ["deferral", "whatever|whichever is"],
   ["deferral", "in|from|within the|his|her|their ~3report|reports|assessment|assessments"],
   ["empty", "enhanced|additional|extra|extended|personalised|personalized|bespoke transition"],
+  ["empty", "make|makes|making use of"],
+  ["empty", "be|is|are|being flexible|flexibly"],
+  ["empty", "flexible approach|approaches|timetable|arrangements|basis|support|provision"],
+  ["empty", "requires|require ~3support|help|assistance|supervision|input"],
+  [
+    "empty",
+    "needs|need [a|an|some|constant|additional|extra|high|considerable|significant] [level|levels|amount] [of] [adult] support|help|assistance|supervision",
+  ],
+  ["offer", "be made available"],
+  [
+    "offer",
+    "support|help|input|provision|assistance to be provided|given|offered|delivered|arranged",
+  ],
+  ["estimate", "or thereabouts"],
 ];
 
 // Support named only by what it is for: "Support to develop her independence skills".
@@ -270,10 +284,24 @@ const PURPOSE_VERBS = new Set(
   ).split(" "),
 );
 
+const PURPOSE_KIND = new Set([
+  "programme",
+  "programmes",
+  "sessions",
+  "groups",
+  "work",
+  "activities",
+  "strategies",
+  "time",
+]);
+
 function purposeOnlySpan(tokens: readonly Token[], i: number, text: string): VagueSpan | null {
   const t = tokens[i] as Token;
-  if (!PURPOSE_ONLY.has(t.norm) || tokens[i + 1]?.norm !== "to") return null;
-  const verb = tokens[i + 2];
+  if (!PURPOSE_ONLY.has(t.norm)) return null;
+  // "Intervention programmes to develop...": one noun may name the kind of thing.
+  const extra = PURPOSE_KIND.has(tokens[i + 1]?.norm ?? "") ? 1 : 0;
+  if (tokens[i + 1 + extra]?.norm !== "to") return null;
+  const verb = tokens[i + 2 + extra];
   if (!verb || !PURPOSE_VERBS.has(verb.norm)) return null;
   if (i > 0 && !/[.!?;:\n]\s*$/.test(text.slice(0, t.start))) return null;
   return { kind: "empty", start: t.start, end: verb.end };
@@ -386,9 +414,20 @@ const RANGE = new RegExp(
 const MAYBE_NUMBER =
   /\d|\b(?:once|twice|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety)\b/i;
 
+// A floor and a ceiling, which is a range: "at least 10 and no more than 20 minutes".
+const BOUNDS = new RegExp(
+  `\\b(?:at least|a minimum of|no less than|no fewer than)\\s+${NUMBER}\\b[^.;]{0,25}?\\b(?:and|but|to)\\s+(?:(?:no|not)\\s+more\\s+than|up\\s+to|a\\s+maximum\\s+of)\\s+${NUMBER}\\b(?:\\s*${UNIT}\\b)?`,
+  "gi",
+);
+const ISH = /\b\d+(?:\.\d+)?-?ish\b/gi;
+
 function rangeSpans(text: string): VagueSpan[] {
   if (!MAYBE_NUMBER.test(text)) return [];
   const spans: VagueSpan[] = [];
+  for (const m of text.matchAll(BOUNDS))
+    spans.push({ kind: "range", start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(ISH))
+    spans.push({ kind: "estimate", start: m.index, end: m.index + m[0].length });
   for (const m of text.matchAll(RANGE)) {
     const low = m[1] ?? m[3];
     const high = m[2] ?? m[4];
