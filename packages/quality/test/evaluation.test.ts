@@ -16,10 +16,11 @@ const fmt = (n: number) => n.toFixed(2);
 function report(): string {
   const count = (kind: string, h: string) =>
     corpus.filter((i) => i.kind === kind && halfOf(i) === h).length;
-  const rows = scores.map(
-    (s) =>
-      `| ${s.rule} | ${s.kind}s | ${fmt(s.precision)} | ${fmt(s.recall)} | ${s.tp} | ${s.fp} | ${s.fn} | ${s.tn} |`,
-  );
+  const tuned = score(corpus.filter((item) => halfOf(item) === "tune"));
+  const rows = scores.map((s, i) => {
+    const t = tuned[i]!;
+    return `| ${s.rule} | ${s.kind}s | ${fmt(s.precision)} | ${fmt(s.recall)} | ${s.tp} | ${s.fp} | ${s.fn} | ${s.tn} | ${fmt(t.precision)} / ${fmt(t.recall)} |`;
+  });
   return [
     "# The checker on its own corpus",
     "",
@@ -27,11 +28,11 @@ function report(): string {
     "",
     `Reported half: ${count("provision", "report")} provision items and ${count("outcome", "report")} outcome statements (tuning half: ${count("provision", "tune")} and ${count("outcome", "tune")}).`,
     "",
-    "| rule | on | precision | recall | true pos. | false pos. | missed | true neg. |",
-    "|---|---|---|---|---|---|---|---|",
+    "| rule | on | precision | recall | true pos. | false pos. | missed | true neg. | tuning half P / R |",
+    "|---|---|---|---|---|---|---|---|---|",
     ...rows,
     "",
-    "A corpus the rules' author wrote measures the rules against that author's reading of the sources; wording nobody here has seen will score lower. The misses and false alarms are listed by `EHCP_EVAL=report npm run eval` (never tune on them).",
+    "The gap between the tuning half (every rule at or near 1.00) and the reported half is the honest measure of how far the rules generalise beyond wording they were shaped on; wording nobody here has seen will score lower still, and the corpus measures the rules against its author's reading of the sources. `EHCP_EVAL_DETAIL=1 npm run eval` lists the reported half's misses and false alarms: read them to find a kind of wording the rules do not know, then write new statements of that kind (which the hash splits between both halves) and tune on the tuning half; never change a rule for a reported statement.",
     "",
   ].join("\n");
 }
@@ -39,14 +40,14 @@ function report(): string {
 // The reported half's figures when the rules were last changed, a little below so that a
 // statement added to the corpus does not fail the build; a rule change that loses ground does.
 const FLOOR: Record<string, { precision: number; recall: number }> = {
-  "provision vague-wording": { precision: 0.93, recall: 0.8 },
-  "provision provision-hours-only": { precision: 0.85, recall: 0.85 },
-  "provision provision-missing-who": { precision: 0.95, recall: 0.88 },
-  "provision provision-missing-expertise": { precision: 0.95, recall: 0.9 },
-  "provision provision-not-quantified": { precision: 0.85, recall: 0.95 },
-  "outcome vague-wording": { precision: 0.85, recall: 0.9 },
-  "outcome outcome-not-measurable": { precision: 0.93, recall: 0.95 },
-  "outcome outcome-is-provision": { precision: 0.82, recall: 0.82 },
+  "provision vague-wording": { precision: 0.93, recall: 0.79 },
+  "provision provision-hours-only": { precision: 0.88, recall: 0.88 },
+  "provision provision-missing-who": { precision: 0.97, recall: 0.9 },
+  "provision provision-missing-expertise": { precision: 0.97, recall: 0.91 },
+  "provision provision-not-quantified": { precision: 0.86, recall: 0.97 },
+  "outcome vague-wording": { precision: 0.75, recall: 0.92 },
+  "outcome outcome-not-measurable": { precision: 0.94, recall: 0.92 },
+  "outcome outcome-is-provision": { precision: 0.73, recall: 0.84 },
 };
 
 describe(`the checker on the ${HALF} half of its corpus`, () => {

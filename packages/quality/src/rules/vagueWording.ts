@@ -42,7 +42,13 @@ export const vagueWording: RuleCheck = ({ fields, config, childName }) => {
       });
     }
     if (config.judgeVagueness) {
-      for (const span of findVagueness(text, tokens, childName, field.section !== "E")) {
+      for (const span of findVagueness(
+        text,
+        tokens,
+        childName,
+        field.section !== "E",
+        field.field === "what",
+      )) {
         const words = text.slice(span.start, span.end).toLowerCase();
         if (config.vagueAllowed.some((w) => words.includes(w) || w.includes(words))) continue;
         found.push({

@@ -142,7 +142,11 @@ const PATTERNS: readonly [VaguenessKind, string][] = [
     "most|some|many|several|certain|various|few|key days|lessons|sessions|times|weeks|occasions|points|parts|periods|mornings|afternoons|breaks|lunchtimes|visits|subjects|classes|activities|areas|situations|contexts|settings",
   ],
   ["frequency", "some|most|much|part of the time|day|week"],
-  ["frequency", "a few|couple|handful|number [of]"],
+  [
+    "frequency",
+    "a few|couple|handful|number [of] days|lessons|sessions|times|weeks|minutes|hours|occasions|visits|pupils|children|adults|words|strategies|activities|things|breaks|prompts|ideas|resources|tasks|steps|sentences",
+  ],
+  ["frequency", "a few|couple|handful|number of"],
   ["frequency", "several"],
   // Alternatives of an interval are a range of it: "weekly or fortnightly", "every week or fortnight".
   [
@@ -202,7 +206,11 @@ const PATTERNS: readonly [VaguenessKind, string][] = [
 ];
 
 // Ways of not deciding that councils' own wording showed beyond the kinds' first forms.
-const MORE_PATTERNS: readonly [VaguenessKind | "staff-hedge", string][] = [
+const MORE_PATTERNS: readonly [VaguenessKind | `p:${VaguenessKind}`, string][] = [
+  // A group whose size is not given ("in a small group of 3" gives it).
+  ["p:empty", "small|small-group class|classes|group|groups|setting|settings"],
+  ["p:empty", "small-group"],
+  ["p:empty", "is|are|be|being supported|helped|assisted"],
   [
     "deferral",
     "following|according|based|guided [to|on|by] [the] ~3advice|recommendations|recommendation|report|guidance|reports|criteria|policy|policies|eligibility|thresholds",
@@ -239,10 +247,10 @@ const MORE_PATTERNS: readonly [VaguenessKind | "staff-hedge", string][] = [
   ["hedge", "in general"],
   ["hedge", "as a rule"],
   [
-    "staff-hedge",
+    "p:hedge",
     "be|is|are|being|remain|remains|stay mindful|aware|conscious|sensitive|cognisant|cognizant",
   ],
-  ["staff-hedge", "respond|react|adapt|adjust|act|responds|adapts|adjusts accordingly"],
+  ["p:hedge", "respond|react|adapt|adjust|act|responds|adapts|adjusts accordingly"],
   ["hedge", "look|looking into"],
   ["hedge", "be|been|being explored|investigated|sought|looked"],
   ["deferral", "in|with whatever|whichever form|way|manner|means"],
@@ -258,6 +266,13 @@ const MORE_PATTERNS: readonly [VaguenessKind | "staff-hedge", string][] = [
     "needs|need [a|an|some|constant|additional|extra|high|considerable|significant] [level|levels|amount] [of] [adult] support|help|assistance|supervision",
   ],
   ["offer", "be made available"],
+  ["empty", "provision|support|arrangements will|to|shall be made|put|provided for|in"],
+  ["empty", "staff|adults|teachers|tas to|will|should receive|have|undertake training"],
+  ["empty", "staff training"],
+  [
+    "deferral",
+    "as part of [the] ~3offer|response|service|policy|package|curriculum|provision|approach|budget|programme",
+  ],
   [
     "offer",
     "support|help|input|provision|assistance to be provided|given|offered|delivered|arranged",
@@ -295,6 +310,104 @@ const PURPOSE_KIND = new Set([
   "time",
 ]);
 
+// Words that may come before a noun of support without saying anything of it.
+const LEAD = new Set([
+  "a",
+  "an",
+  "the",
+  "and",
+  "small",
+  "group",
+  "small-group",
+  "1:1",
+  "individual",
+  "adult",
+  "additional",
+  "extra",
+  "visual",
+  "multi-sensory",
+  "multisensory",
+  "modified",
+  "adapted",
+  "clear",
+  "consistent",
+  "careful",
+  "close",
+  "positive",
+  "structured",
+  "predictable",
+  "nurturing",
+  "alternative",
+  "personalised",
+  "personalized",
+  "specialist",
+  "differentiated",
+  "social",
+  "emotional",
+  "regular",
+  "ongoing",
+  "continued",
+  "teaching",
+  "learning",
+]);
+
+/** Whether token `i` opens its sentence, or only words of `LEAD` come before it there. */
+function opensStatement(tokens: readonly Token[], i: number, text: string): number | null {
+  let k = i;
+  while (k > 0 && LEAD.has((tokens[k - 1] as Token).norm) && i - k < 3) {
+    if (/[.!?;:\n]\s*$/.test(text.slice(0, (tokens[k] as Token).start))) break;
+    k--;
+  }
+  const at = tokens[k] as Token;
+  return k === 0 || /[.!?;:\n]\s*$/.test(text.slice(0, at.start)) ? k : null;
+}
+
+// Nouns of teaching and support that, heading a statement with no amount, frequency or name in
+// it, leave what is done undecided: "Multi-sensory teaching.", "Monitoring of attendance."
+const GENERIC_HEAD = new Set(
+  (
+    "teaching approaches approach environment boundaries repetition overlearning strategies " +
+    "resources adjustments scaffolding differentiation materials monitoring planning liaison " +
+    "consideration supports support help input assessment review use prompts prompting praise " +
+    "reinforcement encouragement reassurance time chunking modification supervision"
+  ).split(" "),
+);
+
+const ROLES = new Set(
+  (
+    "team service teacher teachers assistant assistants ta tas lsa senco therapist therapists " +
+    "psychologist nurse mentor worker practitioner specialist counsellor coordinator elsa keyworker " +
+    "key-worker tutor interpreter physiotherapist paediatrician clinician"
+  ).split(" "),
+);
+
+/** A statement headed by a generic noun and holding nothing specific: no count, interval or name. */
+function genericStatementSpan(
+  text: string,
+  tokens: readonly Token[],
+  sentence: { start: number; end: number },
+): VagueSpan | null {
+  const words = tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
+  if (words.length === 0 || words.length > 14) return null;
+  const head = words.findIndex(
+    (t, i) => GENERIC_HEAD.has(t.norm) && !/^assistants?$/.test(words[i + 1]?.norm ?? ""),
+  );
+  if (head < 0 || head > 3 || opensStatement(words, head, text) === null) return null;
+  if (hasFrequency(words)) return null;
+  const specific = words.some(
+    (t, i) =>
+      /\d/.test(t.norm) ||
+      numberValue(t.norm) !== null ||
+      /^(?:every|each|all|always|whole|named|daily|weekly)$/.test(t.norm) ||
+      (i > 0 && /^\p{Lu}/u.test(text.slice(t.start, t.end))),
+  );
+  if (specific) return null;
+  // A deliverer named is a decision made ("support from the inclusion team"); "an adult" is not.
+  if (words.some((t, i) => i > head && ROLES.has(t.norm))) return null;
+  const h = words[head] as Token;
+  return { kind: "empty", start: (words[0] as Token).start, end: h.end };
+}
+
 function purposeOnlySpan(tokens: readonly Token[], i: number, text: string): VagueSpan | null {
   const t = tokens[i] as Token;
   if (!PURPOSE_ONLY.has(t.norm)) return null;
@@ -303,15 +416,16 @@ function purposeOnlySpan(tokens: readonly Token[], i: number, text: string): Vag
   if (tokens[i + 1 + extra]?.norm !== "to") return null;
   const verb = tokens[i + 2 + extra];
   if (!verb || !PURPOSE_VERBS.has(verb.norm)) return null;
-  if (i > 0 && !/[.!?;:\n]\s*$/.test(text.slice(0, t.start))) return null;
-  return { kind: "empty", start: t.start, end: verb.end };
+  const from = opensStatement(tokens, i, text);
+  if (from === null) return null;
+  return { kind: "empty", start: (tokens[from] as Token).start, end: verb.end };
 }
 
 // "Staff will be aware of her anxiety" is a hedge in provision; in an outcome the awareness is
 // the child's, which is a matter of measure, not of doubt.
 const COMPILED = [...PATTERNS, ...MORE_PATTERNS].map(([kind, source]) => ({
-  kind: kind === "staff-hedge" ? ("hedge" as const) : kind,
-  provisionOnly: kind === "staff-hedge",
+  kind: (kind.startsWith("p:") ? kind.slice(2) : kind) as VaguenessKind,
+  provisionOnly: kind.startsWith("p:"),
   pattern: new TokenPattern(source),
 }));
 const BY_FIRST_WORD = new Map<string, typeof COMPILED>();
@@ -531,11 +645,12 @@ export function findVagueness(
   tokens: readonly Token[],
   childName = "",
   inProvision = true,
+  statement = false,
 ): readonly VagueSpan[] {
-  const key = `${inProvision ? "p" : "o"}${childName}\u0000${text}`;
+  const key = `${inProvision ? "p" : "o"}${statement ? "s" : "f"}${childName}\u0000${text}`;
   const known = remembered.get(key);
   if (known) return known;
-  const spans = readVagueness(text, tokens, childName, inProvision);
+  const spans = readVagueness(text, tokens, childName, inProvision, statement);
   if (remembered.size >= REMEMBER) remembered.delete(remembered.keys().next().value as string);
   remembered.set(key, spans);
   return spans;
@@ -544,8 +659,9 @@ export function findVagueness(
 function readVagueness(
   text: string,
   tokens: readonly Token[],
-  childName = "",
-  inProvision = true,
+  childName: string,
+  inProvision: boolean,
+  statement: boolean,
 ): VagueSpan[] {
   const child = childName.toLowerCase();
   const quoted =
@@ -567,6 +683,18 @@ function readVagueness(
         // A modifier preceded by a count is an amount: "25% extra time", "2 additional sessions".
         if (kind === "empty" && i > 0 && /^\d+(?:\.\d+)?%?$/.test((tokens[i - 1] as Token).norm))
           continue;
+        // "A small group of three", "supported by a TA": what follows decides it.
+        const after = tokens.slice(m.endIndex, m.endIndex + 3).map((w) => w.norm);
+        if (
+          /^(?:small|small-group)$/.test(t.norm) &&
+          after.some((w) => /^\d/.test(w) || numberValue(w) !== null)
+        )
+          continue;
+        if (
+          /^(?:supported|helped|assisted)$/.test(tokens[m.endIndex - 1]?.norm ?? "") &&
+          /^(?:by|with|through|using|from|to)$/.test(after[0] ?? "")
+        )
+          continue;
         // "Extra time of 25%": the amount follows.
         if (
           kind === "empty" &&
@@ -583,6 +711,13 @@ function readVagueness(
     if (isNegated(tokens, at, text) || inRanges(quoted, hit.start)) continue;
     found.push(hit);
   }
+  // Only a provision's description is a statement of provision; who and expertise are names.
+  if (inProvision && statement) {
+    for (const sentence of sentencesOf(text)) {
+      const span = genericStatementSpan(text, tokens, sentence);
+      if (span && !inRanges(quoted, span.start)) found.push(span);
+    }
+  }
   // "and/or" leaves who or what open.
   for (const m of text.matchAll(/\band\/or\b/gi)) {
     if (!inRanges(quoted, m.index))
@@ -590,6 +725,14 @@ function readVagueness(
   }
   for (const r of rangeSpans(text)) if (!inRanges(quoted, r.start)) found.push(r);
   return withoutOverlaps(found);
+}
+
+function sentencesOf(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  // A point inside a word ("3.00", "e.g.") does not end a sentence.
+  for (const m of text.matchAll(/(?:[^.!?;\n]|[.!?](?=\S))+/g))
+    out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
 }
 
 /** Keeps the earliest (then longest) of spans that overlap. */
