@@ -53,7 +53,7 @@ export const VAGUENESS_ADVICE: Readonly<Record<VaguenessKind, (name: string) => 
 const GENERIC_SUPPORT =
   "support|help|assistance|input|provision|intervention|interventions|strategies|strategy|resources|adjustments|differentiation|approaches|approach|programme|programmes|program|guidance|encouragement|supervision|scaffolding|reassurance|care|equipment|materials|activities|curriculum|package|measures|aids|tools|monitoring";
 const SUPPORT_MODIFIER =
-  "multi-disciplinary|multidisciplinary|multi-agency|holistic|whole-school|joined-up|consistent|nurturing|supportive|inclusive|appropriate|suitable|relevant|necessary|adequate|sufficient|additional|extra|further|targeted|specialist|specialised|specialized|individualised|individualized|individual|personalised|personalized|tailored|bespoke|enhanced|intensive|increased|continued|continuing|ongoing|general|some|adult|staff|extensive|significant|substantial|considerable|flexible|differentiated|high";
+  "reasonable|multi-disciplinary|multidisciplinary|multi-agency|holistic|whole-school|joined-up|consistent|nurturing|supportive|inclusive|appropriate|suitable|relevant|necessary|adequate|sufficient|additional|extra|further|targeted|specialist|specialised|specialized|individualised|individualized|individual|personalised|personalized|tailored|bespoke|enhanced|intensive|increased|continued|continuing|ongoing|general|some|adult|staff|extensive|significant|substantial|considerable|flexible|differentiated|high";
 
 // Written as what each kind looks like in words; `#` is a count, `[x]` optional, `~N` a gap.
 const PATTERNS: readonly [VaguenessKind, string][] = [
@@ -207,6 +207,8 @@ const PATTERNS: readonly [VaguenessKind, string][] = [
 
 // Ways of not deciding that councils' own wording showed beyond the kinds' first forms.
 const MORE_PATTERNS: readonly [VaguenessKind | `p:${VaguenessKind}`, string][] = [
+  // "Until no longer needed" in provision; in an outcome, "will no longer need" is the aim.
+  ["p:condition", "no longer ~1needed|required|necessary|needs|need|requires"],
   // A group whose size is not given ("in a small group of 3" gives it).
   ["p:empty", "small|small-group class|classes|group|groups|setting|settings"],
   ["p:empty", "small-group"],
@@ -223,6 +225,22 @@ const MORE_PATTERNS: readonly [VaguenessKind | `p:${VaguenessKind}`, string][] =
   ["condition", "needs-led|needs-based|need-led|demand-led|as-needed|as-required|ad-hoc"],
   ["condition", "on a|an needs|need led|based|basis"],
   ["condition", "ad hoc"],
+  ["condition", "as soon|early|quickly as possible|practicable|feasible"],
+  ["condition", "asap"],
+  ["condition", "for|as as long as necessary|needed|required|appropriate"],
+  ["condition", "as long as ~2needed|necessary|required|appropriate"],
+  [
+    "condition",
+    "according|relative|proportionate|matched|geared|suited to [his|her|their|the|pupil's|child's] need|needs|ability|abilities|level|levels",
+  ],
+  ["condition", "for a|some period|time|while [of] [time]"],
+  ["condition", "for the foreseeable future"],
+  ["hedge", "so far as"],
+  ["empty", "priority access|support|help|time"],
+  [
+    "example",
+    "assistant|ta|teacher|senco|mentor|lsa|adult|therapist or [a|an|the] [class] [teaching] assistant|ta|teacher|senco|mentor|lsa|adult|therapist",
+  ],
   // A time left open: when the child is ready, or some day.
   [
     "condition",
