@@ -40,14 +40,14 @@ function report(): string {
 // The reported half's figures when the rules were last changed, a little below so that a
 // statement added to the corpus does not fail the build; a rule change that loses ground does.
 const FLOOR: Record<string, { precision: number; recall: number }> = {
-  "provision vague-wording": { precision: 0.93, recall: 0.79 },
+  "provision vague-wording": { precision: 0.93, recall: 0.81 },
   "provision provision-hours-only": { precision: 0.88, recall: 0.88 },
   "provision provision-missing-who": { precision: 0.97, recall: 0.9 },
   "provision provision-missing-expertise": { precision: 0.97, recall: 0.91 },
   "provision provision-not-quantified": { precision: 0.86, recall: 0.97 },
-  "outcome vague-wording": { precision: 0.75, recall: 0.92 },
+  "outcome vague-wording": { precision: 0.79, recall: 0.92 },
   "outcome outcome-not-measurable": { precision: 0.94, recall: 0.92 },
-  "outcome outcome-is-provision": { precision: 0.73, recall: 0.84 },
+  "outcome outcome-is-provision": { precision: 0.84, recall: 0.84 },
 };
 
 describe(`the checker on the ${HALF} half of its corpus`, () => {

@@ -129,3 +129,14 @@ describe("outcome-is-provision: what adults will do", () => {
     expect(fires("outcome-is-provision", statement)).toBe(false);
   });
 });
+
+describe("outcome-is-provision: the child acting beside adults", () => {
+  it.each([
+    "By July 2027 Mia will ask an adult to help her when she is stuck, in 4 of 5 lessons.",
+    "By July 2027 Mia will need to ask for help only once in each lesson.",
+    "By July 2027 Mia will attend 95% of her therapy sessions.",
+    "By July 2027, with her teacher, Mia will read a page aloud each week.",
+  ])("does not fire on %j", (statement) => {
+    expect(fires("outcome-is-provision", statement)).toBe(false);
+  });
+});

@@ -356,6 +356,35 @@ const SUPPORT_NOUNS = new Set([
 const PARTICIPLE =
   /(?:ed|en|nt|ne)$|^(?:made|built|read|met|won|begun|got|kept|held|found|left|become)$/;
 
+const SUBJECT_LEAD = new Set([
+  "the",
+  "a",
+  "an",
+  "all",
+  "class",
+  "teaching",
+  "key",
+  "named",
+  "school",
+  "support",
+  "speech",
+  "and",
+  "language",
+  "occupational",
+  "educational",
+  "learning",
+  "specialist",
+]);
+
+function opensClause(tokens: readonly Token[], i: number, text: string): boolean {
+  let k = i;
+  while (k > 0 && i - k < 5 && SUBJECT_LEAD.has((tokens[k - 1] as Token).norm)) k--;
+  const start = (tokens[k] as Token).start;
+  if (k === 0 || /[.,;:!?\n]\s*$/.test(text.slice(0, start))) return true;
+  const before = (tokens[k - 1] as Token).norm;
+  return /^\d{4}$/.test(before) || before === "that" || MONTH_WORDS.has(before);
+}
+
 const LESS = new Set(["less", "fewer", "reduced", "no", "minimal", "decreasing", "reducing"]);
 
 function provisionWords(
@@ -367,8 +396,18 @@ function provisionWords(
   const had = WILL_HAVE.find(tokens).find((m) => {
     const next = tokens[m.endIndex];
     if (!next || PARTICIPLE.test(next.norm) || LESS.has(next.norm)) return false;
-    if (isNegated(tokens, m.index, text)) return false;
-    return tokens.slice(m.endIndex, m.endIndex + 4).some((t) => SUPPORT_NOUNS.has(t.norm));
+    // "Will need to ask for help" is the child acting; "will attend 95% of sessions" a measure.
+    if (next.norm === "to" || isNegated(tokens, m.index, text)) return false;
+    const window = tokens.slice(m.endIndex, m.endIndex + 4);
+    if (
+      window.some(
+        (t, k) =>
+          /%$/.test(t.norm) ||
+          (/^\d+$/.test(t.norm) && /^(?:of|out)$/.test(window[k + 1]?.norm ?? "")),
+      )
+    )
+      return false;
+    return window.some((t) => SUPPORT_NOUNS.has(t.norm));
   });
   if (had) return had;
   // "Staff will provide...", "The TA will support Mia": the sentence is about the adults.
@@ -376,16 +415,9 @@ function provisionWords(
     if (!ADULT_SUBJECT.has((tokens[i] as Token).norm)) continue;
     const verb = tokens[i + 1] as Token;
     if (!ADULT_VERBS.has(verb.norm)) continue;
-    // "with her teacher, she will..." is the child acting: the adult must open a clause.
-    const before = tokens[i - 1]?.norm;
-    if (
-      before === "with" ||
-      before === "her" ||
-      before === "his" ||
-      before === "their" ||
-      before === "by"
-    )
-      continue;
+    // "With her teacher, she will...", "ask an adult to help": the child acts. The adults are
+    // the subject only when they open a clause ("By July 2027 the TA will support...").
+    if (!opensClause(tokens, i, text)) continue;
     const after = tokens[i + 2];
     if (verb.norm === "will" || verb.norm === "to") {
       if (!after || !ADULT_VERBS.has(after.norm)) continue;

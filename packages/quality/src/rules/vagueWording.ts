@@ -4,6 +4,7 @@ import { matcherFor } from "../text/matcherFor.js";
 import { inRanges, isNegated, quotedRanges } from "../text/textHelpers.js";
 import {
   accessSpan,
+  CONTENT_BEFORE,
   findVagueness,
   isLengthCap,
   regularHasInterval,
@@ -32,7 +33,8 @@ export const vagueWording: RuleCheck = ({ fields, config, childName }) => {
       if (match.phrase === "access to" && accessSpan(tokens, match.index) === null) continue;
       if (
         match.phrase.startsWith("up to") &&
-        isLengthCap(tokens, match.index, match.endIndex, text)
+        (isLengthCap(tokens, match.index, match.endIndex, text) ||
+          CONTENT_BEFORE.has(tokens[match.index - 1]?.norm ?? ""))
       )
         continue;
       found.push({

@@ -77,3 +77,16 @@ describe("findVagueness", () => {
     ]);
   });
 });
+
+describe("findVagueness in outcomes", () => {
+  it.each([
+    "By July 2027 Mia will count up to 20 objects accurately.",
+    "By July 2027 Mia will order numbers between 1 and 100.",
+    "By July 2027, at times of change, Mia will show her card.",
+    "By July 2027 Mia will consider how others feel in 4 of 5 stories.",
+    "By July 2027 Mia will spend more time in class, staying for 4 of 5 lessons.",
+    "By July 2027 Mia will no longer need 1:1 support at lunchtime.",
+  ])("finds no doubt in the child's own doing %j", (text) => {
+    expect(spans(text, false)).toEqual([]);
+  });
+});

@@ -94,8 +94,6 @@ const PATTERNS: readonly [VaguenessKind, string][] = [
   ["hedge", "it|is|are|be hoped|anticipated|intended|envisaged|expected that"],
   ["hedge", "it is hoped|anticipated|intended|envisaged"],
   ["hedge", "as far|much as possible|practicable|feasible"],
-  ["hedge", "consider|considered|considering|consideration"],
-  ["hedge", "be|is|are|being encouraged|invited|advised|asked"],
   ["hedge", "can|could|may access|have|receive|get|attend|join|request"],
   // The decision handed to someone else, or to a document outside the plan.
   [
@@ -162,7 +160,6 @@ const PATTERNS: readonly [VaguenessKind, string][] = [
     "empty",
     `${SUPPORT_MODIFIER} [levels|level|amounts|amount] [of] [adult|1:1|one-to-one|in-class|class|classroom|staff|ta|small-group|group|learning|teaching|literacy|numeracy|reading|social|emotional|pastoral|behaviour|behavioural|sensory|communication|language|transition|support|therapy|therapeutic|nurture] ${GENERIC_SUPPORT}`,
   ],
-  ["empty", "extra|additional|more time"],
   ["empty", "appropriate|appropriately|suitable|suitably"],
   [
     "empty",
@@ -207,6 +204,11 @@ const PATTERNS: readonly [VaguenessKind, string][] = [
 
 // Ways of not deciding that councils' own wording showed beyond the kinds' first forms.
 const MORE_PATTERNS: readonly [VaguenessKind | `p:${VaguenessKind}`, string][] = [
+  // Staff's intentions in provision; in an outcome these are the child's own doing ("Mia will
+  // consider how others feel", "spend more time in class") or provision, which its own rule finds.
+  ["p:hedge", "consider|considered|considering|consideration"],
+  ["p:hedge", "be|is|are|being encouraged|invited|advised|asked"],
+  ["p:empty", "extra|additional|more time"],
   // "Until no longer needed" in provision; in an outcome, "will no longer need" is the aim.
   ["p:condition", "no longer ~1needed|required|necessary|needs|need|requires"],
   // A group whose size is not given ("in a small group of 3" gives it).
@@ -561,6 +563,8 @@ function rangeSpans(text: string): VagueSpan[] {
   for (const m of text.matchAll(ISH))
     spans.push({ kind: "estimate", start: m.index, end: m.index + m[0].length });
   for (const m of text.matchAll(RANGE)) {
+    const lead = /([\p{L}-]+)\s*$/u.exec(text.slice(Math.max(0, m.index - 30), m.index))?.[1];
+    if (lead && CONTENT_BEFORE.has(lead.toLowerCase())) continue;
     const low = m[1] ?? m[3];
     const high = m[2] ?? m[4];
     if (low !== undefined && high !== undefined) {
@@ -579,6 +583,16 @@ function rangeSpans(text: string): VagueSpan[] {
   }
   return spans;
 }
+
+// Words after which a count or a range is what is taught or learnt: "numbers up to 20",
+// "order numbers between 1 and 100".
+export const CONTENT_BEFORE = new Set(
+  (
+    "count counting counts numbers number read reads reading recall recalls order ordering add " +
+    "adding subtract subtracting bonds multiply tables times-tables write writes recognise " +
+    "recognises recognize digits values spell spells words"
+  ).split(" "),
+);
 
 const LENGTH_UNITS = /^(?:minutes?|mins?|hours?|hrs?)$/;
 
@@ -700,6 +714,11 @@ function readVagueness(
         if (kind === "example" && t.norm === "and" && tokens[i + 1]?.norm === "or") continue;
         // A modifier preceded by a count is an amount: "25% extra time", "2 additional sessions".
         if (kind === "empty" && i > 0 && /^\d+(?:\.\d+)?%?$/.test((tokens[i - 1] as Token).norm))
+          continue;
+        // "At times of change" names the times.
+        if (kind === "frequency" && t.norm === "at" && tokens[m.endIndex]?.norm === "of") continue;
+        // "Count up to 20" is what is learnt, not a ceiling on what is given.
+        if (kind === "ceiling" && i > 0 && CONTENT_BEFORE.has((tokens[i - 1] as Token).norm))
           continue;
         // "A small group of three", "supported by a TA": what follows decides it.
         const after = tokens.slice(m.endIndex, m.endIndex + 3).map((w) => w.norm);
