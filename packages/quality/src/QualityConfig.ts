@@ -50,6 +50,13 @@ export interface ResolvedConfig {
   readonly today: string;
   readonly rules: Readonly<Record<RuleId, "off" | Severity>>;
   readonly vagueWords: Readonly<Record<string, string>>;
+  /**
+   * Whether vagueness is also judged by its kind (ranges, conditions, hedges, deferrals...) beyond
+   * the listed words: on unless a council replaced the list with its own.
+   */
+  readonly judgeVagueness: boolean;
+  /** Words a council allows, which no vagueness finding may cover. */
+  readonly vagueAllowed: readonly string[];
   readonly glossary: Readonly<Record<string, string>>;
   readonly blandPhrases: readonly string[];
   readonly pfaFromYear: number;
@@ -86,6 +93,8 @@ export function resolveConfig(
     today: config.today ?? today,
     rules,
     vagueWords: vague,
+    judgeVagueness: config.vagueWords?.replace === undefined,
+    vagueAllowed: (config.vagueWords?.allow ?? []).map((w) => w.toLowerCase()),
     glossary,
     blandPhrases: config.blandPhrases?.replace ?? [
       ...DEFAULT_BLAND_PHRASES,

@@ -16,6 +16,8 @@ export interface RuleContext {
   readonly thread: Thread;
   /** The name to use for the child in messages ("Sam"). */
   readonly childName: string;
+  /** The child's possessive pronoun from the plan's pronouns ("her", "his", "their"). */
+  readonly childPossessive: string;
 }
 
 /** A finding as a rule reports it; `checkPlan` adds the rule id, severity and source. */

@@ -17,6 +17,15 @@ function localToday(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/** "she/her" → "her", "he/him" → "his"; anything else, or nothing, → "their". */
+function possessiveOf(pronouns: string): string {
+  const first = pronouns
+    .trim()
+    .toLowerCase()
+    .split(/[\s/,]+/)[0];
+  return first === "she" ? "her" : first === "he" ? "his" : "their";
+}
+
 /**
  * Checks a plan against every quality rule and returns the findings in document order: errors
  * that make a plan unlawful or broken, warnings that make it weak, and information worth a look.
@@ -40,6 +49,7 @@ export function checkPlan(plan: Plan, config: QualityConfig = {}): Finding[] {
       plan.meta.child.preferredName.trim() ||
       plan.meta.child.fullName.trim().split(/\s+/)[0] ||
       "the child",
+    childPossessive: possessiveOf(plan.meta.child.pronouns),
   };
 
   const findings: Finding[] = [];

@@ -40,7 +40,3 @@ export const DEFAULT_VAGUE_WORDS: Readonly<Record<string, string>> = {
   "key adult":
     "name the role and their training, e.g. 'teaching assistant trained in the Zones of Regulation'",
 };
-
-/** The advice given for a numeric range such as "20-45 minutes". */
-export const RANGE_ADVICE =
-  "give one amount, not a range: the child is entitled to the amount stated";

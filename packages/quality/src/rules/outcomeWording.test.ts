@@ -93,3 +93,50 @@ describe("outcome-is-provision", () => {
     expect(fires("outcome-is-provision", statement)).toBe(false);
   });
 });
+
+describe("a date is not a measure", () => {
+  it.each([
+    "By July 2027 she will improve her reading.",
+    "By the end of Year 6, Mia will be more independent.",
+    "By the end of Key Stage 2 Mia will increase her independence.",
+    "Within 12 weeks Mia will develop her confidence.",
+  ])("fires on %j", (statement) => {
+    expect(fires("outcome-not-measurable", statement)).toBe(true);
+  });
+
+  it("uses the child's pronoun in its example", () => {
+    expect(
+      findingsOf(withOutcomeText("Mia will improve her reading."), "outcome-not-measurable")[0]
+        ?.message,
+    ).toContain("at her level");
+  });
+});
+
+describe("outcome-is-provision: what adults will do", () => {
+  it.each([
+    "Staff will model turn-taking with Mia in 4 of 5 sessions.",
+    "By July 2027 the teaching assistant will support Mia to write three sentences.",
+    "By July 2027 a visual timetable will be available to Mia in every lesson.",
+  ])("fires on %j", (statement) => {
+    expect(fires("outcome-is-provision", statement)).toBe(true);
+  });
+
+  it.each([
+    "By July 2027 Mia will get dressed after PE by herself in under ten minutes.",
+    "By July 2027 Mia will no longer need 1:1 support to get changed for PE.",
+    "By July 2027, when her teacher gives the class signal, Mia will stop and look at the teacher in 4 of 5 lessons.",
+  ])("does not fire on %j", (statement) => {
+    expect(fires("outcome-is-provision", statement)).toBe(false);
+  });
+});
+
+describe("outcome-is-provision: the child acting beside adults", () => {
+  it.each([
+    "By July 2027 Mia will ask an adult to help her when she is stuck, in 4 of 5 lessons.",
+    "By July 2027 Mia will need to ask for help only once in each lesson.",
+    "By July 2027 Mia will attend 95% of her therapy sessions.",
+    "By July 2027, with her teacher, Mia will read a page aloud each week.",
+  ])("does not fire on %j", (statement) => {
+    expect(fires("outcome-is-provision", statement)).toBe(false);
+  });
+});

@@ -1,5 +1,6 @@
 import { formatJsonPath, labelAt, type Outcome } from "@ehcp/schema";
 import type { RuleCheck, RuleContext, RuleFinding } from "../Rule.js";
+import { hasFrequency } from "../text/findFrequency.js";
 import { isNumberWord } from "../text/numbers.js";
 import { PhraseMatcher } from "../text/PhraseMatcher.js";
 import { isNegated } from "../text/textHelpers.js";
@@ -41,46 +42,133 @@ export const outcomeNotTimeBound: RuleCheck = (context) =>
         },
   );
 
-// Change with no yardstick: "will improve", "will be happier".
+// Change with no yardstick: "will improve", "will be happier", "will manage her emotions".
 const VAGUE_CHANGE = new PhraseMatcher([
   "improve",
   "improves",
   "improved",
+  "improving",
   "improvement",
+  "improvements",
   "develop",
   "develops",
+  "developed",
+  "developing",
   "progress",
   "make progress",
   "increase",
   "increased",
+  "increasing",
   "enhance",
+  "enhanced",
+  "reduce",
+  "reduced",
+  "decrease",
+  "build",
+  "build on",
+  "strengthen",
+  "extend",
+  "gain",
+  "work towards",
+  "working towards",
+  "begin to",
+  "start to",
   "happier",
-  "more confident",
-  "more independent",
+  "calmer",
+  "settled",
+  "happy",
+  "content",
+  "included",
+  "secure",
+  "positive",
+  "motivated",
+  "greater",
+  "more",
+  "less",
+  "fewer",
   "better",
+  "confident",
+  "confidence",
+  "self-esteem",
+  "wellbeing",
+  "well-being",
+  "resilience",
+  "resilient",
   "be aware",
+  "awareness",
   "feel",
+  "feels",
   "understand",
+  "understanding",
   "enjoy",
+  "engage",
+  "engagement",
+  "participate",
+  "interact",
+  "manage",
+  "regulate",
+  "cope",
+  "potential",
+  "maintain",
+  "know",
+  "appreciate",
+  "achieve",
+  "be ready",
+  "be prepared",
 ]);
+
 const MEASURE = new Set([
   "out",
   "independently",
+  "unaided",
   "every",
   "each",
+  "all",
+  "always",
   "level",
   "levels",
   "age-related",
   "standard",
   "score",
+  "scores",
   "percent",
   "accurately",
   "consistently",
+  "daily",
+  "weekly",
+  "termly",
+  "grade",
+  "band",
+  "phase",
+  "criteria",
+  "criterion",
+  "measured",
 ]);
+
+const MONTH_WORDS = new Set(MONTHS.split("|"));
+// Words after which a count is a time, not a measure: "Year 5", "Key Stage 2", "age 11".
+const TIME_BEFORE = new Set(["year", "years", "y", "stage", "ks", "age", "aged", "term"]);
+const SPAN_UNITS = new Set(["weeks", "months", "terms", "years", "week", "month", "term", "year"]);
+const SPAN_BEFORE = new Set(["within", "in", "after", "over", "next", "the", "for"]);
+
+/** A count that is a date or a span of time: a date says when, not how much. */
+function isTimeCount(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i] as Token;
+  if (/^(?:19|20)\d\d$/.test(t.norm)) return true;
+  const prev = tokens[i - 1]?.norm ?? "";
+  const next = tokens[i + 1]?.norm ?? "";
+  if (TIME_BEFORE.has(prev)) return true;
+  if (MONTH_WORDS.has(prev) || MONTH_WORDS.has(next)) return true;
+  if (SPAN_UNITS.has(next) && SPAN_BEFORE.has(prev)) return true;
+  return false;
+}
+
 const hasMeasure = (tokens: readonly Token[], text: string): boolean =>
-  /%|\bwithout (?:prompting|prompts|adult|help|support|reminders)\b|\breading age\b|\bspelling age\b/i.test(
+  /%|\bwithout (?:any )?(?:prompting|prompts|prompt|adult|help|support|reminders|reminder|assistance)\b|\breading age\b|\bspelling age\b|\bat least\b|\bno more than\b|\bwords (?:a|per) minute\b|\bon his own\b|\bon her own\b|\bon their own\b/i.test(
     text,
-  ) || tokens.some((t) => isNumberWord(t.norm) || MEASURE.has(t.norm));
+  ) ||
+  hasFrequency(tokens) ||
+  tokens.some((t, i) => (isNumberWord(t.norm) && !isTimeCount(tokens, i)) || MEASURE.has(t.norm));
 
 export const outcomeNotMeasurable: RuleCheck = (context) =>
   eachOutcome(context, (o, label, path, text, tokens) => {
@@ -92,14 +180,22 @@ export const outcomeNotMeasurable: RuleCheck = (context) =>
         message: `${label} has no statement. Say what ${context.childName} will be able to do, and how anyone will know.`,
       };
     }
-    const change = VAGUE_CHANGE.find(tokens).find((m) => !isNegated(tokens, m.index, text));
+    // "A reduced timetable": a word describing a thing, not a change in the child.
+    const change = VAGUE_CHANGE.find(tokens).find(
+      (m) =>
+        !isNegated(tokens, m.index, text) &&
+        !(
+          /ed$/.test(tokens[m.index]?.norm ?? "") &&
+          /^(?:a|an|the)$/.test(tokens[m.index - 1]?.norm ?? "")
+        ),
+    );
     if (!change || hasMeasure(tokens, text)) return null;
     return {
       section: "E",
       target: o.id,
       path: `${path}.statement`,
       range: { from: change.start, to: change.end },
-      message: `${label} says ${context.childName} will '${text.slice(change.start, change.end)}' but not by how much. Give something anyone can observe or count, e.g. "will read 40 words a minute in a book at his level" or "in 4 out of 5 lessons".`,
+      message: `${label} says ${context.childName} will '${text.slice(change.start, change.end)}' but not by how much. Give something anyone can observe or count, e.g. "will read 40 words a minute in a book at ${context.childPossessive} level" or "in 4 out of 5 lessons".`,
     };
   });
 
@@ -113,18 +209,116 @@ const GIVEN = new PhraseMatcher([
   "will be supported",
   "will be taught",
   "will be helped",
-  "will get",
+  "will be encouraged",
+  "will be enabled",
+  "will be allowed",
+  "will be shown",
+  "will be assisted",
+  "will be prompted",
+  "will be coached",
+  "will be mentored",
+  "will be seen by",
+  "will be assessed by",
+  "will be referred",
+  "will be placed",
+  "will be able to access",
   "will access",
+  "will continue to access",
   "will have access",
   "will continue to have",
+  "will be provided with",
+  "is provided",
+  "are provided",
+  "will be delivered",
+  "will be put in place",
+  "will be in place",
+  "will be made available",
+  "will be available to",
+  "will be implemented",
+  "will be arranged",
+  "will be set up",
 ]);
-const WILL_HAVE = new PhraseMatcher(["will have"]);
+
+// The adults as the subject: "staff will model", "the TA will support Mia".
+const ADULT_SUBJECT = new Set([
+  "staff",
+  "adults",
+  "adult",
+  "school",
+  "teacher",
+  "teachers",
+  "ta",
+  "tas",
+  "assistant",
+  "senco",
+  "therapist",
+  "slt",
+  "salt",
+  "practitioner",
+  "practitioners",
+  "team",
+  "we",
+  "keyworker",
+  "key-worker",
+  "lsa",
+  "mentor",
+  "setting",
+  "professionals",
+  "parents",
+  "college",
+  "tutor",
+  "worker",
+]);
+const ADULT_VERBS = new Set([
+  "will",
+  "to",
+  "provide",
+  "provides",
+  "support",
+  "supports",
+  "deliver",
+  "delivers",
+  "ensure",
+  "ensures",
+  "offer",
+  "offers",
+  "model",
+  "models",
+  "give",
+  "gives",
+  "use",
+  "uses",
+  "run",
+  "runs",
+  "teach",
+  "teaches",
+  "prompt",
+  "prompts",
+  "remind",
+  "check",
+  "read",
+  "meet",
+  "plan",
+  "share",
+  "help",
+  "helps",
+  "encourage",
+  "monitor",
+]);
+const WILL_HAVE = new PhraseMatcher([
+  "will have",
+  "will get",
+  "will need",
+  "will attend",
+  "will continue to attend",
+]);
 const SUPPORT_NOUNS = new Set([
   "support",
   "1:1",
   "one-to-one",
   "help",
   "sessions",
+  "session",
   "therapy",
   "adult",
   "assistant",
@@ -138,26 +332,111 @@ const SUPPORT_NOUNS = new Set([
   "input",
   "resources",
   "place",
+  "laptop",
+  "strategies",
+  "aids",
+  "supervision",
+  "keyworker",
+  "mentor",
+  "mentoring",
+  "funding",
+  "timetable",
+  "mentor",
+  "space",
+  "room",
+  "card",
+  "aid",
+  "pass",
+  "worker",
+  "key",
+  "scribe",
+  "reader",
 ]);
+
 const PARTICIPLE =
   /(?:ed|en|nt|ne)$|^(?:made|built|read|met|won|begun|got|kept|held|found|left|become)$/;
 
+const SUBJECT_LEAD = new Set([
+  "the",
+  "a",
+  "an",
+  "all",
+  "class",
+  "teaching",
+  "key",
+  "named",
+  "school",
+  "support",
+  "speech",
+  "and",
+  "language",
+  "occupational",
+  "educational",
+  "learning",
+  "specialist",
+]);
+
+function opensClause(tokens: readonly Token[], i: number, text: string): boolean {
+  let k = i;
+  while (k > 0 && i - k < 5 && SUBJECT_LEAD.has((tokens[k - 1] as Token).norm)) k--;
+  const start = (tokens[k] as Token).start;
+  if (k === 0 || /[.,;:!?\n]\s*$/.test(text.slice(0, start))) return true;
+  const before = (tokens[k - 1] as Token).norm;
+  return /^\d{4}$/.test(before) || before === "that" || MONTH_WORDS.has(before);
+}
+
+const LESS = new Set(["less", "fewer", "reduced", "no", "minimal", "decreasing", "reducing"]);
+
+function provisionWords(
+  tokens: readonly Token[],
+  text: string,
+): { start: number; end: number } | null {
+  const given = GIVEN.find(tokens).find((m) => !isNegated(tokens, m.index, text));
+  if (given) return given;
+  const had = WILL_HAVE.find(tokens).find((m) => {
+    const next = tokens[m.endIndex];
+    if (!next || PARTICIPLE.test(next.norm) || LESS.has(next.norm)) return false;
+    // "Will need to ask for help" is the child acting; "will attend 95% of sessions" a measure.
+    if (next.norm === "to" || isNegated(tokens, m.index, text)) return false;
+    const window = tokens.slice(m.endIndex, m.endIndex + 4);
+    if (
+      window.some(
+        (t, k) =>
+          /%$/.test(t.norm) ||
+          (/^\d+$/.test(t.norm) && /^(?:of|out)$/.test(window[k + 1]?.norm ?? "")),
+      )
+    )
+      return false;
+    return window.some((t) => SUPPORT_NOUNS.has(t.norm));
+  });
+  if (had) return had;
+  // "Staff will provide...", "The TA will support Mia": the sentence is about the adults.
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!ADULT_SUBJECT.has((tokens[i] as Token).norm)) continue;
+    const verb = tokens[i + 1] as Token;
+    if (!ADULT_VERBS.has(verb.norm)) continue;
+    // "With her teacher, she will...", "ask an adult to help": the child acts. The adults are
+    // the subject only when they open a clause ("By July 2027 the TA will support...").
+    if (!opensClause(tokens, i, text)) continue;
+    const after = tokens[i + 2];
+    if (verb.norm === "will" || verb.norm === "to") {
+      if (!after || !ADULT_VERBS.has(after.norm)) continue;
+      return { start: (tokens[i] as Token).start, end: after.end };
+    }
+    return { start: (tokens[i] as Token).start, end: verb.end };
+  }
+  return null;
+}
+
 export const outcomeIsProvision: RuleCheck = (context) =>
   eachOutcome(context, (o, label, path, text, tokens) => {
-    let hit = GIVEN.find(tokens)[0];
-    if (!hit) {
-      hit = WILL_HAVE.find(tokens).find((m) => {
-        const next = tokens[m.endIndex];
-        if (!next || PARTICIPLE.test(next.norm)) return false;
-        return tokens.slice(m.endIndex, m.endIndex + 4).some((t) => SUPPORT_NOUNS.has(t.norm));
-      });
-    }
+    const hit = provisionWords(tokens, text);
     if (!hit) return null;
     return {
       section: "E",
       target: o.id,
       path: `${path}.statement`,
       range: { from: hit.start, to: hit.end },
-      message: `${label} says what ${context.childName} '${text.slice(hit.start, hit.end)}', which is provision, not an outcome. Say what difference it will make: what ${context.childName} will be able to do. Put the support itself in section F.`,
+      message: `${label} says '${text.slice(hit.start, hit.end)}', which is provision, not an outcome. Say what difference it will make: what ${context.childName} will be able to do. Put the support itself in section F.`,
     };
   });

@@ -85,3 +85,48 @@ describe("provision-missing-who, provision-missing-expertise, provision-ratio-mi
     expect(findingsOf(plan, "provision-ratio-missing")).toEqual([]);
   });
 });
+
+describe("provision-hours-only, judged by whether the words name an activity", () => {
+  const hoursOnly = (what: string, hours: number) =>
+    findingsOf(
+      planWithF1((p) => ((p.frequency = null), (p.hoursPerWeek = hours), (p.what = para(what)))),
+      "provision-hours-only",
+    ).length > 0;
+
+  it("does not flag a named activity however short", () => {
+    expect(hoursOnly("Precision Teaching for phonics.", 2)).toBe(false);
+    expect(hoursOnly("Tube feeding at lunchtime by a trained teaching assistant.", 3)).toBe(false);
+  });
+
+  it("flags hours of support whatever little words come with them", () => {
+    expect(hoursOnly("Up to 15 hours of teaching assistant support.", 15)).toBe(true);
+    expect(hoursOnly("20 hours of support to help Ava with her learning.", 20)).toBe(true);
+    expect(hoursOnly("25 hours of support, to include break and lunchtimes.", 25)).toBe(true);
+  });
+});
+
+describe("placeholders and nought hours", () => {
+  it("does not take a placeholder for who or for expertise", () => {
+    for (const placeholder of ["To be confirmed", "staff", "School staff", "An adult"]) {
+      const plan = planWithF1((p) => (p.deliveredBy = placeholder));
+      expect(findingsOf(plan, "provision-missing-who")[0]?.message, placeholder).toContain(
+        `says '${placeholder}'`,
+      );
+    }
+    for (const placeholder of ["Appropriately trained", "Experienced", "Enhanced DBS check"]) {
+      const plan = planWithF1((p) => (p.expertise = placeholder));
+      expect(findingsOf(plan, "provision-missing-expertise"), placeholder).toHaveLength(1);
+    }
+    const named = planWithF1(
+      (p) => (p.expertise = "Enhanced DBS check; autism awareness training"),
+    );
+    expect(findingsOf(named, "provision-missing-expertise")).toEqual([]);
+  });
+
+  it("does not take nought hours as a quantity", () => {
+    const plan = planWithF1((p) => ((p.frequency = null), (p.hoursPerWeek = 0)));
+    expect(findingsOf(plan, "provision-not-quantified")).toMatchObject([
+      { path: "sections.F.provisions[0].hoursPerWeek" },
+    ]);
+  });
+});

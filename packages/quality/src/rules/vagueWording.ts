@@ -1,42 +1,66 @@
 import type { SectionKey } from "@ehcp/schema";
-import { RANGE_ADVICE } from "../defaults/vagueWords.js";
 import type { RuleCheck, RuleFinding } from "../Rule.js";
-import { hasFrequency } from "../text/findFrequency.js";
 import { matcherFor } from "../text/matcherFor.js";
-import { isNegated, sentenceAround } from "../text/textHelpers.js";
+import { inRanges, isNegated, quotedRanges } from "../text/textHelpers.js";
+import {
+  accessSpan,
+  CONTENT_BEFORE,
+  findVagueness,
+  isLengthCap,
+  regularHasInterval,
+  VAGUENESS_ADVICE,
+  withoutOverlaps,
+} from "../text/vagueness.js";
 
 const SECTIONS = new Set<SectionKey>(["E", "F", "G", "H1", "H2"]);
-const RANGE =
-  /\b\d+(?:\.\d+)?\s*(?:-|–|—|to)\s*\d+(?:\.\d+)?\s*(?:minutes?|mins?|hours?|hrs?|sessions?|times|days?|weeks?|lessons?)\b/gi;
-const HAS_DIGIT = /\d/;
+
 // "Regular" is vague only when nothing near it says how often.
 const NEEDS_FREQUENCY_NEARBY = new Set(["regular", "regularly"]);
 
-export const vagueWording: RuleCheck = ({ fields, config }) => {
+export const vagueWording: RuleCheck = ({ fields, config, childName }) => {
   const matcher = matcherFor(Object.keys(config.vagueWords));
   const findings: RuleFinding[] = [];
   for (const field of fields) {
     if (!SECTIONS.has(field.section)) continue;
     const { text, tokens } = field;
+    const quoted = quotedRanges(text);
     const found: { start: number; end: number; advice: string }[] = [];
+    // The council's list first: its advice is the council's own.
     for (const match of matcher.find(tokens)) {
-      if (isNegated(tokens, match.index, text)) continue;
-      if (NEEDS_FREQUENCY_NEARBY.has(match.phrase)) {
-        const sentence = sentenceAround(text, match.start, match.end);
-        if (hasFrequency(tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end)))
-          continue;
-      }
+      if (isNegated(tokens, match.index, text) || inRanges(quoted, match.start)) continue;
+      if (NEEDS_FREQUENCY_NEARBY.has(match.phrase) && regularHasInterval(tokens, match.index, text))
+        continue;
+      if (match.phrase === "access to" && accessSpan(tokens, match.index) === null) continue;
+      if (
+        match.phrase.startsWith("up to") &&
+        (isLengthCap(tokens, match.index, match.endIndex, text) ||
+          CONTENT_BEFORE.has(tokens[match.index - 1]?.norm ?? ""))
+      )
+        continue;
       found.push({
         start: match.start,
         end: match.end,
         advice: config.vagueWords[match.phrase] ?? "",
       });
     }
-    for (const m of HAS_DIGIT.test(text) ? text.matchAll(RANGE) : []) {
-      found.push({ start: m.index, end: m.index + m[0].length, advice: RANGE_ADVICE });
+    if (config.judgeVagueness) {
+      for (const span of findVagueness(
+        text,
+        tokens,
+        childName,
+        field.section !== "E",
+        field.field === "what",
+      )) {
+        const words = text.slice(span.start, span.end).toLowerCase();
+        if (config.vagueAllowed.some((w) => words.includes(w) || w.includes(words))) continue;
+        found.push({
+          start: span.start,
+          end: span.end,
+          advice: VAGUENESS_ADVICE[span.kind](childName),
+        });
+      }
     }
-    found.sort((a, b) => a.start - b.start);
-    for (const { start, end, advice } of found) {
+    for (const { start, end, advice } of withoutOverlaps(found)) {
       findings.push({
         section: field.section,
         target: field.target,

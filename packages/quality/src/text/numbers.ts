@@ -1,4 +1,5 @@
-const NUMBER_WORDS = new Set([
+const UNITS = [
+  "zero",
   "one",
   "two",
   "three",
@@ -11,18 +12,26 @@ const NUMBER_WORDS = new Set([
   "ten",
   "eleven",
   "twelve",
+  "thirteen",
+  "fourteen",
   "fifteen",
-  "twenty",
-  "thirty",
-  "forty",
-  "forty-five",
-  "fifty",
-  "sixty",
-  "ninety",
+  "sixteen",
+  "seventeen",
+  "eighteen",
+  "nineteen",
+];
+const TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+
+// Every number a plan writes in words up to a hundred ("forty-five"), and the counts of times.
+const NUMBER_WORDS = new Set([
+  ...UNITS,
+  ...TENS,
+  ...TENS.flatMap((t) => UNITS.slice(1, 10).map((u) => `${t}-${u}`)),
   "hundred",
   "half",
   "once",
   "twice",
+  "thrice",
 ]);
 
 const DIGITS = /^\d+(?:[.,]\d+)?%?$/;
@@ -31,4 +40,24 @@ const DIGITS = /^\d+(?:[.,]\d+)?%?$/;
 export function isNumberWord(norm: string): boolean {
   const first = norm.charCodeAt(0);
   return first >= 48 && first <= 57 ? DIGITS.test(norm) : NUMBER_WORDS.has(norm);
+}
+
+/** The value of a count ("3" → 3, "three" → 3, "twice" → 2), or null when it is not one. */
+export function numberValue(norm: string): number | null {
+  const first = norm.charCodeAt(0);
+  if (first >= 48 && first <= 57) {
+    return DIGITS.test(norm) ? Number.parseFloat(norm.replace(",", ".")) : null;
+  }
+  if (norm === "once") return 1;
+  if (norm === "twice") return 2;
+  if (norm === "thrice") return 3;
+  if (norm === "half") return 0.5;
+  if (norm === "hundred") return 100;
+  const unit = UNITS.indexOf(norm);
+  if (unit >= 0) return unit;
+  const [tens, units] = norm.split("-");
+  const t = TENS.indexOf(tens ?? "");
+  if (t < 0) return null;
+  const u = units === undefined ? 0 : UNITS.indexOf(units);
+  return u < 0 || u > 9 ? null : (t + 2) * 10 + u;
 }

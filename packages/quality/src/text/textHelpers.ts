@@ -31,7 +31,7 @@ export function isNegated(tokens: readonly Token[], index: number, text: string)
 /** Character ranges of text inside double quotation marks, straight or curly. */
 export function quotedRanges(text: string): { start: number; end: number }[] {
   const ranges: { start: number; end: number }[] = [];
-  for (const m of text.matchAll(/“[^”]*”|"[^"]*"/g))
+  for (const m of text.matchAll(/“[^”]*”|"[^"]*"|‘[^’]*’(?![\p{L}])/gu))
     ranges.push({ start: m.index, end: m.index + m[0].length });
   return ranges;
 }

@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { tokenize } from "./tokenize.js";
+import { findVagueness } from "./vagueness.js";
+
+const spans = (text: string, inProvision = true) =>
+  findVagueness(text, tokenize(text), "Mia", inProvision).map((s) => [
+    s.kind,
+    text.slice(s.start, s.end),
+  ]);
+
+describe("findVagueness", () => {
+  it.each([
+    ["Phonics two to three times a week.", "range", "two to three times"],
+    ["Reading for 15–20 minutes each day.", "range", "15–20 minutes"],
+    ["Between 1 and 2 hours of maths a week.", "range", "Between 1 and 2 hours"],
+    ["Once or twice a week, a social group.", "range", "Once or twice a week"],
+    [
+      "At least 10 and no more than 20 minutes of practice daily.",
+      "range",
+      "At least 10 and no more than 20 minutes",
+    ],
+    ["About 20 minutes of reading daily.", "estimate", "About 20"],
+    ["Approximately 2 hours a week.", "estimate", "Approximately"],
+    ["Counselling every week or fortnight.", "frequency", "every week or fortnight"],
+    ["Speech therapy if necessary.", "condition", "if necessary"],
+    ["A reader when available.", "condition", "when available"],
+    ["Sensory circuits, subject to staffing.", "condition", "subject to staffing"],
+    ["Sessions when staff are available.", "condition", "when staff are available"],
+    ["Nurture provision within school's resources.", "condition", "within school's resources"],
+    ["Staff could use a visual timetable.", "hedge", "could"],
+    ["School will try to provide a consistent adult.", "hedge", "will try to"],
+    ["Staff may use Makaton signs.", "hedge", "may"],
+    ["Typically three sessions a week of handwriting.", "hedge", "Typically"],
+    ["Sessions as advised by the SENCO.", "deferral", "as advised"],
+    ["Frequency to be agreed with school.", "deferral", "to be agreed"],
+    ["At the discretion of the class teacher.", "deferral", "At the discretion"],
+    ["Provision as set out in the educational psychology report.", "deferral", "as set"],
+    ["Occasional check-ins with a mentor.", "frequency", "Occasional"],
+    ["Check-ins from time to time.", "frequency", "from time to time"],
+    ["Appropriate differentiation in all lessons.", "empty", "Appropriate differentiation"],
+    ["A range of strategies to support attention.", "empty", "A range of"],
+    ["Support to develop her independence skills.", "empty", "Support to develop"],
+    ["Mia can access a quiet room.", "hedge", "can access"],
+    ["Opportunities to practise turn-taking.", "offer", "Opportunities to"],
+    ["For example, a now-and-next board.", "example", "For example"],
+    ["A teaching assistant and/or the class teacher.", "example", "and/or"],
+  ])("finds the doubt in %j", (text, kind, words) => {
+    expect(spans(text)).toContainEqual([kind, words]);
+  });
+
+  it.each([
+    "Wheelchair access to every classroom, the hall and the dining room.",
+    "Regular weekly 30-minute sessions with the speech and language therapist.",
+    "Three sessions of up to 30 minutes a week of a handwriting programme.",
+    "Mia does not need access to a laptop; she writes with a slope.",
+    'Mia said "I sometimes want to be on my own", so a quiet table is set for her at 12.15 daily.',
+    "A reduced timetable of 9.00 to 12.00 each day for the first three weeks.",
+    "Extra time of 25% in all tests and examinations.",
+    "A break card she may use to go to the library for five minutes.",
+    "Lego therapy, one to one, for 30 minutes every Tuesday.",
+    "By May 2027, two practice papers a week with a reader.",
+  ])("finds no doubt in the specific %j", (text) => {
+    expect(spans(text)).toEqual([]);
+  });
+
+  it("leaves a child's awareness in an outcome to the measure rules", () => {
+    expect(spans("Mia will be aware of her sensory needs.", false)).toEqual([]);
+    expect(spans("Staff will be aware of her sensory needs.")).toEqual([["hedge", "be aware"]]);
+  });
+
+  it("gives each span's exact place in the text", () => {
+    const text = "Phonics, two to three times a week, as advised by the SENCO.";
+    const found = findVagueness(text, tokenize(text));
+    expect(found.map((s) => [s.start, s.end])).toEqual([
+      [9, 27],
+      [36, 46],
+    ]);
+  });
+});
+
+describe("findVagueness in outcomes", () => {
+  it.each([
+    "By July 2027 Mia will count up to 20 objects accurately.",
+    "By July 2027 Mia will order numbers between 1 and 100.",
+    "By July 2027, at times of change, Mia will show her card.",
+    "By July 2027 Mia will consider how others feel in 4 of 5 stories.",
+    "By July 2027 Mia will spend more time in class, staying for 4 of 5 lessons.",
+    "By July 2027 Mia will no longer need 1:1 support at lunchtime.",
+  ])("finds no doubt in the child's own doing %j", (text) => {
+    expect(spans(text, false)).toEqual([]);
+  });
+});

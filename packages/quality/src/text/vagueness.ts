@@ -1,0 +1,785 @@
+import { hasFrequency } from "./findFrequency.js";
+import { numberValue } from "./numbers.js";
+import { TokenPattern } from "./TokenPattern.js";
+import { inRanges, isNegated, quotedRanges, sentenceAround } from "./textHelpers.js";
+import type { Token } from "./tokenize.js";
+
+/**
+ * What makes a statement leave room for doubt (L v Clarke [1998]: provision must be "so
+ * specific and clear as to leave no room for doubt as to what has been decided is necessary").
+ * Each kind is one way a decision is not made: an amount not fixed, a condition, a hedge, the
+ * choice handed to someone else, a frequency not given, a noun that names no support, examples in
+ * place of a decision, a right to ask in place of a service, or an offer the child may not get.
+ */
+export type VaguenessKind =
+  | "range"
+  | "estimate"
+  | "ceiling"
+  | "condition"
+  | "hedge"
+  | "deferral"
+  | "frequency"
+  | "empty"
+  | "example"
+  | "access"
+  | "offer";
+
+export interface VagueSpan {
+  readonly kind: VaguenessKind;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** What to write instead, by kind; `name` is the child's name. */
+export const VAGUENESS_ADVICE: Readonly<Record<VaguenessKind, (name: string) => string>> = {
+  range: (n) => `give one amount, not a range: ${n} is entitled to the amount stated`,
+  estimate: (n) => `give the exact amount ${n} will get, not an estimate`,
+  ceiling: (n) => `give the amount ${n} will get, not a ceiling`,
+  condition: (n) =>
+    `say what ${n} will get and when; provision cannot depend on whether it is needed, possible or available at the time`,
+  hedge: () =>
+    "write what will be done: provision in a plan is a duty (CoP 9.69), not an intention or a possibility",
+  deferral: (n) =>
+    `decide it in the plan: say what ${n} will get, not who will decide it later or where it is written elsewhere`,
+  frequency: () => "say exactly how often, e.g. three times a week or every lesson",
+  empty: (n) =>
+    `name the support itself: what is done with ${n}, by whom, how often and for how long`,
+  example: () => "name exactly what will be used, not examples",
+  access: (n) =>
+    `say what ${n} will get, how often and for how long, not that ${n} may have access`,
+  offer: () => "say what will be provided; provision in a plan is a duty, not a possibility",
+};
+
+const GENERIC_SUPPORT =
+  "support|help|assistance|input|provision|intervention|interventions|strategies|strategy|resources|adjustments|differentiation|approaches|approach|programme|programmes|program|guidance|encouragement|supervision|scaffolding|reassurance|care|equipment|materials|activities|curriculum|package|measures|aids|tools|monitoring";
+const SUPPORT_MODIFIER =
+  "reasonable|multi-disciplinary|multidisciplinary|multi-agency|holistic|whole-school|joined-up|consistent|nurturing|supportive|inclusive|appropriate|suitable|relevant|necessary|adequate|sufficient|additional|extra|further|targeted|specialist|specialised|specialized|individualised|individualized|individual|personalised|personalized|tailored|bespoke|enhanced|intensive|increased|continued|continuing|ongoing|general|some|adult|staff|extensive|significant|substantial|considerable|flexible|differentiated|high";
+
+// Written as what each kind looks like in words; `#` is a count, `[x]` optional, `~N` a gap.
+const PATTERNS: readonly [VaguenessKind, string][] = [
+  // Conditions: whether the child gets it is decided at the time.
+  [
+    "condition",
+    "as|when|if|where|whenever|wherever ~2needed|necessary|required|appropriate|possible|available|practicable|practical|feasible|applicable|relevant|suitable|helpful|useful|beneficial|indicated|requested",
+  ],
+  ["condition", "as and when"],
+  [
+    "condition",
+    "if|when|where|whenever|while|whilst ~4available|allows|allow|permits|permit|permitting|found|sourced|recruited|secured|obtained|funded",
+  ],
+  [
+    "condition",
+    "staffing|resources|time|funding|timetable|capacity|budget|staff permitting|allowing",
+  ],
+  [
+    "condition",
+    "subject to [the] staffing|staff|funding|availability|resources|capacity|budget|approval|agreement|demand|timetabling|need|needs|assessment",
+  ],
+  ["condition", "depending|dependent|depends|contingent on|upon"],
+  [
+    "condition",
+    "if|when|as|whenever she|he|they needs|need|requires|require|wants|feels it|them|this|support|help|one|extra|more|additional",
+  ],
+  // Hedges: an intention or a possibility, not a duty.
+  ["hedge", "could|might|should"],
+  ["hedge", "would benefit|help|be|need|support|allow|enable|suit|give|provide"],
+  [
+    "hedge",
+    "will|shall|would|should|to|and|staff|school|we try|aim|endeavour|endeavor|attempt|seek|strive|hope [to]",
+  ],
+  ["hedge", "will|to|may|should|could look to"],
+  ["hedge", "every effort"],
+  ["hedge", "best endeavours|endeavors|efforts"],
+  ["hedge", "hopefully|ideally|preferably"],
+  ["hedge", "it|is|are|be hoped|anticipated|intended|envisaged|expected that"],
+  ["hedge", "it is hoped|anticipated|intended|envisaged"],
+  ["hedge", "as far|much as possible|practicable|feasible"],
+  ["hedge", "can|could|may access|have|receive|get|attend|join|request"],
+  // The decision handed to someone else, or to a document outside the plan.
+  [
+    "deferral",
+    "as|where|when|if advised|recommended|determined|directed|decided|agreed|set|outlined|specified|described|deemed|judged|prescribed|instructed|suggested|detailed|per",
+  ],
+  [
+    "deferral",
+    "to be agreed|decided|determined|confirmed|arranged|discussed|identified|established|specified|finalised|finalized|negotiated|allocated|set|chosen|selected",
+  ],
+  ["deferral", "tbc|tba|tbd"],
+  ["deferral", "at|under ~3discretion"],
+  ["deferral", "discretion|discretionary"],
+  ["deferral", "in consultation|liaison|agreement|discussion with"],
+  ["deferral", "agreed with|by"],
+  ["deferral", "decided|determined|chosen|selected by"],
+  ["deferral", "deemed|judged|thought|felt appropriate|necessary|suitable|fit|needed|required"],
+  ["deferral", "see|sees fit"],
+  [
+    "deferral",
+    "in line with [the] ~3advice|recommendations|recommendation|report|guidance|reports|criteria|policy|policies|eligibility|thresholds",
+  ],
+  [
+    "deferral",
+    "recommend|recommended|recommends|recommendation|recommendations|suggest|suggested|suggests|advisable",
+  ],
+  [
+    "deferral",
+    "school|setting|staff|senco|teacher|teachers|professionals|team|provider|they ~2decide|determine|choose|select|judge|decides|determines|chooses|selects",
+  ],
+  // How often, not said.
+  [
+    "frequency",
+    "occasional|occasionally|ongoing|periodic|periodically|frequent|frequently|often|sometimes|intermittent|intermittently|sporadic|sporadically|routinely|infrequent|infrequently",
+  ],
+  ["frequency", "from time to time"],
+  ["frequency", "now and then|again"],
+  ["frequency", "every so often"],
+  ["frequency", "at various|certain|key|different|appropriate|suitable|relevant|intervals"],
+  ["frequency", "at times"],
+  ["frequency", "on occasion|occasions"],
+  [
+    "frequency",
+    "most|some|many|several|certain|various|few|key days|lessons|sessions|times|weeks|occasions|points|parts|periods|mornings|afternoons|breaks|lunchtimes|visits|subjects|classes|activities|areas|situations|contexts|settings",
+  ],
+  ["frequency", "some|most|much|part of the time|day|week"],
+  [
+    "frequency",
+    "a few|couple|handful|number [of] days|lessons|sessions|times|weeks|minutes|hours|occasions|visits|pupils|children|adults|words|strategies|activities|things|breaks|prompts|ideas|resources|tasks|steps|sentences",
+  ],
+  ["frequency", "a few|couple|handful|number of"],
+  ["frequency", "several"],
+  // Alternatives of an interval are a range of it: "weekly or fortnightly", "every week or fortnight".
+  [
+    "frequency",
+    "daily|weekly|fortnightly|monthly|termly|half-termly or|and/or daily|weekly|fortnightly|monthly|termly|half-termly",
+  ],
+  [
+    "frequency",
+    "every|each|a|per|once|twice day|week|fortnight|month|term|half-term or day|week|fortnight|month|term|half-term",
+  ],
+  // Nouns that name no support.
+  [
+    "empty",
+    `${SUPPORT_MODIFIER} [levels|level|amounts|amount] [of] [adult|1:1|one-to-one|in-class|class|classroom|staff|ta|small-group|group|learning|teaching|literacy|numeracy|reading|social|emotional|pastoral|behaviour|behavioural|sensory|communication|language|transition|support|therapy|therapeutic|nurture] ${GENERIC_SUPPORT}`,
+  ],
+  ["empty", "appropriate|appropriately|suitable|suitably"],
+  [
+    "empty",
+    "a|an range|variety|selection|mixture|menu|combination|array|package|bank|toolkit|suite|programme of",
+  ],
+  ["empty", "various|varied"],
+  ["empty", "differentiation|differentiated"],
+  ["empty", "quality first teaching"],
+  ["empty", "quality-first [teaching]"],
+  ["empty", "high quality|high-quality teaching"],
+  ["empty", "ordinarily available"],
+  ["empty", "universal provision"],
+  ["empty", "access|accessing [to] [the] curriculum|learning|education|lessons"],
+  // Examples where a decision should be.
+  ["example", "such as"],
+  ["example", "e.g.|eg|e.g"],
+  ["example", "for example|instance"],
+  ["example", "etc.|etc"],
+  ["example", "and so on|forth"],
+  ["example", "or|and similar|equivalent|other"],
+  ["example", "among|amongst others"],
+  // An offer, which the child may never receive.
+  ["offer", "opportunity|opportunities|chance|chances to|for"],
+  ["offer", "the chance to"],
+  ["offer", "be|is|are|being offered"],
+  // Estimates of an amount.
+  ["estimate", "about|around|nearly|almost #"],
+  ["estimate", "about|around|nearly|almost a|an hour|half|minute|week|day|term"],
+  ["estimate", "approximately|approx|approx.|roughly|circa"],
+  ["estimate", "or so"],
+  ["estimate", "give or take"],
+  ["estimate", "more or less"],
+  ["estimate", "in the region|order of"],
+  ["estimate", "on average"],
+  ["estimate", "an|the average of"],
+  ["estimate", "averaging"],
+  // A ceiling, which lets the amount be anything below it.
+  ["ceiling", "up to #|a|an"],
+  ["ceiling", "a maximum of #"],
+  ["ceiling", "maximum|max #"],
+];
+
+// Ways of not deciding that councils' own wording showed beyond the kinds' first forms.
+const MORE_PATTERNS: readonly [VaguenessKind | `p:${VaguenessKind}`, string][] = [
+  // Staff's intentions in provision; in an outcome these are the child's own doing ("Mia will
+  // consider how others feel", "spend more time in class") or provision, which its own rule finds.
+  ["p:hedge", "consider|considered|considering|consideration"],
+  ["p:hedge", "be|is|are|being encouraged|invited|advised|asked"],
+  ["p:empty", "extra|additional|more time"],
+  // "Until no longer needed" in provision; in an outcome, "will no longer need" is the aim.
+  ["p:condition", "no longer ~1needed|required|necessary|needs|need|requires"],
+  // A group whose size is not given ("in a small group of 3" gives it).
+  ["p:empty", "small|small-group class|classes|group|groups|setting|settings"],
+  ["p:empty", "small-group"],
+  ["p:empty", "is|are|be|being supported|helped|assisted"],
+  [
+    "deferral",
+    "following|according|based|guided [to|on|by] [the] ~3advice|recommendations|recommendation|report|guidance|reports|criteria|policy|policies|eligibility|thresholds",
+  ],
+  [
+    "hedge",
+    "can|could|may be provided|offered|given|arranged|made|used|accessed|requested|considered|discussed|seen|delivered|put",
+  ],
+  ["condition", "within ~3resources|budget|budgets|funding|capacity|staffing|means"],
+  ["condition", "needs-led|needs-based|need-led|demand-led|as-needed|as-required|ad-hoc"],
+  ["condition", "on a|an needs|need led|based|basis"],
+  ["condition", "ad hoc"],
+  ["condition", "as soon|early|quickly as possible|practicable|feasible"],
+  ["condition", "asap"],
+  ["condition", "for|as as long as necessary|needed|required|appropriate"],
+  ["condition", "as long as ~2needed|necessary|required|appropriate"],
+  [
+    "condition",
+    "according|relative|proportionate|matched|geared|suited to [his|her|their|the|pupil's|child's] need|needs|ability|abilities|level|levels",
+  ],
+  ["condition", "for a|some period|time|while [of] [time]"],
+  ["condition", "for the foreseeable future"],
+  ["hedge", "so far as"],
+  ["empty", "priority access|support|help|time"],
+  [
+    "example",
+    "assistant|ta|teacher|senco|mentor|lsa|adult|therapist or [a|an|the] [class] [teaching] assistant|ta|teacher|senco|mentor|lsa|adult|therapist",
+  ],
+  // A time left open: when the child is ready, or some day.
+  [
+    "condition",
+    "once|when|until|as|whenever she|he|they ~2settled|settles|ready|confident|able|becomes|become|calmer|independent",
+  ],
+  ["condition", "once|when|until settled|ready|appropriate|possible"],
+  ["condition", "when|if and if|when"],
+  ["condition", "as|when|if the need|needs arises|arise|dictate|dictates"],
+  ["condition", "in due course"],
+  ["condition", "at a later date|stage|point|time"],
+  ["condition", "over time"],
+  ["condition", "gradually|phased|tapered|tapering|incrementally"],
+  [
+    "deferral",
+    "professional|clinical|their|staff|staff's|teacher's|school's judgement|judgment|judgements",
+  ],
+  ["condition", "clinically indicated|appropriate|necessary|required"],
+  [
+    "hedge",
+    "typically|usually|normally|generally|mostly|mainly|largely|predominantly|broadly|commonly",
+  ],
+  ["hedge", "in general"],
+  ["hedge", "as a rule"],
+  [
+    "p:hedge",
+    "be|is|are|being|remain|remains|stay mindful|aware|conscious|sensitive|cognisant|cognizant",
+  ],
+  ["p:hedge", "respond|react|adapt|adjust|act|responds|adapts|adjusts accordingly"],
+  ["hedge", "look|looking into"],
+  ["hedge", "be|been|being explored|investigated|sought|looked"],
+  ["deferral", "in|with whatever|whichever form|way|manner|means"],
+  ["deferral", "whatever|whichever is"],
+  ["deferral", "in|from|within the|his|her|their ~3report|reports|assessment|assessments"],
+  ["empty", "enhanced|additional|extra|extended|personalised|personalized|bespoke transition"],
+  ["empty", "make|makes|making use of"],
+  ["empty", "be|is|are|being flexible|flexibly"],
+  ["empty", "flexible approach|approaches|timetable|arrangements|basis|support|provision"],
+  ["empty", "requires|require ~3support|help|assistance|supervision|input"],
+  [
+    "empty",
+    "needs|need [a|an|some|constant|additional|extra|high|considerable|significant] [level|levels|amount] [of] [adult] support|help|assistance|supervision",
+  ],
+  ["offer", "be made available"],
+  ["empty", "provision|support|arrangements will|to|shall be made|put|provided for|in"],
+  ["empty", "staff|adults|teachers|tas to|will|should receive|have|undertake training"],
+  ["empty", "staff training"],
+  [
+    "deferral",
+    "as part of [the] ~3offer|response|service|policy|package|curriculum|provision|approach|budget|programme",
+  ],
+  [
+    "offer",
+    "support|help|input|provision|assistance to be provided|given|offered|delivered|arranged",
+  ],
+  ["estimate", "or thereabouts"],
+];
+
+// Support named only by what it is for: "Support to develop her independence skills".
+const PURPOSE_ONLY = new Set([
+  "support",
+  "help",
+  "input",
+  "provision",
+  "intervention",
+  "interventions",
+  "strategies",
+  "assistance",
+  "work",
+]);
+const PURPOSE_VERBS = new Set(
+  (
+    "develop help manage improve build increase access enable promote encourage facilitate support " +
+    "meet address aid ensure enhance reduce boost foster raise extend strengthen overcome"
+  ).split(" "),
+);
+
+const PURPOSE_KIND = new Set([
+  "programme",
+  "programmes",
+  "sessions",
+  "groups",
+  "work",
+  "activities",
+  "strategies",
+  "time",
+]);
+
+// Words that may come before a noun of support without saying anything of it.
+const LEAD = new Set([
+  "a",
+  "an",
+  "the",
+  "and",
+  "small",
+  "group",
+  "small-group",
+  "1:1",
+  "individual",
+  "adult",
+  "additional",
+  "extra",
+  "visual",
+  "multi-sensory",
+  "multisensory",
+  "modified",
+  "adapted",
+  "clear",
+  "consistent",
+  "careful",
+  "close",
+  "positive",
+  "structured",
+  "predictable",
+  "nurturing",
+  "alternative",
+  "personalised",
+  "personalized",
+  "specialist",
+  "differentiated",
+  "social",
+  "emotional",
+  "regular",
+  "ongoing",
+  "continued",
+  "teaching",
+  "learning",
+]);
+
+/** Whether token `i` opens its sentence, or only words of `LEAD` come before it there. */
+function opensStatement(tokens: readonly Token[], i: number, text: string): number | null {
+  let k = i;
+  while (k > 0 && LEAD.has((tokens[k - 1] as Token).norm) && i - k < 3) {
+    if (/[.!?;:\n]\s*$/.test(text.slice(0, (tokens[k] as Token).start))) break;
+    k--;
+  }
+  const at = tokens[k] as Token;
+  return k === 0 || /[.!?;:\n]\s*$/.test(text.slice(0, at.start)) ? k : null;
+}
+
+// Nouns of teaching and support that, heading a statement with no amount, frequency or name in
+// it, leave what is done undecided: "Multi-sensory teaching.", "Monitoring of attendance."
+const GENERIC_HEAD = new Set(
+  (
+    "teaching approaches approach environment boundaries repetition overlearning strategies " +
+    "resources adjustments scaffolding differentiation materials monitoring planning liaison " +
+    "consideration supports support help input assessment review use prompts prompting praise " +
+    "reinforcement encouragement reassurance time chunking modification supervision"
+  ).split(" "),
+);
+
+const ROLES = new Set(
+  (
+    "team service teacher teachers assistant assistants ta tas lsa senco therapist therapists " +
+    "psychologist nurse mentor worker practitioner specialist counsellor coordinator elsa keyworker " +
+    "key-worker tutor interpreter physiotherapist paediatrician clinician"
+  ).split(" "),
+);
+
+/** A statement headed by a generic noun and holding nothing specific: no count, interval or name. */
+function genericStatementSpan(
+  text: string,
+  tokens: readonly Token[],
+  sentence: { start: number; end: number },
+): VagueSpan | null {
+  const words = tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
+  if (words.length === 0 || words.length > 14) return null;
+  const head = words.findIndex(
+    (t, i) => GENERIC_HEAD.has(t.norm) && !/^assistants?$/.test(words[i + 1]?.norm ?? ""),
+  );
+  if (head < 0 || head > 3 || opensStatement(words, head, text) === null) return null;
+  if (hasFrequency(words)) return null;
+  const specific = words.some(
+    (t, i) =>
+      /\d/.test(t.norm) ||
+      numberValue(t.norm) !== null ||
+      /^(?:every|each|all|always|whole|named|daily|weekly)$/.test(t.norm) ||
+      (i > 0 && /^\p{Lu}/u.test(text.slice(t.start, t.end))),
+  );
+  if (specific) return null;
+  // A deliverer named is a decision made ("support from the inclusion team"); "an adult" is not.
+  if (words.some((t, i) => i > head && ROLES.has(t.norm))) return null;
+  const h = words[head] as Token;
+  return { kind: "empty", start: (words[0] as Token).start, end: h.end };
+}
+
+function purposeOnlySpan(tokens: readonly Token[], i: number, text: string): VagueSpan | null {
+  const t = tokens[i] as Token;
+  if (!PURPOSE_ONLY.has(t.norm)) return null;
+  // "Intervention programmes to develop...": one noun may name the kind of thing.
+  const extra = PURPOSE_KIND.has(tokens[i + 1]?.norm ?? "") ? 1 : 0;
+  if (tokens[i + 1 + extra]?.norm !== "to") return null;
+  const verb = tokens[i + 2 + extra];
+  if (!verb || !PURPOSE_VERBS.has(verb.norm)) return null;
+  const from = opensStatement(tokens, i, text);
+  if (from === null) return null;
+  return { kind: "empty", start: (tokens[from] as Token).start, end: verb.end };
+}
+
+// "Staff will be aware of her anxiety" is a hedge in provision; in an outcome the awareness is
+// the child's, which is a matter of measure, not of doubt.
+const COMPILED = [...PATTERNS, ...MORE_PATTERNS].map(([kind, source]) => ({
+  kind: (kind.startsWith("p:") ? kind.slice(2) : kind) as VaguenessKind,
+  provisionOnly: kind.startsWith("p:"),
+  pattern: new TokenPattern(source),
+}));
+const BY_FIRST_WORD = new Map<string, typeof COMPILED>();
+for (const entry of COMPILED) {
+  for (const word of entry.pattern.firstWords ?? []) {
+    const list = BY_FIRST_WORD.get(word) ?? [];
+    list.push(entry);
+    BY_FIRST_WORD.set(word, list);
+  }
+}
+
+// Physical access to a place is a building's feature, not a service the child may ask for.
+const PHYSICAL = new Set([
+  "wheelchair",
+  "step-free",
+  "level",
+  "physical",
+  "physically",
+  "disabled",
+  "ramp",
+  "ramped",
+  "lift",
+  "independent",
+  "safe",
+  "easy",
+  "direct",
+  "toilet",
+]);
+const PLACES =
+  /^(?:classrooms?|buildings?|sites?|floors?|toilets?|corridors?|doors?|entrances?|rooms|all areas|every area|playgrounds?|halls?|stairs|upstairs)$/;
+const ACCESS_BEFORE = new Set([
+  "have",
+  "has",
+  "having",
+  "had",
+  "can",
+  "could",
+  "may",
+  "might",
+  "will",
+  "would",
+  "should",
+  "given",
+  "allow",
+  "allowed",
+  "allowing",
+  "provide",
+  "provided",
+  "ensure",
+  "offered",
+  "with",
+  "free",
+  "full",
+  "ongoing",
+  "regular",
+  "continued",
+  "daily",
+  "open",
+  "unlimited",
+  "priority",
+]);
+
+export function accessSpan(tokens: readonly Token[], i: number): VagueSpan | null {
+  const t = tokens[i] as Token;
+  if (t.norm !== "access" && t.norm !== "accesses" && t.norm !== "accessing") return null;
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (prev && PHYSICAL.has(prev.norm)) return null;
+  if (next && (next.norm === "arrangements" || next.norm === "arrangement")) return null;
+  const toNext = next?.norm === "to";
+  // "Access to every classroom": a place, which is the building's, not the child's provision.
+  if (toNext) {
+    const object = tokens
+      .slice(i + 2, i + 5)
+      .find((w) => !/^(?:the|all|every|each|a|an|her|his|their)$/.test(w.norm));
+    if (object && PLACES.test(object.norm) && tokens[i + 2]?.norm !== "a") return null;
+  }
+  // "Able to access", "allowed to access": leave to use a service, not the service.
+  const leaveTo =
+    prev?.norm === "to" &&
+    /^(?:able|allowed|free|chance|opportunity|opportunities)$/.test(tokens[i - 2]?.norm ?? "");
+  const permitted = prev !== undefined && (ACCESS_BEFORE.has(prev.norm) || leaveTo);
+  const opensSentence = prev === undefined;
+  if (!toNext && !permitted) return null;
+  if (!toNext && !opensSentence && prev?.norm === "to" && !leaveTo) return null;
+  const end = toNext ? (next as Token).end : t.end;
+  const start = leaveTo ? (tokens[i - 2] as Token).start : permitted && prev ? prev.start : t.start;
+  return { kind: "access", start, end };
+}
+
+// Ranges of a count: "2-3 sessions", "two to three times", "between 1 and 2 hours", "20–30 mins".
+const NUMBER =
+  "(?:\\d+(?:\\.\\d+)?|once|twice|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety)";
+const UNIT =
+  "(?:minutes?|mins?|hours?|hrs?|h|sessions?|times|days?|weeks?|lessons?|periods?|visits?|x|×|pupils?|children|students|terms?|months?|blocks?|slots?|occasions|a\\s+(?:day|week|term|month)|per|each|every|weekly|daily|monthly|termly|hourly|words?|sentences?|steps?|prompts?|reminders?|questions?|books?|items?|peers?|friends?|adults?|turns?|attempts?|trials?|activities|tasks?|signs?|symbols?|spellings?|targets?|breaks?)";
+const RANGE = new RegExp(
+  `\\b(?:between\\s+(${NUMBER})\\s*(?:${UNIT}\\s+)?and\\s+(${NUMBER})\\b(?:\\s*${UNIT}\\b)?|(${NUMBER})\\s*(?:${UNIT}\\s*)?(?:-|–|—|to|or)\\s*(${NUMBER})\\s*${UNIT}\\b|(once|twice)\\s+or\\s+(twice|three\\s+times|thrice))`,
+  "gi",
+);
+const MAYBE_NUMBER =
+  /\d|\b(?:once|twice|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety)\b/i;
+
+// A floor and a ceiling, which is a range: "at least 10 and no more than 20 minutes".
+const BOUNDS = new RegExp(
+  `\\b(?:at least|a minimum of|no less than|no fewer than)\\s+${NUMBER}\\b[^.;]{0,25}?\\b(?:and|but|to)\\s+(?:(?:no|not)\\s+more\\s+than|up\\s+to|a\\s+maximum\\s+of)\\s+${NUMBER}\\b(?:\\s*${UNIT}\\b)?`,
+  "gi",
+);
+const ISH = /\b\d+(?:\.\d+)?-?ish\b/gi;
+
+function rangeSpans(text: string): VagueSpan[] {
+  if (!MAYBE_NUMBER.test(text)) return [];
+  const spans: VagueSpan[] = [];
+  for (const m of text.matchAll(BOUNDS))
+    spans.push({ kind: "range", start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(ISH))
+    spans.push({ kind: "estimate", start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(RANGE)) {
+    const lead = /([\p{L}-]+)\s*$/u.exec(text.slice(Math.max(0, m.index - 30), m.index))?.[1];
+    if (lead && CONTENT_BEFORE.has(lead.toLowerCase())) continue;
+    const low = m[1] ?? m[3];
+    const high = m[2] ?? m[4];
+    if (low !== undefined && high !== undefined) {
+      const a = numberValue(low.toLowerCase());
+      const b = numberValue(high.toLowerCase());
+      // "One to one" is a ratio, and "9 to 10 o'clock" a time, not a range of amounts.
+      if (a === null || b === null || a >= b) continue;
+      // "9:00-9:30", "9.00 to 12.00" and "2:1" are times and ratios.
+      const before = text[m.index - 1];
+      if (before === ":" || before === ".") continue;
+      if (/^\d{1,2}[.:]\d\d$/.test(low) || /^\d{1,2}[.:]\d\d$/.test(high)) continue;
+    }
+    let end = m.index + m[0].length;
+    while (end > m.index && /\s/.test(text[end - 1] as string)) end--;
+    spans.push({ kind: "range", start: m.index, end });
+  }
+  return spans;
+}
+
+// Words after which a count or a range is what is taught or learnt: "numbers up to 20",
+// "order numbers between 1 and 100".
+export const CONTENT_BEFORE = new Set(
+  (
+    "count counting counts numbers number read reads reading recall recalls order ordering add " +
+    "adding subtract subtracting bonds multiply tables times-tables write writes recognise " +
+    "recognises recognize digits values spell spells words"
+  ).split(" "),
+);
+
+const LENGTH_UNITS = /^(?:minutes?|mins?|hours?|hrs?)$/;
+
+/** "3 sessions of up to 30 minutes a week": a cap on how long a session runs, the count fixed. */
+export function isLengthCap(
+  tokens: readonly Token[],
+  i: number,
+  end: number,
+  text: string,
+): boolean {
+  const before = tokens[i - 1]?.norm;
+  if (before !== "of" && before !== "lasting" && before !== "for") return false;
+  if (!LENGTH_UNITS.test(tokens[end]?.norm ?? "")) return false;
+  const sentence = sentenceAround(text, (tokens[i] as Token).start, (tokens[i] as Token).end);
+  return hasFrequency(tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end));
+}
+
+/** "Regular" with an exact interval in its sentence ("regular weekly 30-minute sessions"). */
+export function regularHasInterval(tokens: readonly Token[], i: number, text: string): boolean {
+  const t = tokens[i] as Token;
+  const sentence = sentenceAround(text, t.start, t.end);
+  return hasFrequency(tokens.filter((w) => w.start >= sentence.start && w.end <= sentence.end));
+}
+
+const MONTH_BEFORE = new Set([
+  "by",
+  "in",
+  "of",
+  "until",
+  "before",
+  "since",
+  "from",
+  "end",
+  "mid",
+  "early",
+  "late",
+  "during",
+  "after",
+]);
+
+// "She may go to the library at any time": leave given to the child, which is a decision.
+const CHILD = new Set(["she", "he", "they", "i"]);
+const LEAVE = new Set([
+  "go",
+  "leave",
+  "use",
+  "take",
+  "bring",
+  "choose",
+  "sit",
+  "stand",
+  "wear",
+  "eat",
+  "move",
+  "keep",
+  "ask",
+  "stay",
+  "return",
+]);
+
+function mayIsModal(tokens: readonly Token[], i: number, text: string, child: string): boolean {
+  const t = tokens[i] as Token;
+  const next = tokens[i + 1];
+  if (!next || /^\d/.test(next.norm)) return false;
+  const prev = tokens[i - 1];
+  if (prev && MONTH_BEFORE.has(prev.norm)) return false;
+  if (prev && (CHILD.has(prev.norm) || prev.norm === child) && LEAVE.has(next.norm)) return false;
+  // A capital "May" mid-sentence is the month.
+  return (
+    text[t.start] === "m" || prev === undefined || /[.!?:;\n]\s*$/.test(text.slice(0, t.start))
+  );
+}
+
+// The editor re-checks the whole plan at each pause in typing, and all but one field are as they
+// were: their spans are remembered by text, so only the changed field is read again.
+const remembered = new Map<string, readonly VagueSpan[]>();
+const REMEMBER = 4000;
+
+/** Spans of `text` that leave room for doubt, left to right, not overlapping. */
+export function findVagueness(
+  text: string,
+  tokens: readonly Token[],
+  childName = "",
+  inProvision = true,
+  statement = false,
+): readonly VagueSpan[] {
+  const key = `${inProvision ? "p" : "o"}${statement ? "s" : "f"}${childName}\u0000${text}`;
+  const known = remembered.get(key);
+  if (known) return known;
+  const spans = readVagueness(text, tokens, childName, inProvision, statement);
+  if (remembered.size >= REMEMBER) remembered.delete(remembered.keys().next().value as string);
+  remembered.set(key, spans);
+  return spans;
+}
+
+function readVagueness(
+  text: string,
+  tokens: readonly Token[],
+  childName: string,
+  inProvision: boolean,
+  statement: boolean,
+): VagueSpan[] {
+  const child = childName.toLowerCase();
+  const quoted =
+    text.includes('"') || text.includes("“") || text.includes("‘") ? quotedRanges(text) : [];
+  const found: VagueSpan[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const at = i;
+    const t = tokens[i] as Token;
+    let hit: VagueSpan | null = accessSpan(tokens, i) ?? purposeOnlySpan(tokens, i, text);
+    if (!hit && t.norm === "may" && mayIsModal(tokens, i, text, child))
+      hit = { kind: "hedge", start: t.start, end: t.end };
+    if (!hit) {
+      for (const { kind, pattern, provisionOnly } of BY_FIRST_WORD.get(t.norm) ?? []) {
+        if (provisionOnly && !inProvision) continue;
+        const m = pattern.matchAt(tokens, i);
+        if (!m) continue;
+        if (kind === "ceiling" && isLengthCap(tokens, i, m.endIndex, text)) continue;
+        if (kind === "example" && t.norm === "and" && tokens[i + 1]?.norm === "or") continue;
+        // A modifier preceded by a count is an amount: "25% extra time", "2 additional sessions".
+        if (kind === "empty" && i > 0 && /^\d+(?:\.\d+)?%?$/.test((tokens[i - 1] as Token).norm))
+          continue;
+        // "At times of change" names the times.
+        if (kind === "frequency" && t.norm === "at" && tokens[m.endIndex]?.norm === "of") continue;
+        // "Count up to 20" is what is learnt, not a ceiling on what is given.
+        if (kind === "ceiling" && i > 0 && CONTENT_BEFORE.has((tokens[i - 1] as Token).norm))
+          continue;
+        // "A small group of three", "supported by a TA": what follows decides it.
+        const after = tokens.slice(m.endIndex, m.endIndex + 3).map((w) => w.norm);
+        if (
+          /^(?:small|small-group)$/.test(t.norm) &&
+          after.some((w) => /^\d/.test(w) || numberValue(w) !== null)
+        )
+          continue;
+        if (
+          /^(?:supported|helped|assisted)$/.test(tokens[m.endIndex - 1]?.norm ?? "") &&
+          /^(?:by|with|through|using|from|to)$/.test(after[0] ?? "")
+        )
+          continue;
+        // "Extra time of 25%": the amount follows.
+        if (
+          kind === "empty" &&
+          tokens[m.endIndex - 1]?.norm === "time" &&
+          tokens.slice(m.endIndex, m.endIndex + 3).some((w) => /^\d/.test(w.norm))
+        )
+          continue;
+        hit = { kind, start: t.start, end: (tokens[m.endIndex - 1] as Token).end };
+        i = m.endIndex - 1;
+        break;
+      }
+    }
+    if (!hit) continue;
+    if (isNegated(tokens, at, text) || inRanges(quoted, hit.start)) continue;
+    found.push(hit);
+  }
+  // Only a provision's description is a statement of provision; who and expertise are names.
+  if (inProvision && statement) {
+    for (const sentence of sentencesOf(text)) {
+      const span = genericStatementSpan(text, tokens, sentence);
+      if (span && !inRanges(quoted, span.start)) found.push(span);
+    }
+  }
+  // "and/or" leaves who or what open.
+  for (const m of text.matchAll(/\band\/or\b/gi)) {
+    if (!inRanges(quoted, m.index))
+      found.push({ kind: "example", start: m.index, end: m.index + 6 });
+  }
+  for (const r of rangeSpans(text)) if (!inRanges(quoted, r.start)) found.push(r);
+  return withoutOverlaps(found);
+}
+
+function sentencesOf(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  // A point inside a word ("3.00", "e.g.") does not end a sentence.
+  for (const m of text.matchAll(/(?:[^.!?;\n]|[.!?](?=\S))+/g))
+    out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+/** Keeps the earliest (then longest) of spans that overlap. */
+export function withoutOverlaps<T extends { start: number; end: number }>(spans: T[]): T[] {
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: T[] = [];
+  for (const s of spans) {
+    const last = kept[kept.length - 1];
+    if (last && s.start < last.end) continue;
+    kept.push(s);
+  }
+  return kept;
+}
