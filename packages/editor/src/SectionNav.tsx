@@ -42,7 +42,10 @@ export function SectionNav({
             <li key={key}>
               <button type="button" onClick={() => go(key)}>
                 <span className="ehcp-item-label">{key}</span> {SECTION_TITLES[key]}
-                <span className="ehcp-count"> ({perSection[index] ?? 0} items</span>
+                <span className="ehcp-count">
+                  {" "}
+                  ({perSection[index] ?? 0} {perSection[index] === 1 ? "item" : "items"}
+                </span>
                 {found > 0 ? <span className="ehcp-badge">, {found} to check</span> : null}
                 <span className="ehcp-count">)</span>
               </button>

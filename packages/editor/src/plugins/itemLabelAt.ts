@@ -8,5 +8,10 @@ import { itemLabelsKey, labelFrom } from "./itemLabels.js";
 export function itemLabelAt(state: EditorState, pos: number): string | null {
   const decorations = itemLabelsKey.getState(state)?.decorations;
   if (!decorations) return null;
-  return labelFrom(decorations.find(pos, pos + 1, (spec) => typeof spec.label === "string"));
+  // `find` also returns the item before, whose decoration ends where this one starts.
+  return labelFrom(
+    decorations
+      .find(pos, pos + 1, (spec) => typeof spec.label === "string")
+      .filter((decoration) => decoration.from === pos),
+  );
 }

@@ -6,6 +6,7 @@ import { ySyncPluginKey } from "@tiptap/y-tiptap";
 import { describe, expect, it } from "vitest";
 import { findSection } from "../model/findSection.js";
 import { findingHighlight, findingHighlightKey } from "./findingHighlight.js";
+import { itemLabelAt } from "./itemLabelAt.js";
 import { itemLabels, itemLabelsKey, labelFrom } from "./itemLabels.js";
 import { partsChanged } from "./partsChanged.js";
 import { roleGuard } from "./roleGuard.js";
@@ -136,6 +137,20 @@ describe("itemLabels", () => {
     const before = labels(state);
     expect(before).toEqual(expect.arrayContaining(["B1", "E1", "F1"]));
     expect(labels(state.apply(remoteWordInB1(state)))).toEqual(before);
+  });
+
+  it("names the item that starts at a place, not the one that ends there", () => {
+    const state = EditorState.create({ doc: planToDoc(plan), plugins: [itemLabels()] });
+    const starts: [string, number][] = [];
+    state.doc.descendants((node, pos) => {
+      if (node.type.name === "outcome") starts.push([String(node.attrs.id), pos]);
+      return true;
+    });
+    // Outcomes sit side by side, so each one after the first begins where another ends.
+    expect(starts.length).toBeGreaterThan(2);
+    expect(starts.map(([, pos]) => itemLabelAt(state, pos))).toEqual(
+      starts.map((_, i) => `E${i + 1}`),
+    );
   });
 });
 
