@@ -9,7 +9,7 @@ import {
   type ItemChange,
   listSuggestions,
   PLAN_FRAGMENT_NAME,
-  planSchema,
+  yFragmentToDoc,
   readRepresentations,
   type Plan,
   type Representation,
@@ -17,7 +17,6 @@ import {
   spokenDate as spoken,
   statutoryDates,
 } from "@ehcp/schema";
-import { yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
 import type * as Y from "yjs";
 import type { HttpApiOptions, Route } from "./httpApi.js";
 import { HttpError } from "./HttpError.js";
@@ -64,9 +63,7 @@ export function lifecycleRoutes(context: LifecycleContext): Route[] {
   /** The suggestions waiting and the representations decided, read from the live document. */
   const readRecord = (id: string) =>
     withLivePlan(options.openDocument, id, (doc) => ({
-      pending: listSuggestions(
-        yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(PLAN_FRAGMENT_NAME), planSchema),
-      ),
+      pending: listSuggestions(yFragmentToDoc(doc.getXmlFragment(PLAN_FRAGMENT_NAME))),
       representations: readRepresentations(doc),
     }));
   const dayOf = (body: { date?: unknown }) => {

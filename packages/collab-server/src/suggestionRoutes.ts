@@ -3,14 +3,13 @@ import {
   decideSuggestion,
   listSuggestions,
   PLAN_FRAGMENT_NAME,
-  planSchema,
+  yFragmentToDoc,
   type Representation,
   REPRESENTATIONS_MAP_NAME,
   readCouncilDecisions,
   readRepresentations,
   yDocToPlan,
 } from "@ehcp/schema";
-import { yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
 import type * as Y from "yjs";
 import type { HttpApiOptions, Route } from "./httpApi.js";
 import { HttpError } from "./HttpError.js";
@@ -46,9 +45,7 @@ export function suggestionRoutes(context: SuggestionContext): Route[] {
       handle: async (request, response, [id = ""]) => {
         await userFor(request, id);
         const answer = await withPlan(id, (doc) => ({
-          pending: listSuggestions(
-            yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(PLAN_FRAGMENT_NAME), planSchema),
-          ),
+          pending: listSuggestions(yFragmentToDoc(doc.getXmlFragment(PLAN_FRAGMENT_NAME))),
           representations: readRepresentations(doc),
           decisions: readCouncilDecisions(doc),
         }));
