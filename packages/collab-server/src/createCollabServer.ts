@@ -17,6 +17,7 @@ import { PlanShadow } from "./PlanShadow.js";
 import { redisExtension } from "./redisExtension.js";
 import { ClientOwners, MAX_CLIENTS_PER_CONNECTION } from "./ws/ClientOwners.js";
 import { closeWith } from "./ws/closeWith.js";
+import { guardFrames } from "./ws/frameGuard.js";
 import { messageGuard, UNREADABLE_UPDATE } from "./ws/messageGuard.js";
 import { presenceGuard } from "./ws/presenceGuard.js";
 import { sessionLifetime } from "./ws/sessionLifetime.js";
@@ -361,6 +362,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       await audit.flush(documentName, true);
     },
   });
+  guardFrames(server);
   const sockets = openSockets(server.httpServer);
   openDocument = (name) => server.hocuspocus.openDirectConnection(name);
   liveDocument = (name) => server.hocuspocus.documents.get(name);
