@@ -115,7 +115,14 @@ export interface CollabServer {
 }
 
 /** Refuses an editor whose plan schema is not the server's: see `PLAN_SCHEMA_VERSION`. */
-function checkSchemaVersion(sent: string | null) {
+function checkSchemaVersion(all: readonly string[]) {
+  // Said twice, the address means two things: what a proxy or the server reads may differ.
+  if (all.length > 1) {
+    throw new SignInError(
+      "say which plan schema this editor uses once: ?schemaVersion= is repeated",
+    );
+  }
+  const sent = all[0] ?? null;
   const version = Number(sent);
   if (sent === null || !Number.isInteger(version)) {
     throw new SignInError(
@@ -208,7 +215,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     stopOnSignals: false,
     websocketOptions: { maxPayload: limits.maxMessageBytes },
     async onAuthenticate({ token, documentName, connectionConfig, requestParameters }) {
-      checkSchemaVersion(requestParameters.get("schemaVersion"));
+      checkSchemaVersion(requestParameters.getAll("schemaVersion"));
       const user = await signIn.verify(token, documentName);
       if ((connectionsPerUser.get(user.id) ?? 0) >= limits.maxConnectionsPerUser) {
         throw new SignInError(

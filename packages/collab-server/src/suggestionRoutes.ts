@@ -18,6 +18,7 @@ import { planDetailsOf } from "./planStatus.js";
 import { sendJson } from "./sendJson.js";
 import { withLivePlan } from "./withLivePlan.js";
 import type { SignedInUser } from "./signIn.js";
+import { unsafeCharacter } from "./ws/unsafeCharacter.js";
 
 /** What the suggestion endpoints share with the rest of the API. */
 export interface SuggestionContext {
@@ -69,6 +70,8 @@ export function suggestionRoutes(context: SuggestionContext): Route[] {
           );
         }
         if (reason.length > 2000) throw new HttpError(400, "reason: at most 2,000 characters");
+        const unsafe = unsafeCharacter(reason);
+        if (unsafe) throw new HttpError(400, `reason: ${unsafe}`);
         const accept = body.decision === "accept";
         const representation = await withPlan(id, (doc) => {
           const details = planDetailsOf(doc);
