@@ -8,8 +8,6 @@ import {
   DECISIONS_MAP_NAME,
   type ItemChange,
   listSuggestions,
-  PLAN_FRAGMENT_NAME,
-  yFragmentToDoc,
   readRepresentations,
   type Plan,
   type Representation,
@@ -23,6 +21,7 @@ import { HttpError } from "./HttpError.js";
 import { itemHash } from "./itemHash.js";
 import { planDetailsOf } from "./planStatus.js";
 import { sendJson } from "./sendJson.js";
+import { planNodeOf } from "./planNodeOf.js";
 import { withLivePlan } from "./withLivePlan.js";
 import type { SignedInUser } from "./signIn.js";
 
@@ -63,7 +62,7 @@ export function lifecycleRoutes(context: LifecycleContext): Route[] {
   /** The suggestions waiting and the representations decided, read from the live document. */
   const readRecord = (id: string) =>
     withLivePlan(options.openDocument, id, (doc) => ({
-      pending: listSuggestions(yFragmentToDoc(doc.getXmlFragment(PLAN_FRAGMENT_NAME))),
+      pending: listSuggestions(planNodeOf(doc)),
       representations: readRepresentations(doc),
     }));
   const dayOf = (body: { date?: unknown }) => {

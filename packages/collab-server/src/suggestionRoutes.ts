@@ -2,8 +2,6 @@ import type { IncomingMessage } from "node:http";
 import {
   decideSuggestion,
   listSuggestions,
-  PLAN_FRAGMENT_NAME,
-  yFragmentToDoc,
   type Representation,
   REPRESENTATIONS_MAP_NAME,
   readCouncilDecisions,
@@ -16,6 +14,7 @@ import { HttpError } from "./HttpError.js";
 import { itemHash } from "./itemHash.js";
 import { planDetailsOf } from "./planStatus.js";
 import { sendJson } from "./sendJson.js";
+import { planNodeOf } from "./planNodeOf.js";
 import { withLivePlan } from "./withLivePlan.js";
 import type { SignedInUser } from "./signIn.js";
 import { unsafeCharacter } from "./ws/unsafeCharacter.js";
@@ -46,7 +45,7 @@ export function suggestionRoutes(context: SuggestionContext): Route[] {
       handle: async (request, response, [id = ""]) => {
         await userFor(request, id);
         const answer = await withPlan(id, (doc) => ({
-          pending: listSuggestions(yFragmentToDoc(doc.getXmlFragment(PLAN_FRAGMENT_NAME))),
+          pending: listSuggestions(planNodeOf(doc)),
           representations: readRepresentations(doc),
           decisions: readCouncilDecisions(doc),
         }));
