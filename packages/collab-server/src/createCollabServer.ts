@@ -369,7 +369,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       await audit.flush(documentName, true);
     },
   });
-  guardFrames(server);
+  guardFrames(server, limits.maxMessageBytes);
   const sockets = openSockets(server.httpServer);
   openDocument = (name) => server.hocuspocus.openDirectConnection(name);
   liveDocument = (name) => server.hocuspocus.documents.get(name);

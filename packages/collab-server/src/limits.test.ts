@@ -59,7 +59,10 @@ describe("limits", () => {
     );
     raw.send(new Uint8Array(100_000));
     // 1009 is WebSocket's "message too big".
-    expect((await raw.closed).code).toBe(1009);
+    expect(await raw.closed).toEqual({
+      code: 1009,
+      reason: "the message is larger than 65,536 bytes",
+    });
     await new Promise((r) => setTimeout(r, 100));
     for (const spy of spies) spy.mockRestore();
     // One short line, no stack trace: a client sending one after another fills no disk.

@@ -25,7 +25,12 @@ type Log = (line: string) => void;
  * or after sign-in); the WebSocket layer logs a 14-line stack for each message over the size
  * limit. Either let anyone flood the log from one connection after another.
  */
-export function guardFrames(server: Server, log: Log = (line) => console.error(line)): void {
+export function guardFrames(
+  server: Server,
+  maxMessageBytes: number,
+  log: Log = (line) => console.error(line),
+): void {
+  const tooBig = `the message is larger than ${maxMessageBytes.toLocaleString("en-GB")} bytes`;
   const hocuspocus = server.hocuspocus;
   const handleConnection = hocuspocus.handleConnection.bind(hocuspocus);
   let sockets = 0;
@@ -47,6 +52,12 @@ export function guardFrames(server: Server, log: Log = (line) => console.error(l
     // The WebSocket layer adds its own error listener, which logs the stack, as soon as this
     // returns; it is replaced by one that logs a line. The socket closes itself on an error
     // (1009 for a message over the size limit).
+    // The WebSocket layer closes a socket whose message is too big with 1009 and no words; the
+    // client is told the limit.
+    const sender = incoming as unknown as { close(code?: number, reason?: string): void };
+    const close = sender.close.bind(sender);
+    sender.close = (code?: number, reason?: string) =>
+      close(code, reason ?? (code === 1009 ? tooBig : undefined));
     const events = incoming as unknown as NodeJS.EventEmitter;
     if (typeof events.listeners === "function") {
       queueMicrotask(() => {
