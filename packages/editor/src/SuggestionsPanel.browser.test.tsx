@@ -164,7 +164,7 @@ describe("suggested changes", () => {
     expect(caseworker.editor.state.doc.textContent).not.toContain("(NHS)");
   });
 
-  it("takes a caseworker's Enter inside a parent's suggestion: the suggested words move, still the parent's", async () => {
+  it("takes a caseworker's Enter, typing and Backspace inside a parent's suggestion: the parent's words move and stay theirs, the caseworker's are the caseworker's", async () => {
     const planId = `plan-suggest-split-${Date.now()}`;
     await sharePlan(good, planId);
     const parent = await openWorkspace(planId, "parent");
@@ -223,7 +223,15 @@ describe("suggested changes", () => {
     expect(
       [...parent.container.querySelectorAll(".ehcp-insertion")].map((e) => e.textContent),
     ).toEqual(["please ", "add ", "more "]);
+    // Backspace at the start of the second paragraph joins them again, the parent's words with it.
+    caseworker.editor.commands.setTextSelection(
+      firstField(caseworker.editor, "provisionWhat").from + 1 + "please ".length + 2,
+    );
+    caseworker.editor.view.focus();
+    await userEvent.keyboard("{Backspace}");
+    await until(() => paragraphs(parent.editor) === before, "the join at the parent's");
+    expect(parent.editor.state.doc.textContent).toContain("please add really more A speech");
     expect(refusals.filter((payload) => payload.includes("edit-refused"))).toEqual([]);
-    expect(paragraphs(caseworker.editor)).toBe(before + 1);
+    expect(paragraphs(caseworker.editor)).toBe(before);
   });
 });
