@@ -20,7 +20,11 @@ import {
 } from "@ehcp/schema";
 import * as Y from "yjs";
 import { lifecycleRefusal, planDetailsOf } from "./planStatus.js";
-import { forgedSuggestion, othersSuggestionsOnNew } from "./ws/carriedSuggestions.js";
+import {
+  forgedSuggestion,
+  othersSuggestionsIn,
+  othersSuggestionsOnNew,
+} from "./ws/carriedSuggestions.js";
 import {
   checkAddedItem,
   namesSender,
@@ -315,6 +319,7 @@ export class PlanShadow {
     const deletedIds = new Set<string>();
     const carried = new Set<string>();
     const typedIn = new Set<Y.XmlText>();
+    const formatted = new Set<Y.XmlText>();
     let problem: string | null = null;
     const structs = this.#doc.store.clients;
     for (const [client, after] of tr.afterState) {
@@ -337,6 +342,9 @@ export class PlanShadow {
           if (content instanceof Y.ContentString && parent instanceof Y.XmlText) {
             typedIn.add(parent);
           }
+          if (content instanceof Y.ContentFormat && parent instanceof Y.XmlText) {
+            formatted.add(parent);
+          }
           if (content instanceof Y.ContentFormat && content.value !== null) {
             const mark = markOfAttribute(content.key);
             if (mark && SUGGESTION_MARKS.has(mark) && !namesSender(content.value, sender)) {
@@ -347,20 +355,25 @@ export class PlanShadow {
       }
     }
     const isNew = (item: Y.Item) => item.id.clock >= (tr.beforeState.get(item.id.client) ?? 0);
-    if (problem === null) {
-      for (const text of typedIn) othersSuggestionsOnNew(text, isNew, sender, carried);
-    }
+
     Y.iterateDeletedStructs(tr, tr.deleteSet, (struct) => {
       if (!(struct instanceof Y.Item)) return;
       const part = partOfItem(struct);
       if (part === null) problem ??= "the update deletes something outside the plan";
       else parts.add(part);
+      if (struct.content instanceof Y.ContentFormat && struct.parent instanceof Y.XmlText) {
+        formatted.add(struct.parent);
+      }
       // Yjs collects deleted content after this; the id of a deleted element is read now.
       if (struct.content instanceof Y.ContentType) {
         const id = deletedIdOf(struct.content.type as Parent);
         if (id) deletedIds.add(id);
       }
     });
+    if (problem === null) {
+      for (const text of typedIn) othersSuggestionsOnNew(text, isNew, sender, carried);
+      for (const text of formatted) othersSuggestionsIn(text, sender, carried);
+    }
     return { parts, deletedIds, carried, problem };
   }
 

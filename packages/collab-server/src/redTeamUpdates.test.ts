@@ -308,6 +308,25 @@ describe("attacks the red team found", () => {
     await refused(s, attack, /another person's suggestion/, marker);
   });
 
+  it("refuses a school's deletion of the end of a parent's suggestion, which would stretch it over the caseworker's words", async () => {
+    const s = await scene("school");
+    const parent = await connect(test.url, s.id, await tokenFor("parent", "*", "A parent"));
+    const mark = suggestion("s-real-3", "parent", "A parent");
+    deliveredByText(parent.document).insert(0, "please add ", { insertion: mark });
+    await acknowledged(parent);
+    disconnect(parent);
+    await until(
+      () => deliveredByText(s.victim.document).toString().includes("please add"),
+      "the parent's suggestion at the caseworker",
+    );
+    const end = itemsOf(deliveredByText(s.victim.document)).find(
+      (i) => i.content instanceof Y.ContentFormat && i.content.value === null && !i.deleted,
+    ) as Y.Item;
+    // No new content at all: one deletion, of the formatting item that ends the suggestion.
+    const attack = craftUpdate({ deletes: new Map([[end.id.client, [[end.id.clock, 1]]]]) });
+    await refused(s, attack, /another person's suggestion \(A parent's\)/, "please add Lead");
+  });
+
   it("refuses a school's new words marked as a parent's existing suggestion elsewhere", async () => {
     const s = await scene("school");
     const parent = await connect(test.url, s.id, await tokenFor("parent", "*", "A parent"));

@@ -35,6 +35,33 @@ export function othersSuggestionsOnNew(
   }
 }
 
+/**
+ * The suggestions of other people in force anywhere in `text`: when an update adds or deletes
+ * formatting in a text, any suggestion there may have grown over words not its author's (the
+ * item that ended it deleted, say).
+ */
+export function othersSuggestionsIn(text: Y.XmlText, sender: Sender, found: Set<string>): void {
+  for (const op of text.toDelta() as { attributes?: object }[]) {
+    for (const [key, value] of Object.entries(op.attributes ?? {})) {
+      const mark = markOfAttribute(key);
+      if (mark && SUGGESTION_MARKS.has(mark) && !namesSender(value, sender)) {
+        found.add(suggestionKey(mark, value));
+      }
+    }
+  }
+}
+
+/** Whether `part` is `whole` with characters left out, or all of it. */
+function within(part: string, whole: string): boolean {
+  let at = 0;
+  for (const character of part) {
+    at = whole.indexOf(character, at);
+    if (at < 0) return false;
+    at += character.length;
+  }
+  return true;
+}
+
 function textsOf(type: Y.XmlFragment | Y.XmlElement, into: Y.XmlText[]): Y.XmlText[] {
   for (const child of type.toArray()) {
     if (child instanceof Y.XmlText) into.push(child);
@@ -62,10 +89,11 @@ export function wordsUnder(doc: Y.Doc, suggestions: ReadonlySet<string>): Map<st
 }
 
 /**
- * Why an update that writes new characters under other people's suggestions may not: an editor
- * may move someone's suggested words (Enter inside a suggestion splits it, writing the moved
- * half anew under its mark), but the words under the suggestion, read through the plan in order,
- * must stay the words its author wrote. Null when they do.
+ * Why an update that writes new characters or formatting under other people's suggestions may
+ * not: an editor may move someone's suggested words (Enter inside a suggestion splits it, writing
+ * the moved half anew under its mark) or take some out, but the words under the suggestion, read
+ * through the plan in order, must stay the words its author wrote, or some of them. Null when
+ * they do.
  */
 export function forgedSuggestion(
   before: Y.Doc,
@@ -76,7 +104,7 @@ export function forgedSuggestion(
   const was = wordsUnder(before, suggestions);
   const now = wordsUnder(after, suggestions);
   for (const [suggestion, words] of now) {
-    if (words !== was.get(suggestion)) {
+    if (!within(words, was.get(suggestion) ?? "")) {
       const value = JSON.parse(suggestion.slice(suggestion.indexOf(":") + 1)) as {
         name?: unknown;
       };
