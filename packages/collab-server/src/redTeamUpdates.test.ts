@@ -211,6 +211,31 @@ describe("attacks the red team found", () => {
     await refused(s, attack, /^the update's content does not lie where it says/, marker);
   });
 
+  it("refuses an attribute overlapping the sender's own suggestion in F, encoded as set on a view in section A", async () => {
+    const s = await scene("parent");
+    const mark = suggestion("s-ov3", "parent", "Mallory parent");
+    await taken(
+      s,
+      honestEdit(s.victim.document, ATTACKER, (d) =>
+        deliveredByText(d).insert(0, "S", { insertion: mark }),
+      ),
+    );
+    const state = Y.getState(s.victim.document.store, ATTACKER);
+    const view = child(root(s.victim.document), "sectionA").get(0) as Y.XmlElement;
+    const attack = craftUpdate({
+      structs: [
+        {
+          client: ATTACKER,
+          clock: state - 1,
+          parent: idOf(view),
+          parentSub: "id",
+          content: new Y.ContentAny(["x", "a-about-2"]),
+        },
+      ],
+    });
+    await refused(s, attack, /^the update's content does not lie where it says/, "a-about-2");
+  });
+
   it.each(["insertion--a1", "insertion--AAAAAAAA", "insertion--\u202eabc"])(
     "refuses a parent's words under the mark key %s, which would hide them and the paragraph",
     async (key) => {
