@@ -211,19 +211,27 @@ describe("PlanShadow", () => {
     const suggested = edit((root) => whatText(root).insert(0, "NHS ", { insertion: suggestion }));
     expect(shadow.check(suggested, "parent", "A parent").problem).toBeNull();
     Y.applyUpdate(server, suggested);
-    // Enter pressed inside it, as y-prosemirror writes it: the words move to a new paragraph
-    // and carry the parent's mark with them.
-    const split = (mark: object) =>
+    // Enter pressed inside it, as y-prosemirror writes it: the words after the cursor move to a
+    // new paragraph and carry the parent's mark with them.
+    const split = (mark: object, moved = true) =>
       edit((root) => {
         const paragraph = new Y.XmlElement("paragraph");
         const text = new Y.XmlText();
         paragraph.insert(0, [text]);
-        text.insert(0, "NHS ", { insertion: mark });
+        if (moved) whatText(root).delete(2, 2);
+        text.insert(0, "S ", { insertion: mark });
         (provision(root).get(0) as Y.XmlElement).insert(1, [paragraph]);
       });
-    expect(shadow.check(split(suggestion)).problem).toBeNull();
-    const madeUp = split({ ...suggestion, id: "sug-forged" });
-    expect(shadow.check(madeUp).problem).toMatch(
+    const moved = split(suggestion);
+    expect(shadow.check(moved).problem).toBeNull();
+    Y.applyUpdate(server, moved);
+    // The same words written anew, the parent's still in place: words the parent never wrote.
+    const notMoved = split(suggestion, false);
+    expect(shadow.check(notMoved).problem).toMatch(
+      /^new words may not be shown as another person's suggestion \(A parent's\)/,
+    );
+    const madeUp = split({ ...suggestion, id: "sug-forged" }, false);
+    expect(shadow.check(Y.mergeUpdates([notMoved, madeUp])).problem).toMatch(
       /a suggestion must carry its author's name as signed in \(A caseworker, caseworker\)/,
     );
   });

@@ -16,16 +16,23 @@ import {
   type PlanNodeName,
   planSchema,
   yElementToNode,
+  markOfAttribute,
 } from "@ehcp/schema";
 import * as Y from "yjs";
 import { lifecycleRefusal, planDetailsOf } from "./planStatus.js";
 import {
+  forgedSuggestion,
+  othersSuggestionsIn,
+  othersSuggestionsOnNew,
+} from "./ws/carriedSuggestions.js";
+import {
   checkAddedItem,
-  markName,
+  namesSender,
   stable,
   SUGGESTION_MARKS,
   suggestionKey,
 } from "./ws/checkAddedItem.js";
+import { misplacement } from "./ws/itemPlacement.js";
 import { partOfItem } from "./ws/planPartOf.js";
 
 /** Node types checked as a whole when anything inside them changes. */
@@ -141,6 +148,8 @@ function integrityOf(doc: Y.Doc): Map<string, { count: number; message: string }
 interface Observed {
   readonly parts: Set<PlanPart>;
   readonly deletedIds: Set<string>;
+  /** Other people's suggestions the update writes new characters or marks under. */
+  readonly carried: Set<string>;
   readonly problem: string | null;
 }
 
@@ -229,7 +238,12 @@ export class PlanShadow {
       try {
         observed = this.#observe(tr, sender);
       } catch (error) {
-        observed = { parts: new Set(), deletedIds: new Set(), problem: (error as Error).message };
+        observed = {
+          parts: new Set(),
+          deletedIds: new Set(),
+          carried: new Set(),
+          problem: (error as Error).message,
+        };
       }
     };
     this.#doc.on("afterTransaction", observe);
@@ -256,6 +270,8 @@ export class PlanShadow {
     if (!seen || !tr) return refuse("the update could not be read", null);
     const parts = [...seen.parts];
     if (seen.problem) return refuse(seen.problem, parts);
+    const forged = forgedSuggestion(this.#source, this.#doc, seen.carried);
+    if (forged) return refuse(forged, parts);
     const refused = parts.filter((part) => !sender.editable.has(part));
     // Where a role may not edit, it may still suggest words, if the policy lets it.
     const suggesting = refused.length > 0 && refused.every((part) => sender.suggestable.has(part));
@@ -301,6 +317,9 @@ export class PlanShadow {
   #observe(tr: Y.Transaction, sender: Sender): Observed {
     const parts = new Set<PlanPart>();
     const deletedIds = new Set<string>();
+    const carried = new Set<string>();
+    const typedIn = new Set<Y.XmlText>();
+    const formatted = new Set<Y.XmlText>();
     let problem: string | null = null;
     const structs = this.#doc.store.clients;
     for (const [client, after] of tr.afterState) {
@@ -316,24 +335,46 @@ export class PlanShadow {
         if (struct.id.clock >= after) break;
         // Collected content (a GC struct) shows nothing and lies nowhere.
         if (struct instanceof Y.Item) {
-          problem ??= checkAddedItem(struct, sender, parts, (mark) =>
-            this.#suggestionsBefore().has(mark),
-          );
+          problem ??=
+            misplacement(struct, this.#doc.store) ??
+            checkAddedItem(struct, sender, parts, (mark) => this.#suggestionsBefore().has(mark));
+          const { content, parent } = struct;
+          if (content instanceof Y.ContentString && parent instanceof Y.XmlText) {
+            typedIn.add(parent);
+          }
+          if (content instanceof Y.ContentFormat && parent instanceof Y.XmlText) {
+            formatted.add(parent);
+          }
+          if (content instanceof Y.ContentFormat && content.value !== null) {
+            const mark = markOfAttribute(content.key);
+            if (mark && SUGGESTION_MARKS.has(mark) && !namesSender(content.value, sender)) {
+              carried.add(suggestionKey(mark, content.value));
+            }
+          }
         }
       }
     }
+    const isNew = (item: Y.Item) => item.id.clock >= (tr.beforeState.get(item.id.client) ?? 0);
+
     Y.iterateDeletedStructs(tr, tr.deleteSet, (struct) => {
       if (!(struct instanceof Y.Item)) return;
       const part = partOfItem(struct);
       if (part === null) problem ??= "the update deletes something outside the plan";
       else parts.add(part);
+      if (struct.content instanceof Y.ContentFormat && struct.parent instanceof Y.XmlText) {
+        formatted.add(struct.parent);
+      }
       // Yjs collects deleted content after this; the id of a deleted element is read now.
       if (struct.content instanceof Y.ContentType) {
         const id = deletedIdOf(struct.content.type as Parent);
         if (id) deletedIds.add(id);
       }
     });
-    return { parts, deletedIds, problem };
+    if (problem === null) {
+      for (const text of typedIn) othersSuggestionsOnNew(text, isNew, sender, carried);
+      for (const text of formatted) othersSuggestionsIn(text, sender, carried);
+    }
+    return { parts, deletedIds, carried, problem };
   }
 
   /** The suggestion marks the plan holds (or held: a suggestion moved is the same one). */
@@ -343,8 +384,8 @@ export class PlanShadow {
     for (const list of this.#source.store.clients.values()) {
       for (const struct of list) {
         if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentFormat)) continue;
-        const mark = markName(struct.content.key);
-        if (SUGGESTION_MARKS.has(mark) && struct.content.value !== null) {
+        const mark = markOfAttribute(struct.content.key);
+        if (mark && SUGGESTION_MARKS.has(mark) && struct.content.value !== null) {
           found.add(suggestionKey(mark, struct.content.value));
         }
       }

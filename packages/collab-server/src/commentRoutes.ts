@@ -15,6 +15,7 @@ import { HttpError } from "./HttpError.js";
 import { sendJson } from "./sendJson.js";
 import { withLivePlan } from "./withLivePlan.js";
 import type { SignedInUser } from "./signIn.js";
+import { unsafeCharacter } from "./ws/unsafeCharacter.js";
 
 /** What the comment endpoints share with the rest of the API. */
 export interface CommentContext {
@@ -34,6 +35,8 @@ const ITEM_NODES = new Set(["view", "need", "outcome", "provision", "advice"]);
 const bodyOf = (value: unknown): string => {
   const body = typeof value === "string" ? value.trim() : "";
   if (!body) throw new HttpError(400, "body: write the comment");
+  const unsafe = unsafeCharacter(body);
+  if (unsafe) throw new HttpError(400, `body: ${unsafe}`);
   if (body.length > MAX_BODY) {
     throw new HttpError(
       400,

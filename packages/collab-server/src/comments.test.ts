@@ -163,6 +163,8 @@ describe("comments", () => {
     const outside = deliveredByText(client.document);
     const cases: [Record<string, unknown>, string][] = [
       [{ section: "F", itemId: provision.id }, "body: write the comment"],
+      [{ section: "F", body: "Ann says yes\u202eon" }, "body: the character U+202E is not allowed"],
+      [{ section: "F", body: "a\u0000b" }, "body: the character U+0000 is not allowed"],
       [{ section: "Z", body: "Hello" }, "section: one of A, B, C, D, E, F, G, H1, H2, I, J, K"],
       [
         { section: "F", itemId: "prov-none", body: "Hello" },
@@ -194,6 +196,16 @@ describe("comments", () => {
         })
       ).status,
     ).toBe(404);
+    const thread = await call("POST", `/plans/${plan.id}/comments`, "parent", {
+      section: "F",
+      body: "Fine",
+    });
+    const threadId = (thread.json as { thread: { id: string } }).thread.id;
+    expect(
+      await call("POST", `/plans/${plan.id}/comments/${threadId}/replies`, "parent", {
+        body: "\u2066hidden\u2069",
+      }),
+    ).toEqual({ status: 400, json: { error: "body: the character U+2066 is not allowed" } });
     disconnect(client);
   });
 

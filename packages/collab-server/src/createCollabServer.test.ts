@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type * as Y from "yjs";
 import { acknowledged, connect, disconnect } from "../test/connect.js";
 import { TEST_SECRET, tokenFor } from "../test/tokens.js";
+import { rawClient } from "../test/rawClient.js";
 import { createCollabServer, SqliteDocumentStore } from "./index.js";
 import { examplePlan } from "@ehcp/fixtures";
 
@@ -198,6 +199,17 @@ describe("createCollabServer", () => {
     );
     await expect(connect(url, "plan-x", undefined, { schemaVersion: null })).rejects.toThrow(
       `refused: say which plan schema this editor uses: add ?schemaVersion=${PLAN_SCHEMA_VERSION} to the address`,
+    );
+    // Said twice, an address means what each reader takes it to mean.
+    await expect(
+      rawClient(
+        url,
+        "plan-x",
+        await tokenFor("caseworker"),
+        `schemaVersion=${PLAN_SCHEMA_VERSION}&schemaVersion=1`,
+      ),
+    ).rejects.toThrow(
+      "refused: say which plan schema this editor uses once: ?schemaVersion= is repeated",
     );
     disconnect(await connect(url, "plan-x"));
     await server.stop();

@@ -17,6 +17,7 @@ import { PlanShadow } from "./PlanShadow.js";
 import { redisExtension } from "./redisExtension.js";
 import { ClientOwners, MAX_CLIENTS_PER_CONNECTION } from "./ws/ClientOwners.js";
 import { closeWith } from "./ws/closeWith.js";
+import { guardFrames } from "./ws/frameGuard.js";
 import { messageGuard, UNREADABLE_UPDATE } from "./ws/messageGuard.js";
 import { presenceGuard } from "./ws/presenceGuard.js";
 import { sessionLifetime } from "./ws/sessionLifetime.js";
@@ -114,7 +115,14 @@ export interface CollabServer {
 }
 
 /** Refuses an editor whose plan schema is not the server's: see `PLAN_SCHEMA_VERSION`. */
-function checkSchemaVersion(sent: string | null) {
+function checkSchemaVersion(all: readonly string[]) {
+  // Said twice, the address means two things: what a proxy or the server reads may differ.
+  if (all.length > 1) {
+    throw new SignInError(
+      "say which plan schema this editor uses once: ?schemaVersion= is repeated",
+    );
+  }
+  const sent = all[0] ?? null;
   const version = Number(sent);
   if (sent === null || !Number.isInteger(version)) {
     throw new SignInError(
@@ -207,7 +215,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     stopOnSignals: false,
     websocketOptions: { maxPayload: limits.maxMessageBytes },
     async onAuthenticate({ token, documentName, connectionConfig, requestParameters }) {
-      checkSchemaVersion(requestParameters.get("schemaVersion"));
+      checkSchemaVersion(requestParameters.getAll("schemaVersion"));
       const user = await signIn.verify(token, documentName);
       if ((connectionsPerUser.get(user.id) ?? 0) >= limits.maxConnectionsPerUser) {
         throw new SignInError(
@@ -361,6 +369,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       await audit.flush(documentName, true);
     },
   });
+  guardFrames(server, limits.maxMessageBytes);
   const sockets = openSockets(server.httpServer);
   openDocument = (name) => server.hocuspocus.openDirectConnection(name);
   liveDocument = (name) => server.hocuspocus.documents.get(name);

@@ -8,8 +8,6 @@ import {
   DECISIONS_MAP_NAME,
   type ItemChange,
   listSuggestions,
-  PLAN_FRAGMENT_NAME,
-  planSchema,
   readRepresentations,
   type Plan,
   type Representation,
@@ -17,13 +15,13 @@ import {
   spokenDate as spoken,
   statutoryDates,
 } from "@ehcp/schema";
-import { yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
 import type * as Y from "yjs";
 import type { HttpApiOptions, Route } from "./httpApi.js";
 import { HttpError } from "./HttpError.js";
 import { itemHash } from "./itemHash.js";
 import { planDetailsOf } from "./planStatus.js";
 import { sendJson } from "./sendJson.js";
+import { planNodeOf } from "./planNodeOf.js";
 import { withLivePlan } from "./withLivePlan.js";
 import type { SignedInUser } from "./signIn.js";
 
@@ -64,9 +62,7 @@ export function lifecycleRoutes(context: LifecycleContext): Route[] {
   /** The suggestions waiting and the representations decided, read from the live document. */
   const readRecord = (id: string) =>
     withLivePlan(options.openDocument, id, (doc) => ({
-      pending: listSuggestions(
-        yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(PLAN_FRAGMENT_NAME), planSchema),
-      ),
+      pending: listSuggestions(planNodeOf(doc)),
       representations: readRepresentations(doc),
     }));
   const dayOf = (body: { date?: unknown }) => {

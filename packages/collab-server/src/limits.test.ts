@@ -46,13 +46,29 @@ function random(seed: number) {
 describe("limits", () => {
   it("closes a connection that sends a message over the size limit, and only that one", async () => {
     const { server, url, writer } = await serve({ maxMessageBytes: 64 * 1024 });
+    const logged: unknown[][] = [];
+    const log = (...args: unknown[]) => logged.push(args);
+    const spies = [
+      vi.spyOn(console, "error").mockImplementation(log),
+      vi.spyOn(console, "warn").mockImplementation(log),
+      vi.spyOn(console, "log").mockImplementation(log),
+    ];
     const raw = await rawClient(url, plan.id, await tokenFor("caseworker"));
     raw.send(
       message(plan.id, MESSAGE.stateless, (e) => encoding.writeVarString(e, "x".repeat(100_000))),
     );
     raw.send(new Uint8Array(100_000));
     // 1009 is WebSocket's "message too big".
-    expect((await raw.closed).code).toBe(1009);
+    expect(await raw.closed).toEqual({
+      code: 1009,
+      reason: "the message is larger than 65,536 bytes",
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    for (const spy of spies) spy.mockRestore();
+    // One short line, no stack trace: a client sending one after another fills no disk.
+    expect(logged).toHaveLength(1);
+    expect(logged[0]?.some((arg) => arg instanceof Error)).toBe(false);
+    expect(String(logged[0]?.[0])).toMatch(/^closing socket \w+: Max payload size exceeded/);
     deliveredByText(writer.document).insert(0, "Still here ");
     await acknowledged(writer);
     disconnect(writer);

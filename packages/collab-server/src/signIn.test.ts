@@ -65,6 +65,31 @@ describe("SignIn with a shared secret", () => {
     expect((await signIn.verify(skewed, "plan-1")).id).toBe("u");
   });
 
+  it("refuses a token with no name, a name that reads other than it is stored, or a lifetime past 24 hours", async () => {
+    const key = new TextEncoder().encode(TEST_SECRET);
+    const token = (claims: Record<string, unknown>, exp: number | string = "1h") =>
+      new SignJWT({ role: "parent", plans: "*", ...claims })
+        .setProtectedHeader({ alg: "HS256" })
+        .setSubject("u")
+        .setExpirationTime(exp)
+        .sign(key);
+    expect(await reasonOf(signIn.verify(await token({}), "plan-1"))).toBe(
+      "the token names no person (name)",
+    );
+    expect(await reasonOf(signIn.verify(await token({ name: "  " }), "plan-1"))).toBe(
+      "the token names no person (name)",
+    );
+    expect(await reasonOf(signIn.verify(await token({ name: "Ann\u202eeilrah" }), "plan-1"))).toBe(
+      "the token's name: the character U+202E is not allowed",
+    );
+    const forever = await reasonOf(signIn.verify(await token({ name: "U" }, 1e300), "plan-1"));
+    expect(forever).toMatch(/^the token lasts more than 24 hours \(exp\)/);
+    expect(await reasonOf(signIn.verify(await token({ name: "U" }, "30d"), "plan-1"))).toMatch(
+      /^the token lasts more than 24 hours/,
+    );
+    expect((await signIn.verify(await token({ name: "U" }, "23h"), "plan-1")).name).toBe("U");
+  });
+
   it("refuses missing, expired, forged and wrongly scoped tokens, saying why", async () => {
     expect(await reasonOf(signIn.verify("", "plan-1"))).toBe("no token: sign in first");
     const expired = await new SignIn({ jwtSecret: TEST_SECRET }).mint(

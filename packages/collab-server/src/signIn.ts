@@ -1,5 +1,6 @@
 import { ROLES, type Role } from "@ehcp/schema";
 import { createRemoteJWKSet, type JWTPayload, jwtVerify, SignJWT } from "jose";
+import { unsafeCharacter } from "./ws/unsafeCharacter.js";
 
 export { ROLES };
 export type { Role };
@@ -20,6 +21,14 @@ export interface SignedInUser {
 
 /** How far ahead of the server's clock a token's `iat` may be: clocks differ a little. */
 const CLOCK_SKEW_SECONDS = 60;
+/**
+ * The longest a token may last. A signed token cannot be withdrawn before it ends, so one that
+ * ends in a thousand years (or `exp: 1e300`) is a key for ever; a working day and a night is
+ * enough for an editor, which signs in again.
+ */
+export const MAX_TOKEN_LIFETIME_SECONDS = 24 * 3600;
+/** A person's name as the plan shows it, on suggestions and in presence. */
+const MAX_NAME_LENGTH = 200;
 
 export interface SignInOptions {
   /** HS256 tokens signed with this shared secret (at least 32 characters). */
@@ -59,9 +68,23 @@ function userFrom(payload: JWTPayload): SignedInUser {
     plans?: unknown;
   };
   if (typeof sub !== "string" || sub === "") throw new SignInError("the token names no user (sub)");
+  const badSub = unsafeCharacter(sub);
+  if (badSub || sub.length > MAX_NAME_LENGTH) {
+    throw new SignInError(`the token's user (sub) cannot be shown: ${badSub ?? "it is too long"}`);
+  }
   if (typeof role !== "string" || !(ROLES as readonly string[]).includes(role)) {
     throw new SignInError(`the token's role is not one of ${ROLES.join(", ")}`);
   }
+  // The name is shown to everyone on the plan beside the person's words: it must be there, and
+  // read as it is stored.
+  if (typeof name !== "string" || name.trim() === "") {
+    throw new SignInError("the token names no person (name)");
+  }
+  if (name.length > MAX_NAME_LENGTH) {
+    throw new SignInError(`the token's name is longer than ${MAX_NAME_LENGTH} characters`);
+  }
+  const badName = unsafeCharacter(name);
+  if (badName) throw new SignInError(`the token's name: ${badName}`);
   const planList =
     plans === "*"
       ? "*"
@@ -75,9 +98,14 @@ function userFrom(payload: JWTPayload): SignedInUser {
   if (typeof iat === "number" && iat > Date.now() / 1000 + CLOCK_SKEW_SECONDS) {
     throw new SignInError("the token says it was issued in the future (iat)");
   }
+  if (exp > Date.now() / 1000 + MAX_TOKEN_LIFETIME_SECONDS + CLOCK_SKEW_SECONDS) {
+    throw new SignInError(
+      "the token lasts more than 24 hours (exp): ask the council's sign-in for one that ends sooner",
+    );
+  }
   return {
     id: sub,
-    name: typeof name === "string" ? name : sub,
+    name,
     role: role as Role,
     plans: planList,
     expiresAt: exp * 1000,

@@ -2,23 +2,22 @@ import type { IncomingMessage } from "node:http";
 import {
   decideSuggestion,
   listSuggestions,
-  PLAN_FRAGMENT_NAME,
-  planSchema,
   type Representation,
   REPRESENTATIONS_MAP_NAME,
   readCouncilDecisions,
   readRepresentations,
   yDocToPlan,
 } from "@ehcp/schema";
-import { yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
 import type * as Y from "yjs";
 import type { HttpApiOptions, Route } from "./httpApi.js";
 import { HttpError } from "./HttpError.js";
 import { itemHash } from "./itemHash.js";
 import { planDetailsOf } from "./planStatus.js";
 import { sendJson } from "./sendJson.js";
+import { planNodeOf } from "./planNodeOf.js";
 import { withLivePlan } from "./withLivePlan.js";
 import type { SignedInUser } from "./signIn.js";
+import { unsafeCharacter } from "./ws/unsafeCharacter.js";
 
 /** What the suggestion endpoints share with the rest of the API. */
 export interface SuggestionContext {
@@ -46,9 +45,7 @@ export function suggestionRoutes(context: SuggestionContext): Route[] {
       handle: async (request, response, [id = ""]) => {
         await userFor(request, id);
         const answer = await withPlan(id, (doc) => ({
-          pending: listSuggestions(
-            yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(PLAN_FRAGMENT_NAME), planSchema),
-          ),
+          pending: listSuggestions(planNodeOf(doc)),
           representations: readRepresentations(doc),
           decisions: readCouncilDecisions(doc),
         }));
@@ -72,6 +69,8 @@ export function suggestionRoutes(context: SuggestionContext): Route[] {
           );
         }
         if (reason.length > 2000) throw new HttpError(400, "reason: at most 2,000 characters");
+        const unsafe = unsafeCharacter(reason);
+        if (unsafe) throw new HttpError(400, `reason: ${unsafe}`);
         const accept = body.decision === "accept";
         const representation = await withPlan(id, (doc) => {
           const details = planDetailsOf(doc);

@@ -64,8 +64,9 @@ export async function rawClient(
   url: string,
   documentName: string,
   token?: string,
+  query = `schemaVersion=${PLAN_SCHEMA_VERSION}`,
 ): Promise<RawClient> {
-  const socket = new WebSocket(`${url}/?schemaVersion=${PLAN_SCHEMA_VERSION}`);
+  const socket = new WebSocket(`${url}/?${query}`);
   const closed = new Promise<Closed>((resolve) => {
     socket.on("close", (code, reason) => resolve({ code, reason: reason.toString() }));
     socket.on("message", (data: Buffer) => {

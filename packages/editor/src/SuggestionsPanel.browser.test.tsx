@@ -163,4 +163,76 @@ describe("suggested changes", () => {
     );
     expect(caseworker.editor.state.doc.textContent).not.toContain("(NHS)");
   });
+
+  it("takes a caseworker's Enter, typing and Backspace inside a parent's suggestion: the parent's words move and stay theirs, the caseworker's are the caseworker's", async () => {
+    const planId = `plan-suggest-split-${Date.now()}`;
+    await sharePlan(good, planId);
+    const parent = await openWorkspace(planId, "parent");
+    const caseworker = await openWorkspace(planId, "caseworker");
+    await until(() => deliveredByEnd(parent.editor) > 0, "the plan at the parent's");
+    const refusals: string[] = [];
+    for (const person of [parent, caseworker]) {
+      person.connection.provider.on("stateless", ({ payload }: { payload: string }) => {
+        refusals.push(payload);
+      });
+    }
+    // The start of the text of F1's first paragraph of "what".
+    const whatStart = (editor: Editor) => firstField(editor, "provisionWhat").from + 1;
+    parent.editor.commands.setTextSelection(whatStart(parent.editor));
+    parent.editor.view.focus();
+    await userEvent.keyboard("please add more ");
+    await until(
+      () =>
+        caseworker.container.querySelector(".ehcp-insertion")?.textContent === "please add more ",
+      "the suggestion at the caseworker's",
+    );
+    const paragraphs = (editor: Editor) => {
+      let count = -1;
+      editor.state.doc.descendants((node) => {
+        if (count < 0 && node.type.name === "provisionWhat") count = node.childCount;
+        return count < 0;
+      });
+      return count;
+    };
+    const before = paragraphs(caseworker.editor);
+    caseworker.editor.commands.setTextSelection(whatStart(caseworker.editor) + "please ".length);
+    caseworker.editor.view.focus();
+    await userEvent.keyboard("{Enter}");
+    await until(() => paragraphs(parent.editor) === before + 1, "the split at the parent's");
+    await until(
+      () =>
+        [...parent.container.querySelectorAll(".ehcp-insertion")]
+          .map((e) => e.textContent)
+          .join("|") === "please |add more ",
+      "both halves still the parent's suggestion",
+    );
+    // Words the caseworker types inside the parent's suggestion are the caseworker's own.
+    caseworker.editor.commands.setTextSelection(
+      firstField(caseworker.editor, "provisionWhat").from +
+        1 +
+        "please ".length +
+        2 +
+        "add ".length,
+    );
+    caseworker.editor.view.focus();
+    await userEvent.keyboard("really ");
+    await until(
+      () => parent.editor.state.doc.textContent.includes("add really more"),
+      "the caseworker's words at the parent's",
+    );
+    const insertions = () =>
+      [...parent.container.querySelectorAll(".ehcp-insertion")].map((e) => e.textContent).join("|");
+    await until(() => insertions() === "please |add |more ", "the caseworker's words unmarked");
+    expect(refusals.filter((payload) => payload.includes("edit-refused"))).toEqual([]);
+    // Backspace at the start of the second paragraph joins them again, the parent's words with it.
+    caseworker.editor.commands.setTextSelection(
+      firstField(caseworker.editor, "provisionWhat").from + 1 + "please ".length + 2,
+    );
+    caseworker.editor.view.focus();
+    await userEvent.keyboard("{Backspace}");
+    await until(() => paragraphs(parent.editor) === before, "the join at the parent's");
+    expect(parent.editor.state.doc.textContent).toContain("please add really more A speech");
+    expect(refusals.filter((payload) => payload.includes("edit-refused"))).toEqual([]);
+    expect(paragraphs(caseworker.editor)).toBe(before);
+  });
 });

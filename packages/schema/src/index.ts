@@ -105,7 +105,8 @@ export { spokenDate } from "./dates/spokenDate.js";
 export type { StatutoryDate } from "./dates/statutoryDates.js";
 export { statutoryDates } from "./dates/statutoryDates.js";
 export { yDocToPlan } from "./yjs/yDocToPlan.js";
-export { yElementToNode } from "./yjs/yElementToNode.js";
+export { yElementToNode, yFragmentToDoc } from "./yjs/yElementToNode.js";
+export { markOfAttribute } from "./yjs/markOfAttribute.js";
 export type { CouncilDecision, Representation } from "./representations/representation.js";
 export {
   CouncilDecisionSchema,

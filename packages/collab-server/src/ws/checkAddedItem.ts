@@ -1,11 +1,9 @@
-import { type PlanNodeName, type PlanPart, planSchema } from "@ehcp/schema";
+import { markOfAttribute, type PlanNodeName, type PlanPart, planSchema } from "@ehcp/schema";
 import * as Y from "yjs";
 import type { Sender } from "../PlanShadow.js";
 import { type AnyType, describePlace, planPartOf } from "./planPartOf.js";
 import { unsafeCharacter, unsafeInValue } from "./unsafeCharacter.js";
 
-// y-prosemirror writes a mark that may overlap itself as `name--hash`.
-export const markName = (attribute: string) => attribute.replace(/--[^-]*$/, "");
 export const SUGGESTION_MARKS = new Set(["insertion", "deletion"]);
 
 /** JSON with object keys sorted, so that one value written twice compares equal. */
@@ -18,6 +16,18 @@ export const stable = (value: unknown): string =>
 
 /** One suggestion mark, as a key: its kind and its attributes (id, author, name, role). */
 export const suggestionKey = (mark: string, value: unknown) => `${mark}:${stable(value)}`;
+
+/** Whether a suggestion mark's attributes name `sender`, as they signed in. */
+export function namesSender(value: unknown, sender: Sender): boolean {
+  const named = value as { by?: unknown; name?: unknown; role?: unknown } | null;
+  return (
+    typeof named === "object" &&
+    named !== null &&
+    named.by === sender.id &&
+    named.name === sender.name &&
+    named.role === sender.role
+  );
+}
 
 /**
  * Why an item an update added may not be there, or null; its part (where Yjs really put it) is
@@ -65,20 +75,21 @@ export function checkAddedItem(
     if (!(content instanceof Y.ContentFormat)) {
       return `${where()} holds something other than text`;
     }
-    const mark = markName(content.key);
-    if (!Object.hasOwn(planSchema.marks, mark)) {
+    // Exactly a mark's name (or y-prosemirror's `name--hash` for a mark that may overlap
+    // itself): any other key is text no reader shows, which y-prosemirror deletes on reading.
+    const why0 = unsafeCharacter(content.key);
+    if (why0) return `${where()}: a mark's name: ${why0}`;
+    const mark = markOfAttribute(content.key);
+    if (mark === null) {
       return `${where()}: unknown mark "${content.key.slice(0, 40)}"`;
     }
     const why = unsafeInValue(content.value, mark);
     if (why) return `${where()}: ${why}`;
-    const value = content.value as { by?: unknown; name?: unknown; role?: unknown } | null;
+    const value = content.value;
     if (
       SUGGESTION_MARKS.has(mark) &&
       value !== null &&
-      (typeof value !== "object" ||
-        value.by !== sender.id ||
-        value.name !== sender.name ||
-        value.role !== sender.role) &&
+      !namesSender(value, sender) &&
       // Splitting a paragraph that holds someone's suggestion writes their mark again on the
       // words that move: an editor of the part may carry a suggestion the plan already has.
       !(sender.editable.has(part) && planHolds(suggestionKey(mark, value)))

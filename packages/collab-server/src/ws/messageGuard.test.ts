@@ -77,6 +77,46 @@ describe("malformed messages", () => {
     },
   );
 
+  it.each([
+    ["a name cut short, before sign-in", new Uint8Array([0xff, 0xff, 0xff]), false],
+    ["a name that is not UTF-8, before sign-in", new Uint8Array([3, 0xff, 0xfe, 0xfd, 0]), false],
+    ["a name cut short, after sign-in", new Uint8Array([0xff]), true],
+    ["a name that is not UTF-8, after sign-in", new Uint8Array([3, 0xff, 0xfe, 0xfd, 0]), true],
+    ["a name and no message type, after sign-in", message(plan.id, 0).slice(0, -1), true],
+  ])(
+    "closes a socket sending a frame with %s, with a reason and one short line",
+    async (_what, bytes, signedIn) => {
+      const logged: unknown[][] = [];
+      const log = (...args: unknown[]) => logged.push(args);
+      const spies = [
+        vi.spyOn(console, "error").mockImplementation(log),
+        vi.spyOn(console, "warn").mockImplementation(log),
+      ];
+      try {
+        const raw = await rawClient(
+          test.url,
+          plan.id,
+          signedIn ? await tokenFor("caseworker") : undefined,
+        );
+        // Three of them: the socket is closed at the first, and no more is logged.
+        for (let i = 0; i < 3; i++) raw.send(bytes);
+        const closed = await raw.closed;
+        expect(closed).toEqual({
+          code: 4400,
+          reason: "the message names no plan that can be read",
+        });
+        await new Promise((r) => setTimeout(r, 100));
+        expect(logged).toHaveLength(1);
+        expect(logged[0]?.some((arg) => arg instanceof Error)).toBe(false);
+        expect(String(logged[0]?.[0])).toMatch(
+          /^closing socket \w+: the message names no plan that can be read$/,
+        );
+      } finally {
+        for (const spy of spies) spy.mockRestore();
+      }
+    },
+  );
+
   it("closes a viewer's connection that sends an update that cannot be read, with one short line", async () => {
     const logged: unknown[][] = [];
     const spy = vi.spyOn(console, "error").mockImplementation((...args) => logged.push(args));

@@ -73,6 +73,40 @@ function stampAuthor(tr: Transaction, author: SuggestionAuthor): void {
 }
 
 /**
+ * Words a writer types or pastes are their own. Typing inside someone's suggestion picks up its
+ * mark (ProseMirror keeps a mark over a cursor inside it), which would show the new words as the
+ * other person's suggestion: the server refuses that, so those marks come off the inserted text.
+ * A split (Enter) inserts no text and keeps the suggestion on the words it moves.
+ */
+function ownWords(tr: Transaction, author: SuggestionAuthor): void {
+  const ranges: [number, number][] = [];
+  tr.steps.forEach((step, i) => {
+    if (!(step instanceof ReplaceStep)) return;
+    const { from, slice } = step as ReplaceStep & { from: number };
+    let text = false;
+    slice.content.descendants((node) => {
+      text ||= node.isText;
+      return !text;
+    });
+    if (!text) return;
+    const after = tr.mapping.slice(i + 1);
+    ranges.push([after.map(from, -1), after.map(from + slice.size, 1)]);
+  });
+  for (const [from, to] of ranges) {
+    tr.doc.nodesBetween(from, to, (node, pos) => {
+      if (!node.isText) return true;
+      for (const mark of node.marks) {
+        const kind = mark.type.name;
+        if ((kind === "insertion" || kind === "deletion") && mark.attrs.by !== author.id) {
+          tr.removeMark(Math.max(pos, from), Math.min(pos + node.nodeSize, to), mark);
+        }
+      }
+      return false;
+    });
+  }
+}
+
+/**
  * Suggested changes: where the writer's role may not edit a section but may suggest, their
  * typing and deleting become tracked changes in their name (with
  * `@handlewithcare/prosemirror-suggest-changes`, ids random so that two people suggesting at once
@@ -124,6 +158,7 @@ export const PlanSuggestions = Extension.create<
       !outside.every((part) => suggestable.has(part)) ||
       !wordsOnly(transaction)
     ) {
+      ownWords(transaction, author);
       next(transaction);
       return;
     }

@@ -2,6 +2,7 @@ import type { Node as PMNode, Schema } from "prosemirror-model";
 import * as Y from "yjs";
 import { MAX_DEPTH } from "../json/limits.js";
 import { planSchema } from "../prosemirror/planSchema.js";
+import { markOfAttribute } from "./markOfAttribute.js";
 
 interface NodeJSON {
   type: string;
@@ -10,9 +11,6 @@ interface NodeJSON {
   text?: string;
   marks?: { type: string; attrs: unknown }[];
 }
-
-// y-prosemirror writes a mark that may overlap itself as `name--hash`.
-const markName = (attribute: string) => attribute.replace(/--[^-]*$/, "");
 
 function toJSON(element: Y.XmlElement, schema: Schema, depth: number): NodeJSON {
   if (depth > MAX_DEPTH) throw new RangeError(`nodes are nested more than ${MAX_DEPTH} deep`);
@@ -35,14 +33,33 @@ function toJSON(element: Y.XmlElement, schema: Schema, depth: number): NodeJSON 
       if (typeof op.insert !== "string") {
         throw new RangeError(`${element.nodeName} holds something other than text in its text`);
       }
-      const marks = Object.entries(op.attributes ?? {}).map(([name, markAttrs]) => ({
-        type: markName(name),
-        attrs: markAttrs,
-      }));
+      const marks = Object.entries(op.attributes ?? {}).map(([name, markAttrs]) => {
+        const type = markOfAttribute(name, schema);
+        if (type === null) {
+          throw new RangeError(`${element.nodeName} has text under the unknown mark "${name}"`);
+        }
+        return { type, attrs: markAttrs };
+      });
       content.push({ type: "text", text: op.insert, ...(marks.length ? { marks } : {}) });
     }
   }
   return { type: element.nodeName, attrs, content };
+}
+
+/**
+ * Reads a whole shared plan (the fragment `planToYDoc` writes) as a ProseMirror document, as
+ * strictly as `yElementToNode` and without touching the Yjs document: y-prosemirror's own reader
+ * deletes, from the shared document, whatever it cannot read. Throws a `RangeError` naming what
+ * it cannot read.
+ */
+export function yFragmentToDoc(fragment: Y.XmlFragment, schema: Schema = planSchema): PMNode {
+  const children = fragment.toArray().map((child) => {
+    if (!(child instanceof Y.XmlElement)) throw new RangeError("the plan holds loose text");
+    return toJSON(child, schema, 1);
+  });
+  // Content is not checked, as y-prosemirror does not: concurrent edits may merge into a shape
+  // the schema would not build, and the plan must still be readable.
+  return schema.nodeFromJSON({ type: schema.topNodeType.name, content: children });
 }
 
 /**
