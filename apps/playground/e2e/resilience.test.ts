@@ -27,6 +27,12 @@ let site: string;
 let front: Server;
 let backend: { child: ChildProcess; port: number } | null = null;
 let browser: Browser;
+/** When set, the front answers no page either: the app and the server are one process. */
+let appDown = false;
+/** When set, a WebSocket opened while the server is down waits for it (a slow network). */
+let holdSockets = false;
+/** For how long a new WebSocket hears nothing more from the server after signing in (slow). */
+let slowRepliesMs = 0;
 
 /** Starts `ehcp serve` on the test's data folder; resolves once it listens. */
 async function startBackend(): Promise<void> {
@@ -107,6 +113,10 @@ function startFront(): Promise<string> {
       req.pipe(upstream);
       return;
     }
+    if (appDown) {
+      res.socket?.destroy();
+      return;
+    }
     const file = join(site, normalize(path === "/" ? "/index.html" : path));
     readFile(file).then(
       (body) => {
@@ -119,7 +129,8 @@ function startFront(): Promise<string> {
       },
     );
   });
-  front.on("upgrade", (req, socket, head) => {
+  front.on("upgrade", async (req, socket, head) => {
+    while (!backend && holdSockets) await new Promise((r) => setTimeout(r, 50));
     if (!backend) {
       socket.destroy();
       return;
@@ -131,7 +142,28 @@ function startFront(): Promise<string> {
       }
       upstream.write(`${lines.join("\r\n")}\r\n\r\n`);
       upstream.write(head);
-      socket.pipe(upstream).pipe(socket);
+      socket.pipe(upstream);
+      // With `slowRepliesMs`, what the server sends after its first answer (the sign-in's)
+      // waits that long: the page is signed in and shows its presence, but hears the plan late.
+      const slow = slowRepliesMs;
+      const held: Buffer[] = [];
+      let first = true;
+      let quietUntil = 0;
+      const release = () => {
+        for (const chunk of held.splice(0)) socket.write(chunk);
+      };
+      upstream.on("data", (chunk: Buffer) => {
+        if (first && slow > 0) {
+          first = false;
+          quietUntil = Date.now() + slow;
+          setTimeout(release, slow);
+          socket.write(chunk);
+        } else if (Date.now() < quietUntil) held.push(chunk);
+        else {
+          release();
+          socket.write(chunk);
+        }
+      });
     });
     upstream.on("error", () => socket.destroy());
     upstream.on("close", () => socket.destroy());
@@ -366,4 +398,58 @@ describe("the playground, when the connection is poor", () => {
     await caseworker.page.context().close();
     await health.page.context().close();
   }, 120_000);
+  it("keeps what was typed through a SIGKILL and a reload that cannot load, with a second writer there", async () => {
+    const caseworker = await person("Casey Worker", "caseworker");
+    const health = await person("Hana Health", "health");
+    for (const { page } of [caseworker, health]) {
+      await openPlan(page, maya.meta.child.fullName);
+      await status(page).getByText("Saved", { exact: true }).waitFor();
+    }
+    const { page } = caseworker;
+    const planUrl = page.url();
+    await caretAtEnd(page, F1_WHO);
+    const before = words(240, " Typed before the crash:");
+    const during = words(480, " Typed while it was down:");
+    await typeAt(page, before, 80);
+    // Killed mid-typing, as the same process serves the page: the reload cannot load it.
+    const killed = killBackend();
+    appDown = true;
+    await typeAt(page, during, 80);
+    await killed;
+    await status(page)
+      .getByText(/^Offline – your changes are kept on this device/)
+      .waitFor();
+    // IndexedDB writes each change as it is made; give the last a moment to land.
+    await page.waitForTimeout(500);
+    await page.reload().catch(() => {});
+    await page.waitForURL(/^chrome-error:/);
+    // The page comes back before the server does, on a slow network: its WebSocket waits for
+    // the server, whose answers then take a while; the writer moves about the plan meanwhile,
+    // so the page's presence reaches the server before what it kept from before the reload.
+    appDown = false;
+    holdSockets = true;
+    await page.goto(planUrl);
+    await page.locator(F1_WHO).getByText("Typed while it was down").first().waitFor();
+    slowRepliesMs = 2_500;
+    await startBackend();
+    holdSockets = false;
+    for (const selector of [C1_TITLE, F1_WHO, C1_TITLE, F1_WHO, C1_TITLE]) {
+      await page.locator(selector).first().click();
+      await page.waitForTimeout(300);
+    }
+    slowRepliesMs = 0;
+    const typed = `${before}${during}`.trim();
+    await status(page).getByText("Saved", { exact: true }).waitFor({ timeout: 30_000 });
+    await serverHas(page, maya.id, typed);
+    for (const { page: each } of [caseworker, health]) {
+      await each.waitForFunction(
+        (text) => document.querySelector(".ehcp-editor")?.textContent?.includes(text),
+        typed,
+        { timeout: 30_000 },
+      );
+    }
+    expect(await page.locator(".ehcp-refused").count()).toBe(0);
+    await page.context().close();
+    await health.page.context().close();
+  }, 150_000);
 });

@@ -582,6 +582,34 @@ describe.each(stores)("crafted updates, on %s", (_name, available, openStore) =>
       for (const p of [s.victim, s.observer]) disconnect(p);
     },
   );
+  it.runIf(available)(
+    "takes a writer's work under their own earlier client id on a new connection, however many ids it showed",
+    async () => {
+      const s = await scene("parent");
+      const token = await tokenFor("parent", "*", "Mallory parent");
+      const typed = (client: number, clock: number, origin: Y.ID, text: string) =>
+        craftUpdate({ structs: [{ client, clock, origin, content: new Y.ContentString(text) }] });
+      const first = typed(0x7001, 0, (lastItemOf(viewText(s.doc)) as Y.Item).lastId, "kept ");
+      s.attacker.send(syncUpdate(s.id, first));
+      await until(() => s.attacker.syncStatus.length === 1, "an answer");
+      s.attacker.socket.close();
+      // The page reloaded: a new client id per try (presence, a fresh document) fills the quota,
+      // then what was typed offline under the old id arrives.
+      const reloaded = await rawClient(test.url, s.id, token);
+      for (let i = 1; i <= 4; i++) {
+        const origin = Y.createID(i === 1 ? 0x7001 : 0x7100 + i - 1, i === 1 ? 4 : 1);
+        reloaded.send(syncUpdate(s.id, typed(0x7100 + i, 0, origin, "x ")));
+        await until(() => reloaded.syncStatus.length === i, "an answer");
+      }
+      reloaded.send(syncUpdate(s.id, typed(0x7001, 5, Y.createID(0x7104, 1), "offline")));
+      await until(() => reloaded.syncStatus.length === 5, "an answer");
+      expect(reloaded.stateless).toEqual([]);
+      expect(reloaded.syncStatus).toEqual([true, true, true, true, true]);
+      expect(JSON.stringify(await planJson(s.id))).toContain("kept x x x x offline");
+      reloaded.socket.close();
+      for (const p of [s.victim, s.observer]) disconnect(p);
+    },
+  );
 });
 
 describe("client ids across instances", () => {

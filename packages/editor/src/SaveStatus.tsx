@@ -93,6 +93,10 @@ const sectionList = (parts: readonly string[]) =>
 
 /** What the writer is told of a refused edit: where, why, and what became of their work. */
 export function describeRefusal(refusal: EditRefusal): string {
+  // Named no section: the writer's work in every section was carried into the fresh document.
+  if (refusal.parts === null && refusal.kept.length > 0) {
+    return `The server refused an edit: ${refusal.reason}. What you wrote in ${sectionList(refusal.kept)} has been sent again.`;
+  }
   const where = refusal.parts?.length ? ` to ${sectionList(refusal.parts)}` : "";
   const kept = refusal.kept.length
     ? `; what you wrote in ${sectionList(refusal.kept)} is kept`

@@ -84,6 +84,50 @@ describe("connectPlan", () => {
     next.destroy();
   });
 
+  it("keeps the writer's work in every section when a refusal names none, and says so", async () => {
+    const name = `plan-refused-unnamed-${Date.now()}`;
+    const writer = await sharePlan(good, name);
+    const refusals: { refusal: EditRefusal; next: PlanConnection }[] = [];
+    const health = connectPlan({
+      url: inject("collabUrl"),
+      planId: name,
+      token: inject("tokens").health as string,
+      localCopy: false,
+      onRefused: (refusal, next) => refusals.push({ refusal, next }),
+    });
+    await health.synced;
+    firstText(sectionOf(writer.document, "sectionC")).insert(0, "The caseworker's. ");
+    await until(
+      () => firstText(sectionOf(health.document, "sectionC")).toString().startsWith("The case"),
+      "the caseworker's change",
+    );
+    // Typing under a client id the server has bound to someone else (as a Yjs clash, or a page
+    // that outran its ids, gives): the server cannot say which section, and refuses it whole.
+    health.document.clientID = writer.document.clientID;
+    firstText(sectionOf(health.document, "sectionC")).insert(0, "Kept though no section named. ");
+    await until(() => refusals.length > 0, "the refusal");
+    const [{ refusal, next }] = refusals as [{ refusal: EditRefusal; next: PlanConnection }];
+    expect(refusal.parts).toBeNull();
+    expect(refusal.kept).toEqual(["C"]);
+    await until(() => next.status.state === "saved", "the carried change to be saved");
+    await until(
+      () =>
+        firstText(sectionOf(writer.document, "sectionC"))
+          .toString()
+          .startsWith("Kept though no section named. The caseworker's. "),
+      "the caseworker to see it",
+    );
+    const { container } = await mountWorkspace({
+      document: next.document,
+      provider: next.provider,
+      user: { id: "user-health", name: "A health", role: "health", color: "#047857" },
+    });
+    expect(container.querySelector(".ehcp-refused")?.textContent).toBe(
+      `The server refused an edit: ${refusal.reason}. What you wrote in section C has been sent again.`,
+    );
+    next.destroy();
+  });
+
   it("says Saving… while a change is on its way and Saved once the server has it, politely", async () => {
     const name = `plan-status-${Date.now()}`;
     const writer = await sharePlan(good, name);

@@ -46,8 +46,8 @@ export interface ConnectPlanOptions {
   /**
    * Called when the server refuses an edit. Every later change of this document builds on the
    * refused one, so the server could take none of them: a fresh document is synced from the
-   * server, and what the writer has in the sections the refusal does not name is written into
-   * it. Show `next` instead. Without this callback the document is kept, nothing more is sent,
+   * server, and what the writer has in the sections the refusal does not name (every section,
+   * when it names none) is written into it. Show `next` instead. Without this callback the document is kept, nothing more is sent,
    * the browser's copy is deleted, and the status says to reload.
    */
   readonly onRefused?: (refusal: EditRefusal, next: PlanConnection) => void;
@@ -93,6 +93,9 @@ function expiryOf(token: string): number | null {
 
 /** Sets the refusal a fresh connection was made for, once what was kept is known. */
 const setRefusal = new WeakMap<PlanConnection, (refusal: EditRefusal) => void>();
+
+/** Documents made to replace one the server refused an edit of (see `onRefused`). */
+const replacements = new WeakSet<Y.Doc>();
 
 /** Registry from a provider to the connection that made it, for `saveStatusOf`. */
 export const connectionOfProvider = new WeakMap<object, PlanConnection>();
@@ -265,22 +268,32 @@ export function connectPlan(
     provider.hold();
     const parts = Array.isArray(message.parts) ? (message.parts as string[]) : null;
     const reason = typeof message.reason === "string" ? message.reason : "the edit was refused";
-    if (!options.onRefused) {
-      // The browser's copy holds the refused change too, and would send it again on each reload.
-      void local?.close("always");
-      problem = `the server refused a change (${reason}); what is typed from now on cannot be saved: reload the plan`;
+    // The writer's work carried into a fresh document once and refused again, with no section
+    // named: carrying it once more would be refused the same way, over and over.
+    const again = parts === null && replacements.has(document);
+    if (!options.onRefused || again) {
+      // The browser's copy holds the refused change too, and would send it again on each reload;
+      // kept when nothing says which section it is in, since it then holds all the writer's work.
+      if (!again) void local?.close("always");
+      const advice = again
+        ? "your work is kept on this device; reload the plan"
+        : "reload the plan";
+      problem = `the server refused a change (${reason}); what is typed from now on cannot be saved: ${advice}`;
       update();
       return;
     }
     const onRefused = options.onRefused;
     const next = connectPlan(options, local ? local.close("always") : undefined);
+    replacements.add(next.document);
     void next.synced.then(() => {
       if (destroyed) {
         next.destroy();
         return;
       }
-      // Every section, when the server could not tell which the change was in.
-      const refused = new Set<string>(parts ?? ["structure"]);
+      // When the server could not tell which section the change was in (a client id, the plan's
+      // size), every section the writer changed is carried: their work is checked afresh as the
+      // fresh document's own changes, and nothing is dropped on a guess.
+      const refused = new Set<string>(parts ?? []);
       const kept = carryOver(document, next.document, refused);
       const refusal = { parts, reason, kept };
       setRefusal.get(next)?.(refusal);

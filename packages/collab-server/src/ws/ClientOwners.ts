@@ -25,8 +25,8 @@ export class ClientOwners {
 
   /**
    * Whether `user`, on the connection `via`, may write new content (or presence) under `client`
-   * in the open plan `doc`, claiming it if free. A connection may show at most
-   * `MAX_CLIENTS_PER_CONNECTION` client ids.
+   * in the open plan `doc`, claiming it if free. A connection may claim at most
+   * `MAX_CLIENTS_PER_CONNECTION` client ids; those already bound are not counted.
    */
   async mayWrite(
     name: string,
@@ -40,8 +40,8 @@ export class ClientOwners {
 
   /**
    * Whose `client` is, for `user` on the connection `via`: "yours" (claimed now if it was free),
-   * "theirs" (another user's, or content nobody owns), or "too many" when the connection has
-   * shown `MAX_CLIENTS_PER_CONNECTION` others already.
+   * "theirs" (another user's, or content nobody owns), or "too many" when `client` is free and the
+   * connection has shown `MAX_CLIENTS_PER_CONNECTION` free ones already.
    */
   async whose(
     name: string,
@@ -50,6 +50,21 @@ export class ClientOwners {
     user: string,
     via: object,
   ): Promise<"yours" | "theirs" | "too many"> {
+    let known = this.#known.get(name);
+    if (!known) {
+      known = new Map();
+      this.#known.set(name, known);
+    }
+    let cached = known.get(client);
+    if (cached === undefined) {
+      const owner = await this.#store.clientOwner(name, client);
+      if (owner !== null) known.set(client, owner);
+      cached = owner ?? undefined;
+    }
+    // An id already bound costs no row, so it is not counted: a page reloaded while offline
+    // shows its new id in presence and sends what the writer typed under the old one, and the
+    // writer's own ids must never run out (that work would be refused and lost).
+    if (cached !== undefined) return cached === user ? "yours" : "theirs";
     let shown = this.#shown.get(via);
     if (!shown) {
       shown = new Set();
@@ -59,13 +74,6 @@ export class ClientOwners {
       if (shown.size >= MAX_CLIENTS_PER_CONNECTION) return "too many";
       shown.add(client);
     }
-    let known = this.#known.get(name);
-    if (!known) {
-      known = new Map();
-      this.#known.set(name, known);
-    }
-    const cached = known.get(client);
-    if (cached !== undefined) return cached === user ? "yours" : "theirs";
     const held = Y.getState(doc.store, client) > 0;
     const owner = await this.#store.clientOwner(name, client, held ? undefined : user);
     if (owner !== null) known.set(client, owner);

@@ -3,7 +3,8 @@ import type { HocuspocusProvider } from "@hocuspocus/provider";
 import * as encoding from "lib0/encoding";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connect, disconnect } from "../../test/connect.js";
-import { MESSAGE, message, rawClient } from "../../test/rawClient.js";
+import { craftUpdate } from "../../test/craft.js";
+import { MESSAGE, message, rawClient, syncUpdate } from "../../test/rawClient.js";
 import { callApi, startTestServer } from "../../test/testServer.js";
 import { tokenFor } from "../../test/tokens.js";
 import { examplePlan } from "@ehcp/fixtures";
@@ -90,6 +91,36 @@ describe("presence", () => {
     raw.send(presence([[victimId, 100, { user: { name: "Sam School" } }]]));
     await new Promise((r) => setTimeout(r, 200));
     expect(stateAt(observer, victimId)).toBeUndefined();
+    raw.socket.close();
+    disconnect(observer);
+  });
+  it("counts none of the server's own scratch ids against a writer's client ids, nor relays them", async () => {
+    const observer = await connect(test.url, plan.id, await tokenFor("viewer"));
+    const seen = new Set<number>();
+    observer.awareness?.on("change", ({ added }: { added: number[] }) => {
+      for (const id of added) seen.add(id);
+    });
+    const raw = await rawClient(test.url, plan.id, await tokenFor("parent", "*", "Pat Parent"));
+    // A page's caret moving: each message is decoded on the server beside a state of its own.
+    for (let clock = 1; clock <= 6; clock++) {
+      raw.send(presence([[626262, clock, { section: "A" }]]));
+      await until(() => stateAt(observer, 626262)?.section === "A");
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    expect([...seen]).toEqual([626262]);
+    // Then what the writer typed offline arrives, under the client id of the page before.
+    raw.send(
+      syncUpdate(
+        plan.id,
+        craftUpdate({
+          structs: [{ client: 636363, clock: 0, content: { collected: 1 } }],
+        }),
+      ),
+    );
+    await until(() => raw.syncStatus.length > 0 || raw.stateless.length > 0);
+    expect(raw.stateless.map((s) => JSON.parse(s as string).reason)).not.toContainEqual(
+      expect.stringMatching(/more client ids/),
+    );
     raw.socket.close();
     disconnect(observer);
   });

@@ -28,6 +28,14 @@ export function presenceGuard(owners: ClientOwners): Extension {
         shownBy.set(documentName, shown);
       }
       for (const [clientId, state] of [...states]) {
+        // Hocuspocus decodes each message into a scratch Awareness whose own empty state, under
+        // a new random id each time, is among these: checked, each would be claimed for the
+        // sender and use up their connection's client ids (see `ClientOwners`), so that the
+        // writer's own work could be refused. An empty state says nothing; none is relayed.
+        if (state !== null && typeof state === "object" && Object.keys(state).length === 0) {
+          states.delete(clientId);
+          continue;
+        }
         const holder = shown.get(clientId);
         const mine =
           user !== undefined &&
