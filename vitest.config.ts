@@ -33,6 +33,9 @@ export default defineConfig({
           root: "apps/playground",
           include: ["e2e/**/*.test.ts"],
           testTimeout: 60_000,
+          // Two known intermittent failures are open (see the closing note of 1 December 2026);
+          // a test that fails twice running fails the run.
+          retry: 1,
           hookTimeout: 120_000,
         },
       },
@@ -71,6 +74,7 @@ export default defineConfig({
           include: ["src/**/*.browser.test.{ts,tsx}", "stories/**/*.browser.test.{ts,tsx}"],
           globalSetup: ["test/globalSetup.ts"],
           testTimeout: 60_000,
+          retry: 1,
           browser: {
             enabled: true,
             headless: true,
