@@ -122,10 +122,15 @@ export async function typingBenchmark(
     for (let i = 0; i < clients; i++) {
       const text = field(watcher.document, i);
       const base = text.length;
+      // Every keystroke that arrived counts, not only the last of a batch: the first typed in a
+      // batch has waited longest.
+      let arrived = 0;
       text.observe(() => {
-        const typed = text.length - base;
-        const at = sentAt[i][typed - 1];
-        if (at !== undefined) latencies.push(performance.now() - at);
+        const now = performance.now();
+        for (const typed = text.length - base; arrived < typed; arrived++) {
+          const at = sentAt[i][arrived];
+          if (at !== undefined) latencies.push(now - at);
+        }
       });
     }
     watchers.push(watcher);

@@ -258,6 +258,42 @@ describe.each([
   );
 });
 
+describe("ehcp serve --dev-sign-in on PostgreSQL", () => {
+  it.runIf(hasPostgres)(
+    "keeps the development secret in the database: a tab's token signs in again after a restart",
+    async () => {
+      const plan = { ...parsePlan(examplePlan("plan-good.json")), id: `plan-dev-pg-${Date.now()}` };
+      const args = ["--port", "0", "--db", POSTGRES_URL, "--dev-sign-in"];
+      const first = start(args);
+      const http = (await first.url).replace(/^ws/, "http");
+      const response = await fetch(`${http}/dev/sign-in`, {
+        method: "POST",
+        body: JSON.stringify({ name: "Priya Desai", role: "caseworker" }),
+      });
+      const { token } = (await response.json()) as { token: string };
+      const client = await connect(await first.url, plan.id, token);
+      planToYDoc(plan, client.document);
+      const text = deliveredByText(client.document);
+      text.insert(text.length, " and an assistant");
+      await acknowledged(client);
+      first.child.kill("SIGTERM");
+      expect(await exited(first.child)).toBe(0);
+      disconnect(client);
+
+      // Before, each start made a secret of its own, and this connection was refused.
+      const second = start(args);
+      const reader = await connect(await second.url, plan.id, token);
+      expect(yDocToPlan(reader.document).sections.F.provisions[0]?.deliveredBy).toBe(
+        `${plan.sections.F.provisions[0]?.deliveredBy} and an assistant`,
+      );
+      disconnect(reader);
+      second.child.kill("SIGTERM");
+      expect(await exited(second.child)).toBe(0);
+    },
+    30_000,
+  );
+});
+
 const hasRedis = await redisAvailable();
 
 describe("two ehcp serve instances on one PostgreSQL database and one Redis", () => {

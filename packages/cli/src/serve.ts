@@ -62,7 +62,7 @@ export async function serve(args: ServeArgs, io: Io): Promise<number> {
     // folder, so a restart does not turn every open tab's token away.
     const kept =
       args.signIn.developmentSignIn && !args.signIn.jwtSecret && !args.signIn.jwksUrl
-        ? developmentSecret(args.db)
+        ? await developmentSecret(args.db)
         : null;
     server = createCollabServer({
       signIn: kept ? { ...args.signIn, jwtSecret: kept } : args.signIn,

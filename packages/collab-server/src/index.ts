@@ -18,6 +18,10 @@ export type {
   StoredVersion,
 } from "./DocumentStore.js";
 export { PostgresDocumentStore } from "./PostgresDocumentStore.js";
+export {
+  DEVELOPMENT_SECRET_TABLE,
+  postgresDevelopmentSecret,
+} from "./postgresDevelopmentSecret.js";
 export { SqliteDocumentStore } from "./SqliteDocumentStore.js";
 export { ROLES, SignIn, SignInError } from "./signIn.js";
 export type { Role, SignedInUser, SignInOptions } from "./signIn.js";
