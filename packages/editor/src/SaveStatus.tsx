@@ -6,6 +6,7 @@ import {
   type SaveStatus as Status,
   type SaveStatusSource,
 } from "./saveStatus.js";
+import { useSaveAnnouncement } from "./useSaveAnnouncement.js";
 
 const plainSources = new WeakMap<object, SaveStatusSource>();
 
@@ -67,17 +68,24 @@ export function useSaveStatus(source: SaveStatusSource | null): Status | null {
 
 /**
  * Where the writer's work is: "Saved", "Saving…", "Offline – your changes are kept on this
- * device" or "Cannot save – why, and what to do". Always shown beside the plan, and announced
- * to screen readers when it changes (politely: it never interrupts typing).
+ * device" or "Cannot save – why, and what to do". Always shown beside the plan as it is; screen
+ * readers are told only what matters (see `useSaveAnnouncement`), not each flip while typing.
  */
 export function SaveStatus({ source }: { readonly source: SaveStatusSource | null }) {
   const status = useSaveStatus(source);
+  const announcement = useSaveAnnouncement(status);
   if (!status) return null;
   const refusal = source && "refusal" in source ? (source.refusal as EditRefusal | null) : null;
   return (
     <div className="ehcp-save-bar">
-      <p className="ehcp-save-status" data-state={status.state} role="status" aria-live="polite">
+      <p className="ehcp-save-status" data-state={status.state}>
         {status.message}
+      </p>
+      <p className="ehcp-visually-hidden" role="status" aria-live="polite" data-announce="polite">
+        {announcement.polite}
+      </p>
+      <p className="ehcp-visually-hidden" role="alert" data-announce="assertive">
+        {announcement.assertive}
       </p>
       {refusal ? (
         <p className="ehcp-refused" role="status">

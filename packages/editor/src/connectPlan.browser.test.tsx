@@ -4,6 +4,7 @@ import { examplePlan } from "@ehcp/fixtures";
 import { userEvent } from "vitest/browser";
 import * as Y from "yjs";
 import { AWARENESS_INTERVAL_MS, UPDATE_BATCH_MS } from "./BatchedProvider.js";
+import { SAVED_SETTLE_MS } from "./useSaveAnnouncement.js";
 import { connectPlan, type EditRefusal, type PlanConnection } from "./connectPlan.js";
 import { clearLocalCopies } from "./localCopy.js";
 import { closeAll, connectAs, mountWorkspace, sharePlan, until } from "../test/sharedPlan.js";
@@ -132,25 +133,53 @@ describe("connectPlan", () => {
     next.destroy();
   });
 
-  it("says Saving… while a change is on its way and Saved once the server has it, politely", async () => {
+  it("shows Saving… and Saved as they come, and tells screen readers only Saved once typing pauses, Offline and Cannot save at once", async () => {
     const name = `plan-status-${Date.now()}`;
-    const writer = await sharePlan(good, name);
+    await sharePlan(good, name);
+    let token = inject("tokens").caseworker as string;
+    const writer = connectPlan({
+      url: inject("collabUrl"),
+      planId: name,
+      token: () => token,
+      localCopy: false,
+    });
+    await writer.synced;
     const { container, editor } = await mountWorkspace({
       document: writer.document,
       provider: writer.provider,
       user: { id: "user-caseworker", name: "A caseworker", role: "caseworker", color: "#1d4ed8" },
     });
-    const status = container.querySelector<HTMLElement>(".ehcp-save-status");
-    expect(status?.getAttribute("role")).toBe("status");
-    expect(status?.getAttribute("aria-live")).toBe("polite");
-    await until(() => status?.textContent === "Saved", "Saved");
-    const seen = new Set<string>();
-    const observer = new MutationObserver(() => seen.add(status?.textContent ?? ""));
-    observer.observe(status as HTMLElement, {
-      childList: true,
-      characterData: true,
-      subtree: true,
+    const status = container.querySelector<HTMLElement>(".ehcp-save-status") as HTMLElement;
+    const polite = container.querySelector<HTMLElement>('[data-announce="polite"]') as HTMLElement;
+    const urgent = container.querySelector<HTMLElement>(
+      '[data-announce="assertive"]',
+    ) as HTMLElement;
+    expect(polite.getAttribute("role")).toBe("status");
+    expect(polite.getAttribute("aria-live")).toBe("polite");
+    expect(urgent.getAttribute("role")).toBe("alert");
+    // What is shown is not itself read out on each change.
+    expect(status.closest("[aria-live], [role=status], [role=alert]")).toBeNull();
+    await until(() => polite.textContent === "Saved", "Saved announced once the plan is stored");
+
+    // What was shown, and what a screen reader would have read out, in order.
+    const shown: string[] = [];
+    const readOut: string[] = [];
+    let lastSavingAt = 0;
+    let firstReadAt = 0;
+    const observer = new MutationObserver((records) => {
+      if (shown.at(-1) !== status.textContent) shown.push(status.textContent ?? "");
+      if (status.textContent === "Saving…") lastSavingAt = performance.now();
+      // A live region reads out what is added to it, so only a region that changed counts.
+      for (const region of [polite, urgent]) {
+        if (!records.some((record) => region.contains(record.target))) continue;
+        const text = region.textContent ?? "";
+        if (text) readOut.push(text);
+        if (text && !firstReadAt) firstReadAt = performance.now();
+      }
     });
+    for (const node of [status, polite, urgent]) {
+      observer.observe(node, { childList: true, characterData: true, subtree: true });
+    }
     const field = () =>
       container.querySelector<HTMLElement>(
         '[data-section="F"] [data-field="provisionDeliveredBy"] .ehcp-field-content',
@@ -158,13 +187,55 @@ describe("connectPlan", () => {
     await until(() => field() !== null, "the plan on screen");
     await userEvent.click(field() as HTMLElement);
     editor.commands.setTextSelection(editor.state.selection.$from.end());
-    await userEvent.keyboard(" and a teaching assistant");
-    await until(() => status?.textContent === "Saved", "Saved again");
+    // Typing with short pauses, as in a meeting: the status flips with each batch.
+    for (const words of [" and a teaching", " assistant", " for 20 minutes", " each day"]) {
+      await userEvent.keyboard(words);
+      await new Promise((r) => setTimeout(r, SAVED_SETTLE_MS / 4));
+    }
+    await until(() => status.textContent === "Saved", "Saved shown");
+    await until(() => readOut.length > 0, "Saved read out once typing paused");
+    expect(shown.filter((s) => s === "Saving…").length).toBeGreaterThan(1);
+    // Nothing while typing: "Saved" alone, once it had held for the settling time.
+    expect(readOut).toEqual(["Saved"]);
+    expect(firstReadAt - lastSavingAt).toBeGreaterThanOrEqual(SAVED_SETTLE_MS - 50);
+
+    // Offline: said at once, not after a pause.
+    writer.provider.configuration.websocketProvider.disconnect();
+    await until(() => status.textContent?.startsWith("Offline") === true, "Offline shown");
+    const offlineAt = performance.now();
+    await until(() => polite.textContent?.startsWith("Offline") === true, "Offline read out");
+    expect(performance.now() - offlineAt).toBeLessThan(SAVED_SETTLE_MS / 2);
+    await userEvent.keyboard(" (typed offline)");
+    void writer.provider.configuration.websocketProvider.connect();
+    await until(() => status.textContent === "Saved", "Saved shown again");
+    await until(() => polite.textContent === "Saved", "Saved read out again");
+
+    // A failure to save: said at once, over whatever else is being read.
+    token = "not-a-token";
+    void writer.provider.sendToken();
+    await until(() => status.textContent?.startsWith("Cannot save") === true, "Cannot save shown");
+    const failedAt = performance.now();
+    await until(
+      () => urgent.textContent?.startsWith("Cannot save") === true,
+      "Cannot save read out",
+    );
+    expect(performance.now() - failedAt).toBeLessThan(SAVED_SETTLE_MS / 2);
+    token = inject("tokens").caseworker as string;
+    await until(() => status.textContent === "Saved", "Saved after the fresh sign-in");
     observer.disconnect();
-    expect([...seen]).toContain("Saving…");
-    const reader = await connectAs(name, "health");
-    expect(yDocToPlan(reader.document).sections.F.provisions[0]?.deliveredBy).toMatch(
-      / and a teaching assistant$/,
+    expect(readOut).toEqual([
+      "Saved",
+      "Offline – your changes are kept in this window until the connection returns: do not close it",
+      "Saved",
+      expect.stringMatching(
+        /^Cannot save – the server stopped taking changes \(the token is not valid/,
+      ),
+    ]);
+    await until(() => polite.textContent === "Saved", "Saved read out after the failure");
+    writer.destroy();
+    const other = await connectAs(name, "health");
+    expect(yDocToPlan(other.document).sections.F.provisions[0]?.deliveredBy).toMatch(
+      / and a teaching assistant for 20 minutes each day \(typed offline\)$/,
     );
   });
 

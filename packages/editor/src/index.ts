@@ -5,6 +5,8 @@ export { clearLocalCopies } from "./localCopy.js";
 export type { SaveState, SaveStatus as SaveStatusValue, SaveStatusSource } from "./saveStatus.js";
 export { describeSaveStatus } from "./saveStatus.js";
 export { describeRefusal, SaveStatus, saveStatusOf, useSaveStatus } from "./SaveStatus.js";
+export type { SaveAnnouncement } from "./useSaveAnnouncement.js";
+export { SAVED_SETTLE_MS, useSaveAnnouncement } from "./useSaveAnnouncement.js";
 export { addNeed } from "./commands/addNeed.js";
 export type { CommentTarget } from "./commentTarget.js";
 export { commentTarget } from "./commentTarget.js";
