@@ -178,6 +178,27 @@ export async function typingBenchmark(
   };
 }
 
+/**
+ * Messages per keystroke and latency before and after the editor's batching, ours on SQLite,
+ * carets moving with each keystroke as in an editor: 30 typists at a person's pace, and 5 at key
+ * repeat or dictation speed. Each row is one round of `seconds`.
+ */
+export async function batchingBenchmarks(seconds) {
+  const results = [];
+  for (const [clients, rate] of [
+    [30, 5],
+    [5, 80],
+  ]) {
+    for (const batched of [false, true]) {
+      results.push(
+        await typingBenchmark("ours", { clients, rate, seconds, carets: true, batched }),
+      );
+      console.log(JSON.stringify(results.at(-1)));
+    }
+  }
+  return results;
+}
+
 /** Opens `count` stored plans one after another, each by one client that reads it and leaves. */
 export async function openCloseBenchmark({ count = 500 } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "ehcp-bench-open-"));

@@ -10,7 +10,13 @@ import { exportDocx, exportPdf } from "@ehcp/export";
 import { checkPlan } from "@ehcp/quality";
 import { docToPlan, parsePlan, planToDoc, planToYDoc, yDocToPlan } from "@ehcp/schema";
 import * as Y from "yjs";
-import { listBenchmark, openCloseBenchmark, storeBenchmarks, typingBenchmark } from "./collab.mjs";
+import {
+  batchingBenchmarks,
+  listBenchmark,
+  openCloseBenchmark,
+  storeBenchmarks,
+  typingBenchmark,
+} from "./collab.mjs";
 import { CHROMIUM_PATH } from "@ehcp/fixtures/chromium";
 import { editorBenchmarks } from "./editor.mjs";
 import { generatePlan } from "@ehcp/fixtures/generatePlan";
@@ -172,16 +178,9 @@ for (const mode of ["ours-memory", "ours"]) {
   console.log(JSON.stringify(withPeer));
   results.push(withPeer);
 }
-// Messages per keystroke and latency before and after the editor's batching, carets moving with
-// each keystroke as in an editor: at a person's pace and at key repeat or dictation speed.
-for (const rate of [5, 80]) {
-  for (const batched of [false, true]) {
-    const clients = rate === 5 ? 30 : 5;
-    const result = await typingBenchmark("ours", { clients, rate, seconds, carets: true, batched });
-    console.log(JSON.stringify(result));
-    results.push(result);
-  }
-}
+// Messages per keystroke and latency before and after the editor's batching (alone:
+// `node --expose-gc bench/batching.mjs`, after a build).
+results.push(...(await batchingBenchmarks(seconds)));
 const openClose = await openCloseBenchmark({ count: 500 });
 console.log(JSON.stringify(openClose));
 results.push(openClose);

@@ -210,10 +210,18 @@ declare global {
   }
 }
 
-/** A person in their own browser, signed in; counts the WebSocket closes the page sees. */
-async function person(name: string, role: string) {
+/**
+ * A person in their own browser, signed in; counts the WebSocket closes the page sees. With
+ * `indexedDb: false`, a browser that has no IndexedDB (some locked-down council builds).
+ */
+async function person(name: string, role: string, { indexedDb = true } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
+  if (!indexedDb) {
+    await context.addInitScript(() => {
+      Object.defineProperty(window, "indexedDB", { value: undefined, configurable: true });
+    });
+  }
   await context.addInitScript(() => {
     window.ehcpStatuses = [];
     const record = () => {
@@ -317,10 +325,13 @@ describe("the playground, when the connection is poor", () => {
     console.log(
       `messages sent while typing 80 a second: ${perKeystroke.toFixed(3)} a keystroke, ${perSecond.toFixed(1)} a second`,
     );
-    // A batch every 40 ms and a caret every 250 ms at most: 29 a second, under a third of the
-    // server's 100; a stock provider sends 2 a keystroke.
-    expect(perKeystroke).toBeLessThan(1);
-    expect(perSecond).toBeLessThan(32);
+    // At most one message a keystroke or a batch every 40 ms, whichever is fewer, and a caret
+    // every 250 ms: at 80 a second, 0.37 a keystroke and 29 a second, under a third of the
+    // server's 100, where a stock provider sends 2 a keystroke.
+    const seconds = took / 1000;
+    expect(sent).toBeLessThanOrEqual(
+      Math.min(typed.length, seconds * 25 + 1) + Math.ceil(seconds * 4) + 5,
+    );
     await page.screenshot({ path: join(shots, "status-saved.png") });
     await page.context().close();
   }, 90_000);
@@ -358,7 +369,7 @@ describe("the playground, when the connection is poor", () => {
     await second.page.context().close();
   }, 120_000);
 
-  it("merges two writers' work done offline, across a reload each, when the server returns", async () => {
+  it("merges two writers' work done offline, across a reload each, when the server returns after a minute", async () => {
     const caseworker = await person("Alex Morgan", "caseworker");
     const health = await person("Dr Priya Shah", "health");
     for (const { page } of [caseworker, health]) {
@@ -366,6 +377,7 @@ describe("the playground, when the connection is poor", () => {
       await status(page).getByText("Saved", { exact: true }).waitFor();
     }
     await killBackend();
+    const downAt = Date.now();
     const fromCaseworker = " offline words of the caseworker";
     const fromHealth = " offline words of the nurse";
     await caretAtEnd(caseworker.page, F1_WHO);
@@ -384,6 +396,9 @@ describe("the playground, when the connection is poor", () => {
     await caseworker.page.locator(F1_WHO).getByText(fromCaseworker.trim()).first().waitFor();
     await health.page.locator(C1_TITLE).getByText(fromHealth.trim()).first().waitFor();
     await health.page.screenshot({ path: join(shots, "status-offline-reloaded.png") });
+    // Down for a minute, as a council laptop's Wi-Fi may be: the pages' retries have backed off
+    // to their longest wait by then, and must still find the server soon after it returns.
+    await health.page.waitForTimeout(Math.max(0, downAt + 60_000 - Date.now()));
     await startBackend();
     for (const { page } of [caseworker, health]) {
       await status(page).getByText("Saved", { exact: true }).waitFor({ timeout: 30_000 });
@@ -399,7 +414,41 @@ describe("the playground, when the connection is poor", () => {
     await caseworker.page.screenshot({ path: join(shots, "status-merged.png") });
     await caseworker.page.context().close();
     await health.page.context().close();
-  }, 120_000);
+  }, 180_000);
+  it("warns before the tab closes with changes the server does not have, when nothing is kept on the device", async () => {
+    const { page } = await person("Alex Morgan", "caseworker", { indexedDb: false });
+    const dialogs: string[] = [];
+    page.on("dialog", (dialog) => {
+      dialogs.push(dialog.type());
+      // Stay on the page: the writer chose not to lose their changes.
+      void dialog.dismiss();
+    });
+    await openPlan(page, robin.meta.child.fullName);
+    await status(page).getByText("Saved", { exact: true }).waitFor();
+    await caretAtEnd(page, F1_WHO);
+    await page.keyboard.type(" saved before leaving");
+    await status(page).getByText("Saved", { exact: true }).waitFor();
+    await killBackend();
+    const unsaved = " typed with the server away";
+    await page.keyboard.type(unsaved);
+    await status(page)
+      .getByText(/^Offline – your changes are kept in this window until the connection returns/)
+      .waitFor();
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => dialogs).toEqual(["beforeunload"]);
+    // Still open, with the words on it; once the server has them, the tab closes without a word.
+    expect(page.isClosed()).toBe(false);
+    await page.locator(F1_WHO).getByText(unsaved.trim()).first().waitFor();
+    await startBackend();
+    await status(page).getByText("Saved", { exact: true }).waitFor({ timeout: 30_000 });
+    await serverHas(page, robin.id, unsaved.trim());
+    const closed = new Promise((resolve) => page.once("close", resolve));
+    await page.close({ runBeforeUnload: true });
+    await closed;
+    expect(dialogs).toEqual(["beforeunload"]);
+    await page.context().close();
+  }, 90_000);
+
   it("keeps what was typed through a SIGKILL and a reload that cannot load, with a second writer there", async () => {
     const caseworker = await person("Casey Worker", "caseworker");
     const health = await person("Hana Health", "health");

@@ -143,6 +143,10 @@ export function connectPlan(
   let restartTimer: ReturnType<typeof setTimeout> | undefined;
   let renewTimer: ReturnType<typeof setTimeout> | undefined;
   let retired = false;
+  // With no copy on this device, closing the tab before the server has this writer's changes
+  // loses them: the browser is asked to warn. Set by the writer's own changes (the server's
+  // come with the provider as their origin), cleared once the status is "Saved".
+  let unsaved = false;
   const listeners = new Set<(status: SaveStatus) => void>();
 
   const online = () =>
@@ -160,6 +164,7 @@ export function connectPlan(
     const next = compute();
     if (next.message === status.message) return;
     status = next;
+    if (status.state === "saved") unsaved = false;
     for (const listener of listeners) listener(status);
   };
 
@@ -216,6 +221,19 @@ export function connectPlan(
     return renewing;
   };
   if (typeof options.token === "string") scheduleRenewal(options.token);
+
+  document.on("update", (_update: Uint8Array, origin: unknown) => {
+    if (origin !== provider) unsaved = true;
+  });
+  const warnBeforeClosing = (event: BeforeUnloadEvent) => {
+    if (destroyed || !unsaved || status.state === "saved") return;
+    event.preventDefault();
+    // Chromium before 119 and Safari warn only with a return value set.
+    event.returnValue = "";
+  };
+  if (!keptOnDevice && typeof window !== "undefined") {
+    window.addEventListener("beforeunload", warnBeforeClosing);
+  }
 
   provider.on("status", update);
   provider.on("unsyncedChanges", update);
@@ -325,6 +343,9 @@ export function connectPlan(
       if (destroyed) return;
       const saved = online() && !provider.hasUnsyncedChanges && !retired;
       destroyed = true;
+      if (typeof window !== "undefined") {
+        window.removeEventListener("beforeunload", warnBeforeClosing);
+      }
       clearTimeout(restartTimer);
       clearTimeout(renewTimer);
       listeners.clear();
