@@ -189,11 +189,26 @@ export async function batchingBenchmarks(seconds) {
     [30, 5],
     [5, 80],
   ]) {
+    let stock;
     for (const batched of [false, true]) {
-      results.push(
-        await typingBenchmark("ours", { clients, rate, seconds, carets: true, batched }),
-      );
-      console.log(JSON.stringify(results.at(-1)));
+      const result = await typingBenchmark("ours", {
+        clients,
+        rate,
+        seconds,
+        carets: true,
+        batched,
+      });
+      // The stock provider measured just before, with the same typists, is the peer.
+      const row = batched
+        ? {
+            ...result,
+            peer: stock.name,
+            p95RatioToPeer: Math.round((result.p95 / stock.p95) * 100) / 100,
+          }
+        : result;
+      stock = result;
+      results.push(row);
+      console.log(JSON.stringify(row));
     }
   }
   return results;

@@ -308,8 +308,9 @@ describe("the playground, when the connection is poor", () => {
     const sentBefore = socket.sent;
     const typed = words(800, " Dictated:");
     const took = await typeAt(page, typed, 80);
-    // A busy machine types slower than asked (Chromium takes each burst in its turn, and with
-    // the other end-to-end file beside it on two cores took 20 s); the figure is logged.
+    // A busy machine types slower than asked (Chromium takes each burst in its turn: with the
+    // other end-to-end file beside it on two cores it took 20 s, and 91 s with the two cores
+    // shared ten ways), hence the long timeout; the figure is logged.
     console.log(`typed ${typed.length} characters in ${took} ms`);
     await status(page).getByText("Saved", { exact: true }).waitFor({ timeout: 30_000 });
     await serverHas(page, robin.id, typed.trim());
@@ -334,7 +335,7 @@ describe("the playground, when the connection is poor", () => {
     );
     await page.screenshot({ path: join(shots, "status-saved.png") });
     await page.context().close();
-  }, 90_000);
+  }, 180_000);
 
   it("keeps typing through a killed server and a restart: everything reaches the server and a second writer", async () => {
     const { page } = await person("Alex Morgan", "caseworker");
