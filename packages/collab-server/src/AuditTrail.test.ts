@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { AuditTrail } from "./AuditTrail.js";
-import { SqliteDocumentStore } from "./SqliteDocumentStore.js";
+import { SqliteDocumentStore } from "./store/SqliteDocumentStore.js";
 
 const dir = mkdtempSync(join(tmpdir(), "ehcp-audit-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,4 +1,4 @@
-import type { AuditEntry, DocumentStore } from "./DocumentStore.js";
+import type { AuditEntry, DocumentStore } from "./store/DocumentStore.js";
 
 const MINUTE = 60_000;
 

@@ -9,7 +9,7 @@ import { callApi, startTestServer } from "../test/testServer.js";
 import { tokenFor } from "../test/tokens.js";
 import { TEST_SECRET } from "../test/tokens.js";
 import { createCollabServer } from "./createCollabServer.js";
-import { PostgresDocumentStore } from "./PostgresDocumentStore.js";
+import { PostgresDocumentStore } from "./store/PostgresDocumentStore.js";
 import { deliveredByText, examplePlan } from "@ehcp/fixtures";
 import { POSTGRES_URL, REDIS_URL, postgresAvailable, redisAvailable } from "@ehcp/fixtures/node";
 

@@ -15,12 +15,12 @@ import {
 import type { DirectConnection } from "@hocuspocus/server";
 import * as Y from "yjs";
 import type { AuditTrail } from "./AuditTrail.js";
-import type { DocumentStore } from "./DocumentStore.js";
+import type { DocumentStore } from "./store/DocumentStore.js";
 import { HttpError } from "./HttpError.js";
 import { commentRoutes } from "./commentRoutes.js";
 import { suggestionRoutes } from "./suggestionRoutes.js";
 import { lifecycleRoutes } from "./lifecycleRoutes.js";
-import { loadStoredDocument } from "./loadStoredDocument.js";
+import { loadStoredDocument } from "./store/loadStoredDocument.js";
 import { summarizePlan } from "./summarizePlan.js";
 import { readBody } from "./readBody.js";
 import type { SectionPolicy } from "./sectionPolicy.js";

@@ -9,16 +9,16 @@ export type { MessageRateLimitOptions } from "./MessageRateLimit.js";
 export { PlanShadow } from "./PlanShadow.js";
 export type { Sender, ShadowCheck } from "./PlanShadow.js";
 export { summarizePlan } from "./summarizePlan.js";
-export { openStore } from "./openStore.js";
+export { openStore } from "./store/openStore.js";
 export type {
   AuditEntry,
   DocumentStore,
   DocumentSummary,
   StoredDocument,
   StoredVersion,
-} from "./DocumentStore.js";
-export { PostgresDocumentStore } from "./PostgresDocumentStore.js";
-export { SqliteDocumentStore } from "./SqliteDocumentStore.js";
+} from "./store/DocumentStore.js";
+export { PostgresDocumentStore } from "./store/PostgresDocumentStore.js";
+export { SqliteDocumentStore } from "./store/SqliteDocumentStore.js";
 export { ROLES, SignIn, SignInError } from "./signIn.js";
 export type { Role, SignedInUser, SignInOptions } from "./signIn.js";
 export { DEFAULT_SECTION_POLICY } from "./sectionPolicy.js";
