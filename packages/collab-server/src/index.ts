@@ -1,11 +1,11 @@
 export type { CollabServer, CollabServerOptions, ServerLimits } from "./createCollabServer.js";
 export { createCollabServer, DEFAULT_LIMITS } from "./createCollabServer.js";
 export { AuditTrail } from "./AuditTrail.js";
-export { httpApi } from "./httpApi.js";
-export type { HttpApiOptions } from "./httpApi.js";
-export { HttpError } from "./HttpError.js";
-export { MessageRateLimit } from "./MessageRateLimit.js";
-export type { MessageRateLimitOptions } from "./MessageRateLimit.js";
+export { httpApi } from "./http/httpApi.js";
+export type { HttpApiOptions } from "./http/httpApi.js";
+export { HttpError } from "./http/HttpError.js";
+export { MessageRateLimit } from "./ws/MessageRateLimit.js";
+export type { MessageRateLimitOptions } from "./ws/MessageRateLimit.js";
 export { PlanShadow } from "./PlanShadow.js";
 export type { Sender, ShadowCheck } from "./PlanShadow.js";
 export { summarizePlan } from "./summarizePlan.js";
