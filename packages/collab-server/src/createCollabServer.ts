@@ -145,12 +145,12 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   const extensions: Extension[] = [
     // Flooding is slowed before anything else reads the message; then garbage is refused.
     new MessageRateLimit(limits),
-    messageGuard(),
+    messageGuard(audit),
     schemaVersionGate(),
     signInGate(signIn),
     connectionCap(limits.maxConnectionsPerUser),
     sessionLifetime(signIn),
-    presenceGuard(owners),
+    presenceGuard(owners, audit),
     persistence(store),
     // An update is refused by the first of these that finds a reason; the rest then pass it by.
     clientIdGate(owners, refusals),

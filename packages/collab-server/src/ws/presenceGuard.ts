@@ -1,4 +1,5 @@
 import type { Extension } from "@hocuspocus/server";
+import type { AuditTrail } from "../AuditTrail.js";
 import type { SignedInUser } from "../signIn.js";
 import type { ClientOwners } from "./ClientOwners.js";
 
@@ -11,9 +12,10 @@ const COLOUR = /^#[0-9a-f]{6}$/i;
  * Presence tells the truth: each state a connection sends is for a client id that is its own
  * (bound to its user, as for updates, and not shown by another open connection), no larger
  * than `MAX_PRESENCE_BYTES`, and names the person and role of its token, whatever the client
- * wrote. States that fail are dropped from what others are sent; the rest of the message stands.
+ * wrote. States that fail are dropped from what others are sent (and, with `audit`, noted in the
+ * audit trail); the rest of the message stands.
  */
-export function presenceGuard(owners: ClientOwners): Extension {
+export function presenceGuard(owners: ClientOwners, audit?: AuditTrail): Extension {
   // Per plan, which connection (by its context) shows each client id's presence.
   const shownBy = new Map<string, Map<number, object>>();
   return {
@@ -44,6 +46,7 @@ export function presenceGuard(owners: ClientOwners): Extension {
           (await owners.mayWrite(documentName, document, clientId, user.id, context as object));
         if (!mine || !user) {
           states.delete(clientId);
+          if (user) audit?.refuse(documentName, { id: user.id, role: user.role }, "presence");
           continue;
         }
         shown.set(clientId, context as object);
