@@ -317,3 +317,46 @@ export async function storeBenchmarks() {
   rmSync(dir, { recursive: true, force: true });
   return results;
 }
+
+/**
+ * The typing benchmark in each mode, three rounds each, the modes interleaved so that drift in
+ * the machine's speed falls on all alike; each figure is the median of the three rounds. Returns
+ * stock's figures, then ours in memory and ours on SQLite with their ratios to stock.
+ */
+export async function typingComparison({ seconds = 30 } = {}) {
+  const ratio = (a, b) => Math.round((a / b) * 1000) / 1000;
+  const modes = ["stock", "ours-memory", "ours"];
+  const rounds = Object.fromEntries(modes.map((mode) => [mode, []]));
+  for (let i = 0; i < 3; i++) {
+    for (const mode of modes) rounds[mode].push(await typingBenchmark(mode, { seconds }));
+  }
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const typing = Object.fromEntries(
+    modes.map((mode) => {
+      const runs = rounds[mode];
+      const pick = (key) => median(runs.map((r) => r[key]));
+      return [
+        mode,
+        {
+          ...runs[0],
+          inputs: { ...runs[0].inputs, rounds: runs.length },
+          p50: pick("p50"),
+          p95: pick("p95"),
+          max: pick("max"),
+          serverCpuPercent: pick("serverCpuPercent"),
+          serverRssMB: pick("serverRssMB"),
+          cpuPercentEachRound: runs.map((r) => r.serverCpuPercent),
+        },
+      ];
+    }),
+  );
+  return [
+    typing.stock,
+    ...["ours-memory", "ours"].map((mode) => ({
+      ...typing[mode],
+      peer: typing.stock.name,
+      cpuRatioToPeer: ratio(typing[mode].serverCpuPercent, typing.stock.serverCpuPercent),
+      ratioToPeer: ratio(typing[mode].p50, typing.stock.p50),
+    })),
+  ];
+}
