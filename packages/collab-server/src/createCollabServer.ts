@@ -150,7 +150,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     signInGate(signIn),
     connectionCap(limits.maxConnectionsPerUser),
     sessionLifetime(signIn),
-    presenceGuard(owners, audit),
+    presenceGuard(owners),
     persistence(store),
     // An update is refused by the first of these that finds a reason; the rest then pass it by.
     clientIdGate(owners, refusals),

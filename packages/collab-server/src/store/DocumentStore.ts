@@ -32,8 +32,7 @@ export interface StoredVersion {
  * `content`: what it adds is not what the plan holds, or not where it says; `role`: a part the
  * sender's role may not change; `suggestion`: more than the sender may suggest, or under someone
  * else's name; `lifecycle`: a step only the lifecycle routes take; `invalid`: it would leave the
- * plan invalid or its links broken; `presence`: a presence state for a client id not the
- * sender's, or too large (dropped, the rest of the message relayed).
+ * plan invalid or its links broken.
  */
 export type RefusalCode =
   | "unreadable"
@@ -45,8 +44,7 @@ export type RefusalCode =
   | "role"
   | "suggestion"
   | "lifecycle"
-  | "invalid"
-  | "presence";
+  | "invalid";
 
 /** Edits of one kind refused in one minute, and the parts they would have changed. */
 export interface AuditRefusal {

@@ -1,5 +1,4 @@
 import type { Extension } from "@hocuspocus/server";
-import type { AuditTrail } from "../AuditTrail.js";
 import type { SignedInUser } from "../signIn.js";
 import type { ClientOwners } from "./ClientOwners.js";
 
@@ -12,10 +11,11 @@ const COLOUR = /^#[0-9a-f]{6}$/i;
  * Presence tells the truth: each state a connection sends is for a client id that is its own
  * (bound to its user, as for updates, and not shown by another open connection), no larger
  * than `MAX_PRESENCE_BYTES`, and names the person and role of its token, whatever the client
- * wrote. States that fail are dropped from what others are sent (and, with `audit`, noted in the
- * audit trail); the rest of the message stands.
+ * wrote. States that fail are dropped from what others are sent; the rest of the message stands.
+ * They are not audited: an honest editor answering the server's query sends every state it
+ * knows, other people's among them, each dropped here.
  */
-export function presenceGuard(owners: ClientOwners, audit?: AuditTrail): Extension {
+export function presenceGuard(owners: ClientOwners): Extension {
   // Per plan, which connection (by its context) shows each client id's presence.
   const shownBy = new Map<string, Map<number, object>>();
   return {
@@ -46,7 +46,6 @@ export function presenceGuard(owners: ClientOwners, audit?: AuditTrail): Extensi
           (await owners.mayWrite(documentName, document, clientId, user.id, context as object));
         if (!mine || !user) {
           states.delete(clientId);
-          if (user) audit?.refuse(documentName, { id: user.id, role: user.role }, "presence");
           continue;
         }
         shown.set(clientId, context as object);
