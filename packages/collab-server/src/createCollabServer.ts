@@ -114,6 +114,8 @@ export interface CollabServer {
  * it is acknowledged, and noted in the audit trail; the log is folded into a snapshot when the
  * last client leaves, when the server stops, and after edits once typing pauses. With `redis`,
  * several instances serve the same documents. The HTTP API (see `httpApi`) shares the port.
+ * Each concern is a Hocuspocus extension of its own (`src/ws/`, `src/http/`); this puts them in
+ * order.
  */
 export function createCollabServer(options: CollabServerOptions): CollabServer {
   const signIn = new SignIn(options.signIn);
