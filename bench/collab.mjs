@@ -66,6 +66,7 @@ async function connect(url, name, authToken, Provider = HocuspocusProvider) {
   });
   const provider = new Provider({ websocketProvider, name, token: authToken });
   provider.attach();
+  provider.on("close", () => (dropped += 1));
   await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no sync for ${name}`)), 30_000);
     provider.on("synced", () => {
@@ -76,7 +77,13 @@ async function connect(url, name, authToken, Provider = HocuspocusProvider) {
   return provider;
 }
 
+/** Connections the server closed during a run: each a client that had to reconnect. */
+let dropped = 0;
+
 const close = (provider) => {
+  // A socket still reconnecting when it is destroyed reports that as an error; it is counted in
+  // `dropped` already.
+  provider.configuration.websocketProvider.webSocket?.on?.("error", () => {});
   provider.destroy();
   provider.configuration.websocketProvider.destroy();
 };
@@ -132,6 +139,7 @@ export async function typingBenchmark(
   }
   const before = await server.stats();
   const sentBefore = sent;
+  const droppedBefore = dropped;
   const started = performance.now();
   const timers = typers.map((typer, i) => {
     const text = field(typer.document, i);
@@ -152,6 +160,7 @@ export async function typingBenchmark(
   await sleep(1000);
   const after = await server.stats();
   const keystrokes = sentAt.reduce((n, list) => n + list.length, 0);
+  const droppedDuring = dropped - droppedBefore;
   for (const p of [writer, ...typers, ...watchers]) close(p);
   await server.stop();
   rmSync(dir, { recursive: true, force: true });
@@ -168,6 +177,7 @@ export async function typingBenchmark(
     max: round(latencies[latencies.length - 1]),
     unit: "ms from keystroke to arrival",
     delivered: latencies.length,
+    droppedConnections: droppedDuring,
     serverCpuPercent: round(((after.cpuMs - before.cpuMs) / elapsed) * 100),
     serverRssMB: round(after.rssMB),
   };

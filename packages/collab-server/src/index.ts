@@ -12,8 +12,10 @@ export { summarizePlan } from "./summarizePlan.js";
 export { openStore } from "./store/openStore.js";
 export type {
   AuditEntry,
+  AuditRefusal,
   DocumentStore,
   DocumentSummary,
+  RefusalCode,
   StoredDocument,
   StoredVersion,
 } from "./store/DocumentStore.js";
