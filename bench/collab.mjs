@@ -66,6 +66,7 @@ async function connect(url, name, authToken, Provider = HocuspocusProvider) {
   });
   const provider = new Provider({ websocketProvider, name, token: authToken });
   provider.attach();
+  provider.on("close", () => (dropped += 1));
   await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no sync for ${name}`)), 30_000);
     provider.on("synced", () => {
@@ -76,7 +77,13 @@ async function connect(url, name, authToken, Provider = HocuspocusProvider) {
   return provider;
 }
 
+/** Connections the server closed during a run: each a client that had to reconnect. */
+let dropped = 0;
+
 const close = (provider) => {
+  // A socket still reconnecting when it is destroyed reports that as an error; it is counted in
+  // `dropped` already.
+  provider.configuration.websocketProvider.webSocket?.on?.("error", () => {});
   provider.destroy();
   provider.configuration.websocketProvider.destroy();
 };
@@ -137,6 +144,7 @@ export async function typingBenchmark(
   }
   const before = await server.stats();
   const sentBefore = sent;
+  const droppedBefore = dropped;
   const started = performance.now();
   const timers = typers.map((typer, i) => {
     const text = field(typer.document, i);
@@ -157,6 +165,7 @@ export async function typingBenchmark(
   await sleep(1000);
   const after = await server.stats();
   const keystrokes = sentAt.reduce((n, list) => n + list.length, 0);
+  const droppedDuring = dropped - droppedBefore;
   for (const p of [writer, ...typers, ...watchers]) close(p);
   await server.stop();
   rmSync(dir, { recursive: true, force: true });
@@ -173,6 +182,7 @@ export async function typingBenchmark(
     max: round(latencies[latencies.length - 1]),
     unit: "ms from keystroke to arrival",
     delivered: latencies.length,
+    droppedConnections: droppedDuring,
     serverCpuPercent: round(((after.cpuMs - before.cpuMs) / elapsed) * 100),
     serverRssMB: round(after.rssMB),
   };
@@ -357,4 +367,47 @@ export async function storeBenchmarks() {
   }
   rmSync(dir, { recursive: true, force: true });
   return results;
+}
+
+/**
+ * The typing benchmark in each mode, three rounds each, the modes interleaved so that drift in
+ * the machine's speed falls on all alike; each figure is the median of the three rounds. Returns
+ * stock's figures, then ours in memory and ours on SQLite with their ratios to stock.
+ */
+export async function typingComparison({ seconds = 30 } = {}) {
+  const ratio = (a, b) => Math.round((a / b) * 1000) / 1000;
+  const modes = ["stock", "ours-memory", "ours"];
+  const rounds = Object.fromEntries(modes.map((mode) => [mode, []]));
+  for (let i = 0; i < 3; i++) {
+    for (const mode of modes) rounds[mode].push(await typingBenchmark(mode, { seconds }));
+  }
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const typing = Object.fromEntries(
+    modes.map((mode) => {
+      const runs = rounds[mode];
+      const pick = (key) => median(runs.map((r) => r[key]));
+      return [
+        mode,
+        {
+          ...runs[0],
+          inputs: { ...runs[0].inputs, rounds: runs.length },
+          p50: pick("p50"),
+          p95: pick("p95"),
+          max: pick("max"),
+          serverCpuPercent: pick("serverCpuPercent"),
+          serverRssMB: pick("serverRssMB"),
+          cpuPercentEachRound: runs.map((r) => r.serverCpuPercent),
+        },
+      ];
+    }),
+  );
+  return [
+    typing.stock,
+    ...["ours-memory", "ours"].map((mode) => ({
+      ...typing[mode],
+      peer: typing.stock.name,
+      cpuRatioToPeer: ratio(typing[mode].serverCpuPercent, typing.stock.serverCpuPercent),
+      ratioToPeer: ratio(typing[mode].p50, typing.stock.p50),
+    })),
+  ];
 }

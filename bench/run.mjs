@@ -15,7 +15,7 @@ import {
   listBenchmark,
   openCloseBenchmark,
   storeBenchmarks,
-  typingBenchmark,
+  typingComparison,
 } from "./collab.mjs";
 import { CHROMIUM_PATH } from "@ehcp/fixtures/chromium";
 import { editorBenchmarks } from "./editor.mjs";
@@ -137,46 +137,11 @@ for (const result of await storeBenchmarks()) {
   console.log(JSON.stringify(result));
   results.push(result);
 }
-// Three rounds of each, the modes interleaved so that drift in the machine's speed falls on all
-// alike; each figure is the median of the three rounds. BENCH_SECONDS sets a round's length.
+// Ours beside stock Hocuspocus, in memory and on SQLite (`npm run bench:server` runs only this).
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
-const modes = ["stock", "ours-memory", "ours"];
-const rounds = Object.fromEntries(modes.map((mode) => [mode, []]));
-for (let round = 0; round < 3; round++) {
-  for (const mode of modes) rounds[mode].push(await typingBenchmark(mode, { seconds }));
-}
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const typing = Object.fromEntries(
-  modes.map((mode) => {
-    const runs = rounds[mode];
-    const pick = (key) => median(runs.map((r) => r[key]));
-    return [
-      mode,
-      {
-        ...runs[0],
-        inputs: { ...runs[0].inputs, rounds: runs.length },
-        p50: pick("p50"),
-        p95: pick("p95"),
-        max: pick("max"),
-        serverCpuPercent: pick("serverCpuPercent"),
-        serverRssMB: pick("serverRssMB"),
-        cpuPercentEachRound: runs.map((r) => r.serverCpuPercent),
-      },
-    ];
-  }),
-);
-console.log(JSON.stringify(typing.stock));
-results.push(typing.stock);
-for (const mode of ["ours-memory", "ours"]) {
-  const ours = typing[mode];
-  const withPeer = {
-    ...ours,
-    peer: typing.stock.name,
-    cpuRatioToPeer: round(ours.serverCpuPercent / typing.stock.serverCpuPercent),
-    ratioToPeer: round(ours.p50 / typing.stock.p50),
-  };
-  console.log(JSON.stringify(withPeer));
-  results.push(withPeer);
+for (const result of await typingComparison({ seconds })) {
+  console.log(JSON.stringify(result));
+  results.push(result);
 }
 // Messages per keystroke and latency before and after the editor's batching (alone:
 // `node --expose-gc bench/batching.mjs`, after a build).

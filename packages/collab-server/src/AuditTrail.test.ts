@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { AuditTrail } from "./AuditTrail.js";
-import { SqliteDocumentStore } from "./SqliteDocumentStore.js";
+import { SqliteDocumentStore } from "./store/SqliteDocumentStore.js";
 
 const dir = mkdtempSync(join(tmpdir(), "ehcp-audit-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -49,6 +49,32 @@ describe("AuditTrail", () => {
     await audit.flush("plan-1", true);
     expect(await store.listAudit("plan-1")).toHaveLength(3);
     expect(audit.pending("plan-1")).toEqual([]);
+    await store.close();
+  });
+
+  it("keeps refused edits beside accepted ones: who, the minute, the kind and the parts, counted", async () => {
+    const store = new SqliteDocumentStore(join(dir, "refusals.sqlite"));
+    const now = Date.parse("2026-11-22T15:04:10Z");
+    const audit = new AuditTrail(store, () => now);
+    const parent = { id: "u-parent", role: "parent" };
+    audit.refuse("plan-1", parent, "role", ["F"]);
+    audit.refuse("plan-1", parent, "role", ["F"]);
+    audit.refuse("plan-1", parent, "pending");
+    audit.record("plan-1", parent, ["A"], ["a-about"]);
+    await audit.flush("plan-1", true);
+    expect(await store.listAudit("plan-1")).toEqual([
+      {
+        user: parent,
+        minute: "2026-11-22T15:04:00.000Z",
+        parts: ["A"],
+        items: ["a-about"],
+        changes: 1,
+        refused: [
+          { reason: "role", parts: ["F"], count: 2 },
+          { reason: "pending", parts: [], count: 1 },
+        ],
+      },
+    ]);
     await store.close();
   });
 });

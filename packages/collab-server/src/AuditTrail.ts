@@ -1,4 +1,4 @@
-import type { AuditEntry, DocumentStore } from "./DocumentStore.js";
+import type { AuditEntry, DocumentStore, RefusalCode } from "./store/DocumentStore.js";
 
 const MINUTE = 60_000;
 
@@ -8,6 +8,8 @@ interface Open {
   readonly parts: Set<string>;
   readonly items: Set<string>;
   changes: number;
+  /** Refusals by kind and parts, as `reason\0part,part`. */
+  readonly refused: Map<string, number>;
 }
 
 const toEntry = (open: Open): AuditEntry => ({
@@ -16,11 +18,23 @@ const toEntry = (open: Open): AuditEntry => ({
   parts: [...open.parts].sort(),
   items: [...open.items].sort(),
   changes: open.changes,
+  ...(open.refused.size > 0
+    ? {
+        refused: [...open.refused].map(([key, count]) => {
+          const [reason, parts = ""] = key.split("\0");
+          return {
+            reason: reason as RefusalCode,
+            parts: parts === "" ? [] : parts.split(","),
+            count,
+          };
+        }),
+      }
+    : {}),
 });
 
 /**
- * Who changed which parts and items of each plan, coalesced per user per minute: a person typing
- * for a minute makes one entry, not three hundred. Entries are written to the store once their
+ * Who changed which parts and items of each plan, and whose edits were refused and why,
+ * coalesced per user per minute: a person typing for a minute makes one entry, not three hundred. Entries are written to the store once their
  * minute is over (see `flush`), and all at once when a plan is unloaded or the server stops. Only
  * ids and section names are kept, never what anyone wrote.
  */
@@ -42,6 +56,28 @@ export class AuditTrail {
     parts: Iterable<string>,
     items: Iterable<string>,
   ): void {
+    const open = this.#entryFor(plan, user);
+    for (const part of parts) open.parts.add(part);
+    for (const item of items) open.items.add(item);
+    open.changes += 1;
+  }
+
+  /**
+   * Notes an edit or message refused: who sent it, the kind of refusal and the parts it would
+   * have changed (where known); never what it held.
+   */
+  refuse(
+    plan: string,
+    user: AuditEntry["user"],
+    reason: RefusalCode,
+    parts: Iterable<string> = [],
+  ): void {
+    const open = this.#entryFor(plan, user);
+    const key = `${reason}\0${[...new Set(parts)].sort().join(",")}`;
+    open.refused.set(key, (open.refused.get(key) ?? 0) + 1);
+  }
+
+  #entryFor(plan: string, user: AuditEntry["user"]): Open {
     const minute = Math.floor(this.#now() / MINUTE) * MINUTE;
     let users = this.#open.get(plan);
     if (!users) this.#open.set(plan, (users = new Map()));
@@ -52,12 +88,10 @@ export class AuditTrail {
       open = undefined;
     }
     if (!open) {
-      open = { user, minute, parts: new Set(), items: new Set(), changes: 0 };
+      open = { user, minute, parts: new Set(), items: new Set(), changes: 0, refused: new Map() };
       users.set(key, open);
     }
-    for (const part of parts) open.parts.add(part);
-    for (const item of items) open.items.add(item);
-    open.changes += 1;
+    return open;
   }
 
   #finish(plan: string, open: Open) {

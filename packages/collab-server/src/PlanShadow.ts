@@ -3,7 +3,6 @@ import {
   checkPlanNode,
   describeRefusal,
   type Plan,
-  type Role,
   yDocToPlan,
   docToPlan,
   listSuggestions,
@@ -20,6 +19,7 @@ import {
 } from "@ehcp/schema";
 import * as Y from "yjs";
 import { lifecycleRefusal, planDetailsOf } from "./planStatus.js";
+import type { RefusalCode } from "./store/DocumentStore.js";
 import {
   forgedSuggestion,
   othersSuggestionsIn,
@@ -33,19 +33,13 @@ import {
   suggestionKey,
 } from "./ws/checkAddedItem.js";
 import { misplacement } from "./ws/itemPlacement.js";
-import { partOfItem } from "./ws/planPartOf.js";
+import { itemOf, PLAN_ITEM_NODES, partOfItem } from "./ws/planPartOf.js";
+import type { Sender } from "./ws/Sender.js";
+
+export type { Sender } from "./ws/Sender.js";
 
 /** Node types checked as a whole when anything inside them changes. */
 const nodeSpecs = Object.values(planSchema.nodes).map((type) => [type.name, type.spec] as const);
-/**
- * Node types checked as a whole when anything inside them changes: the schema's items, and
- * whatever else carries an id (an outcome's steps).
- */
-const ITEMS = new Set<string>(
-  nodeSpecs
-    .filter(([, spec]) => spec.group === "item" || Object.hasOwn(spec.attrs ?? {}, "id"))
-    .map(([name]) => name),
-);
 /** One-line plain-text fields: Plan JSON caps their whole text at `MAX_FIELD_LENGTH`. */
 const TEXT_FIELDS = new Set<string>(
   nodeSpecs
@@ -83,30 +77,19 @@ function checkText(holder: Y.XmlElement): void {
   });
 }
 
-/**
- * Who sent an update, as the server knows them: their role's parts, and the client ids whose new
- * content may be theirs (see `ClientOwners`).
- */
-export interface Sender {
-  readonly id: string;
-  readonly name: string;
-  readonly role: Role;
-  /** The parts they may change outright. */
-  readonly editable: ReadonlySet<PlanPart>;
-  /** The parts where they may only suggest words. */
-  readonly suggestable: ReadonlySet<PlanPart>;
-  /** Client ids under which the update may add content: those bound to this sender. */
-  readonly clients: ReadonlySet<number>;
-}
-
 /** An update from someone who may only suggest, doing more than suggest. */
 class NotASuggestion extends RangeError {
   override readonly name = "NotASuggestion";
 }
 
-/** The outcome of trying an update: a problem in words, or what it changed for the audit trail. */
+/**
+ * The outcome of trying an update: a problem in words (and its kind, for the audit trail), or
+ * what it changed for the audit trail.
+ */
 export interface ShadowCheck {
   readonly problem: string | null;
+  /** The kind of problem, null when there is none. */
+  readonly code: RefusalCode | null;
   /** The parts the update changes; on a refusal for the role, the parts the role may not change. */
   readonly parts: readonly PlanPart[] | null;
   /** Ids of the items it touched. */
@@ -251,42 +234,51 @@ export class PlanShadow {
       Y.applyUpdate(this.#doc, update, CHECKING);
     } catch {
       this.reset();
-      return { problem: "the update could not be read", parts: null, items: new Set() };
+      return {
+        problem: "the update could not be read",
+        code: "unreadable",
+        parts: null,
+        items: new Set(),
+      };
     } finally {
       this.#doc.off("afterTransaction", observe);
     }
-    const refuse = (problem: string, parts: readonly PlanPart[] | null): ShadowCheck => {
+    const refuse = (
+      problem: string,
+      parts: readonly PlanPart[] | null,
+      code: RefusalCode,
+    ): ShadowCheck => {
       this.reset();
-      return { problem, parts, items: new Set() };
+      return { problem, code, parts, items: new Set() };
     };
     // An honest client builds only on what its server sent it. Structs or deletions Yjs keeps
     // aside would be applied whenever what they wait for arrived: a deletion of the next
     // thousand characters someone types, say.
     if (this.#pending(this.#doc)) {
-      return refuse("the update builds on changes the server does not have", null);
+      return refuse("the update builds on changes the server does not have", null, "pending");
     }
     const seen = observed as Observed | null;
     const tr = checked as Y.Transaction | null;
-    if (!seen || !tr) return refuse("the update could not be read", null);
+    if (!seen || !tr) return refuse("the update could not be read", null, "unreadable");
     const parts = [...seen.parts];
-    if (seen.problem) return refuse(seen.problem, parts);
+    if (seen.problem) return refuse(seen.problem, parts, "content");
     const forged = forgedSuggestion(this.#source, this.#doc, seen.carried);
-    if (forged) return refuse(forged, parts);
+    if (forged) return refuse(forged, parts, "suggestion");
     const refused = parts.filter((part) => !sender.editable.has(part));
     // Where a role may not edit, it may still suggest words, if the policy lets it.
     const suggesting = refused.length > 0 && refused.every((part) => sender.suggestable.has(part));
     if (refused.length > 0 && !suggesting) {
-      return refuse(describeRefusal(sender.role, refused), refused);
+      return refuse(describeRefusal(sender.role, refused), refused, "role");
     }
     const waiting = lifecycleRefusal(this.#source, seen.parts);
-    if (waiting) return refuse(waiting, parts);
+    if (waiting) return refuse(waiting, parts, "lifecycle");
     const items = new Set<string>(seen.deletedIds);
     const outcome = this.#checkTransaction(tr, items, suggesting ? sender : undefined);
     if (outcome.problem) {
       const { message, beyondSuggesting } = outcome.problem;
       return beyondSuggesting
-        ? refuse(`${describeRefusal(sender.role, refused)}; ${message}`, refused)
-        : refuse(`the edit would leave the plan invalid: ${message}`, parts);
+        ? refuse(`${describeRefusal(sender.role, refused)}; ${message}`, refused, "suggestion")
+        : refuse(`the edit would leave the plan invalid: ${message}`, parts, "invalid");
     }
     if (!rootWasEmpty && (seen.parts.has("meta") || seen.parts.has("structure"))) {
       const locked = this.#lifecycleChange();
@@ -294,14 +286,16 @@ export class PlanShadow {
         return refuse(
           `the plan's ${locked} changes only when a caseworker issues the draft or the final plan, or starts an amendment`,
           parts,
+          "lifecycle",
         );
       }
     }
     if (outcome.structural) {
       const broken = this.#newIntegrityProblem();
-      if (broken) return refuse(`the edit would leave the plan invalid: ${broken}`, parts);
+      if (broken)
+        return refuse(`the edit would leave the plan invalid: ${broken}`, parts, "invalid");
     }
-    return { problem: null, parts, items };
+    return { problem: null, code: null, parts, items };
   }
 
   #pending(doc: Y.Doc): boolean {
@@ -449,7 +443,7 @@ export class PlanShadow {
       // chain ends [..., section, root]; the section is the root's child.
       const section = chain[chain.length - 2] as Y.XmlElement | undefined;
       const sectionName = section?.nodeName as PlanNodeName | undefined;
-      const item = chain.find((type) => type instanceof Y.XmlElement && ITEMS.has(type.nodeName));
+      const item = itemOf(changed as Parent);
       const holder = chain[1];
       if (
         changed instanceof Y.XmlText &&
@@ -496,7 +490,7 @@ export class PlanShadow {
           element.toArray().forEach((child, index) => {
             if (!(child instanceof Y.XmlElement)) return;
             const childNode = node.child(index);
-            if (isNew(child) && ITEMS.has(child.nodeName)) {
+            if (isNew(child) && PLAN_ITEM_NODES.has(child.nodeName)) {
               checkPlanNode(childNode, sectionName);
               const childId = idOf(child);
               if (childId) items.add(childId);

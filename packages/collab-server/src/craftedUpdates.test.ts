@@ -1,15 +1,16 @@
 import { parsePlan, type Plan, PLAN_FRAGMENT_NAME, type Role } from "@ehcp/schema";
-import type { HocuspocusProvider } from "@hocuspocus/provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { acknowledged, connect, disconnect } from "../test/connect.js";
 import { craftUpdate, lastItemOf } from "../test/craft.js";
-import { type RawClient, rawClient, syncUpdate } from "../test/rawClient.js";
+import { type AttackScene, attackScene, expectRefused } from "../test/attack.js";
+import { rawClient, syncUpdate } from "../test/rawClient.js";
 import { callApi, startTestServer } from "../test/testServer.js";
 import { tokenFor } from "../test/tokens.js";
 import { TEST_SECRET } from "../test/tokens.js";
 import { createCollabServer } from "./createCollabServer.js";
-import { PostgresDocumentStore } from "./PostgresDocumentStore.js";
+import type { RefusalCode } from "./store/DocumentStore.js";
+import { PostgresDocumentStore } from "./store/PostgresDocumentStore.js";
 import { deliveredByText, examplePlan } from "@ehcp/fixtures";
 import { POSTGRES_URL, REDIS_URL, postgresAvailable, redisAvailable } from "@ehcp/fixtures/node";
 
@@ -40,11 +41,7 @@ const valueOf = (element: Y.XmlElement, key: string) => (element._map.get(key) a
 const provisionOf = (doc: Y.Doc, index: number) =>
   child(root(doc), "sectionF").get(index) as Y.XmlElement;
 
-interface Scene {
-  readonly id: string;
-  readonly victim: HocuspocusProvider;
-  readonly observer: HocuspocusProvider;
-  readonly attacker: RawClient;
+interface Scene extends AttackScene {
   /** The server's plan as the victim sees it, before the attack. */
   readonly doc: Y.Doc;
   readonly victimClient: number;
@@ -58,6 +55,8 @@ interface Attack {
   readonly role: Role;
   readonly update: (scene: Scene) => Uint8Array;
   readonly reason: RegExp;
+  /** The kind of refusal the audit trail keeps. */
+  readonly code: RefusalCode;
 }
 
 const attacks: Attack[] = [
@@ -66,6 +65,7 @@ const attacks: Attack[] = [
     role: "parent",
     update: (s) =>
       craftUpdate({ deletes: new Map([[s.victimClient, [[s.victimState, 1_000_000]]]]) }),
+    code: "pending",
     reason: /^the update builds on changes the server does not have$/,
   },
   {
@@ -82,6 +82,7 @@ const attacks: Attack[] = [
           },
         ],
       }),
+    code: "client-id",
     reason: new RegExp(`client id \\d+, which is someone else's$`),
   },
   {
@@ -99,6 +100,7 @@ const attacks: Attack[] = [
           },
         ],
       }),
+    code: "client-id",
     reason: /which is someone else's$/,
   },
   {
@@ -115,6 +117,7 @@ const attacks: Attack[] = [
           },
         ],
       }),
+    code: "client-id",
     reason: /which is someone else's$/,
   },
   {
@@ -132,6 +135,7 @@ const attacks: Attack[] = [
           },
         ],
       }),
+    code: "role",
     reason: /^parent may not change the plan details$/,
   },
   {
@@ -148,6 +152,7 @@ const attacks: Attack[] = [
           },
         ],
       }),
+    code: "pending",
     reason: /^the update builds on changes the server does not have$/,
   },
   {
@@ -157,6 +162,7 @@ const attacks: Attack[] = [
       const item = lastItemOf(viewText(s.doc)) as Y.Item;
       return craftUpdate({ deletes: new Map([[item.id.client, [[item.id.clock, 1]]]]) });
     },
+    code: "role",
     reason: /^health may not change section A$/,
   },
   {
@@ -175,6 +181,7 @@ const attacks: Attack[] = [
       });
       return Y.mergeUpdates([allowed, forbidden]);
     },
+    code: "suggestion",
     reason: /^parent may not change section F;/,
   },
   {
@@ -191,6 +198,7 @@ const attacks: Attack[] = [
           },
         ],
       }),
+    code: "content",
     reason: /holds something other than text$/,
   },
   {
@@ -208,6 +216,7 @@ const attacks: Attack[] = [
           },
         ],
       }),
+    code: "content",
     reason: /takes no attributes, but the update sets "onclick"$/,
   },
   {
@@ -225,6 +234,7 @@ const attacks: Attack[] = [
           },
         ],
       }),
+    code: "content",
     reason: /^view a-about in sectionA has no attribute "__proto__"$/,
   },
   {
@@ -241,6 +251,7 @@ const attacks: Attack[] = [
           },
         ],
       }),
+    code: "content",
     reason: /^text in paragraph in view a-about in sectionA: the character U\+202E is not allowed$/,
   },
   {
@@ -257,6 +268,7 @@ const attacks: Attack[] = [
           },
         ],
       }),
+    code: "content",
     reason: /holds a kind of content the plan does not use$/,
   },
   {
@@ -268,6 +280,7 @@ const attacks: Attack[] = [
           { client: ATTACKER, clock: 0, parent: "evil", content: new Y.ContentString("x") },
         ],
       }),
+    code: "content",
     reason: /^the update writes outside the plan$/,
   },
   {
@@ -284,6 +297,7 @@ const attacks: Attack[] = [
           },
         ],
       }),
+    code: "lifecycle",
     reason: /^the plan's status changes only when a caseworker issues/,
   },
   {
@@ -300,6 +314,7 @@ const attacks: Attack[] = [
           },
         ],
       }),
+    code: "invalid",
     reason: /^the edit would leave the plan invalid: .*"out-missing", which is not in the plan/,
   },
   {
@@ -316,6 +331,7 @@ const attacks: Attack[] = [
           },
         ],
       }),
+    code: "invalid",
     reason: /^the edit would leave the plan invalid: .*"prov-salt-direct", which .* already uses/,
   },
   {
@@ -326,6 +342,7 @@ const attacks: Attack[] = [
       const { id } = outcome._item as Y.Item;
       return craftUpdate({ deletes: new Map([[id.client, [[id.clock, 1]]]]) });
     },
+    code: "invalid",
     reason:
       /^the edit would leave the plan invalid: .*"out-instructions", which is not in the plan/,
   },
@@ -348,6 +365,7 @@ const attacks: Attack[] = [
           true,
         ),
       ),
+    code: "client-id",
     reason: /which is someone else's$/,
   },
 ];
@@ -369,73 +387,21 @@ describe.each(stores)("crafted updates, on %s", (_name, available, openStore) =>
 
   /** A plan, its caseworker having typed in section F, a viewer watching, and an attacker. */
   async function scene(role: Role): Promise<Scene> {
-    const id = `plan-crafted-${Math.random().toString(36).slice(2, 10)}`;
-    expect((await callApi(test.url, "POST", "/plans", "caseworker", { ...good, id })).status).toBe(
-      201,
-    );
-    const victim = await connect(test.url, id, await tokenFor("caseworker"));
-    deliveredByText(victim.document).insert(0, "Lead ");
-    await acknowledged(victim);
-    const observer = await connect(test.url, id, await tokenFor("viewer"));
-    // Another person of the role, so that an attack under the caseworker's own name is not the
-    // same user.
-    const attacker = await rawClient(test.url, id, await tokenFor(role, "*", `Mallory ${role}`));
-    const victimClient = victim.document.clientID;
+    const base = await attackScene(test, role, "crafted");
+    const victimClient = base.victim.document.clientID;
     return {
-      id,
-      victim,
-      observer,
-      attacker,
-      doc: victim.document,
+      ...base,
+      doc: base.victim.document,
       victimClient,
-      victimState: Y.getState(victim.document.store, victimClient),
+      victimState: Y.getState(base.victim.document.store, victimClient),
     };
   }
 
   it.runIf(available).each(attacks)(
-    "refuses $name: the sender is told why, nothing is stored or relayed, the caseworker's edits all stay",
-    async ({ role, update, reason }) => {
-      const s = await scene(role === "caseworker" ? "caseworker" : role);
-      const before = await planJson(s.id);
-      const observed: Uint8Array[] = [];
-      s.observer.document.on("update", (u: Uint8Array) => observed.push(u));
-      s.attacker.send(syncUpdate(s.id, update(s)));
-      let closed: unknown = null;
-      s.attacker.closed.then((c) => (closed = c));
-      await until(() => s.attacker.stateless.length > 0 || closed !== null, "a refusal").catch(
-        (error: Error) => {
-          throw new Error(`${error.message}; status ${JSON.stringify(s.attacker.syncStatus)}`);
-        },
-      );
-      expect(closed).toBeNull();
-      const refusal = JSON.parse(s.attacker.stateless[0] as string);
-      expect(refusal.type).toBe("edit-refused");
-      expect(refusal.reason).toMatch(reason);
-      await until(() => s.attacker.syncStatus.length > 0, "the update's status");
-      expect(s.attacker.syncStatus).toEqual([false]);
-
-      // The caseworker types on, into the clocks a pending deletion would have taken.
-      for (const word of ["More ", "and more "]) {
-        deliveredByText(s.victim.document).insert(0, word);
-        await acknowledged(s.victim);
-      }
-      const expected = structuredClone(before);
-      const provision = expected.sections.F.provisions[0] as { deliveredBy: string };
-      provision.deliveredBy = `and more More ${provision.deliveredBy}`;
-      await until(() => observed.length >= 2, "the caseworker's edits at the observer");
-      // The observer holds exactly what the caseworker holds: the attack reached no one.
-      expect(Y.encodeStateVector(s.observer.document)).toEqual(
-        Y.encodeStateVector(s.victim.document),
-      );
-      expect(observed).toHaveLength(2);
-      expect(await planJson(s.id)).toStrictEqual(expected);
-      for (const p of [s.victim, s.observer]) disconnect(p);
-      s.attacker.socket.close();
-      await test.restart();
-      expect(await planJson(s.id)).toStrictEqual(expected);
-      const fresh = await connect(test.url, s.id, await tokenFor("viewer"));
-      expect(deliveredByText(fresh.document).toString()).toMatch(/^and more More Lead /);
-      disconnect(fresh);
+    "refuses $name: the sender is told why, the refusal is audited, nothing is stored or relayed, the caseworker's edits all stay",
+    async ({ role, update, reason, code }) => {
+      const s = await scene(role);
+      await expectRefused(test, s, update(s), { reason, code });
     },
   );
 

@@ -1,39 +1,33 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ExportOptions } from "@ehcp/export";
 import type { QualityConfig } from "@ehcp/quality";
-import { DEFAULT_SUGGEST_POLICY, type Plan, PLAN_SCHEMA_VERSION, planToYDoc } from "@ehcp/schema";
+import { DEFAULT_SUGGEST_POLICY, type Plan } from "@ehcp/schema";
 import { type Extension, type Hocuspocus, Server } from "@hocuspocus/server";
-import * as Y from "yjs";
 import { AuditTrail } from "./AuditTrail.js";
-import { developmentSignIn } from "./developmentSignIn.js";
-import type { DocumentStore } from "./DocumentStore.js";
-import { HttpError } from "./HttpError.js";
-import { httpApi } from "./httpApi.js";
-import { loadStoredDocument } from "./loadStoredDocument.js";
-import { MessageRateLimit } from "./MessageRateLimit.js";
+import { httpApi } from "./http/httpApi.js";
+import { httpRequests } from "./http/httpRequests.js";
 import { openSockets } from "./openSockets.js";
-import { openStore } from "./openStore.js";
-import { PlanShadow } from "./PlanShadow.js";
 import { redisExtension } from "./redisExtension.js";
-import { ClientOwners, MAX_CLIENTS_PER_CONNECTION } from "./ws/ClientOwners.js";
-import { closeWith } from "./ws/closeWith.js";
-import { guardFrames } from "./ws/frameGuard.js";
-import { messageGuard, UNREADABLE_UPDATE } from "./ws/messageGuard.js";
-import { presenceGuard } from "./ws/presenceGuard.js";
-import { sessionLifetime } from "./ws/sessionLifetime.js";
 import { DEFAULT_SECTION_POLICY, type SectionPolicy } from "./sectionPolicy.js";
-import { sendJson } from "./sendJson.js";
-import { serveApp } from "./serveApp.js";
-import { SignIn, SignInError, type SignInOptions, type SignedInUser } from "./signIn.js";
-import { summarizePlan } from "./summarizePlan.js";
-
-/** Refused edits a connection may send in a minute before it is closed. */
-const MAX_REFUSALS_PER_MINUTE = 20;
-
-// y-protocols' sync message types: step 1 asks for the document; step 2 and update carry changes.
-const SYNC_STEP_1 = 0;
-const SYNC_STEP_2 = 1;
-const SYNC_UPDATE = 2;
+import { SignIn, type SignInOptions } from "./signIn.js";
+import type { DocumentStore } from "./store/DocumentStore.js";
+import { openStore } from "./store/openStore.js";
+import { seedPlans } from "./store/seedPlans.js";
+import { auditTrailWriter } from "./ws/auditTrailWriter.js";
+import { ClientOwners } from "./ws/ClientOwners.js";
+import { clientIdGate } from "./ws/clientIdGate.js";
+import { connectionCap } from "./ws/connectionCap.js";
+import { documentSizeCap } from "./ws/documentSizeCap.js";
+import { EditRefusals } from "./ws/EditRefusals.js";
+import { guardFrames } from "./ws/frameGuard.js";
+import { MessageRateLimit } from "./ws/MessageRateLimit.js";
+import { messageGuard } from "./ws/messageGuard.js";
+import { persistence } from "./ws/persistence.js";
+import { planPolicy } from "./ws/planPolicy.js";
+import { presenceGuard } from "./ws/presenceGuard.js";
+import { schemaVersionGate } from "./ws/schemaVersionGate.js";
+import { sessionLifetime } from "./ws/sessionLifetime.js";
+import { signInGate } from "./ws/signInGate.js";
 
 /** Bounds that keep one client from starving the others. */
 export interface ServerLimits {
@@ -114,55 +108,30 @@ export interface CollabServer {
   stop(): Promise<void>;
 }
 
-/** Refuses an editor whose plan schema is not the server's: see `PLAN_SCHEMA_VERSION`. */
-function checkSchemaVersion(all: readonly string[]) {
-  // Said twice, the address means two things: what a proxy or the server reads may differ.
-  if (all.length > 1) {
-    throw new SignInError(
-      "say which plan schema this editor uses once: ?schemaVersion= is repeated",
-    );
-  }
-  const sent = all[0] ?? null;
-  const version = Number(sent);
-  if (sent === null || !Number.isInteger(version)) {
-    throw new SignInError(
-      `say which plan schema this editor uses: add ?schemaVersion=${PLAN_SCHEMA_VERSION} to the address`,
-    );
-  }
-  if (version < PLAN_SCHEMA_VERSION) {
-    throw new SignInError(
-      `this editor is out of date (plan schema ${version}, the server uses ${PLAN_SCHEMA_VERSION}): reload to update it`,
-    );
-  }
-  if (version > PLAN_SCHEMA_VERSION) {
-    throw new SignInError(
-      `this editor is newer than the server (plan schema ${version}, the server uses ${PLAN_SCHEMA_VERSION})`,
-    );
-  }
-}
-
 /**
  * A Hocuspocus server for plans. Everyone signs in; each update is checked against the sections
  * the sender's role may change and against the plan schema, logged to SQLite or PostgreSQL before
  * it is acknowledged, and noted in the audit trail; the log is folded into a snapshot when the
  * last client leaves, when the server stops, and after edits once typing pauses. With `redis`,
  * several instances serve the same documents. The HTTP API (see `httpApi`) shares the port.
+ * Each concern is a Hocuspocus extension of its own (`src/ws/`, `src/http/`); this puts them in
+ * order.
  */
 export function createCollabServer(options: CollabServerOptions): CollabServer {
   const signIn = new SignIn(options.signIn);
   const policy = options.policy ?? DEFAULT_SECTION_POLICY;
-  const suggestPolicy = options.suggestPolicy ?? DEFAULT_SUGGEST_POLICY;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const store = options.store ?? openStore(options.db ?? "./data/ehcp.sqlite");
   const audit = new AuditTrail(store);
   // The HTTP API changes plans (issuing them) through Hocuspocus, so connected clients see it.
-  let openDocument: (name: string) => ReturnType<Hocuspocus["openDirectConnection"]> = () => {
-    throw new Error("the server has not been created yet");
-  };
-  let liveDocument: (name: string) => Y.Doc | undefined = () => undefined;
+  // The API is made before the server it is part of; it reaches Hocuspocus once there is one.
+  const made: { hocuspocus?: Hocuspocus } = {};
   const api = httpApi({
-    openDocument: (name) => openDocument(name),
-    liveDocument: (name) => liveDocument(name),
+    openDocument: (name) => {
+      if (!made.hocuspocus) throw new Error("the server has not been created yet");
+      return made.hocuspocus.openDirectConnection(name);
+    },
+    liveDocument: (name) => made.hocuspocus?.documents.get(name),
     signIn,
     policy,
     store,
@@ -173,40 +142,33 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     allowedOrigins: options.allowedOrigins ?? [],
   });
   const owners = new ClientOwners(store);
+  const refusals = new EditRefusals(audit);
+  // Hocuspocus runs each hook extension by extension, in this order.
   const extensions: Extension[] = [
     // Flooding is slowed before anything else reads the message; then garbage is refused.
     new MessageRateLimit(limits),
-    messageGuard(),
+    messageGuard(audit),
+    schemaVersionGate(),
+    signInGate(signIn),
+    connectionCap(limits.maxConnectionsPerUser),
     sessionLifetime(signIn),
     presenceGuard(owners),
+    persistence(store),
+    // An update is refused by the first of these that finds a reason; the rest then pass it by.
+    clientIdGate(owners, refusals),
+    documentSizeCap(limits.maxDocumentBytes, refusals),
+    planPolicy({
+      store,
+      audit,
+      refusals,
+      policy,
+      suggestPolicy: options.suggestPolicy ?? DEFAULT_SUGGEST_POLICY,
+    }),
+    refusals,
+    auditTrailWriter(audit),
+    httpRequests(signIn, api, options.app),
     ...(options.redis ? [redisExtension(options.redis)] : []),
   ];
-
-  // Per open plan: a copy on which incoming updates are tried first, and its size so far.
-  const shadows = new Map<string, PlanShadow>();
-  const sizes = new Map<string, number>();
-  const shadowOf = (name: string, document: Y.Doc) => {
-    let shadow = shadows.get(name);
-    if (!shadow) {
-      shadow = new PlanShadow(document);
-      shadows.set(name, shadow);
-    }
-    return shadow;
-  };
-  // Connections made read-only for one refused message, with what they were before.
-  const refusing = new Map<object, boolean>();
-  const connectionsPerUser = new Map<string, number>();
-  // Refused edits per connection in the current minute: each one costs a rebuild of the plan's
-  // copy, and a client that keeps sending them has not dropped its document as it must.
-  const refusals = new WeakMap<object, { count: number; minute: number }>();
-
-  const flushAudit = () =>
-    audit.flush().catch((error: Error) => {
-      console.error(`audit trail not written yet (${error.name}); will retry`);
-    });
-  const auditTimer = setInterval(flushAudit, 30_000);
-  auditTimer.unref();
-
   const server = new Server({
     extensions,
     port: options.port ?? 1234,
@@ -214,177 +176,16 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     quiet: true,
     stopOnSignals: false,
     websocketOptions: { maxPayload: limits.maxMessageBytes },
-    async onAuthenticate({ token, documentName, connectionConfig, requestParameters }) {
-      checkSchemaVersion(requestParameters.getAll("schemaVersion"));
-      const user = await signIn.verify(token, documentName);
-      if ((connectionsPerUser.get(user.id) ?? 0) >= limits.maxConnectionsPerUser) {
-        throw new SignInError(
-          `${user.name} has ${limits.maxConnectionsPerUser} connections open already: close one first`,
-          403,
-        );
-      }
-      if (user.role === "viewer") connectionConfig.readOnly = true;
-      return { user };
-    },
-    async connected({ context }) {
-      const id = (context as { user: SignedInUser }).user.id;
-      connectionsPerUser.set(id, (connectionsPerUser.get(id) ?? 0) + 1);
-    },
-    async onDisconnect({ context }) {
-      const id = (context as { user?: SignedInUser }).user?.id;
-      if (id === undefined) return;
-      const left = (connectionsPerUser.get(id) ?? 1) - 1;
-      if (left > 0) connectionsPerUser.set(id, left);
-      else connectionsPerUser.delete(id);
-    },
-    async onRequest({ request, response }) {
-      const handled = request.url?.startsWith("/dev/sign-in")
-        ? await developmentSignIn(signIn, request, response).then(
-            () => true,
-            (error) => {
-              if (!(error instanceof HttpError)) throw error;
-              sendJson(response, error.status, { error: error.message });
-              return true;
-            },
-          )
-        : (await api(request, response)) ||
-          (options.app !== undefined && (await serveApp(options.app, request, response)));
-      if (!handled) sendJson(response, 404, { error: "there is nothing at this address" });
-      // Hocuspocus answers every request itself unless a hook rejects; this one has answered.
-      throw null;
-    },
-    async onLoadDocument({ documentName, document }) {
-      await loadStoredDocument(store, documentName, document);
-      sizes.set(documentName, Y.encodeStateAsUpdate(document).length);
-    },
-    // Hocuspocus applies an update and acknowledges it right after this hook resolves, so each
-    // update a client sends is on disk before the client hears it arrived.
-    async beforeSync({ documentName, document, connection, context, type, payload }) {
-      if (type === SYNC_STEP_1) {
-        // The database, not Redis, is the record: before answering a client that asks for the
-        // document (on connecting, and on each forced sync), take in whatever other instances
-        // have logged, so an edit whose Redis relay was missed still reaches everyone.
-        await loadStoredDocument(store, documentName, document);
-        return;
-      }
-      if (type !== SYNC_STEP_2 && type !== SYNC_UPDATE) return;
-      // Read even from a read-only connection: Hocuspocus reads its updates too, to answer them.
-      let meta: { to: Map<number, number> };
-      try {
-        meta = Y.parseUpdateMeta(payload);
-        if (connection.readOnly) Y.decodeUpdate(payload);
-      } catch {
-        throw closeWith(4400, UNREADABLE_UPDATE);
-      }
-      if (connection.readOnly) return;
-      const user = (context as { user?: SignedInUser }).user;
-      if (!user) throw closeWith(4401, "sign in first");
-      const refuse = (body: { parts: readonly string[] | null; reason: string }) => {
-        const minute = Math.floor(Date.now() / 60_000);
-        const seen = refusals.get(connection);
-        const count = seen?.minute === minute ? seen.count + 1 : 1;
-        refusals.set(connection, { count, minute });
-        if (count > MAX_REFUSALS_PER_MINUTE) {
-          throw closeWith(4429, "too many refused edits: reload the plan");
-        }
-        // Hocuspocus neither applies nor stores nor relays an update from a read-only connection,
-        // and tells the client it was not accepted; the connection is writable again afterwards.
-        refusing.set(connection, connection.readOnly);
-        connection.readOnly = true;
-        connection.sendStateless(JSON.stringify({ type: "edit-refused", ...body }));
-      };
-      // The client ids under which the update adds content: each must be this user's.
-      const clients = new Set<number>();
-      for (const [client, clock] of meta.to) {
-        if (clock <= Y.getState(document.store, client)) continue;
-        const whose = await owners.whose(documentName, document, client, user.id, context);
-        if (whose !== "yours") {
-          refuse({
-            parts: null,
-            reason:
-              whose === "theirs"
-                ? `the update adds content under the client id ${client}, which is someone else's`
-                : `the update adds content under more client ids than one editor uses (${MAX_CLIENTS_PER_CONNECTION}): reload the plan`,
-          });
-          return;
-        }
-        clients.add(client);
-      }
-      const size = (sizes.get(documentName) ?? 0) + payload.length;
-      if (size > limits.maxDocumentBytes) {
-        refuse({
-          parts: null,
-          reason: `the plan would grow past ${limits.maxDocumentBytes.toLocaleString("en-GB")} bytes`,
-        });
-        return;
-      }
-      const shadow = shadowOf(documentName, document);
-      const { problem, parts, items } = shadow.check(payload, {
-        id: user.id,
-        name: user.name,
-        role: user.role,
-        editable: new Set(policy[user.role]),
-        suggestable: new Set(suggestPolicy[user.role]),
-        clients,
-      });
-      if (problem !== null) {
-        refuse({ parts, reason: problem });
-        return;
-      }
-      try {
-        await store.append(documentName, payload);
-      } catch (error) {
-        // Not stored, so not applied: the copy must forget it too.
-        shadow.reset();
-        throw error;
-      }
-      sizes.set(documentName, size);
-      if (parts && parts.length > 0) {
-        audit.record(documentName, { id: user.id, role: user.role }, new Set(parts), items);
-      }
-    },
-    async afterHandleMessage({ connection }) {
-      const wasReadOnly = refusing.get(connection);
-      if (wasReadOnly === undefined) return;
-      connection.readOnly = wasReadOnly;
-      refusing.delete(connection);
-    },
-    async onStoreDocument({ documentName, document }) {
-      const snapshot = Y.snapshot(document);
-      const state = Y.encodeStateAsUpdate(document);
-      await store.compact(
-        documentName,
-        state,
-        (update) => Y.snapshotContainsUpdate(snapshot, update),
-        summarizePlan(document),
-      );
-      sizes.set(documentName, state.length);
-      await audit.flush(documentName);
-    },
-    async afterUnloadDocument({ documentName }) {
-      shadows.get(documentName)?.destroy();
-      shadows.delete(documentName);
-      sizes.delete(documentName);
-      owners.forget(documentName);
-      await audit.flush(documentName, true);
-    },
   });
+  made.hocuspocus = server.hocuspocus;
   guardFrames(server, limits.maxMessageBytes);
   const sockets = openSockets(server.httpServer);
-  openDocument = (name) => server.hocuspocus.openDirectConnection(name);
-  liveDocument = (name) => server.hocuspocus.documents.get(name);
   let stopped: Promise<void> | undefined;
   return {
     hocuspocus: server.hocuspocus,
     handleRequest: api,
     async start() {
-      const stored = new Set(options.seed?.length ? await store.list() : []);
-      for (const plan of options.seed ?? []) {
-        if (!stored.has(plan.id)) {
-          const doc = planToYDoc(plan);
-          await store.create(plan.id, Y.encodeStateAsUpdate(doc), summarizePlan(doc));
-        }
-      }
+      await seedPlans(store, options.seed ?? []);
       // Hocuspocus's listen() never rejects: a taken port surfaces as an 'error' event instead.
       await new Promise<void>((resolve, reject) => {
         server.httpServer.once("error", reject);
@@ -396,11 +197,11 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       return server.webSocketURL;
     },
     stop() {
+      // Hocuspocus stores and unloads every plan, then the audit trail is written (see
+      // `auditTrailWriter`); only then is the store closed.
       stopped ??= (async () => {
-        clearInterval(auditTimer);
         await server.destroy();
         sockets.destroyAll();
-        await audit.flush(undefined, true).catch(() => {});
         await store.close();
       })();
       return stopped;

@@ -1,28 +1,30 @@
 export type { CollabServer, CollabServerOptions, ServerLimits } from "./createCollabServer.js";
 export { createCollabServer, DEFAULT_LIMITS } from "./createCollabServer.js";
 export { AuditTrail } from "./AuditTrail.js";
-export { httpApi } from "./httpApi.js";
-export type { HttpApiOptions } from "./httpApi.js";
-export { HttpError } from "./HttpError.js";
-export { MessageRateLimit } from "./MessageRateLimit.js";
-export type { MessageRateLimitOptions } from "./MessageRateLimit.js";
+export { httpApi } from "./http/httpApi.js";
+export type { HttpApiOptions } from "./http/httpApi.js";
+export { HttpError } from "./http/HttpError.js";
+export { MessageRateLimit } from "./ws/MessageRateLimit.js";
+export type { MessageRateLimitOptions } from "./ws/MessageRateLimit.js";
 export { PlanShadow } from "./PlanShadow.js";
 export type { Sender, ShadowCheck } from "./PlanShadow.js";
 export { summarizePlan } from "./summarizePlan.js";
-export { openStore } from "./openStore.js";
+export { openStore } from "./store/openStore.js";
 export type {
   AuditEntry,
+  AuditRefusal,
   DocumentStore,
   DocumentSummary,
+  RefusalCode,
   StoredDocument,
   StoredVersion,
-} from "./DocumentStore.js";
-export { PostgresDocumentStore } from "./PostgresDocumentStore.js";
+} from "./store/DocumentStore.js";
+export { PostgresDocumentStore } from "./store/PostgresDocumentStore.js";
+export { SqliteDocumentStore } from "./store/SqliteDocumentStore.js";
 export {
   DEVELOPMENT_SECRET_TABLE,
   postgresDevelopmentSecret,
-} from "./postgresDevelopmentSecret.js";
-export { SqliteDocumentStore } from "./SqliteDocumentStore.js";
+} from "./store/postgresDevelopmentSecret.js";
 export { ROLES, SignIn, SignInError } from "./signIn.js";
 export type { Role, SignedInUser, SignInOptions } from "./signIn.js";
 export { DEFAULT_SECTION_POLICY } from "./sectionPolicy.js";

@@ -2,7 +2,7 @@ import { createServer } from "node:http";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEST_SECRET, tokenFor } from "../test/tokens.js";
-import { SignIn, SignInError } from "./signIn.js";
+import { CLOCK_SKEW_SECONDS, SignIn, SignInError } from "./signIn.js";
 
 const reasonOf = async (promise: Promise<unknown>) => {
   try {
@@ -55,14 +55,34 @@ describe("SignIn with a shared secret", () => {
     expect(await reasonOf(signIn.verify(notYet, "plan-1"))).toBe(
       "the token is not valid yet (nbf)",
     );
-    // A clock a few seconds ahead of the server's is not the future.
-    const skewed = await new SignJWT(claims)
-      .setProtectedHeader({ alg: "HS256" })
-      .setSubject("u")
-      .setIssuedAt(Math.floor(Date.now() / 1000) + 5)
-      .setExpirationTime("1h")
-      .sign(key);
-    expect((await signIn.verify(skewed, "plan-1")).id).toBe("u");
+  });
+
+  it(`allows a sign-in's clock to run up to ${CLOCK_SKEW_SECONDS} s ahead of the server's for iat and nbf, never for exp`, async () => {
+    const key = new TextEncoder().encode(TEST_SECRET);
+    const claims = { name: "U", role: "caseworker", plans: "*" };
+    const now = Math.floor(Date.now() / 1000);
+    const token = (set: (jwt: SignJWT) => SignJWT) =>
+      set(new SignJWT(claims).setProtectedHeader({ alg: "HS256" }).setSubject("u")).sign(key);
+    // Inside the allowance, by a margin that a slow test cannot use up.
+    const justInside = now + CLOCK_SKEW_SECONDS - 10;
+    const justOutside = now + CLOCK_SKEW_SECONDS + 10;
+    const issued = await token((t) => t.setIssuedAt(justInside).setExpirationTime("1h"));
+    expect((await signIn.verify(issued, "plan-1")).id).toBe("u");
+    const starting = await token((t) => t.setNotBefore(justInside).setExpirationTime("1h"));
+    expect((await signIn.verify(starting, "plan-1")).id).toBe("u");
+    const issuedLater = await token((t) => t.setIssuedAt(justOutside).setExpirationTime("1h"));
+    expect(await reasonOf(signIn.verify(issuedLater, "plan-1"))).toBe(
+      "the token says it was issued in the future (iat)",
+    );
+    const startingLater = await token((t) => t.setNotBefore(justOutside).setExpirationTime("1h"));
+    expect(await reasonOf(signIn.verify(startingLater, "plan-1"))).toBe(
+      "the token is not valid yet (nbf)",
+    );
+    // A token that ended a few seconds ago has ended, whatever the allowance.
+    const ended = await token((t) => t.setIssuedAt(now - 600).setExpirationTime(now - 5));
+    expect(await reasonOf(signIn.verify(ended, "plan-1"))).toBe(
+      "the token has expired: sign in again",
+    );
   });
 
   it("refuses a token with no name, a name that reads other than it is stored, or a lifetime past 24 hours", async () => {

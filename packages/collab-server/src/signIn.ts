@@ -19,8 +19,13 @@ export interface SignedInUser {
   readonly expiresAt?: number;
 }
 
-/** How far ahead of the server's clock a token's `iat` may be: clocks differ a little. */
-const CLOCK_SKEW_SECONDS = 60;
+/**
+ * How far ahead of the server's clock a token's `iat` and `nbf` may be: the sign-in's clock and
+ * the server's differ a little, and a token minted a second "early" must not be refused. A minute
+ * is far more than synchronised clocks drift and far less than any use of a future token. Expiry
+ * is not given it: a token ends when it says (see `sessionLifetime`).
+ */
+export const CLOCK_SKEW_SECONDS = 60;
 /**
  * The longest a token may last. A signed token cannot be withdrawn before it ends, so one that
  * ends in a thousand years (or `exp: 1e300`) is a key for ever; a working day and a night is
@@ -95,6 +100,8 @@ function userFrom(payload: JWTPayload): SignedInUser {
     throw new SignInError('the token does not say which plans it opens (plans: [...] or "*")');
   const { exp, iat } = payload;
   if (typeof exp !== "number") throw new SignInError("the token has no expiry (exp)");
+  // jose allowed the skew on every claim; expiry has none.
+  if (exp * 1000 <= Date.now()) throw new SignInError("the token has expired: sign in again");
   if (typeof iat === "number" && iat > Date.now() / 1000 + CLOCK_SKEW_SECONDS) {
     throw new SignInError("the token says it was issued in the future (iat)");
   }
@@ -196,8 +203,9 @@ export class SignIn {
   async #verifyJwt(token: string): Promise<SignedInUser> {
     const claims = { issuer: this.#options.issuer, audience: this.#options.audience };
     try {
-      // A token without an expiry would never end; jose checks `exp` and `nbf` against the clock.
-      const required = { requiredClaims: ["exp"] };
+      // A token without an expiry would never end; jose checks `exp` and `nbf` against the clock,
+      // allowing the skew (`userFrom` then holds `exp` to the second).
+      const required = { requiredClaims: ["exp"], clockTolerance: CLOCK_SKEW_SECONDS };
       const { payload } = this.#jwks
         ? await jwtVerify(token, this.#jwks, {
             ...claims,

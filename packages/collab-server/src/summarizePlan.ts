@@ -1,6 +1,6 @@
 import { PLAN_FRAGMENT_NAME } from "@ehcp/schema";
 import * as Y from "yjs";
-import type { DocumentSummary } from "./DocumentStore.js";
+import type { DocumentSummary } from "./store/DocumentStore.js";
 
 /**
  * What a plan list shows of a plan: the child's name and the plan's status, read from the plan

@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import type { DocumentStore } from "../DocumentStore.js";
+import type { DocumentStore } from "../store/DocumentStore.js";
 
 /** Client ids one connection may show, in its updates and its presence. */
 export const MAX_CLIENTS_PER_CONNECTION = 4;

@@ -1,6 +1,6 @@
 import { markOfAttribute, PLAN_FRAGMENT_NAME } from "@ehcp/schema";
 import * as Y from "yjs";
-import type { Sender } from "../PlanShadow.js";
+import type { Sender } from "./Sender.js";
 import { namesSender, SUGGESTION_MARKS, suggestionKey } from "./checkAddedItem.js";
 
 /**

@@ -1,6 +1,6 @@
 import { markOfAttribute, type PlanNodeName, type PlanPart, planSchema } from "@ehcp/schema";
 import * as Y from "yjs";
-import type { Sender } from "../PlanShadow.js";
+import type { Sender } from "./Sender.js";
 import { type AnyType, describePlace, planPartOf } from "./planPartOf.js";
 import { unsafeCharacter, unsafeInValue } from "./unsafeCharacter.js";
 

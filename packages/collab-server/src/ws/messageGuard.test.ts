@@ -5,6 +5,7 @@ import { MESSAGE, message, rawClient, syncUpdate } from "../../test/rawClient.js
 import { callApi, startTestServer } from "../../test/testServer.js";
 import { tokenFor } from "../../test/tokens.js";
 import { examplePlan } from "@ehcp/fixtures";
+import type { AuditEntry } from "../store/DocumentStore.js";
 
 const plan = parsePlan(examplePlan("plan-good.json"));
 let test: Awaited<ReturnType<typeof startTestServer>>;
@@ -76,6 +77,31 @@ describe("malformed messages", () => {
       }
     },
   );
+
+  it("notes a signed-in sender's unreadable message in the plan's audit trail, without its bytes", async () => {
+    const spy = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const raw = await rawClient(test.url, plan.id, await tokenFor("parent"));
+      raw.send(message(plan.id, 42, (e) => encoding.writeVarString(e, "Zanzibar")));
+      await raw.closed;
+      raw.socket.close();
+    } finally {
+      spy.mockRestore();
+    }
+    const audit = await callApi(test.url, "GET", `/plans/${plan.id}/audit`, "caseworker");
+    const entries = audit.json.entries as AuditEntry[];
+    expect(entries.filter((entry) => entry.user.id === "user-parent")).toEqual([
+      {
+        user: { id: "user-parent", role: "parent" },
+        minute: expect.any(String),
+        parts: [],
+        items: [],
+        changes: 0,
+        refused: [{ reason: "unreadable", parts: [], count: 1 }],
+      },
+    ]);
+    expect(JSON.stringify(entries)).not.toContain("Zanzibar");
+  });
 
   it.each([
     ["a name cut short, before sign-in", new Uint8Array([0xff, 0xff, 0xff]), false],

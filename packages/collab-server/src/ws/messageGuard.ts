@@ -1,7 +1,9 @@
 import type { Extension } from "@hocuspocus/server";
 import * as decoding from "lib0/decoding";
 import * as Y from "yjs";
+import type { AuditTrail } from "../AuditTrail.js";
 import { closeWith } from "./closeWith.js";
+import { userOf } from "./signInGate.js";
 
 // Hocuspocus's message types a client may send, and y-protocols' sync steps.
 const SYNC = 0;
@@ -65,12 +67,13 @@ function readMessage(decoder: decoding.Decoder, type: number): void {
 /**
  * Reads every message before Hocuspocus does: one that cannot be read closes its connection
  * with the reason, logged by Hocuspocus as one short line. Without this, Hocuspocus logs a stack
- * trace for each, or (for an unknown kind) logs and carries on taking them.
+ * trace for each, or (for an unknown kind) logs and carries on taking them. With `audit`, a
+ * signed-in sender's unreadable message is noted in the plan's audit trail.
  */
-export function messageGuard(): Extension {
+export function messageGuard(audit?: AuditTrail): Extension {
   return {
     extensionName: "messageGuard",
-    async beforeHandleMessage({ update }) {
+    async beforeHandleMessage({ update, context, documentName }) {
       let type = -1;
       try {
         const decoder = decoding.createDecoder(update);
@@ -78,6 +81,8 @@ export function messageGuard(): Extension {
         type = decoding.readVarUint(decoder);
         readMessage(decoder, type);
       } catch {
+        const user = userOf(context);
+        if (user) audit?.refuse(documentName, { id: user.id, role: user.role }, "unreadable");
         throw closeWith(
           4400,
           UNREADABLE[type] ??

@@ -1,4 +1,4 @@
-import { PLAN_FRAGMENT_NAME, type PlanPart, SECTION_KEY_OF } from "@ehcp/schema";
+import { PLAN_FRAGMENT_NAME, type PlanPart, planSchema, SECTION_KEY_OF } from "@ehcp/schema";
 import * as Y from "yjs";
 
 // Yjs types differ in their event type, which nothing here reads.
@@ -29,6 +29,26 @@ export function planPartOf(type: AnyType): PlanPart | null {
   const name = child instanceof Y.XmlElement ? child.nodeName : "";
   if (name === PLAN_DETAILS) return "meta";
   return SECTION_KEY_OF[name] ?? null;
+}
+
+/**
+ * The node types that are items of the plan, read from the schema: its `item` group (a view in
+ * A, needs, outcomes, provisions, advice), and whatever else carries an id (an outcome's steps).
+ * Each is checked as a whole when anything inside it changes, and named by its id.
+ */
+export const PLAN_ITEM_NODES: ReadonlySet<string> = new Set(
+  Object.values(planSchema.nodes)
+    .filter(({ spec }) => spec.group === "item" || Object.hasOwn(spec.attrs ?? {}, "id"))
+    .map(({ name }) => name),
+);
+
+/** The innermost item of the plan (see `PLAN_ITEM_NODES`) that a type lies in, or is. */
+export function itemOf(type: AnyType): Y.XmlElement | null {
+  for (let at: AnyType | null = type, depth = 0; at && depth < 10_000; depth++) {
+    if (at instanceof Y.XmlElement && PLAN_ITEM_NODES.has(at.nodeName)) return at;
+    at = (at._item?.parent as AnyType | undefined) ?? null;
+  }
+  return null;
 }
 
 /** The part an item of the document changes: that of the type it lies in. */

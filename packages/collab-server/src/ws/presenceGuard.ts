@@ -12,6 +12,8 @@ const COLOUR = /^#[0-9a-f]{6}$/i;
  * (bound to its user, as for updates, and not shown by another open connection), no larger
  * than `MAX_PRESENCE_BYTES`, and names the person and role of its token, whatever the client
  * wrote. States that fail are dropped from what others are sent; the rest of the message stands.
+ * They are not audited: an honest editor answering the server's query sends every state it
+ * knows, other people's among them, each dropped here.
  */
 export function presenceGuard(owners: ClientOwners): Extension {
   // Per plan, which connection (by its context) shows each client id's presence.

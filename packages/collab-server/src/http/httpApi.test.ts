@@ -4,15 +4,15 @@ import { join } from "node:path";
 import { PLAN_FRAGMENT_NAME, parsePlan, type Plan, planToYDoc } from "@ehcp/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { acknowledged, connect, disconnect } from "../test/connect.js";
-import { callApi, startTestServer } from "../test/testServer.js";
-import { TEST_SECRET, tokenFor } from "../test/tokens.js";
+import { acknowledged, connect, disconnect } from "../../test/connect.js";
+import { callApi, startTestServer } from "../../test/testServer.js";
+import { TEST_SECRET, tokenFor } from "../../test/tokens.js";
 import {
   type CollabServer,
   createCollabServer,
   type DocumentStore,
   SqliteDocumentStore,
-} from "./index.js";
+} from "../index.js";
 import { examplePlan } from "@ehcp/fixtures";
 
 const good = parsePlan(examplePlan("plan-good.json"));

@@ -1,8 +1,8 @@
 import { parsePlan, type Plan, yDocToPlan } from "@ehcp/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type * as Y from "yjs";
-import { acknowledged, connect, disconnect } from "../test/connect.js";
-import { callApi, startTestServer } from "../test/testServer.js";
+import { acknowledged, connect, disconnect } from "../../test/connect.js";
+import { callApi, startTestServer } from "../../test/testServer.js";
 import { examplePlan } from "@ehcp/fixtures";
 
 const good = parsePlan(examplePlan("plan-good.json"));

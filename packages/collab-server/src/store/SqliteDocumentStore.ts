@@ -1,7 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import * as Y from "yjs";
 import type {
   AuditEntry,
   DocumentStore,
@@ -9,6 +8,7 @@ import type {
   StoredDocument,
   StoredVersion,
 } from "./DocumentStore.js";
+import { type CompactionDialect, compactLog } from "./compactLog.js";
 
 /**
  * Keeps documents in one SQLite file. WAL mode lets reads go on while the server writes, and
@@ -16,6 +16,37 @@ import type {
  */
 export class SqliteDocumentStore implements DocumentStore {
   readonly #db: Database.Database;
+  // Compaction is one transaction around awaited steps, and this file has one connection: a write
+  // made meanwhile would join that transaction (and be lost if it rolled back), so writes wait.
+  #writes: Promise<unknown> = Promise.resolve();
+  readonly #dialect: CompactionDialect = {
+    loggedUpdates: async (name) =>
+      this.#db
+        .prepare<[string], { seq: number; data: Buffer }>(
+          "SELECT seq, data FROM document_updates WHERE name = ? ORDER BY seq",
+        )
+        .all(name)
+        .map((row) => ({ seq: row.seq, data: new Uint8Array(row.data) })),
+    storedState: async (name) => {
+      const row = this.#db
+        .prepare<[string], { state: Buffer }>("SELECT state FROM documents WHERE name = ?")
+        .get(name);
+      return row ? new Uint8Array(row.state) : null;
+    },
+    writeState: async (name, state, summary) => {
+      this.#db
+        .prepare(
+          `INSERT INTO documents (name, state, summary) VALUES (?, ?, ?)
+           ON CONFLICT (name) DO UPDATE SET state = excluded.state,
+             summary = coalesce(excluded.summary, documents.summary),
+             updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
+        )
+        .run(name, Buffer.from(state), summary ? JSON.stringify(summary) : null);
+    },
+    dropLogged: async (name, seq) => {
+      this.#db.prepare("DELETE FROM document_updates WHERE name = ? AND seq <= ?").run(name, seq);
+    },
+  };
 
   constructor(path: string) {
     if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
@@ -67,6 +98,13 @@ export class SqliteDocumentStore implements DocumentStore {
     }
   }
 
+  /** Runs `write` once the writes before it are done. */
+  #serially<T>(write: () => T | Promise<T>): Promise<T> {
+    const done = this.#writes.then(() => write());
+    this.#writes = done.catch(() => {});
+    return done;
+  }
+
   async load(name: string): Promise<StoredDocument> {
     const row = this.#db
       .prepare<[string], { state: Buffer }>("SELECT state FROM documents WHERE name = ?")
@@ -83,9 +121,11 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async append(name: string, update: Uint8Array): Promise<void> {
-    this.#db
-      .prepare("INSERT INTO document_updates (name, data) VALUES (?, ?)")
-      .run(name, Buffer.from(update));
+    await this.#serially(() => {
+      this.#db
+        .prepare("INSERT INTO document_updates (name, data) VALUES (?, ?)")
+        .run(name, Buffer.from(update));
+    });
   }
 
   async compact(
@@ -94,50 +134,33 @@ export class SqliteDocumentStore implements DocumentStore {
     contains: (update: Uint8Array) => boolean,
     summary?: DocumentSummary,
   ): Promise<void> {
-    this.#db.transaction(() => {
-      const rows = this.#db
-        .prepare<[string], { seq: number; data: Buffer }>(
-          "SELECT seq, data FROM document_updates WHERE name = ? ORDER BY seq",
-        )
-        .all(name);
-      let upTo = 0;
-      for (const row of rows) {
-        if (!contains(new Uint8Array(row.data))) break;
-        upTo = row.seq;
+    await this.#serially(async () => {
+      this.#db.exec("BEGIN IMMEDIATE");
+      try {
+        await compactLog(this.#dialect, name, snapshot, contains, summary);
+        this.#db.exec("COMMIT");
+      } catch (error) {
+        this.#db.exec("ROLLBACK");
+        throw error;
       }
-      // Several instances compact one document in turn, each from its own copy: merging keeps
-      // what an earlier snapshot held even when this copy has not seen it yet.
-      const existing = this.#db
-        .prepare<[string], { state: Buffer }>("SELECT state FROM documents WHERE name = ?")
-        .get(name);
-      const merged = existing
-        ? Y.mergeUpdates([new Uint8Array(existing.state), snapshot])
-        : snapshot;
-      this.#db
-        .prepare(
-          `INSERT INTO documents (name, state, summary) VALUES (?, ?, ?)
-           ON CONFLICT (name) DO UPDATE SET state = excluded.state,
-             summary = coalesce(excluded.summary, documents.summary),
-             updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
-        )
-        .run(name, Buffer.from(merged), summary ? JSON.stringify(summary) : null);
-      this.#db.prepare("DELETE FROM document_updates WHERE name = ? AND seq <= ?").run(name, upTo);
-    })();
+    });
   }
 
   async create(name: string, snapshot: Uint8Array, summary?: DocumentSummary): Promise<boolean> {
-    return this.#db.transaction(() => {
-      const logged = this.#db
-        .prepare("SELECT 1 FROM document_updates WHERE name = ? LIMIT 1")
-        .get(name);
-      if (logged) return false;
-      const result = this.#db
-        .prepare(
-          "INSERT INTO documents (name, state, summary) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING",
-        )
-        .run(name, Buffer.from(snapshot), summary ? JSON.stringify(summary) : null);
-      return result.changes === 1;
-    })();
+    return this.#serially(
+      this.#db.transaction(() => {
+        const logged = this.#db
+          .prepare("SELECT 1 FROM document_updates WHERE name = ? LIMIT 1")
+          .get(name);
+        if (logged) return false;
+        const result = this.#db
+          .prepare(
+            "INSERT INTO documents (name, state, summary) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING",
+          )
+          .run(name, Buffer.from(snapshot), summary ? JSON.stringify(summary) : null);
+        return result.changes === 1;
+      }),
+    );
   }
 
   async list(): Promise<string[]> {
@@ -165,19 +188,21 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async addVersion(name: string, version: StoredVersion): Promise<void> {
-    this.#db
-      .prepare(
-        `INSERT INTO document_versions (name, id, label, created_at, created_by, plan)
+    await this.#serially(() =>
+      this.#db
+        .prepare(
+          `INSERT INTO document_versions (name, id, label, created_at, created_by, plan)
          VALUES (?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        name,
-        version.id,
-        version.name,
-        version.createdAt,
-        JSON.stringify(version.createdBy),
-        version.plan,
-      );
+        )
+        .run(
+          name,
+          version.id,
+          version.name,
+          version.createdAt,
+          JSON.stringify(version.createdBy),
+          version.plan,
+        ),
+    );
   }
 
   async listVersions(name: string): Promise<Omit<StoredVersion, "plan">[]> {
@@ -201,9 +226,11 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async appendAudit(name: string, entries: readonly AuditEntry[]): Promise<void> {
     const insert = this.#db.prepare("INSERT INTO document_audit (name, entry) VALUES (?, ?)");
-    this.#db.transaction(() => {
-      for (const entry of entries) insert.run(name, JSON.stringify(entry));
-    })();
+    await this.#serially(
+      this.#db.transaction(() => {
+        for (const entry of entries) insert.run(name, JSON.stringify(entry));
+      }),
+    );
   }
 
   async listAudit(name: string): Promise<AuditEntry[]> {
@@ -217,11 +244,13 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async clientOwner(name: string, client: number, claimFor?: string): Promise<string | null> {
     if (claimFor !== undefined) {
-      this.#db
-        .prepare(
-          "INSERT INTO document_clients (name, client, user_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-        )
-        .run(name, client, claimFor);
+      await this.#serially(() =>
+        this.#db
+          .prepare(
+            "INSERT INTO document_clients (name, client, user_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+          )
+          .run(name, client, claimFor),
+      );
     }
     const row = this.#db
       .prepare<[string, number], { user_id: string }>(
@@ -232,7 +261,7 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async close(): Promise<void> {
-    this.#db.close();
+    await this.#serially(() => this.#db.close());
   }
 }
 

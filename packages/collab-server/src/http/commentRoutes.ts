@@ -1,4 +1,3 @@
-import type { IncomingMessage } from "node:http";
 import {
   COMMENTS_MAP_NAME,
   type CommentAuthor,
@@ -10,27 +9,18 @@ import {
   type SectionKey,
 } from "@ehcp/schema";
 import * as Y from "yjs";
-import type { HttpApiOptions, Route } from "./httpApi.js";
+import type { Route, RouteContext } from "./RouteContext.js";
 import { HttpError } from "./HttpError.js";
 import { sendJson } from "./sendJson.js";
 import { withLivePlan } from "./withLivePlan.js";
-import type { SignedInUser } from "./signIn.js";
-import { unsafeCharacter } from "./ws/unsafeCharacter.js";
-
-/** What the comment endpoints share with the rest of the API. */
-export interface CommentContext {
-  readonly options: HttpApiOptions;
-  readonly userFor: (request: IncomingMessage, planId: string) => Promise<SignedInUser>;
-  readonly readJson: (request: IncomingMessage, limit: number) => Promise<unknown>;
-}
+import type { SignedInUser } from "../signIn.js";
+import { PLAN_ITEM_NODES } from "../ws/planPartOf.js";
+import { unsafeCharacter } from "../ws/unsafeCharacter.js";
 
 const MAX_BODY = 5000;
 const MAX_QUOTE = 500;
 const MAX_THREADS = 2000;
 const MAX_REPLIES = 200;
-
-// The blocks that carry an id: a view in A, needs, outcomes, provisions, advice in K.
-const ITEM_NODES = new Set(["view", "need", "outcome", "provision", "advice"]);
 
 const bodyOf = (value: unknown): string => {
   const body = typeof value === "string" ? value.trim() : "";
@@ -62,7 +52,7 @@ const sectionElement = (doc: Y.Doc, section: SectionKey): Y.XmlElement | null =>
 const findItem = (parent: Y.XmlElement, id: string): Y.XmlElement | null => {
   for (const child of parent.toArray()) {
     if (!(child instanceof Y.XmlElement)) continue;
-    if (ITEM_NODES.has(child.nodeName) && child.getAttribute("id") === id) return child;
+    if (PLAN_ITEM_NODES.has(child.nodeName) && child.getAttribute("id") === id) return child;
     const inside = findItem(child, id);
     if (inside) return inside;
   }
@@ -126,7 +116,7 @@ const quoteOf = (doc: Y.Doc, item: Y.XmlElement, anchor: unknown): string => {
  * time it knows, into the plan's Yjs document beside the plan itself, so every connected editor
  * sees it at once; clients may not write there themselves.
  */
-export function commentRoutes(context: CommentContext): Route[] {
+export function commentRoutes(context: RouteContext): Route[] {
   const { options, userFor, readJson } = context;
   const withPlan = <T>(id: string, change: (doc: Y.Doc) => T) =>
     withLivePlan(options.openDocument, id, change);

@@ -1,61 +1,20 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type ExportOptions, exportDocx, exportJson, exportPdf } from "@ehcp/export";
-import { checkPlan, type QualityConfig, summarizeQuality } from "@ehcp/quality";
-import {
-  checkIntegrity,
-  createId,
-  ID_PATTERN,
-  PLAN_FRAGMENT_NAME,
-  type Plan,
-  PlanFormatError,
-  parsePlanJson,
-  planToYDoc,
-  yDocToPlan,
-} from "@ehcp/schema";
-import type { DirectConnection } from "@hocuspocus/server";
-import * as Y from "yjs";
-import type { AuditTrail } from "./AuditTrail.js";
-import type { DocumentStore } from "./DocumentStore.js";
-import { HttpError } from "./HttpError.js";
+import { checkPlan, summarizeQuality } from "@ehcp/quality";
+import { createId, ID_PATTERN, type Plan, PlanFormatError, parsePlanJson } from "@ehcp/schema";
+import { loadStoredDocument } from "../store/loadStoredDocument.js";
+import { summarizePlan } from "../summarizePlan.js";
 import { commentRoutes } from "./commentRoutes.js";
-import { suggestionRoutes } from "./suggestionRoutes.js";
+import { createRouteContext } from "./createRouteContext.js";
+import { HttpError } from "./HttpError.js";
 import { lifecycleRoutes } from "./lifecycleRoutes.js";
-import { loadStoredDocument } from "./loadStoredDocument.js";
-import { summarizePlan } from "./summarizePlan.js";
+import { planError } from "./planError.js";
 import { readBody } from "./readBody.js";
-import type { SectionPolicy } from "./sectionPolicy.js";
+import type { HttpApiOptions, Route } from "./RouteContext.js";
 import { sendJson } from "./sendJson.js";
-import { unsafeInValue } from "./ws/unsafeCharacter.js";
-import type { SignIn, SignedInUser } from "./signIn.js";
+import { suggestionRoutes } from "./suggestionRoutes.js";
 
-export interface HttpApiOptions {
-  /** Opens a plan through Hocuspocus, so changes the API makes reach connected clients. */
-  readonly openDocument: (name: string) => Promise<DirectConnection>;
-  /** The document of a plan open on this server, if it is. */
-  readonly liveDocument?: (name: string) => Y.Doc | undefined;
-  readonly signIn: SignIn;
-  readonly policy: SectionPolicy;
-  readonly store: DocumentStore;
-  readonly audit: AuditTrail;
-  readonly exportOptions: ExportOptions;
-  readonly quality: QualityConfig;
-  /** The largest plan `POST /plans` takes, in bytes. */
-  readonly maxImportBytes: number;
-  /** Origins whose pages may call the API (see `CollabServerOptions.allowedOrigins`). */
-  readonly allowedOrigins?: readonly string[];
-}
-
-/** One endpoint: a method, a path whose groups are its parameters, and what answers it. */
-export interface Route {
-  readonly method: string;
-  readonly path: RegExp;
-  readonly handle: (
-    request: IncomingMessage,
-    response: ServerResponse,
-    params: string[],
-    query: URLSearchParams,
-  ) => Promise<void>;
-}
+export type { HttpApiOptions } from "./RouteContext.js";
 
 const EXPORTS = {
   docx: {
@@ -68,9 +27,6 @@ const EXPORTS = {
     make: async (plan: Plan) => new TextEncoder().encode(exportJson(plan)),
   },
 } as const;
-
-const planError = (status: number, error: PlanFormatError) =>
-  new HttpError(status, error.message, { issues: error.issues });
 
 /**
  * The server's HTTP endpoints, behind the same sign-in and policy as the WebSocket:
@@ -92,74 +48,10 @@ const planError = (status: number, error: PlanFormatError) =>
  * the plan's outline (the caseworker, by default).
  */
 export function httpApi(options: HttpApiOptions) {
-  const { signIn, policy, store, audit } = options;
+  const { signIn, store, audit } = options;
 
-  const tokenOf = (request: IncomingMessage): string => {
-    const header = request.headers.authorization ?? "";
-    const match = /^Bearer (.+)$/i.exec(header);
-    if (!match?.[1]) throw new HttpError(401, "sign in first: send Authorization: Bearer <token>");
-    return match[1];
-  };
-  const userFor = async (request: IncomingMessage, planId: string): Promise<SignedInUser> => {
-    try {
-      return await signIn.verify(tokenOf(request), planId);
-    } catch (error) {
-      const { status = 401, message } = error as { status?: number; message: string };
-      throw error instanceof HttpError ? error : new HttpError(status, message);
-    }
-  };
-  const mayManage = (user: SignedInUser) => {
-    if (!policy[user.role].includes("structure")) {
-      throw new HttpError(
-        403,
-        `${user.role} may not manage plans, their versions or their audit trail`,
-      );
-    }
-  };
-  const readPlan = async (id: string): Promise<Plan> => {
-    const doc = await loadStoredDocument(store, id);
-    if (doc.getXmlFragment(PLAN_FRAGMENT_NAME).length === 0) {
-      throw new HttpError(404, `there is no plan ${id}`);
-    }
-    try {
-      return yDocToPlan(doc);
-    } catch (error) {
-      if (error instanceof PlanFormatError) throw planError(409, error);
-      throw error;
-    }
-  };
-  const readJson = async (request: IncomingMessage, limit: number): Promise<unknown> => {
-    const text = await readBody(request, limit);
-    if (text.trim() === "") return {};
-    try {
-      return JSON.parse(text);
-    } catch {
-      throw new HttpError(400, "the request body is not JSON");
-    }
-  };
-  /** Stores a new plan; the token must open it and its role manage plans. */
-  const createPlan = async (request: IncomingMessage, plan: Plan) => {
-    const user = await userFor(request, plan.id);
-    mayManage(user);
-    // The same characters a client's update may not bring in may not come in by import either.
-    const unsafe = unsafeInValue(plan);
-    if (unsafe) {
-      const path = unsafe.slice(0, unsafe.indexOf(": "));
-      throw new HttpError(400, `Invalid plan: ${unsafe}`, {
-        issues: [{ path, message: unsafe.slice(path.length + 2) }],
-      });
-    }
-    const errors = checkIntegrity(plan).filter((finding) => finding.severity === "error");
-    if (errors.length > 0) {
-      throw new HttpError(422, `the plan's links are broken: ${errors[0]?.message}`, {
-        issues: errors.map(({ path, message }) => ({ path, message })),
-      });
-    }
-    const doc = planToYDoc(plan);
-    if (!(await store.create(plan.id, Y.encodeStateAsUpdate(doc), summarizePlan(doc)))) {
-      throw new HttpError(409, `a plan with the id ${plan.id} exists already`);
-    }
-  };
+  const context = createRouteContext(options);
+  const { tokenOf, userFor, mayManage, readPlan, readJson, createPlan } = context;
 
   const routes: Route[] = [
     {
@@ -335,9 +227,9 @@ export function httpApi(options: HttpApiOptions) {
         });
       },
     },
-    ...lifecycleRoutes({ options, userFor, mayManage, readPlan, readJson }),
-    ...commentRoutes({ options, userFor, readJson }),
-    ...suggestionRoutes({ options, userFor, readJson }),
+    ...lifecycleRoutes(context),
+    ...commentRoutes(context),
+    ...suggestionRoutes(context),
     {
       method: "GET",
       path: /^\/plans\/([^/]+)\/audit$/,

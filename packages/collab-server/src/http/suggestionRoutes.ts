@@ -1,4 +1,3 @@
-import type { IncomingMessage } from "node:http";
 import {
   decideSuggestion,
   listSuggestions,
@@ -9,22 +8,14 @@ import {
   yDocToPlan,
 } from "@ehcp/schema";
 import type * as Y from "yjs";
-import type { HttpApiOptions, Route } from "./httpApi.js";
+import type { Route, RouteContext } from "./RouteContext.js";
 import { HttpError } from "./HttpError.js";
 import { itemHash } from "./itemHash.js";
-import { planDetailsOf } from "./planStatus.js";
+import { planDetailsOf } from "../planStatus.js";
 import { sendJson } from "./sendJson.js";
 import { planNodeOf } from "./planNodeOf.js";
 import { withLivePlan } from "./withLivePlan.js";
-import type { SignedInUser } from "./signIn.js";
-import { unsafeCharacter } from "./ws/unsafeCharacter.js";
-
-/** What the suggestion endpoints share with the rest of the API. */
-export interface SuggestionContext {
-  readonly options: HttpApiOptions;
-  readonly userFor: (request: IncomingMessage, planId: string) => Promise<SignedInUser>;
-  readonly readJson: (request: IncomingMessage, limit: number) => Promise<unknown>;
-}
+import { unsafeCharacter } from "../ws/unsafeCharacter.js";
 
 /**
  * Suggested changes: `GET /plans/:id/representations` lists those waiting and those decided,
@@ -33,7 +24,7 @@ export interface SuggestionContext {
  * section, and records it as a representation: who suggested what, what was decided, by whom and
  * why. The server changes the plan itself, so everyone connected sees the outcome at once.
  */
-export function suggestionRoutes(context: SuggestionContext): Route[] {
+export function suggestionRoutes(context: RouteContext): Route[] {
   const { options, userFor, readJson } = context;
   const withPlan = <T>(id: string, change: (doc: Y.Doc) => T) =>
     withLivePlan(options.openDocument, id, change);

@@ -1,5 +1,4 @@
 import pg from "pg";
-import * as Y from "yjs";
 import type {
   AuditEntry,
   DocumentStore,
@@ -7,6 +6,7 @@ import type {
   StoredDocument,
   StoredVersion,
 } from "./DocumentStore.js";
+import { type CompactionDialect, compactLog } from "./compactLog.js";
 
 /**
  * Keeps documents in PostgreSQL. Each append is its own committed statement, durable before it
@@ -101,33 +101,7 @@ export class PostgresDocumentStore implements DocumentStore {
     const client = await this.#pool.connect();
     try {
       await client.query("BEGIN");
-      const rows = await client.query<{ seq: string; data: Buffer }>(
-        "SELECT seq, data FROM ehcp_document_updates WHERE name = $1 ORDER BY seq",
-        [name],
-      );
-      let upTo = "0";
-      for (const row of rows.rows) {
-        if (!contains(new Uint8Array(row.data))) break;
-        upTo = row.seq;
-      }
-      // Several instances compact one document in turn, each from its own copy: merging keeps
-      // what an earlier snapshot held even when this copy has not seen it yet.
-      const existing = await client.query<{ state: Buffer }>(
-        "SELECT state FROM ehcp_documents WHERE name = $1 FOR UPDATE",
-        [name],
-      );
-      const old = existing.rows[0]?.state;
-      const merged = old ? Y.mergeUpdates([new Uint8Array(old), snapshot]) : snapshot;
-      await client.query(
-        `INSERT INTO ehcp_documents (name, state, summary) VALUES ($1, $2, $3)
-         ON CONFLICT (name) DO UPDATE SET state = excluded.state,
-           summary = coalesce(excluded.summary, ehcp_documents.summary), updated_at = now()`,
-        [name, Buffer.from(merged), summary ? JSON.stringify(summary) : null],
-      );
-      await client.query("DELETE FROM ehcp_document_updates WHERE name = $1 AND seq <= $2", [
-        name,
-        upTo,
-      ]);
+      await compactLog(dialectOf(client), name, snapshot, contains, summary);
       await client.query("COMMIT");
     } catch (error) {
       await client.query("ROLLBACK").catch(() => {});
@@ -248,4 +222,36 @@ const versionFromRow = (row: VersionRow): Omit<StoredVersion, "plan"> => ({
   name: row.label,
   createdAt: row.created_at.toISOString(),
   createdBy: row.created_by,
+});
+
+/** Compaction's steps on one connection, inside its transaction. */
+const dialectOf = (client: pg.PoolClient): CompactionDialect => ({
+  loggedUpdates: async (name) =>
+    (
+      await client.query<{ seq: string; data: Buffer }>(
+        "SELECT seq, data FROM ehcp_document_updates WHERE name = $1 ORDER BY seq",
+        [name],
+      )
+    ).rows.map((row) => ({ seq: row.seq, data: new Uint8Array(row.data) })),
+  storedState: async (name) => {
+    const { rows } = await client.query<{ state: Buffer }>(
+      "SELECT state FROM ehcp_documents WHERE name = $1 FOR UPDATE",
+      [name],
+    );
+    return rows[0] ? new Uint8Array(rows[0].state) : null;
+  },
+  writeState: async (name, state, summary) => {
+    await client.query(
+      `INSERT INTO ehcp_documents (name, state, summary) VALUES ($1, $2, $3)
+       ON CONFLICT (name) DO UPDATE SET state = excluded.state,
+         summary = coalesce(excluded.summary, ehcp_documents.summary), updated_at = now()`,
+      [name, Buffer.from(state), summary ? JSON.stringify(summary) : null],
+    );
+  },
+  dropLogged: async (name, seq) => {
+    await client.query("DELETE FROM ehcp_document_updates WHERE name = $1 AND seq <= $2", [
+      name,
+      seq,
+    ]);
+  },
 });

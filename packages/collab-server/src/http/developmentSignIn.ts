@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { HttpError } from "./HttpError.js";
 import { readBody } from "./readBody.js";
 import { sendJson } from "./sendJson.js";
-import { ROLES, type Role, type SignIn } from "./signIn.js";
+import { ROLES, type Role, type SignIn } from "../signIn.js";
 
 /**
  * `POST /dev/sign-in` with `{ "name": "…", "role": "…", "plans": [...] | "*" }` returns

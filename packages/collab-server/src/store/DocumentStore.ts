@@ -24,6 +24,36 @@ export interface StoredVersion {
   readonly plan: string;
 }
 
+/**
+ * Why an edit or message was refused, as the audit trail keeps it: a kind, never the words.
+ * `unreadable`: the update or message could not be read; `client-id`: content under another
+ * person's client id; `client-ids`: more client ids than one editor uses; `too-large`: the plan
+ * would grow past its limit; `pending`: it builds on changes the server does not have;
+ * `content`: what it adds is not what the plan holds, or not where it says; `role`: a part the
+ * sender's role may not change; `suggestion`: more than the sender may suggest, or under someone
+ * else's name; `lifecycle`: a step only the lifecycle routes take; `invalid`: it would leave the
+ * plan invalid or its links broken.
+ */
+export type RefusalCode =
+  | "unreadable"
+  | "client-id"
+  | "client-ids"
+  | "too-large"
+  | "pending"
+  | "content"
+  | "role"
+  | "suggestion"
+  | "lifecycle"
+  | "invalid";
+
+/** Edits of one kind refused in one minute, and the parts they would have changed. */
+export interface AuditRefusal {
+  readonly reason: RefusalCode;
+  /** The parts the refused edits would have changed, where known ("F", "meta"). */
+  readonly parts: readonly string[];
+  readonly count: number;
+}
+
 /** Who changed which parts of a plan in one minute; never what they wrote. */
 export interface AuditEntry {
   readonly user: { readonly id: string; readonly role: string };
@@ -35,6 +65,8 @@ export interface AuditEntry {
   readonly items: readonly string[];
   /** How many updates were accepted in that minute. */
   readonly changes: number;
+  /** Edits and messages refused in that minute, by kind; absent when none were. */
+  readonly refused?: readonly AuditRefusal[];
 }
 
 /**

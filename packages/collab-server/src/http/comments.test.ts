@@ -9,9 +9,9 @@ import {
 } from "@ehcp/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { acknowledged, connect, disconnect } from "../test/connect.js";
-import { callApi, startTestServer } from "../test/testServer.js";
-import { tokenFor } from "../test/tokens.js";
+import { acknowledged, connect, disconnect } from "../../test/connect.js";
+import { callApi, startTestServer } from "../../test/testServer.js";
+import { tokenFor } from "../../test/tokens.js";
 import { deliveredByText, examplePlan } from "@ehcp/fixtures";
 
 const good = parsePlan(examplePlan("plan-good.json"));

@@ -16,14 +16,14 @@ import {
   statutoryDates,
 } from "@ehcp/schema";
 import type * as Y from "yjs";
-import type { HttpApiOptions, Route } from "./httpApi.js";
+import type { HttpApiOptions, Route } from "./RouteContext.js";
 import { HttpError } from "./HttpError.js";
 import { itemHash } from "./itemHash.js";
-import { planDetailsOf } from "./planStatus.js";
+import { planDetailsOf } from "../planStatus.js";
 import { sendJson } from "./sendJson.js";
 import { planNodeOf } from "./planNodeOf.js";
 import { withLivePlan } from "./withLivePlan.js";
-import type { SignedInUser } from "./signIn.js";
+import type { SignedInUser } from "../signIn.js";
 
 /** What the lifecycle endpoints share with the rest of the API. */
 export interface LifecycleContext {

@@ -1,0 +1,78 @@
+import type { Extension } from "@hocuspocus/server";
+import type * as Y from "yjs";
+import type { AuditTrail } from "../AuditTrail.js";
+import { PlanShadow } from "../PlanShadow.js";
+import type { SectionPolicy } from "../sectionPolicy.js";
+import type { DocumentStore } from "../store/DocumentStore.js";
+import { newClientsOf } from "./clientIdGate.js";
+import type { EditRefusals } from "./EditRefusals.js";
+import { userOf } from "./signInGate.js";
+import { carriesChanges } from "./syncSteps.js";
+
+export interface PlanPolicyOptions {
+  readonly store: DocumentStore;
+  readonly audit: AuditTrail;
+  readonly refusals: EditRefusals;
+  /** Which parts each role may change. */
+  readonly policy: SectionPolicy;
+  /** Where each role may suggest words in parts it may not change. */
+  readonly suggestPolicy: SectionPolicy;
+}
+
+/**
+ * The section policy, the schema, the plan's integrity and its lifecycle, decided on what an
+ * update does: each is tried first on a copy of the plan (see `PlanShadow`), and refused there
+ * or taken. A taken update is logged to the store before Hocuspocus applies and acknowledges it
+ * (right after this hook), so an acknowledged edit survives a crash, and noted in the audit trail.
+ */
+export function planPolicy(options: PlanPolicyOptions): Extension {
+  const { store, audit, refusals, policy, suggestPolicy } = options;
+  const shadows = new Map<string, PlanShadow>();
+  const shadowOf = (name: string, document: Y.Doc) => {
+    let shadow = shadows.get(name);
+    if (!shadow) {
+      shadow = new PlanShadow(document);
+      shadows.set(name, shadow);
+    }
+    return shadow;
+  };
+  return {
+    extensionName: "planPolicy",
+    async beforeSync({ documentName, document, connection, context, type, payload }) {
+      if (!carriesChanges(type) || connection.readOnly) return;
+      const user = userOf(context);
+      if (!user) return;
+      const shadow = shadowOf(documentName, document);
+      const { problem, code, parts, items } = shadow.check(payload, {
+        id: user.id,
+        name: user.name,
+        role: user.role,
+        editable: new Set(policy[user.role]),
+        suggestable: new Set(suggestPolicy[user.role]),
+        clients: newClientsOf(payload, document),
+      });
+      if (problem !== null) {
+        refusals.refuse(documentName, connection, {
+          parts,
+          reason: problem,
+          code: code ?? "invalid",
+        });
+        return;
+      }
+      try {
+        await store.append(documentName, payload);
+      } catch (error) {
+        // Not stored, so not applied: the copy must forget it too.
+        shadow.reset();
+        throw error;
+      }
+      if (parts && parts.length > 0) {
+        audit.record(documentName, { id: user.id, role: user.role }, new Set(parts), items);
+      }
+    },
+    async afterUnloadDocument({ documentName }) {
+      shadows.get(documentName)?.destroy();
+      shadows.delete(documentName);
+    },
+  };
+}
