@@ -71,6 +71,11 @@ const VAGUE_CHANGE = new PhraseMatcher([
   "gain",
   "work towards",
   "working towards",
+  "work on",
+  "working on",
+  "get better",
+  "grow",
+  "grows",
   "begin to",
   "start to",
   "happier",
@@ -351,6 +356,17 @@ const SUPPORT_NOUNS = new Set([
   "key",
   "scribe",
   "reader",
+  // Arrangements and equipment given to the child, which the child does not achieve.
+  "extra",
+  "additional",
+  "pen",
+  "device",
+  "tablet",
+  "computer",
+  "seat",
+  "cushion",
+  "breaks",
+  "passport",
 ]);
 
 const PARTICIPLE =
