@@ -721,11 +721,6 @@ function mayIsModal(tokens: readonly Token[], i: number, text: string, child: st
   );
 }
 
-// The editor re-checks the whole plan at each pause in typing, and all but one field are as they
-// were: their spans are remembered by text, so only the changed field is read again.
-const remembered = new Map<string, readonly VagueSpan[]>();
-const REMEMBER = 4000;
-
 /** Spans of `text` that leave room for doubt, left to right, not overlapping. */
 export function findVagueness(
   text: string,
@@ -734,13 +729,7 @@ export function findVagueness(
   inProvision = true,
   statement = false,
 ): readonly VagueSpan[] {
-  const key = `${inProvision ? "p" : "o"}${statement ? "s" : "f"}${childName}\u0000${text}`;
-  const known = remembered.get(key);
-  if (known) return known;
-  const spans = readVagueness(text, tokens, childName, inProvision, statement);
-  if (remembered.size >= REMEMBER) remembered.delete(remembered.keys().next().value as string);
-  remembered.set(key, spans);
-  return spans;
+  return readVagueness(text, tokens, childName, inProvision, statement);
 }
 
 function readVagueness(
