@@ -82,7 +82,7 @@ const describe = (f: Frequency) =>
   `${f.sessions} × ${f.minutes} minutes a ${f.per === "half-term" ? "half-term" : f.per}`;
 
 /** The description says one amount, the frequency field another (CoP 9.69: no room for doubt). */
-export const frequencyContradictsField: RuleCheck = ({ thread, fieldAt, childName }) => {
+export const frequencyContradictsField: RuleCheck = ({ thread, fieldAt, childName, perField }) => {
   const findings: RuleFinding[] = [];
   for (const e of thread.provisions) {
     const frequency = e.provision.frequency;
@@ -90,7 +90,12 @@ export const frequencyContradictsField: RuleCheck = ({ thread, fieldAt, childNam
     const path = formatJsonPath(["sections", e.section, "provisions", e.index, "what"]);
     const { text } = fieldAt(path);
     if (!text) continue;
-    const s = disagreement(frequency, said(text));
+    const words = perField(
+      "frequency-contradicts-field",
+      { path, text, label: e.label, target: e.provision.id },
+      () => said(text),
+    );
+    const s = disagreement(frequency, words);
     if (!s) continue;
     findings.push({
       section: e.section,

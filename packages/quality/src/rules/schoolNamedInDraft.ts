@@ -1,3 +1,4 @@
+import type { PlanField } from "../planFields.js";
 import type { RuleCheck, RuleFinding } from "../Rule.js";
 
 const PROVISION_SECTIONS = new Set(["F", "G", "H1", "H2"]);
@@ -15,11 +16,17 @@ const NOT_A_NAME = new Set(
 );
 
 /** A draft plan that names a school in the provision it describes. */
-export const schoolNamedInDraft: RuleCheck = ({ plan, fields, childName }) => {
+export const schoolNamedInDraft: RuleCheck = ({ plan, fields, childName, perField }) => {
   if (plan.meta.status !== "draft") return [];
   const findings: RuleFinding[] = [];
   for (const field of fields) {
     if (!PROVISION_SECTIONS.has(field.section)) continue;
+    findings.push(...perField("school-named-in-draft", field, () => inField(field)));
+  }
+  return findings;
+
+  function inField(field: PlanField): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     for (const m of field.text.matchAll(INSTITUTION)) {
       const words = m[0].split(/\s+/);
       const naming = words.slice(0, -1).filter((w) => !NOT_A_NAME.has(w.replace(/[’']s$/, "")));
@@ -32,6 +39,6 @@ export const schoolNamedInDraft: RuleCheck = ({ plan, fields, childName }) => {
         message: `${field.label} names '${m[0]}', but this is a draft: the draft must not name the school or other institution (CFA s.38(5)). Describe the provision so it can be made wherever ${childName} goes; the placement is named in section I of the final plan.`,
       });
     }
+    return findings;
   }
-  return findings;
 };

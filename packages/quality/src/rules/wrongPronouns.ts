@@ -1,3 +1,4 @@
+import type { PlanField } from "../planFields.js";
 import type { RuleCheck, RuleFinding } from "../Rule.js";
 import { sentenceAround } from "../text/textHelpers.js";
 import type { Token } from "../text/tokenize.js";
@@ -26,18 +27,24 @@ function pronounsOf(pronouns: string): { wrong: ReadonlySet<string>; right: stri
  * whose pronouns are she/her. Only where the child's name comes before it in the sentence and
  * nobody else is mentioned in between, so a brother or a teacher is never taken for the child.
  */
-export const wrongPronouns: RuleCheck = ({ plan, fields, childName }) => {
+export const wrongPronouns: RuleCheck = ({ plan, fields, childName, perField }) => {
   const set = pronounsOf(plan.meta.child.pronouns);
   if (!set) return [];
   const name = childName.toLowerCase();
   const findings: RuleFinding[] = [];
   for (const field of fields) {
     if (field.quoted || field.section === "K") continue;
+    findings.push(...perField("wrong-pronouns", field, () => inField(field)));
+  }
+  return findings;
+
+  function inField(field: PlanField): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     const { tokens, text } = field;
     let reported = false;
     for (let i = 0; i < tokens.length && !reported; i++) {
       const t = tokens[i] as Token;
-      if (!set.wrong.has(t.norm)) continue;
+      if (!set!.wrong.has(t.norm)) continue;
       const sentence = sentenceAround(text, t.start, t.end);
       let k = i - 1;
       let named = false;
@@ -59,9 +66,9 @@ export const wrongPronouns: RuleCheck = ({ plan, fields, childName }) => {
         target: field.target,
         path: field.path,
         range: { from: t.start, to: t.end },
-        message: `${field.label} says '${text.slice(t.start, t.end)}' of ${childName}, whose pronouns in this plan are ${set.right}. Check that the words are about ${childName} and not copied from another child's plan, and put the pronoun right.`,
+        message: `${field.label} says '${text.slice(t.start, t.end)}' of ${childName}, whose pronouns in this plan are ${set!.right}. Check that the words are about ${childName} and not copied from another child's plan, and put the pronoun right.`,
       });
     }
+    return findings;
   }
-  return findings;
 };
