@@ -19,6 +19,7 @@ import {
 } from "./collab.mjs";
 import { CHROMIUM_PATH } from "@ehcp/fixtures/chromium";
 import { editorBenchmarks } from "./editor.mjs";
+import { checkerBenchmarks } from "./checker.mjs";
 import { generatePlan } from "@ehcp/fixtures/generatePlan";
 
 const percentile = (sorted, p) =>
@@ -86,7 +87,10 @@ const results = [
       runs: 100,
     },
   ),
+  ...(await checkerBenchmarks(measure, plan, size)),
 ];
+// BENCH_ONLY=checker: the figures above and no more, written nowhere.
+if (process.env.BENCH_ONLY === "checker") process.exit(0);
 
 // DOCX export, beside what a council would otherwise wait for: LibreOffice turning it into a PDF.
 const soffice = ["/usr/bin/soffice", "/usr/bin/libreoffice"].find((p) => existsSync(p));

@@ -18,6 +18,20 @@ export interface RuleContext {
   readonly childName: string;
   /** The child's possessive pronoun from the plan's pronouns ("her", "his", "their"). */
   readonly childPossessive: string;
+  /**
+   * A rule's findings on one field, remembered between checks while the field's text, place,
+   * label, the child's name and the settings stay the same. Only for findings that depend on
+   * nothing else in the plan.
+   */
+  readonly perField: <T>(rule: string, field: FieldKey, compute: () => T) => T;
+}
+
+/** What a per-field result is remembered by, besides the rule and the settings. */
+export interface FieldKey {
+  readonly path: string;
+  readonly text: string;
+  readonly label: string;
+  readonly target: string;
 }
 
 /** A finding as a rule reports it; `checkPlan` adds the rule id, severity and source. */

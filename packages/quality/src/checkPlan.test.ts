@@ -1,6 +1,6 @@
 import { parsePlan, type Plan } from "@ehcp/schema";
 import { describe, expect, it } from "vitest";
-import { checkPlan, RULE_CATALOGUE, RULE_IDS } from "./index.js";
+import { checkPlan, createPlanChecker, RULE_CATALOGUE, RULE_IDS } from "./index.js";
 import { examplePlan, expectedPoorFindings, wellWrittenPlan } from "@ehcp/fixtures";
 
 const today = "2026-11-22";
@@ -108,5 +108,32 @@ describe("configuration", () => {
     ]) {
       expect(RULE_IDS).toContain(id);
     }
+  });
+});
+
+describe("the per-field cache", () => {
+  it("gives what a fresh checker gives after one field, the child's name or a setting changed", () => {
+    const checker = createPlanChecker();
+    const plan = fixture("plan-poor.json");
+    expect(checker.check(plan, { today })).toEqual(createPlanChecker().check(plan, { today }));
+    const changed = structuredClone(plan);
+    const f1 = changed.sections.F.provisions[0]!;
+    f1.what = [
+      { type: "paragraph", content: [{ type: "text", text: "Phonics as and when needed." }] },
+    ];
+    const afterEdit = checker.check(changed, { today });
+    expect(afterEdit).toEqual(createPlanChecker().check(changed, { today }));
+    expect(afterEdit).toContainEqual(
+      expect.objectContaining({
+        rule: "vague-wording",
+        target: f1.id,
+        message: expect.stringMatching(/^F1 says 'as and when/),
+      }),
+    );
+    changed.meta.child.preferredName = "Sol";
+    const renamed = checker.check(changed, { today });
+    expect(renamed).toEqual(createPlanChecker().check(changed, { today }));
+    const config = { today, vagueWords: { allow: ["as and when"] } };
+    expect(checker.check(changed, config)).toEqual(createPlanChecker().check(changed, config));
   });
 });

@@ -1,4 +1,5 @@
 import { type Finding, type Plan, SECTION_KEYS } from "@ehcp/schema";
+import { FieldCache } from "./FieldCache.js";
 import { planFields } from "./planFields.js";
 import { type QualityConfig, resolveConfig } from "./QualityConfig.js";
 import type { RuleContext } from "./Rule.js";
@@ -26,33 +27,65 @@ function possessiveOf(pronouns: string): string {
   return first === "she" ? "her" : first === "he" ? "his" : "their";
 }
 
+/** Settings that change what a rule finds in a field (the date and other plans do not). */
+function settingsKey(config: QualityConfig): string {
+  const { today: _today, copyIndex: _copyIndex, ...rest } = config;
+  return JSON.stringify(rest);
+}
+
+export interface PlanChecker {
+  /** As `checkPlan`, reading again only the fields that changed since this checker last saw them. */
+  check(plan: Plan, config?: QualityConfig): Finding[];
+}
+
+/**
+ * A checker with its own per-field cache, for a caller that checks one plan over and over (the
+ * editor, at each pause in typing). `checkPlan` uses one shared checker.
+ */
+export function createPlanChecker(): PlanChecker {
+  const cache = new FieldCache();
+  return { check: (plan, config = {}) => check(cache, plan, config) };
+}
+
+const shared = createPlanChecker();
+
 /**
  * Checks a plan against every quality rule and returns the findings in document order: errors
  * that make a plan unlawful or broken, warnings that make it weak, and information worth a look.
  * Pass `config.today` for a repeatable result; without it, the current date is used.
  */
 export function checkPlan(plan: Plan, config: QualityConfig = {}): Finding[] {
+  return shared.check(plan, config);
+}
+
+function check(cache: FieldCache, plan: Plan, config: QualityConfig): Finding[] {
   const resolved = resolveConfig(
     config,
     (id) => RULE_CATALOGUE[id].severity,
     config.today ?? localToday(),
   );
-  const fields = planFields(plan);
+  const fields = planFields(plan, (path, text) => cache.tokens(path, text));
   const byPath = new Map(fields.map((f) => [f.path, f]));
+  const childName =
+    plan.meta.child.preferredName.trim() ||
+    plan.meta.child.fullName.trim().split(/\s+/)[0] ||
+    "the child";
+  const childPossessive = possessiveOf(plan.meta.child.pronouns);
+  // What a remembered result depends on besides its field.
+  const remembered = `${settingsKey(config)}\u0000${childName}\u0000${childPossessive}`;
   const context: RuleContext = {
     plan,
     config: resolved,
     fields,
     fieldAt: (path) => byPath.get(path) ?? EMPTY_FIELD,
     thread: new Thread(plan),
-    childName:
-      plan.meta.child.preferredName.trim() ||
-      plan.meta.child.fullName.trim().split(/\s+/)[0] ||
-      "the child",
-    childPossessive: possessiveOf(plan.meta.child.pronouns),
+    childName,
+    childPossessive,
+    perField: (rule, field, compute) => cache.result(rule, field, remembered, compute),
   };
 
   const findings: Finding[] = [];
+  cache.keepOnly(new Set(byPath.keys()));
   for (const rule of RULE_IDS) {
     const severity = resolved.rules[rule];
     if (severity === "off") continue;

@@ -1,4 +1,5 @@
-export { checkPlan } from "./checkPlan.js";
+export { checkPlan, createPlanChecker } from "./checkPlan.js";
+export type { PlanChecker } from "./checkPlan.js";
 export { QualityConfigError, QualityConfigSchema, parseQualityConfig } from "./QualityConfig.js";
 export type { QualityConfig, QualityConfigJson } from "./QualityConfig.js";
 export { RULE_CATALOGUE, RULE_IDS } from "./ruleCatalogue.js";

@@ -42,8 +42,11 @@ export interface PlanField {
 
 const at = (...segments: PathSegment[]) => formatJsonPath(segments);
 
-/** Every text field of a plan, in document order. */
-export function planFields(plan: Plan): PlanField[] {
+/** Every text field of a plan, in document order; `split` gives a field's words. */
+export function planFields(
+  plan: Plan,
+  split: (path: string, text: string) => readonly Token[] = (_path, text) => tokenize(text),
+): PlanField[] {
   const s = plan.sections;
   const fields: PlanField[] = [];
   // One object shape for every field, built in one place, keeps this hot loop fast.
@@ -57,7 +60,7 @@ export function planFields(plan: Plan): PlanField[] {
     quoted = false,
   ) => {
     if (text.trim() !== "") {
-      fields.push({ section, target, label, field, path, text, tokens: tokenize(text), quoted });
+      fields.push({ section, target, label, field, path, text, tokens: split(path, text), quoted });
     }
   };
 

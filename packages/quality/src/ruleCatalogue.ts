@@ -11,6 +11,7 @@ export const RULE_CATALOGUE = {
   "dangling-link": { severity: "error", source: "integrity" },
   "placement-in-draft": { severity: "error", source: "CFA s.38(5); CoP 9.77" },
   "placement-missing-in-final": { severity: "error", source: "CoP 9.79, 9.84" },
+  "school-named-in-draft": { severity: "error", source: "CFA s.38(5); CoP 9.77" },
   "need-without-provision": { severity: "error", source: "CoP 9.69" },
   "provision-not-quantified": { severity: "error", source: "CoP 9.69" },
   "provision-hours-only": {
@@ -36,6 +37,15 @@ export const RULE_CATALOGUE = {
   "outcome-is-provision": { severity: "warning", source: "CoP 9.64-9.66" },
   "no-child-voice": { severity: "warning", source: "CoP 9.69; CoP 1.3" },
   "missing-advice": { severity: "warning", source: "reg 6(1)" },
+  "specialist-advice-missing": { severity: "warning", source: "reg 6(3); CoP 9.49" },
+  "need-is-diagnosis": { severity: "warning", source: "reg 12(1)(b); CoP 9.69" },
+  "view-in-third-person": { severity: "warning", source: "CoP 9.62 (section A); DfE template" },
+  "frequency-contradicts-field": { severity: "warning", source: "CoP 9.69; L v Clarke [1998]" },
+  "personal-budget-no-detail": { severity: "warning", source: "reg 12(1)(j); CoP 9.95-9.124" },
+  "wrong-pronouns": {
+    severity: "warning",
+    source: "CoP 9.61; parents' feedback on copy-and-paste plans",
+  },
   "provision-ratio-missing": { severity: "warning", source: "DfE template" },
   "outcome-framework-unknown": { severity: "warning", source: "the council's outcomes framework" },
   jargon: { severity: "info", source: "CoP 9.61; DfE template" },

@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CORPUS_DIR, halfOf, loadCorpus, score } from "./corpus.js";
+import { checkPlantedPlans } from "./plantedPlans.js";
 
 // `npm run eval` sets EHCP_EVAL=report (or tune, while writing rules) to print the figures, and
 // writes EVALUATION.md from the reported half.
@@ -12,6 +13,7 @@ const half = corpus.filter((item) => halfOf(item) === HALF);
 const scores = score(half);
 
 const fmt = (n: number) => n.toFixed(2);
+const planted = checkPlantedPlans();
 
 function report(): string {
   const count = (kind: string, h: string) =>
@@ -32,6 +34,17 @@ function report(): string {
     "|---|---|---|---|---|---|---|---|---|",
     ...rows,
     "",
+    "## Plans with planted defects",
+    "",
+    "Each plan in `corpus/plans` is the well-written plan with defects planted in it and the findings they should cause; a finding is counted when its rule reports the planted item. 'Other' counts errors and warnings nobody planted.",
+    "",
+    "| plan | planted | found | missed | other errors and warnings |",
+    "|---|---|---|---|---|",
+    ...planted.map(
+      (p) =>
+        `| ${p.description} | ${p.expected.length} | ${p.found.length} | ${p.missed.join(", ") || "none"} | ${p.unexpected.join(", ") || "none"} |`,
+    ),
+    "",
     "The gap between the tuning half (every rule at or near 1.00) and the reported half is the honest measure of how far the rules generalise beyond wording they were shaped on; wording nobody here has seen will score lower still, and the corpus measures the rules against its author's reading of the sources. `EHCP_EVAL_DETAIL=1 npm run eval` lists the reported half's misses and false alarms: read them to find a kind of wording the rules do not know, then write new statements of that kind (which the hash splits between both halves) and tune on the tuning half; never change a rule for a reported statement.",
     "",
   ].join("\n");
@@ -43,8 +56,8 @@ const FLOOR: Record<string, { precision: number; recall: number }> = {
   "provision vague-wording": { precision: 0.93, recall: 0.81 },
   "provision provision-hours-only": { precision: 0.88, recall: 0.88 },
   "provision provision-missing-who": { precision: 0.97, recall: 0.9 },
-  "provision provision-missing-expertise": { precision: 0.97, recall: 0.91 },
-  "provision provision-not-quantified": { precision: 0.86, recall: 0.97 },
+  "provision provision-missing-expertise": { precision: 0.97, recall: 0.97 },
+  "provision provision-not-quantified": { precision: 0.8, recall: 0.97 },
   "outcome vague-wording": { precision: 0.79, recall: 0.92 },
   "outcome outcome-not-measurable": { precision: 0.94, recall: 0.92 },
   "outcome outcome-is-provision": { precision: 0.84, recall: 0.84 },
@@ -71,6 +84,14 @@ describe(`the checker on the ${HALF} half of its corpus`, () => {
       const bad = items.filter((i) => i.expected.size > 0).length / items.length;
       expect(bad).toBeGreaterThan(0.35);
       expect(bad).toBeLessThan(0.65);
+    }
+  });
+
+  it("finds every planted defect, and no error or warning nobody planted", () => {
+    expect(planted.length).toBeGreaterThanOrEqual(6);
+    for (const p of planted) {
+      expect(p.missed, `${p.file}: missed`).toEqual([]);
+      expect(p.unexpected, `${p.file}: not planted`).toEqual([]);
     }
   });
 

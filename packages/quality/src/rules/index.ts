@@ -29,6 +29,13 @@ import {
   socialCareNeedWithoutProvision,
 } from "./thread.js";
 import { vagueWording } from "./vagueWording.js";
+import { frequencyContradictsField } from "./frequencyContradictsField.js";
+import { needIsDiagnosis } from "./needIsDiagnosis.js";
+import { personalBudgetNoDetail } from "./personalBudgetNoDetail.js";
+import { schoolNamedInDraft } from "./schoolNamedInDraft.js";
+import { specialistAdviceMissing } from "./specialistAdviceMissing.js";
+import { viewInThirdPerson } from "./viewInThirdPerson.js";
+import { wrongPronouns } from "./wrongPronouns.js";
 
 /** The check behind each rule id; a rule in the catalogue without a check fails to compile. */
 export const RULE_CHECKS: { readonly [K in RuleId]: RuleCheck } = {
@@ -36,6 +43,7 @@ export const RULE_CHECKS: { readonly [K in RuleId]: RuleCheck } = {
   "dangling-link": danglingLink,
   "placement-in-draft": placementInDraft,
   "placement-missing-in-final": placementMissingInFinal,
+  "school-named-in-draft": schoolNamedInDraft,
   "need-without-provision": needWithoutProvision,
   "provision-not-quantified": provisionNotQuantified,
   "provision-hours-only": provisionHoursOnly,
@@ -55,6 +63,12 @@ export const RULE_CHECKS: { readonly [K in RuleId]: RuleCheck } = {
   "outcome-is-provision": outcomeIsProvision,
   "no-child-voice": noChildVoice,
   "missing-advice": missingAdvice,
+  "specialist-advice-missing": specialistAdviceMissing,
+  "need-is-diagnosis": needIsDiagnosis,
+  "view-in-third-person": viewInThirdPerson,
+  "frequency-contradicts-field": frequencyContradictsField,
+  "personal-budget-no-detail": personalBudgetNoDetail,
+  "wrong-pronouns": wrongPronouns,
   "provision-ratio-missing": provisionRatioMissing,
   "outcome-framework-unknown": outcomeFrameworkUnknown,
   jargon,

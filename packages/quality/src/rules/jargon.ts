@@ -50,7 +50,32 @@ function patternFor(glossary: Readonly<Record<string, string>>) {
   return entry;
 }
 
-export const jargon: RuleCheck = ({ fields, config }) => {
+interface TermAt {
+  readonly from: number;
+  readonly to: number;
+  readonly term: string;
+}
+
+/** Where a glossary term stands in a text, outside quotation marks. */
+function termsIn(text: string, regex: RegExp, terms: ReadonlyMap<string, string>): TermAt[] {
+  const found: TermAt[] = [];
+  let quotes: ReturnType<typeof quotedRanges> | undefined;
+  regex.lastIndex = 0;
+  for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
+    const from = m.index;
+    const to = from + m[0].length;
+    if (isWordCharAt(text, from - 1) || isWordCharAt(text, to)) continue;
+    const term = terms.get(m[0].toLowerCase().replace(/\s+/g, " ")) ?? m[0];
+    // "TA" is jargon, "ta" is not: acronyms count only when written with capitals.
+    if (isAcronym(term) && (m[0].match(/\p{Lu}/gu)?.length ?? 0) < 2) continue;
+    quotes ??= quotedRanges(text);
+    if (inRanges(quotes, from)) continue;
+    found.push({ from, to, term });
+  }
+  return found;
+}
+
+export const jargon: RuleCheck = ({ fields, config, perField }) => {
   const { regex, terms } = patternFor(config.glossary);
   const explained = new Map<string, boolean>();
   const reported = new Set<string>();
@@ -62,17 +87,7 @@ export const jargon: RuleCheck = ({ fields, config }) => {
     // A person's own quoted words are never corrected.
     if (field.quoted) continue;
     const { text } = field;
-    let quotes: ReturnType<typeof quotedRanges> | undefined;
-    regex.lastIndex = 0;
-    for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
-      const from = m.index;
-      const to = from + m[0].length;
-      if (isWordCharAt(text, from - 1) || isWordCharAt(text, to)) continue;
-      const term = terms.get(m[0].toLowerCase().replace(/\s+/g, " ")) ?? m[0];
-      // "TA" is jargon, "ta" is not: acronyms count only when written with capitals.
-      if (isAcronym(term) && (m[0].match(/\p{Lu}/gu)?.length ?? 0) < 2) continue;
-      quotes ??= quotedRanges(text);
-      if (inRanges(quotes, from)) continue;
+    for (const { from, to, term } of perField("jargon", field, () => termsIn(text, regex, terms))) {
       const key = `${field.target}\u0000${term}`;
       if (reported.has(key)) continue;
       if (!explained.has(term)) {
@@ -84,12 +99,13 @@ export const jargon: RuleCheck = ({ fields, config }) => {
       }
       if (explained.get(term)) continue;
       reported.add(key);
+      const written = text.slice(from, to);
       findings.push({
         section: field.section,
         target: field.target,
         path: field.path,
         range: { from, to },
-        message: `${field.label} uses '${m[0]}'. Say it in plain words, or explain it once in the plan, e.g. "${config.glossary[term]} (${m[0]})".`,
+        message: `${field.label} uses '${written}'. Say it in plain words, or explain it once in the plan, e.g. "${config.glossary[term]} (${written})".`,
       });
     }
   }

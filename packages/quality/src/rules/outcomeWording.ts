@@ -7,7 +7,7 @@ import { isNegated } from "../text/textHelpers.js";
 import type { Token } from "../text/tokenize.js";
 
 function eachOutcome(
-  { plan, fieldAt }: RuleContext,
+  { plan, fieldAt, perField }: RuleContext,
   check: (
     o: Outcome,
     label: string,
@@ -15,11 +15,18 @@ function eachOutcome(
     text: string,
     tokens: readonly Token[],
   ) => RuleFinding | null,
+  // A rule that reads only the statement's words is remembered by them between checks.
+  wordsOnly?: string,
 ): RuleFinding[] {
   return plan.sections.E.outcomes.flatMap((o, i) => {
     const path = formatJsonPath(["sections", "E", "outcomes", i]);
     const { text, tokens } = fieldAt(`${path}.statement`);
-    return check(o, labelAt("E", i), path, text, tokens) ?? [];
+    const label = labelAt("E", i);
+    const run = () => check(o, label, path, text, tokens);
+    const found = wordsOnly
+      ? perField(wordsOnly, { path: `${path}.statement`, text, label, target: o.id }, run)
+      : run();
+    return found ?? [];
   });
 }
 
@@ -71,6 +78,11 @@ const VAGUE_CHANGE = new PhraseMatcher([
   "gain",
   "work towards",
   "working towards",
+  "work on",
+  "working on",
+  "get better",
+  "grow",
+  "grows",
   "begin to",
   "start to",
   "happier",
@@ -171,33 +183,37 @@ const hasMeasure = (tokens: readonly Token[], text: string): boolean =>
   tokens.some((t, i) => (isNumberWord(t.norm) && !isTimeCount(tokens, i)) || MEASURE.has(t.norm));
 
 export const outcomeNotMeasurable: RuleCheck = (context) =>
-  eachOutcome(context, (o, label, path, text, tokens) => {
-    if (text.trim() === "") {
+  eachOutcome(
+    context,
+    (o, label, path, text, tokens) => {
+      if (text.trim() === "") {
+        return {
+          section: "E",
+          target: o.id,
+          path: `${path}.statement`,
+          message: `${label} has no statement. Say what ${context.childName} will be able to do, and how anyone will know.`,
+        };
+      }
+      // "A reduced timetable": a word describing a thing, not a change in the child.
+      const change = VAGUE_CHANGE.find(tokens).find(
+        (m) =>
+          !isNegated(tokens, m.index, text) &&
+          !(
+            /ed$/.test(tokens[m.index]?.norm ?? "") &&
+            /^(?:a|an|the)$/.test(tokens[m.index - 1]?.norm ?? "")
+          ),
+      );
+      if (!change || hasMeasure(tokens, text)) return null;
       return {
         section: "E",
         target: o.id,
         path: `${path}.statement`,
-        message: `${label} has no statement. Say what ${context.childName} will be able to do, and how anyone will know.`,
+        range: { from: change.start, to: change.end },
+        message: `${label} says ${context.childName} will '${text.slice(change.start, change.end)}' but not by how much. Give something anyone can observe or count, e.g. "will read 40 words a minute in a book at ${context.childPossessive} level" or "in 4 out of 5 lessons".`,
       };
-    }
-    // "A reduced timetable": a word describing a thing, not a change in the child.
-    const change = VAGUE_CHANGE.find(tokens).find(
-      (m) =>
-        !isNegated(tokens, m.index, text) &&
-        !(
-          /ed$/.test(tokens[m.index]?.norm ?? "") &&
-          /^(?:a|an|the)$/.test(tokens[m.index - 1]?.norm ?? "")
-        ),
-    );
-    if (!change || hasMeasure(tokens, text)) return null;
-    return {
-      section: "E",
-      target: o.id,
-      path: `${path}.statement`,
-      range: { from: change.start, to: change.end },
-      message: `${label} says ${context.childName} will '${text.slice(change.start, change.end)}' but not by how much. Give something anyone can observe or count, e.g. "will read 40 words a minute in a book at ${context.childPossessive} level" or "in 4 out of 5 lessons".`,
-    };
-  });
+    },
+    "outcome-not-measurable",
+  );
 
 // An outcome says what the child will do or gain; these say what the child will be given.
 const GIVEN = new PhraseMatcher([
@@ -351,6 +367,17 @@ const SUPPORT_NOUNS = new Set([
   "key",
   "scribe",
   "reader",
+  // Arrangements and equipment given to the child, which the child does not achieve.
+  "extra",
+  "additional",
+  "pen",
+  "device",
+  "tablet",
+  "computer",
+  "seat",
+  "cushion",
+  "breaks",
+  "passport",
 ]);
 
 const PARTICIPLE =
@@ -429,14 +456,18 @@ function provisionWords(
 }
 
 export const outcomeIsProvision: RuleCheck = (context) =>
-  eachOutcome(context, (o, label, path, text, tokens) => {
-    const hit = provisionWords(tokens, text);
-    if (!hit) return null;
-    return {
-      section: "E",
-      target: o.id,
-      path: `${path}.statement`,
-      range: { from: hit.start, to: hit.end },
-      message: `${label} says '${text.slice(hit.start, hit.end)}', which is provision, not an outcome. Say what difference it will make: what ${context.childName} will be able to do. Put the support itself in section F.`,
-    };
-  });
+  eachOutcome(
+    context,
+    (o, label, path, text, tokens) => {
+      const hit = provisionWords(tokens, text);
+      if (!hit) return null;
+      return {
+        section: "E",
+        target: o.id,
+        path: `${path}.statement`,
+        range: { from: hit.start, to: hit.end },
+        message: `${label} says '${text.slice(hit.start, hit.end)}', which is provision, not an outcome. Say what difference it will make: what ${context.childName} will be able to do. Put the support itself in section F.`,
+      };
+    },
+    "outcome-is-provision",
+  );

@@ -122,6 +122,23 @@ const NO_ONE = /^\s*(?:tbc|tbd|tba|n\/?a|none|unknown|-+|\?+)?\s*$/i;
 const isPlaceholder = (text: string, tokens: readonly Token[]): boolean =>
   NO_ONE.test(text) || tokens.every((t) => PLACEHOLDER.has(t.norm));
 
+// "Knowledge of autism", "experience with ADHD": what the person knows of, not the training
+// or qualification that gives the child the expertise the provision needs.
+const KNOWING =
+  /^(?:knowledge|knowledgeable|awareness|aware|understanding|experience|experienced|familiarity|familiar|insight)$/;
+const LEAD_IN = /^(?:good|some|sound|basic|general|a|an|the|of|in|with|wide|broad|strong|working)$/;
+const TRAINED =
+  /^(?:trained|training|course|courses|qualification|qualifications|qualified|certificate|certified|accredited|registered|hcpc|level|diploma|degree|supervised|supervision|taught|shown|by|nvq|cpd)$/;
+
+const namesKnowledgeOnly = (tokens: readonly Token[]): boolean => {
+  const first = tokens.findIndex((t) => !LEAD_IN.test(t.norm));
+  return (
+    first >= 0 &&
+    KNOWING.test((tokens[first] as Token).norm) &&
+    !tokens.some((t) => TRAINED.test(t.norm))
+  );
+};
+
 export const provisionMissingWho: RuleCheck = (context) =>
   eachProvision(context, ["F", "G", "H1", "H2"], (e, label) => {
     const who = e.provision.deliveredBy;
@@ -138,7 +155,8 @@ export const provisionMissingWho: RuleCheck = (context) =>
 export const provisionMissingExpertise: RuleCheck = (context) =>
   eachProvision(context, ["F", "G", "H1", "H2"], (e, label) => {
     const expertise = e.provision.expertise;
-    if (!isPlaceholder(expertise, context.fieldAt(fieldPath(e, "expertise")).tokens)) return null;
+    const { tokens } = context.fieldAt(fieldPath(e, "expertise"));
+    if (!isPlaceholder(expertise, tokens) && !namesKnowledgeOnly(tokens)) return null;
     const said = NO_ONE.test(expertise)
       ? "does not say"
       : `says '${expertise.trim()}', which does not say`;

@@ -1,4 +1,5 @@
 import type { SectionKey } from "@ehcp/schema";
+import type { PlanField } from "../planFields.js";
 import type { RuleCheck, RuleFinding } from "../Rule.js";
 import { matcherFor } from "../text/matcherFor.js";
 import { inRanges, isNegated, quotedRanges } from "../text/textHelpers.js";
@@ -17,11 +18,17 @@ const SECTIONS = new Set<SectionKey>(["E", "F", "G", "H1", "H2"]);
 // "Regular" is vague only when nothing near it says how often.
 const NEEDS_FREQUENCY_NEARBY = new Set(["regular", "regularly"]);
 
-export const vagueWording: RuleCheck = ({ fields, config, childName }) => {
+export const vagueWording: RuleCheck = ({ fields, config, childName, perField }) => {
   const matcher = matcherFor(Object.keys(config.vagueWords));
   const findings: RuleFinding[] = [];
   for (const field of fields) {
     if (!SECTIONS.has(field.section)) continue;
+    findings.push(...perField("vague-wording", field, () => inField(field)));
+  }
+  return findings;
+
+  function inField(field: PlanField): RuleFinding[] {
+    const findings: RuleFinding[] = [];
     const { text, tokens } = field;
     const quoted = quotedRanges(text);
     const found: { start: number; end: number; advice: string }[] = [];
@@ -69,6 +76,6 @@ export const vagueWording: RuleCheck = ({ fields, config, childName }) => {
         message: `${field.label} says '${text.slice(start, end)}' — ${advice}.`,
       });
     }
+    return findings;
   }
-  return findings;
 };

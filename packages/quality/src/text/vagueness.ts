@@ -204,6 +204,11 @@ const PATTERNS: readonly [VaguenessKind, string][] = [
 
 // Ways of not deciding that councils' own wording showed beyond the kinds' first forms.
 const MORE_PATTERNS: readonly [VaguenessKind | `p:${VaguenessKind}`, string][] = [
+  // Leave to the child's state: "if she is able", "unless he is ready".
+  [
+    "condition",
+    "if|unless she|he|they is|are|feels|feel|seems|seem ~1able|ready|willing|settled|confident",
+  ],
   // Staff's intentions in provision; in an outcome these are the child's own doing ("Mia will
   // consider how others feel", "spend more time in class") or provision, which its own rule finds.
   ["p:hedge", "consider|considered|considering|consideration"],
@@ -298,6 +303,9 @@ const MORE_PATTERNS: readonly [VaguenessKind | `p:${VaguenessKind}`, string][] =
     "support|help|input|provision|assistance to be provided|given|offered|delivered|arranged",
   ],
   ["estimate", "or thereabouts"],
+  // In provision a cap on what is given; in an outcome "no more than three errors" is the bar.
+  ["p:ceiling", "no|not more than #|a|an"],
+  ["p:ceiling", "at most #"],
 ];
 
 // Support named only by what it is for: "Support to develop her independence skills".
@@ -413,6 +421,8 @@ function genericStatementSpan(
     (t, i) => GENERIC_HEAD.has(t.norm) && !/^assistants?$/.test(words[i + 1]?.norm ?? ""),
   );
   if (head < 0 || head > 3 || opensStatement(words, head, text) === null) return null;
+  // "Use of a laptop" names the thing used; how much of it is the quantity rules' concern.
+  if (words[head]?.norm === "use" && words[head + 1]?.norm === "of") return null;
   if (hasFrequency(words)) return null;
   const specific = words.some(
     (t, i) =>
@@ -426,6 +436,48 @@ function genericStatementSpan(
   if (words.some((t, i) => i > head && ROLES.has(t.norm))) return null;
   const h = words[head] as Token;
   return { kind: "empty", start: (words[0] as Token).start, end: h.end };
+}
+
+// A clause that makes the provision wait on the means to provide it: "once funding has been
+// confirmed", "as long as the service has capacity", "should a room be free". A condition on an
+// event ("if the fire alarm sounds") is a decision of what to do, and passes.
+const CONDITIONAL = new Set([
+  "if",
+  "unless",
+  "once",
+  "provided",
+  "providing",
+  "should",
+  "whenever",
+]);
+const MEANS =
+  /^(?:capacity|funding|funds|funded|staffing|staffed|availability|available|free|spare|allows|allow|permits|permit|permitting|confirmed|approved|approval|agreed|resources|resourced|budget|affordable|afford)$/;
+
+function conditionOnMeansSpan(tokens: readonly Token[], i: number, text: string): VagueSpan | null {
+  const t = tokens[i] as Token;
+  let open = CONDITIONAL.has(t.norm) ? i : -1;
+  // "As long as", "so long as".
+  if (open < 0 && (t.norm === "as" || t.norm === "so") && tokens[i + 1]?.norm === "long") {
+    if (tokens[i + 2]?.norm === "as") open = i;
+  }
+  if (open < 0) return null;
+  // "Once a week" is a frequency; "provided by the school" says who, not on what condition.
+  if (t.norm === "once" && /^(?:a|an|per|each|every|daily|weekly)$/.test(tokens[i + 1]?.norm ?? ""))
+    return null;
+  if (
+    (t.norm === "provided" || t.norm === "providing") &&
+    tokens[i + 1]?.norm !== "that" &&
+    !/,\s*$/.test(text.slice(0, t.start))
+  )
+    return null;
+  // "Should" opens a condition only where a clause begins ("…, should one be free").
+  if (t.norm === "should" && i > 0 && !/[,;:]\s*$/.test(text.slice(0, t.start))) return null;
+  for (let k = i + 1; k < tokens.length && k <= i + 9; k++) {
+    const w = tokens[k] as Token;
+    if (/[.;:,!?]/.test(text.slice((tokens[k - 1] as Token).end, w.start))) return null;
+    if (MEANS.test(w.norm)) return { kind: "condition", start: t.start, end: w.end };
+  }
+  return null;
 }
 
 function purposeOnlySpan(tokens: readonly Token[], i: number, text: string): VagueSpan | null {
@@ -540,7 +592,7 @@ export function accessSpan(tokens: readonly Token[], i: number): VagueSpan | nul
 const NUMBER =
   "(?:\\d+(?:\\.\\d+)?|once|twice|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety)";
 const UNIT =
-  "(?:minutes?|mins?|hours?|hrs?|h|sessions?|times|days?|weeks?|lessons?|periods?|visits?|x|×|pupils?|children|students|terms?|months?|blocks?|slots?|occasions|a\\s+(?:day|week|term|month)|per|each|every|weekly|daily|monthly|termly|hourly|words?|sentences?|steps?|prompts?|reminders?|questions?|books?|items?|peers?|friends?|adults?|turns?|attempts?|trials?|activities|tasks?|signs?|symbols?|spellings?|targets?|breaks?)";
+  "(?:of\\s+\\d+|minutes?|mins?|hours?|hrs?|h|sessions?|times|days?|weeks?|lessons?|periods?|visits?|x|×|pupils?|children|students|terms?|months?|blocks?|slots?|occasions|a\\s+(?:day|week|term|month)|per|each|every|weekly|daily|monthly|termly|hourly|words?|sentences?|steps?|prompts?|reminders?|questions?|books?|items?|peers?|friends?|adults?|turns?|attempts?|trials?|activities|tasks?|signs?|symbols?|spellings?|targets?|breaks?)";
 const RANGE = new RegExp(
   `\\b(?:between\\s+(${NUMBER})\\s*(?:${UNIT}\\s+)?and\\s+(${NUMBER})\\b(?:\\s*${UNIT}\\b)?|(${NUMBER})\\s*(?:${UNIT}\\s*)?(?:-|–|—|to|or)\\s*(${NUMBER})\\s*${UNIT}\\b|(once|twice)\\s+or\\s+(twice|three\\s+times|thrice))`,
   "gi",
@@ -593,6 +645,9 @@ export const CONTENT_BEFORE = new Set(
     "recognises recognize digits values spell spells words"
   ).split(" "),
 );
+
+const AMOUNT_UNIT =
+  /^(?:minutes?|mins?|hours?|hrs?|sessions?|times|days?|lessons?|visits?|periods?|weeks?|mornings?|afternoons?)$/;
 
 const LENGTH_UNITS = /^(?:minutes?|mins?|hours?|hrs?)$/;
 
@@ -666,11 +721,6 @@ function mayIsModal(tokens: readonly Token[], i: number, text: string, child: st
   );
 }
 
-// The editor re-checks the whole plan at each pause in typing, and all but one field are as they
-// were: their spans are remembered by text, so only the changed field is read again.
-const remembered = new Map<string, readonly VagueSpan[]>();
-const REMEMBER = 4000;
-
 /** Spans of `text` that leave room for doubt, left to right, not overlapping. */
 export function findVagueness(
   text: string,
@@ -679,13 +729,7 @@ export function findVagueness(
   inProvision = true,
   statement = false,
 ): readonly VagueSpan[] {
-  const key = `${inProvision ? "p" : "o"}${statement ? "s" : "f"}${childName}\u0000${text}`;
-  const known = remembered.get(key);
-  if (known) return known;
-  const spans = readVagueness(text, tokens, childName, inProvision, statement);
-  if (remembered.size >= REMEMBER) remembered.delete(remembered.keys().next().value as string);
-  remembered.set(key, spans);
-  return spans;
+  return readVagueness(text, tokens, childName, inProvision, statement);
 }
 
 function readVagueness(
@@ -702,7 +746,10 @@ function readVagueness(
   for (let i = 0; i < tokens.length; i++) {
     const at = i;
     const t = tokens[i] as Token;
-    let hit: VagueSpan | null = accessSpan(tokens, i) ?? purposeOnlySpan(tokens, i, text);
+    let hit: VagueSpan | null =
+      accessSpan(tokens, i) ??
+      purposeOnlySpan(tokens, i, text) ??
+      conditionOnMeansSpan(tokens, i, text);
     if (!hit && t.norm === "may" && mayIsModal(tokens, i, text, child))
       hit = { kind: "hedge", start: t.start, end: t.end };
     if (!hit) {
@@ -711,6 +758,14 @@ function readVagueness(
         const m = pattern.matchAt(tokens, i);
         if (!m) continue;
         if (kind === "ceiling" && isLengthCap(tokens, i, m.endIndex, text)) continue;
+        // "A class of no more than 10 pupils" limits the group, which is the decision itself;
+        // "no more than 10 hours" caps what the child is given.
+        if (
+          kind === "ceiling" &&
+          (t.norm === "no" || t.norm === "not" || t.norm === "at") &&
+          !AMOUNT_UNIT.test(tokens[m.endIndex]?.norm ?? "")
+        )
+          continue;
         if (kind === "example" && t.norm === "and" && tokens[i + 1]?.norm === "or") continue;
         // A modifier preceded by a count is an amount: "25% extra time", "2 additional sessions".
         if (kind === "empty" && i > 0 && /^\d+(?:\.\d+)?%?$/.test((tokens[i - 1] as Token).norm))
