@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
-import type { Layout, UnprintableCharacterError } from "@ehcp/export";
+import type { Layout, PlanIntegrityError, UnprintableCharacterError } from "@ehcp/export";
 import { EXIT, type Io } from "./Io.js";
+import { plural } from "./plural.js";
 import { readPlanOrExplain } from "./readPlanFile.js";
 
 export interface ExportArgs {
@@ -10,6 +11,8 @@ export interface ExportArgs {
   readonly format: "docx" | "pdf" | "json";
   readonly layout: Layout;
   readonly out?: string;
+  /** Write a draft copy of a plan whose structure is broken, saying so on its title page. */
+  readonly allowFindings: boolean;
 }
 
 /**
@@ -29,12 +32,21 @@ export async function exportCommand(args: ExportArgs, io: Io): Promise<number> {
       bytes = new TextEncoder().encode(exportJson(plan));
     } else if (args.format === "pdf") {
       const { exportPdf } = await import("@ehcp/export/pdf");
-      bytes = await exportPdf(plan, { layout: args.layout });
+      bytes = await exportPdf(plan, { layout: args.layout, allowFindings: args.allowFindings });
     } else {
       const { exportDocx } = await import("@ehcp/export/docx");
-      bytes = await exportDocx(plan, { layout: args.layout });
+      bytes = await exportDocx(plan, { layout: args.layout, allowFindings: args.allowFindings });
     }
   } catch (error) {
+    // Errors are told apart by name: importing their classes would load every exporter.
+    if ((error as Error | undefined)?.name === "PlanIntegrityError") {
+      const { findings } = error as PlanIntegrityError;
+      io.err(
+        `${basename(args.file)}: the plan's structure has ${plural(findings.length, "problem")}; nothing was written (--allow-findings writes a draft copy anyway):`,
+      );
+      for (const finding of findings) io.err(`  ${finding.path}: ${finding.message}`);
+      return EXIT.problems;
+    }
     // A character the PDF cannot print is a problem in the plan, named where it is.
     if ((error as Error | undefined)?.name !== "UnprintableCharacterError") throw error;
     const unprintable = error as UnprintableCharacterError;

@@ -6,7 +6,8 @@ const validateUsage = "ehcp validate <plan.json> [--json]";
 const checkUsage =
   "ehcp check <plan.json> [--format text|json] [--config council.json] [--corpus <dir>]";
 const exportUsage =
-  "ehcp export <plan.json> --format docx|pdf|json [--layout sections|areas-of-need] [--out file]";
+  "ehcp export <plan.json> --format docx|pdf|json [--layout sections|areas-of-need] [--out file]\n" +
+  "             [--allow-findings]";
 const serveUsage =
   "ehcp serve [--port 1234] [--host 127.0.0.1] [--db ./data/ehcp.sqlite | --db postgres://…] [--redis redis://…]\n" +
   "             (--jwt-secret S | --jwks-url URL | --dev-sign-in) [--app DIR] [--seed DIR]";
@@ -24,7 +25,9 @@ const COMMANDS = {
       errors and no file. --layout sections (A to K, the default) or areas-of-need (the national
       template's layout); --out the file to write (default: the plan's name with the format's
       ending). The PDF prints every script a family writes in; a character no font has is named,
-      with its item, and nothing is written (exit 1).`,
+      with its item, and nothing is written (exit 1). A plan that ehcp validate rejects (an id
+      used twice, a link to a missing item) gets its problems and no file, unless --allow-findings
+      asks for a draft copy anyway, which lists them on its title page.`,
   serve: `  ${serveUsage}
       Run the collaboration server. Sign-in is required: a shared JWT secret, a JWKS address, or the
       development sign-in. --app serves a built web app (the playground) from the same address;
@@ -99,6 +102,7 @@ export async function main(
             format: { type: "string" },
             layout: { type: "string", default: "sections" },
             out: { type: "string" },
+            "allow-findings": { type: "boolean", default: false },
           },
           allowPositionals: true,
         });
@@ -113,7 +117,13 @@ export async function main(
         }
         const { exportCommand } = await import("./exportCommand.js");
         return await exportCommand(
-          { file: positionals[0] as string, format, layout, out: values.out },
+          {
+            file: positionals[0] as string,
+            format,
+            layout,
+            out: values.out,
+            allowFindings: values["allow-findings"],
+          },
           io,
         );
       }

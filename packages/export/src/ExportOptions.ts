@@ -30,4 +30,10 @@ export interface ExportOptions {
   readonly qualityAppendix?: boolean;
   /** The date the checker counts from, for the appendix (YYYY-MM-DD). */
   readonly today?: string;
+  /**
+   * Make a draft copy of a plan whose structure is broken (what `ehcp validate` rejects: an id
+   * used twice, a link to a missing item). Without it such a plan throws a `PlanIntegrityError`
+   * naming the items; with it the title page lists the problems and every page is headed DRAFT.
+   */
+  readonly allowFindings?: boolean;
 }

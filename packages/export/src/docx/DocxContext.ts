@@ -1,4 +1,4 @@
-import type { Plan } from "@ehcp/schema";
+import type { Finding, Plan } from "@ehcp/schema";
 import type { Node as PMNode } from "prosemirror-model";
 
 /** What the node renderers share while one document is written. */
@@ -20,6 +20,8 @@ export interface DocxContext {
   readonly item: string | null;
   /** The council's name for the title page. */
   readonly councilName: string;
+  /** Integrity problems of a plan exported as a draft copy anyway, for its title page. */
+  readonly findings: readonly Finding[];
 }
 
 /** A Word bookmark name for a label: letters, digits and underscores, starting with a letter. */

@@ -190,7 +190,7 @@ function list(reference: "bullets" | "ordered"): BlockRenderer {
 
 export const DOCX_MAPPING: DocxMapping = {
   doc: (node, ctx) => renderAll(children(node), ctx),
-  planDetails: (_node, ctx) => titlePage(ctx.plan, ctx.councilName),
+  planDetails: (_node, ctx) => titlePage(ctx.plan, ctx.councilName, ctx.findings),
 
   sectionA: section("A", "No views have been recorded."),
   view: (node, ctx) => {

@@ -8,7 +8,7 @@ import { generatePlan } from "@ehcp/fixtures/generatePlan";
 import { writtenTexts } from "../../test/writtenTexts.js";
 import { emptiestPlan, ONE_PIXEL_PNG, planWithoutSectionG, revisedPlan } from "../../test/plans.js";
 import { readPdf } from "../../test/readPdf.js";
-import { exportPdf } from "../index.js";
+import { exportPdf, PlanIntegrityError } from "../index.js";
 import { examplePlan } from "@ehcp/fixtures";
 
 const fixture = (name: string) => parsePlan(examplePlan(name)) as Plan;
@@ -20,7 +20,8 @@ describe("exportPdf", () => {
     for (const layout of ["sections", "areas-of-need"] as const) {
       it(`writes ${name} in the ${layout} layout as a tagged PDF holding every written field`, async () => {
         const plan = fixture(name);
-        const pdf = await readPdf(await exportPdf(plan, { layout }));
+        // The poor plan's repeated id and broken link need a draft copy asked for.
+        const pdf = await readPdf(await exportPdf(plan, { layout, allowFindings: true }));
         expect(pdf.marked).toBe(true);
         const text = bare(pdf.text);
         for (const written of writtenTexts(plan)) expect(text, written).toContain(bare(written));
@@ -116,6 +117,40 @@ describe("exportPdf", () => {
   it("refuses an invalid plan", async () => {
     await expect(exportPdf(planWithoutSectionG())).rejects.toThrow(PlanFormatError);
   });
+
+  it("refuses a plan whose structure is broken, naming each item, unless a draft copy is asked for", async () => {
+    const poor = fixture("plan-poor.json");
+    const error = await exportPdf(poor).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PlanIntegrityError);
+    expect((error as PlanIntegrityError).findings.map((f) => f.path)).toEqual([
+      "sections.F.provisions[2].id",
+      "sections.E.outcomes[2].needIds[0]",
+    ]);
+    expect((error as Error).message).toMatch(
+      /^the plan's structure has 2 problems: sections\.F\.provisions\[2\]\.id: F3 has the id "p-2", which F2 already uses\./,
+    );
+    expect((error as Error).message).toContain(
+      'E3 links to the need "n-9", which is not in the plan',
+    );
+
+    // Even a final plan's copy is headed DRAFT, and its title page says why.
+    const final = { ...poor, meta: { ...poor.meta, status: "final" as const } };
+    const pdf = await readPdf(await exportPdf(final, { allowFindings: true }));
+    const [titlePage = ""] = pdf.text.split("\n");
+    expect(bare(titlePage)).toContain(bare("Kieran Doyle (draft copy)"));
+    expect(bare(titlePage)).toContain(bare("Draft copy, not for issue: the plan has 2 problems"));
+    expect(bare(titlePage)).toContain(
+      bare(
+        'F3 has the id "p-2", which F2 already uses. Give each item its own id so links point to one item. (sections.F.provisions[2].id)',
+      ),
+    );
+    expect(bare(titlePage)).toContain(bare("(sections.E.outcomes[2].needIds[0])"));
+    expect(pdf.artifacts).toContain("DRAFT");
+    // A sound plan's title page says nothing of the kind.
+    expect(
+      (await readPdf(await exportPdf(fixture("plan-good.json"), { allowFindings: true }))).text,
+    ).not.toContain("not for issue");
+  }, 30_000);
 
   it("writes a plan with every field empty that may be empty", async () => {
     const plan = emptiestPlan();

@@ -89,7 +89,9 @@ describe("exportPdf's pages", () => {
     for (const name of ["plan-good.json", "plan-poor.json"])
       for (const layout of ["sections", "areas-of-need"] as const)
         expectReadablePages(
-          await readPages(await exportPdf(parsePlan(examplePlan(name)), { layout })),
+          await readPages(
+            await exportPdf(parsePlan(examplePlan(name)), { layout, allowFindings: true }),
+          ),
         );
   }, 60_000);
 });

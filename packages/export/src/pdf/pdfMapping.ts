@@ -1,4 +1,10 @@
-import { type Plan, type PlanNodeName, SECTION_TITLES, type SectionKey } from "@ehcp/schema";
+import {
+  type Finding,
+  type Plan,
+  type PlanNodeName,
+  SECTION_TITLES,
+  type SectionKey,
+} from "@ehcp/schema";
 import type { Node as PMNode } from "prosemirror-model";
 import {
   AGENCY_NAMES,
@@ -11,6 +17,7 @@ import {
   TOPIC_NAMES,
   VOICE_NAMES,
 } from "../text/describe.js";
+import { draftCopyNotice } from "../text/draftCopyNotice.js";
 import { formatDate } from "../text/formatDate.js";
 import { planDetailRows } from "../text/planDetailRows.js";
 import type { CellBlock, PdfWriter, Run } from "./PdfWriter.js";
@@ -24,6 +31,8 @@ export interface PdfContext {
   readonly idLabels: ReadonlyMap<string, string>;
   readonly item: string | null;
   readonly councilName: string;
+  /** Integrity problems of a plan exported as a draft copy anyway, for its title page. */
+  readonly findings: readonly Finding[];
   /** Each item's place in Plan JSON by its label, for naming where a character cannot print. */
   readonly paths: ReadonlyMap<string, string>;
   /** Height the last block drawn must keep on its page for the short lines that follow it. */
@@ -177,9 +186,10 @@ export const PDF_MAPPING: PdfMapping = {
     const { plan, writer } = ctx;
     writer.location = { item: "the title page", path: "meta" };
     writer.heading(parent, 1, "Education, Health and Care Plan");
+    const copy = ctx.findings.length > 0;
     writer.paragraph(parent, [
       {
-        text: `${plan.meta.child.fullName}${plan.meta.status === "draft" ? " (draft)" : ""}`,
+        text: `${plan.meta.child.fullName}${copy ? " (draft copy)" : plan.meta.status === "draft" ? " (draft)" : ""}`,
         bold: true,
       },
     ]);
@@ -191,6 +201,15 @@ export const PDF_MAPPING: PdfMapping = {
       [0.35, 0.65],
       true,
     );
+    if (copy) {
+      const notice = draftCopyNotice(ctx.findings);
+      writer.heading(parent, 2, notice.heading);
+      writer.paragraph(parent, [{ text: notice.intro }]);
+      writer.list(
+        parent,
+        notice.items.map((text) => ({ label: "•", runs: [{ text }] })),
+      );
+    }
   },
 
   sectionA: section("A", "No views have been recorded."),
