@@ -1,4 +1,5 @@
 import type { Finding } from "@ehcp/schema";
+import { plural } from "./text/plural.js";
 
 /**
  * A plan whose structure `ehcp validate` rejects (an id used twice, a link to a missing item) was
@@ -10,9 +11,8 @@ export class PlanIntegrityError extends Error {
   readonly findings: readonly Finding[];
 
   constructor(findings: readonly Finding[]) {
-    const problems = findings.length === 1 ? "1 problem" : `${findings.length} problems`;
     super(
-      `the plan's structure has ${problems}: ${findings.map((f) => `${f.path}: ${f.message}`).join(" ")}`,
+      `the plan's structure has ${plural(findings.length, "problem")}: ${findings.map((f) => `${f.path}: ${f.message}`).join(" ")}`,
     );
     this.findings = findings;
   }

@@ -8,7 +8,13 @@ import { describe, expect, it } from "vitest";
 import { generatePlan } from "@ehcp/fixtures/generatePlan";
 import { writtenTexts } from "../../test/writtenTexts.js";
 import { docxParts, readDocx } from "../../test/docxParts.js";
-import { emptiestPlan, ONE_PIXEL_PNG, planWithoutSectionG, revisedPlan } from "../../test/plans.js";
+import {
+  emptiestPlan,
+  ONE_PIXEL_PNG,
+  planWithLinks,
+  planWithoutSectionG,
+  revisedPlan,
+} from "../../test/plans.js";
 import { exportDocx, PlanIntegrityError } from "../index.js";
 import { describeDuration, describeHowOften } from "../text/describe.js";
 import { examplePlan } from "@ehcp/fixtures";
@@ -150,6 +156,24 @@ describe("exportDocx", () => {
     const parts = await docxParts(bytes);
     expect([...parts].find(([p]) => p.startsWith("word/header"))?.[1]).toContain(">DRAFT<");
     expect(parts.get("docProps/core.xml")).toContain("Draft copy of a plan, issue");
+  });
+
+  it("heads outcomes and provisions with what they are, and links say where they lead", async () => {
+    const { html, text } = await readDocx(await exportDocx(planWithLinks()));
+    const h2 = [...html.matchAll(/<h2>(?:<a [^>]*><\/a>)*([^<]*)<\/h2>/g)].map((m) => m[1]);
+    expect(h2).toContain("E2: Tilly will tell an adult");
+    expect(h2).toContain("F3: A personal visual timetable");
+    expect(h2.filter((h) => h?.endsWith(": Outcome") || h?.includes("…"))).toEqual([]);
+    const links = [...html.matchAll(/<a href="([^"]+)">([^<]*)<\/a>/g)].map((m) => [m[1], m[2]]);
+    expect(links).toContainEqual(["#item_B1", "need B1: Following and using spoken language"]);
+    expect(links).toContainEqual(["#item_E2", "E2: Tilly will tell an adult"]);
+    expect(links).toContainEqual([
+      "https://westmere.example/local-offer",
+      "the council's local offer",
+    ]);
+    expect(squash(text)).toContain(
+      "A programme described in the council's local offer (https://westmere.example/local-offer), with advice from SENDIASS (sendiass@westmere.example) and https://westmere.example/.",
+    );
   });
 
   it("writes a plan with every field empty that may be empty, saying what each section lacks", async () => {

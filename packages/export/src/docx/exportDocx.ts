@@ -19,6 +19,7 @@ import {
 import JSZip from "jszip";
 import type { ExportOptions } from "../ExportOptions.js";
 import { integrityFindings } from "../integrityFindings.js";
+import { itemTitles } from "../text/itemTitles.js";
 import { nodeLabels, planOutline } from "../outline.js";
 import type { DocxContext } from "./DocxContext.js";
 import { renderDocxNode } from "./docxMapping.js";
@@ -58,6 +59,7 @@ export async function exportDocx(input: Plan, options: ExportOptions = {}): Prom
     plan,
     labels: nodeLabels(doc),
     idLabels: labelPlan(plan),
+    titles: itemTitles(plan),
     list: null,
     nextListInstance: () => ++instances,
     item: null,

@@ -293,9 +293,7 @@ export class PdfWriter {
       .add(key, (link.element as unknown as { dictionary: unknown }).dictionary);
     const options = {
       StructParent: key,
-      Contents: new String(
-        run.goTo ? `Go to ${run.goTo.replace(/^item-/, "")}` : `Open ${run.href ?? ""}`,
-      ),
+      Contents: new String(run.goTo ? `Go to ${run.text}` : `Open ${run.href ?? ""}`),
     } as unknown as PDFKit.Mixins.AnnotationOption;
     if (run.goTo) this.doc.goTo(x, y, w, h, run.goTo, options);
     else this.doc.link(x, y, w, h, run.href ?? "", options);

@@ -6,7 +6,13 @@ import { type Plan, PlanFormatError, parsePlan, SECTION_KEYS, SECTION_TITLES } f
 import { describe, expect, it } from "vitest";
 import { generatePlan } from "@ehcp/fixtures/generatePlan";
 import { writtenTexts } from "../../test/writtenTexts.js";
-import { emptiestPlan, ONE_PIXEL_PNG, planWithoutSectionG, revisedPlan } from "../../test/plans.js";
+import {
+  emptiestPlan,
+  ONE_PIXEL_PNG,
+  planWithLinks,
+  planWithoutSectionG,
+  revisedPlan,
+} from "../../test/plans.js";
 import { readPdf } from "../../test/readPdf.js";
 import { exportPdf, PlanIntegrityError } from "../index.js";
 import { examplePlan } from "@ehcp/fixtures";
@@ -50,7 +56,8 @@ describe("exportPdf", () => {
         } else {
           expect(pdf.outline).toContain("Communication and interaction");
         }
-      }, 30_000);
+        // Two cores shared with other work: the time is generous, never a speed target.
+      }, 90_000);
     }
   }
 
@@ -150,6 +157,43 @@ describe("exportPdf", () => {
     expect(
       (await readPdf(await exportPdf(fixture("plan-good.json"), { allowFindings: true }))).text,
     ).not.toContain("not for issue");
+  }, 30_000);
+
+  it("heads outcomes and provisions with what they are, and names the target of every link", async () => {
+    const pdf = await readPdf(await exportPdf(fixture("plan-good.json")));
+    for (const heading of [
+      "E1: Tilly will carry out three-step instructions",
+      "E2: Tilly will tell an adult",
+      "F1: A speech and language therapy programme",
+      "F3: A personal visual timetable",
+      "H2.1: Short breaks",
+    ])
+      expect(pdf.text).toContain(heading);
+    expect(pdf.text).not.toMatch(/E\d+: Outcome\b/);
+    expect(pdf.text).not.toContain("…");
+    const links = pdf.links.map(bare);
+    expect(links).toContain(bare("need B1: Following and using spoken language"));
+    expect(links).toContain(bare("advice K4: Speech and language therapy advice"));
+    // In the provision table the column names the kind, so its links start at the label.
+    expect(links).toContain(bare("E2: Tilly will tell an adult"));
+    // Every link to an item says what it is, never a bare label such as "K2".
+    const internal = pdf.links.filter((l) => !/@|https?:/.test(l));
+    expect(internal.length).toBeGreaterThan(20);
+    for (const link of internal)
+      expect(link).toMatch(/^(?:(?:need|outcome|advice|provision) )?[A-K]\d[\d.]*: \S/);
+    expect(pdf.annotations).toContain("Go to need B1: Following and using spoken language");
+  }, 30_000);
+
+  it("keeps punctuation out of links and prints an external link's address after it", async () => {
+    const pdf = await readPdf(await exportPdf(planWithLinks()));
+    expect(pdf.links).toContain("the council's local offer");
+    expect(pdf.links).toContain("SENDIASS");
+    expect(pdf.links.some((l) => l.endsWith(","))).toBe(false);
+    expect(bare(pdf.text)).toContain(
+      bare(
+        "A programme described in the council's local offer (https://westmere.example/local-offer), with advice from SENDIASS (sendiass@westmere.example) and https://westmere.example/.",
+      ),
+    );
   }, 30_000);
 
   it("writes a plan with every field empty that may be empty", async () => {

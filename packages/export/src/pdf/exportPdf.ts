@@ -10,6 +10,7 @@ import {
 } from "@ehcp/schema";
 import type { ExportOptions } from "../ExportOptions.js";
 import { integrityFindings } from "../integrityFindings.js";
+import { itemTitles } from "../text/itemTitles.js";
 import { nodeLabels, planOutline } from "../outline.js";
 import { type PdfContext, renderPdfNode } from "./pdfMapping.js";
 import { PdfWriter } from "./PdfWriter.js";
@@ -44,6 +45,7 @@ export async function exportPdf(input: Plan, options: ExportOptions = {}): Promi
     writer,
     labels: nodeLabels(doc),
     idLabels: labelPlan(plan),
+    titles: itemTitles(plan),
     item: null,
     councilName,
     findings,

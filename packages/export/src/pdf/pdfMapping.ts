@@ -19,7 +19,10 @@ import {
 } from "../text/describe.js";
 import { draftCopyNotice } from "../text/draftCopyNotice.js";
 import { formatDate } from "../text/formatDate.js";
+import type { ItemTitle } from "../text/itemTitles.js";
 import { planDetailRows } from "../text/planDetailRows.js";
+import { textSegment } from "../text/textSegment.js";
+import { tidyLinks } from "../text/tidyLinks.js";
 import type { CellBlock, PdfWriter, Run } from "./PdfWriter.js";
 
 type Struct = PDFKit.PDFStructureElement;
@@ -29,6 +32,8 @@ export interface PdfContext {
   readonly writer: PdfWriter;
   readonly labels: ReadonlyMap<PMNode, string>;
   readonly idLabels: ReadonlyMap<string, string>;
+  /** Each item's heading and link words, by label. */
+  readonly titles: ReadonlyMap<string, ItemTitle>;
   readonly item: string | null;
   readonly councilName: string;
   /** Integrity problems of a plan exported as a draft copy anyway, for its title page. */
@@ -76,7 +81,7 @@ const kids = (node: PMNode): PMNode[] => {
   return out;
 };
 const runsOf = (node: PMNode, ctx: PdfContext): Run[] =>
-  kids(node).flatMap((c) => PDF_MAPPING.text(c, ctx));
+  tidyLinks(kids(node).flatMap((c) => PDF_MAPPING.text(c, ctx)));
 
 export function renderPdfNode(node: PMNode, ctx: PdfContext, parent: Struct): void {
   if (node.type.name !== "text")
@@ -86,14 +91,16 @@ const renderAll = (nodes: readonly PMNode[], ctx: PdfContext, parent: Struct) =>
   for (const n of nodes) renderPdfNode(n, ctx, parent);
 };
 
+/** A link to an item by id, named "outcome E2: …" (or "E2: …" where the context says the kind). */
+const linkRun = (id: string, ctx: PdfContext, withKind = true): Run => {
+  const label = ctx.idLabels.get(id);
+  if (!label) return { text: `${id} (not in this plan)` };
+  const title = ctx.titles.get(label);
+  return { text: (withKind ? title?.link : title?.heading) ?? label, goTo: destinationFor(label) };
+};
+// Titles hold commas, so links are kept apart by semicolons.
 const linkRuns = (ids: readonly string[], ctx: PdfContext): Run[] =>
-  ids.flatMap((id, i) => {
-    const label = ctx.idLabels.get(id);
-    const run: Run = label
-      ? { text: label, goTo: destinationFor(label) }
-      : { text: `${id} (not in this plan)` };
-    return i === 0 ? [run] : [{ text: ", " }, run];
-  });
+  ids.flatMap((id, i) => (i === 0 ? [linkRun(id, ctx)] : [{ text: "; " }, linkRun(id, ctx)]));
 const labelled = (ctx: PdfContext, parent: Struct, label: string, value: Run[] | string) =>
   ctx.writer.paragraph(parent, [
     { text: `${label}: `, bold: true },
@@ -278,7 +285,7 @@ export const PDF_MAPPING: PdfMapping = {
     const label = ctx.labels.get(node) ?? "";
     at(ctx, label);
     const a = node.attrs;
-    ctx.writer.heading(parent, 2, `${label}: Outcome`, destinationFor(label));
+    ctx.writer.heading(parent, 2, ctx.titles.get(label)?.heading ?? label, destinationFor(label));
     renderAll(
       kids(node).filter((c) => c.type.name === "outcomeStatement"),
       ctx,
@@ -321,16 +328,8 @@ export const PDF_MAPPING: PdfMapping = {
     at(ctx, label);
     const field = (type: string) => kids(node).find((c) => c.type.name === type);
     const what = field("provisionWhat");
-    const words = (what?.textContent ?? "").split(/\s+/).filter(Boolean);
     const a = node.attrs;
-    ctx.writer.heading(
-      parent,
-      2,
-      words.length
-        ? `${label}: ${words.slice(0, 8).join(" ")}${words.length > 8 ? "…" : ""}`
-        : label,
-      destinationFor(label),
-    );
+    ctx.writer.heading(parent, 2, ctx.titles.get(label)?.heading ?? label, destinationFor(label));
     const trailers: [string, Run[]][] = [];
     if ((a.needIds as string[]).length)
       trailers.push(["Needs it meets directly", linkRuns(a.needIds as string[], ctx)]);
@@ -361,16 +360,13 @@ export const PDF_MAPPING: PdfMapping = {
             },
           ],
           [{ runs: [{ text: describeDuration(a.duration) }] }],
-          [
-            {
-              runs: (a.outcomeIds as string[]).length
-                ? linkRuns(a.outcomeIds as string[], ctx)
-                : [{ text: "None", italic: true }],
-            },
-          ],
+          // One outcome a line, headed as in section E: the column says they are outcomes.
+          (a.outcomeIds as string[]).length
+            ? (a.outcomeIds as string[]).map((id) => ({ runs: [linkRun(id, ctx, false)] }))
+            : [{ runs: [{ text: "None", italic: true }] }],
         ],
       ],
-      [0.32, 0.2, 0.08, 0.15, 0.13, 0.12],
+      [0.29, 0.19, 0.08, 0.15, 0.13, 0.16],
       false,
       {
         keepAfter: trailers.reduce(
@@ -420,7 +416,7 @@ export const PDF_MAPPING: PdfMapping = {
         sect,
         ["Provision", "Amount", "Arrangement", "Outcomes it meets"],
         items.map((i) => [
-          [{ runs: linkRuns([i.attrs.provisionId as string], ctx) }],
+          [{ runs: [linkRun(i.attrs.provisionId as string, ctx, false)] }],
           [
             {
               runs: [
@@ -445,7 +441,7 @@ export const PDF_MAPPING: PdfMapping = {
           ],
           cellBlocks(kids(i), ctx),
         ]),
-        [0.15, 0.15, 0.2, 0.5],
+        [0.3, 0.14, 0.18, 0.38],
       );
     }
     renderAll(
@@ -493,17 +489,5 @@ export const PDF_MAPPING: PdfMapping = {
   bulletList: listRenderer(false),
   orderedList: listRenderer(true),
   listItem: (node, ctx, parent) => renderAll(kids(node), ctx, parent),
-  text: (node) => {
-    const has = (mark: string) => node.marks.some((m) => m.type.name === mark);
-    const link = node.marks.find((m) => m.type.name === "link");
-    return [
-      {
-        text: node.text ?? "",
-        bold: has("bold"),
-        italic: has("italic"),
-        underline: has("underline"),
-        ...(link ? { href: link.attrs.href as string } : {}),
-      },
-    ];
-  },
+  text: (node) => [textSegment(node)],
 };
