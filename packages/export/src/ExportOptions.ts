@@ -36,4 +36,9 @@ export interface ExportOptions {
    * naming the items; with it the title page lists the problems and every page is headed DRAFT.
    */
   readonly allowFindings?: boolean;
+  /**
+   * The plan's issue and date in every page's footer ("Final plan, issue 2, issued 13 March
+   * 2027"), so that pages of different issues cannot be mixed. Default true.
+   */
+  readonly issueInFooter?: boolean;
 }

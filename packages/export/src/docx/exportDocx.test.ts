@@ -91,6 +91,7 @@ describe("exportDocx", () => {
     );
     expect(parts.get("word/settings.xml")).toContain("<w:updateFields");
     const footer = [...parts].find(([p]) => p.startsWith("word/footer"))?.[1] ?? "";
+    expect(footer).toContain("Draft plan, issue 1, issued 13 October 2026 · ");
     expect(footer).toMatch(/PAGE/);
     expect(footer).toMatch(/NUMPAGES/);
   });

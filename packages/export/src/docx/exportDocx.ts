@@ -19,6 +19,7 @@ import {
 import JSZip from "jszip";
 import type { ExportOptions } from "../ExportOptions.js";
 import { integrityFindings } from "../integrityFindings.js";
+import { issueLine } from "../text/issueLine.js";
 import { itemTitles } from "../text/itemTitles.js";
 import { nodeLabels, planOutline } from "../outline.js";
 import type { DocxContext } from "./DocxContext.js";
@@ -210,7 +211,13 @@ export async function exportDocx(input: Plan, options: ExportOptions = {}): Prom
                 alignment: AlignmentType.CENTER,
                 children: [
                   new TextRun({
-                    children: ["Page ", PageNumber.CURRENT, " of ", PageNumber.TOTAL_PAGES],
+                    children: [
+                      ...(options.issueInFooter === false ? [] : [`${issueLine(plan)} · `]),
+                      "Page ",
+                      PageNumber.CURRENT,
+                      " of ",
+                      PageNumber.TOTAL_PAGES,
+                    ],
                   }),
                 ],
               }),

@@ -732,8 +732,11 @@ export class PdfWriter {
     this.doc.y += 0.6 * this.#metrics(BODY_SIZE).lineHeight;
   }
 
-  /** Running header and "page X of Y" footer on every page, marked as artifacts. */
-  pageFurniture(header: readonly Run[], size: number): void {
+  /**
+   * Running header and footer ("page X of Y", after `footer` if given) on every page, marked as
+   * artifacts.
+   */
+  pageFurniture(header: readonly Run[], size: number, footerText = ""): void {
     this.#flushHeadings(0);
     const range = this.doc.bufferedPageRange();
     const laid = this.#layout(header, this.width, size);
@@ -755,12 +758,15 @@ export class PdfWriter {
           size,
           links,
         );
-      const footer = this.#layout([{ text: `Page ${i + 1} of ${range.count}` }], this.width, 9);
+      const pageRuns = [
+        { text: `${footerText ? `${footerText} · ` : ""}Page ${i + 1} of ${range.count}` },
+      ];
+      const footer = this.#layout(pageRuns, this.width, 9);
       const foot = footer.lines[0] as Line;
       this.#drawLine(
         null,
         foot,
-        [{ text: `Page ${i + 1} of ${range.count}` }],
+        pageRuns,
         margins.left + (this.width - foot.width) / 2,
         this.doc.page.height - 40,
         9,

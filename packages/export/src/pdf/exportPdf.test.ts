@@ -66,9 +66,25 @@ describe("exportPdf", () => {
     expect(pdf.artifacts).toContain("DRAFT");
     // A draft's header names the child too, so pages of two children's drafts are not mixed.
     expect(pdf.artifacts.join("")).toContain("Matilda Brennan");
-    expect(pdf.artifacts).toContain(`Page 1 of ${pdf.pages}`);
+    // Every footer gives the issue and its date, so pages of two issues cannot be mixed.
+    const footers = pdf.artifacts.filter((a) => a.includes("Page "));
+    expect(footers).toHaveLength(pdf.pages);
+    expect(footers[0]).toBe(`Draft plan, issue 1, issued 13 October 2026 · Page 1 of ${pdf.pages}`);
     expect(pdf.text).not.toContain("Page 1 of");
-  });
+    const final = fixture("plan-good.json");
+    final.meta = {
+      ...final.meta,
+      status: "final",
+      issue: 2,
+      dates: { ...final.meta.dates, finalIssued: "2027-03-13" },
+    };
+    const finalPdf = await readPdf(await exportPdf(final));
+    expect(finalPdf.artifacts).toContain(
+      `Final plan, issue 2, issued 13 March 2027 · Page ${finalPdf.pages} of ${finalPdf.pages}`,
+    );
+    const bare = await readPdf(await exportPdf(final, { issueInFooter: false }));
+    expect(bare.artifacts).toContain(`Page 1 of ${bare.pages}`);
+  }, 60_000);
 
   it("declares its language, shows its title, gives header cells a scope and embeds every font", async () => {
     const bytes = await exportPdf(fixture("plan-good.json"));

@@ -10,6 +10,7 @@ import {
 } from "@ehcp/schema";
 import type { ExportOptions } from "../ExportOptions.js";
 import { integrityFindings } from "../integrityFindings.js";
+import { issueLine } from "../text/issueLine.js";
 import { itemTitles } from "../text/itemTitles.js";
 import { nodeLabels, planOutline } from "../outline.js";
 import { type PdfContext, renderPdfNode } from "./pdfMapping.js";
@@ -118,6 +119,7 @@ export async function exportPdf(input: Plan, options: ExportOptions = {}): Promi
       ? [{ text: "DRAFT", bold: true }, ...(name ? [{ text: `  ${name}` }] : [])]
       : [{ text: name }],
     draft ? 12 : 9,
+    options.issueInFooter === false ? "" : issueLine(plan),
   );
   return writer.finish();
 }
