@@ -104,6 +104,72 @@ describe("ehcp export", () => {
     expect(titlePage).toContain("(sections.F.provisions[2].id)");
   });
 
+  it("puts the council's name and logo on the title page and adds the appendices the library offers", async () => {
+    const logo = join(dir, "crest.png");
+    writeFileSync(
+      logo,
+      Buffer.from(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+        "base64",
+      ),
+    );
+    const earlier = structuredClone(examplePlan("plan-good.json")) as {
+      sections: { F: { provisions: { deliveredBy: string }[] } };
+    };
+    (earlier.sections.F.provisions[0] as { deliveredBy: string }).deliveredBy = "Class teacher";
+    const since = join(dir, "earlier.json");
+    writeFileSync(since, JSON.stringify(earlier));
+    const docx = join(dir, "bundle.docx");
+    const result = await ehcp(
+      "export",
+      examplePlanPath("plan-good.json"),
+      "--format",
+      "docx",
+      "--council-name",
+      "Northbrook Council",
+      "--logo",
+      logo,
+      "--logo-alt",
+      "Northbrook Council crest",
+      "--since",
+      since,
+      "--quality-appendix",
+      "--out",
+      docx,
+    );
+    expect(result.err).toBe("");
+    expect(result.code).toBe(0);
+    const body = execFileSync("unzip", ["-p", docx, "word/document.xml"], { encoding: "utf8" });
+    expect(body).toContain('descr="Northbrook Council crest"');
+    expect(body).toContain(">Northbrook Council<");
+    expect(body).toContain("Appendix: changes since the draft plan, issue 1");
+    expect(body).toContain("Class teacher");
+    expect(body).toContain("Appendix: plan quality summary");
+
+    const noAlt = await ehcp(
+      "export",
+      examplePlanPath("plan-good.json"),
+      "--format",
+      "pdf",
+      "--logo",
+      logo,
+    );
+    expect(noAlt.code).toBe(2);
+    expect(noAlt.err).toContain("--logo needs --logo-alt");
+    const gif = await ehcp(
+      "export",
+      examplePlanPath("plan-good.json"),
+      "--format",
+      "pdf",
+      "--logo",
+      join(dir, "crest.gif"),
+      "--logo-alt",
+      "Crest",
+    );
+    expect(gif.code).toBe(2);
+    expect(gif.err).toContain("a logo is a .png or .jpg file");
+  });
+
   it("leaves nothing behind when the file cannot be written", async () => {
     const result = await ehcp(
       "export",

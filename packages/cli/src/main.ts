@@ -7,7 +7,8 @@ const checkUsage =
   "ehcp check <plan.json> [--format text|json] [--config council.json] [--corpus <dir>]";
 const exportUsage =
   "ehcp export <plan.json> --format docx|pdf|json [--layout sections|areas-of-need] [--out file]\n" +
-  "             [--allow-findings]";
+  "             [--allow-findings] [--council-name NAME] [--logo crest.png --logo-alt TEXT]\n" +
+  "             [--since earlier.json] [--quality-appendix]";
 const serveUsage =
   "ehcp serve [--port 1234] [--host 127.0.0.1] [--db ./data/ehcp.sqlite | --db postgres://…] [--redis redis://…]\n" +
   "             (--jwt-secret S | --jwks-url URL | --dev-sign-in) [--app DIR] [--seed DIR]";
@@ -27,7 +28,11 @@ const COMMANDS = {
       ending). The PDF prints every script a family writes in; a character no font has is named,
       with its item, and nothing is written (exit 1). A plan that ehcp validate rejects (an id
       used twice, a link to a missing item) gets its problems and no file, unless --allow-findings
-      asks for a draft copy anyway, which lists them on its title page.`,
+      asks for a draft copy anyway, which lists them on its title page. --council-name and --logo
+      (a PNG or JPEG, with --logo-alt, the words that describe it) go on the title page; --since
+      adds an appendix of what changed since an earlier version of the plan; --quality-appendix
+      adds the checker's counts and the need, outcome and provision table. The PDF and DOCX options
+      do nothing for JSON, which is the plan's own data.`,
   serve: `  ${serveUsage}
       Run the collaboration server. Sign-in is required: a shared JWT secret, a JWKS address, or the
       development sign-in. --app serves a built web app (the playground) from the same address;
@@ -103,6 +108,11 @@ export async function main(
             layout: { type: "string", default: "sections" },
             out: { type: "string" },
             "allow-findings": { type: "boolean", default: false },
+            "council-name": { type: "string" },
+            logo: { type: "string" },
+            "logo-alt": { type: "string" },
+            since: { type: "string" },
+            "quality-appendix": { type: "boolean", default: false },
           },
           allowPositionals: true,
         });
@@ -115,6 +125,12 @@ export async function main(
           io.err(`Usage: ${exportUsage}`);
           return EXIT.usage;
         }
+        if (values.logo !== undefined && !values["logo-alt"]?.trim()) {
+          io.err(
+            "ehcp: --logo needs --logo-alt, the words that describe the logo to someone who cannot see it",
+          );
+          return EXIT.usage;
+        }
         const { exportCommand } = await import("./exportCommand.js");
         return await exportCommand(
           {
@@ -123,6 +139,12 @@ export async function main(
             layout,
             out: values.out,
             allowFindings: values["allow-findings"],
+            councilName: values["council-name"],
+            ...(values.logo !== undefined
+              ? { logo: { file: values.logo, altText: values["logo-alt"] ?? "" } }
+              : {}),
+            since: values.since,
+            qualityAppendix: values["quality-appendix"],
           },
           io,
         );
