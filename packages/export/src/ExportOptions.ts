@@ -41,4 +41,9 @@ export interface ExportOptions {
    * 2027"), so that pages of different issues cannot be mixed. Default true.
    */
   readonly issueInFooter?: boolean;
+  /**
+   * "DRAFT" across each page of the PDF, pale, as an artifact a screen reader passes over; the
+   * header still names the child. Default: for a draft (and a draft copy), not for a final plan.
+   */
+  readonly watermark?: boolean;
 }

@@ -736,16 +736,36 @@ export class PdfWriter {
    * Running header and footer ("page X of Y", after `footer` if given) on every page, marked as
    * artifacts.
    */
-  pageFurniture(header: readonly Run[], size: number, footerText = ""): void {
+  pageFurniture(header: readonly Run[], size: number, footerText = "", watermark = ""): void {
     this.#flushHeadings(0);
     const range = this.doc.bufferedPageRange();
     const laid = this.#layout(header, this.width, size);
+    const mark = watermark
+      ? this.#layout([{ text: watermark, bold: true }], 2 * this.width, 110)
+      : null;
     for (let i = range.start; i < range.start + range.count; i++) {
       this.doc.switchToPage(i);
       const { margins } = this.doc.page;
       const saved = margins.bottom;
       margins.bottom = 0;
       this.doc.markContent("Artifact", { type: "Pagination" });
+      const markLine = mark?.lines[0];
+      if (markLine) {
+        // Across the page's middle, pale enough to read the words under it.
+        const { width, height } = this.doc.page;
+        this.doc.save().rotate(-45, { origin: [width / 2, height / 2] });
+        for (const atom of markLine.atoms) {
+          this.#useFont(atom.font, 110);
+          this.doc
+            .fillColor("#808080", 0.14)
+            .text(atom.text, (width - markLine.width) / 2 + atom.x, height / 2 + 35, {
+              lineBreak: false,
+              baseline: "alphabetic",
+            });
+        }
+        this.doc.restore();
+        this.doc.fillColor(TEXT_COLOUR, 1);
+      }
       const line = laid.lines[0];
       const links = new Map<number, { element: Struct; annotations: unknown[] }>();
       if (line)

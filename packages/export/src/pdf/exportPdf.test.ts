@@ -84,6 +84,15 @@ describe("exportPdf", () => {
     );
     const bare = await readPdf(await exportPdf(final, { issueInFooter: false }));
     expect(bare.artifacts).toContain(`Page 1 of ${bare.pages}`);
+    // A draft has DRAFT across every page as well as in its header; a final plan neither.
+    const drafts = (p: typeof pdf) => p.artifacts.filter((a) => a === "DRAFT").length;
+    expect(drafts(pdf)).toBe(2 * pdf.pages);
+    expect(drafts(finalPdf)).toBe(0);
+    const unmarked = await readPdf(
+      await exportPdf(fixture("plan-good.json"), { watermark: false }),
+    );
+    expect(drafts(unmarked)).toBe(unmarked.pages);
+    expect(unmarked.artifacts.join("")).toContain("Matilda Brennan");
   }, 60_000);
 
   it("declares its language, shows its title, gives header cells a scope and embeds every font", async () => {

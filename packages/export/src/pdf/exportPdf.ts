@@ -120,6 +120,7 @@ export async function exportPdf(input: Plan, options: ExportOptions = {}): Promi
       : [{ text: name }],
     draft ? 12 : 9,
     options.issueInFooter === false ? "" : issueLine(plan),
+    (options.watermark ?? draft) ? "DRAFT" : "",
   );
   return writer.finish();
 }
