@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -82,6 +83,91 @@ describe("ehcp export", () => {
     expect(result.code).toBe(1);
     expect(result.err).toContain("sections.K: is missing");
     expect(existsSync(out)).toBe(false);
+  });
+
+  it("refuses a plan that ehcp validate rejects, naming its items, unless a draft copy is asked for", async () => {
+    const poor = examplePlanPath("plan-poor.json");
+    const out = join(dir, "poor.pdf");
+    const refused = await ehcp("export", poor, "--format", "pdf", "--out", out);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toBe(
+      "plan-poor.json: the plan's structure has 2 problems; nothing was written (--allow-findings writes a draft copy anyway):\n" +
+        '  sections.F.provisions[2].id: F3 has the id "p-2", which F2 already uses. Give each item its own id so links point to one item.\n' +
+        '  sections.E.outcomes[2].needIds[0]: E3 links to the need "n-9", which is not in the plan. Link it to an existing need or remove the link.\n',
+    );
+    expect(existsSync(out)).toBe(false);
+
+    const copy = await ehcp("export", poor, "--format", "pdf", "--allow-findings", "--out", out);
+    expect(copy.code).toBe(0);
+    const titlePage = execFileSync("pdftotext", ["-l", "1", out, "-"], { encoding: "utf8" });
+    expect(titlePage).toContain("Draft copy, not for issue: the plan has 2 problems");
+    expect(titlePage).toContain("(sections.F.provisions[2].id)");
+  });
+
+  it("puts the council's name and logo on the title page and adds the appendices the library offers", async () => {
+    const logo = join(dir, "crest.png");
+    writeFileSync(
+      logo,
+      Buffer.from(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+        "base64",
+      ),
+    );
+    const earlier = structuredClone(examplePlan("plan-good.json")) as {
+      sections: { F: { provisions: { deliveredBy: string }[] } };
+    };
+    (earlier.sections.F.provisions[0] as { deliveredBy: string }).deliveredBy = "Class teacher";
+    const since = join(dir, "earlier.json");
+    writeFileSync(since, JSON.stringify(earlier));
+    const docx = join(dir, "bundle.docx");
+    const result = await ehcp(
+      "export",
+      examplePlanPath("plan-good.json"),
+      "--format",
+      "docx",
+      "--council-name",
+      "Northbrook Council",
+      "--logo",
+      logo,
+      "--logo-alt",
+      "Northbrook Council crest",
+      "--since",
+      since,
+      "--quality-appendix",
+      "--out",
+      docx,
+    );
+    expect(result.err).toBe("");
+    expect(result.code).toBe(0);
+    const body = execFileSync("unzip", ["-p", docx, "word/document.xml"], { encoding: "utf8" });
+    expect(body).toContain('descr="Northbrook Council crest"');
+    expect(body).toContain(">Northbrook Council<");
+    expect(body).toContain("Appendix: changes since the draft plan, issue 1");
+    expect(body).toContain("Class teacher");
+    expect(body).toContain("Appendix: plan quality summary");
+
+    const noAlt = await ehcp(
+      "export",
+      examplePlanPath("plan-good.json"),
+      "--format",
+      "pdf",
+      "--logo",
+      logo,
+    );
+    expect(noAlt.code).toBe(2);
+    expect(noAlt.err).toContain("--logo needs --logo-alt");
+    const gif = await ehcp(
+      "export",
+      examplePlanPath("plan-good.json"),
+      "--format",
+      "pdf",
+      "--logo",
+      join(dir, "crest.gif"),
+      "--logo-alt",
+      "Crest",
+    );
+    expect(gif.code).toBe(2);
+    expect(gif.err).toContain("a logo is a .png or .jpg file");
   });
 
   it("leaves nothing behind when the file cannot be written", async () => {

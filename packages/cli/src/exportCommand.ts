@@ -1,8 +1,14 @@
 import { randomBytes } from "node:crypto";
-import { rename, rm, writeFile } from "node:fs/promises";
+import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
-import type { Layout, UnprintableCharacterError } from "@ehcp/export";
+import type {
+  ExportOptions,
+  Layout,
+  PlanIntegrityError,
+  UnprintableCharacterError,
+} from "@ehcp/export";
 import { EXIT, type Io } from "./Io.js";
+import { plural } from "./plural.js";
 import { readPlanOrExplain } from "./readPlanFile.js";
 
 export interface ExportArgs {
@@ -10,6 +16,53 @@ export interface ExportArgs {
   readonly format: "docx" | "pdf" | "json";
   readonly layout: Layout;
   readonly out?: string;
+  /** Write a draft copy of a plan whose structure is broken, saying so on its title page. */
+  readonly allowFindings: boolean;
+  readonly councilName?: string;
+  /** The council's logo (PNG or JPEG) and the words that describe it. */
+  readonly logo?: { readonly file: string; readonly altText: string };
+  /** An earlier version of the plan, for an appendix of what changed since. */
+  readonly since?: string;
+  readonly qualityAppendix: boolean;
+}
+
+/** The export options the command's arguments ask for, or what is wrong with them. */
+async function optionsFor(args: ExportArgs, io: Io): Promise<ExportOptions | number> {
+  let logo: ExportOptions["logo"];
+  if (args.logo) {
+    const type = /\.png$/i.test(args.logo.file)
+      ? "png"
+      : /\.jpe?g$/i.test(args.logo.file)
+        ? "jpg"
+        : null;
+    if (!type) {
+      io.err(`ehcp: --logo ${args.logo.file}: a logo is a .png or .jpg file`);
+      return EXIT.usage;
+    }
+    try {
+      logo = { data: await readFile(args.logo.file), type, altText: args.logo.altText };
+    } catch (error) {
+      io.err(
+        `ehcp: cannot read ${args.logo.file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`,
+      );
+      return EXIT.usage;
+    }
+  }
+  let changesSince: ExportOptions["changesSince"];
+  if (args.since) {
+    const earlier = await readPlanOrExplain(args.since, io, "nothing was written");
+    if (typeof earlier === "number") return earlier;
+    const { status, issue } = earlier.meta;
+    changesSince = { plan: earlier, name: `the ${status} plan, issue ${issue}` };
+  }
+  return {
+    layout: args.layout,
+    allowFindings: args.allowFindings,
+    qualityAppendix: args.qualityAppendix,
+    ...(args.councilName ? { councilName: args.councilName } : {}),
+    ...(logo ? { logo } : {}),
+    ...(changesSince ? { changesSince } : {}),
+  };
 }
 
 /**
@@ -20,6 +73,9 @@ export async function exportCommand(args: ExportArgs, io: Io): Promise<number> {
   const plan = await readPlanOrExplain(args.file, io, "nothing was written");
   if (typeof plan === "number") return plan;
 
+  const options = await optionsFor(args, io);
+  if (typeof options === "number") return options;
+
   const out = args.out ?? `${basename(args.file, extname(args.file))}.${args.format}`;
   let bytes: Uint8Array;
   try {
@@ -29,12 +85,21 @@ export async function exportCommand(args: ExportArgs, io: Io): Promise<number> {
       bytes = new TextEncoder().encode(exportJson(plan));
     } else if (args.format === "pdf") {
       const { exportPdf } = await import("@ehcp/export/pdf");
-      bytes = await exportPdf(plan, { layout: args.layout });
+      bytes = await exportPdf(plan, options);
     } else {
       const { exportDocx } = await import("@ehcp/export/docx");
-      bytes = await exportDocx(plan, { layout: args.layout });
+      bytes = await exportDocx(plan, options);
     }
   } catch (error) {
+    // Errors are told apart by name: importing their classes would load every exporter.
+    if ((error as Error | undefined)?.name === "PlanIntegrityError") {
+      const { findings } = error as PlanIntegrityError;
+      io.err(
+        `${basename(args.file)}: the plan's structure has ${plural(findings.length, "problem")}; nothing was written (--allow-findings writes a draft copy anyway):`,
+      );
+      for (const finding of findings) io.err(`  ${finding.path}: ${finding.message}`);
+      return EXIT.problems;
+    }
     // A character the PDF cannot print is a problem in the plan, named where it is.
     if ((error as Error | undefined)?.name !== "UnprintableCharacterError") throw error;
     const unprintable = error as UnprintableCharacterError;

@@ -6,7 +6,9 @@ const validateUsage = "ehcp validate <plan.json> [--json]";
 const checkUsage =
   "ehcp check <plan.json> [--format text|json] [--config council.json] [--corpus <dir>]";
 const exportUsage =
-  "ehcp export <plan.json> --format docx|pdf|json [--layout sections|areas-of-need] [--out file]";
+  "ehcp export <plan.json> --format docx|pdf|json [--layout sections|areas-of-need] [--out file]\n" +
+  "             [--allow-findings] [--council-name NAME] [--logo crest.png --logo-alt TEXT]\n" +
+  "             [--since earlier.json] [--quality-appendix]";
 const serveUsage =
   "ehcp serve [--port 1234] [--host 127.0.0.1] [--db ./data/ehcp.sqlite | --db postgres://…] [--redis redis://…]\n" +
   "             (--jwt-secret S | --jwks-url URL | --dev-sign-in) [--app DIR] [--seed DIR]";
@@ -24,7 +26,13 @@ const COMMANDS = {
       errors and no file. --layout sections (A to K, the default) or areas-of-need (the national
       template's layout); --out the file to write (default: the plan's name with the format's
       ending). The PDF prints every script a family writes in; a character no font has is named,
-      with its item, and nothing is written (exit 1).`,
+      with its item, and nothing is written (exit 1). A plan that ehcp validate rejects (an id
+      used twice, a link to a missing item) gets its problems and no file, unless --allow-findings
+      asks for a draft copy anyway, which lists them on its title page. --council-name and --logo
+      (a PNG or JPEG, with --logo-alt, the words that describe it) go on the title page; --since
+      adds an appendix of what changed since an earlier version of the plan; --quality-appendix
+      adds the checker's counts and the need, outcome and provision table. The PDF and DOCX options
+      do nothing for JSON, which is the plan's own data.`,
   serve: `  ${serveUsage}
       Run the collaboration server. Sign-in is required: a shared JWT secret, a JWKS address, or the
       development sign-in. --app serves a built web app (the playground) from the same address;
@@ -99,6 +107,12 @@ export async function main(
             format: { type: "string" },
             layout: { type: "string", default: "sections" },
             out: { type: "string" },
+            "allow-findings": { type: "boolean", default: false },
+            "council-name": { type: "string" },
+            logo: { type: "string" },
+            "logo-alt": { type: "string" },
+            since: { type: "string" },
+            "quality-appendix": { type: "boolean", default: false },
           },
           allowPositionals: true,
         });
@@ -111,9 +125,27 @@ export async function main(
           io.err(`Usage: ${exportUsage}`);
           return EXIT.usage;
         }
+        if (values.logo !== undefined && !values["logo-alt"]?.trim()) {
+          io.err(
+            "ehcp: --logo needs --logo-alt, the words that describe the logo to someone who cannot see it",
+          );
+          return EXIT.usage;
+        }
         const { exportCommand } = await import("./exportCommand.js");
         return await exportCommand(
-          { file: positionals[0] as string, format, layout, out: values.out },
+          {
+            file: positionals[0] as string,
+            format,
+            layout,
+            out: values.out,
+            allowFindings: values["allow-findings"],
+            councilName: values["council-name"],
+            ...(values.logo !== undefined
+              ? { logo: { file: values.logo, altText: values["logo-alt"] ?? "" } }
+              : {}),
+            since: values.since,
+            qualityAppendix: values["quality-appendix"],
+          },
           io,
         );
       }

@@ -30,4 +30,20 @@ export interface ExportOptions {
   readonly qualityAppendix?: boolean;
   /** The date the checker counts from, for the appendix (YYYY-MM-DD). */
   readonly today?: string;
+  /**
+   * Make a draft copy of a plan whose structure is broken (what `ehcp validate` rejects: an id
+   * used twice, a link to a missing item). Without it such a plan throws a `PlanIntegrityError`
+   * naming the items; with it the title page lists the problems and every page is headed DRAFT.
+   */
+  readonly allowFindings?: boolean;
+  /**
+   * The plan's issue and date in every page's footer ("Final plan, issue 2, issued 13 March
+   * 2027"), so that pages of different issues cannot be mixed. Default true.
+   */
+  readonly issueInFooter?: boolean;
+  /**
+   * "DRAFT" across each page of the PDF, pale, as an artifact a screen reader passes over; the
+   * header still names the child. Default: for a draft (and a draft copy), not for a final plan.
+   */
+  readonly watermark?: boolean;
 }

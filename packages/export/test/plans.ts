@@ -47,3 +47,37 @@ export function revisedPlan(before: Plan): Plan {
   });
   return after;
 }
+
+/**
+ * The good plan with F1's description holding two external links, the first with the comma after
+ * it swept into the link, as an editor's link often is.
+ */
+export function planWithLinks(): Plan {
+  const plan = structuredClone(examplePlan("plan-good.json")) as Plan;
+  const provision = plan.sections.F.provisions[0];
+  if (!provision) throw new Error("the plan has no provision in F");
+  const link = (href: string) => [{ type: "link" as const, attrs: { href } }];
+  provision.what = [
+    {
+      type: "paragraph",
+      content: [
+        { type: "text", text: "A programme described in " },
+        {
+          type: "text",
+          text: "the council's local offer,",
+          marks: link("https://westmere.example/local-offer"),
+        },
+        { type: "text", text: " with advice from " },
+        { type: "text", text: "SENDIASS", marks: link("mailto:sendiass@westmere.example") },
+        { type: "text", text: " and " },
+        {
+          type: "text",
+          text: "https://westmere.example/",
+          marks: link("https://westmere.example/"),
+        },
+        { type: "text", text: "." },
+      ],
+    },
+  ];
+  return plan;
+}

@@ -22,12 +22,21 @@ export async function readPdf(bytes: Uint8Array) {
   const roles = new Map<string, number>();
   const pages: string[] = [];
   const artifacts: string[] = [];
+  // Each Link element's words, as a screen reader's list of links gives them.
+  const links: string[] = [];
+  const annotations: string[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const page = await doc.getPage(i);
     const actual = new Map<string, string>();
+    const linkIds: string[][] = [];
+    const contentIds = (n: StructNode): string[] =>
+      (n.children ?? []).flatMap((c) =>
+        c.type === "content" && c.id ? [c.id] : c.role ? contentIds(c) : [],
+      );
     const walk = (n: StructNode | null) => {
       if (!n) return;
       if (n.role) roles.set(n.role, (roles.get(n.role) ?? 0) + 1);
+      if (n.role === "Link") linkIds.push(contentIds(n));
       if (n.role === "Span" && n.alt !== undefined)
         for (const c of n.children ?? []) if (c.type === "content" && c.id) actual.set(c.id, n.alt);
       for (const c of n.children ?? []) walk(c);
@@ -37,6 +46,8 @@ export async function readPdf(bytes: Uint8Array) {
     let inArtifact = 0;
     let replaced = 0;
     let text = "";
+    const marked: string[] = [];
+    const textOf = new Map<string, string>();
     for (const item of content.items as {
       type?: string;
       tag?: string;
@@ -44,6 +55,7 @@ export async function readPdf(bytes: Uint8Array) {
       id?: string;
     }[]) {
       if (item.type === "beginMarkedContent" || item.type === "beginMarkedContentProps") {
+        marked.push(item.id ?? "");
         if (item.tag === "Artifact" || inArtifact) inArtifact++;
         const alt = item.id ? actual.get(item.id) : undefined;
         if (replaced) replaced++;
@@ -52,16 +64,32 @@ export async function readPdf(bytes: Uint8Array) {
           replaced = 1;
         }
       } else if (item.type === "endMarkedContent") {
+        marked.pop();
         if (inArtifact) inArtifact--;
         if (replaced) replaced--;
       } else if (replaced) {
         continue;
       } else if (item.str !== undefined) {
+        const id = marked[marked.length - 1];
+        if (id) textOf.set(id, (textOf.get(id) ?? "") + item.str);
         if (inArtifact) artifacts.push(item.str);
         else text += item.str;
       }
     }
     pages.push(text);
+    // pdf.js gives the gap before a link's first glyph as a space inside the link: trimmed.
+    for (const ids of linkIds)
+      links.push(
+        ids
+          .map((id) => textOf.get(id) ?? "")
+          .join("")
+          .trim(),
+      );
+    for (const a of (await page.getAnnotations()) as {
+      subtype?: string;
+      contentsObj?: { str?: string };
+    }[])
+      if (a.subtype === "Link") annotations.push(a.contentsObj?.str ?? "");
   }
   const outline = ((await doc.getOutline()) ?? []).map((o) => o.title);
   return {
@@ -69,6 +97,8 @@ export async function readPdf(bytes: Uint8Array) {
     text: pages.join("\n"),
     roles,
     artifacts,
+    links,
+    annotations,
     outline,
     marked: (await doc.getMarkInfo())?.Marked === true,
   };

@@ -257,6 +257,35 @@ describe("the HTTP API", () => {
     await store.close();
   });
 
+  it("refuses to export a stored plan whose structure is broken, naming the items, unless a draft copy is asked for", async () => {
+    // POST /plans refuses such a plan, so it is put straight into the store, as an older server might have.
+    const poor = { ...parsePlan(examplePlan("plan-poor.json")), id: "http-broken" };
+    const store = new SqliteDocumentStore(join(dir, "plans.sqlite"));
+    await store.append(poor.id, Y.encodeStateAsUpdate(planToYDoc(poor)));
+    await store.close();
+    const token = await tokenFor("viewer");
+    for (const format of ["pdf", "docx"]) {
+      const refused = await call("GET", `/plans/http-broken/export.${format}`, token);
+      expect(refused.status).toBe(422);
+      expect(refused.json.error).toMatch(
+        /^the plan's structure has 2 problems: sections\.F\.provisions\[2\]\.id: F3 has the id "p-2"/,
+      );
+      expect(refused.json.findings).toEqual([
+        expect.objectContaining({ rule: "duplicate-id", target: "p-2" }),
+        expect.objectContaining({
+          rule: "dangling-link",
+          target: "o-3",
+          path: "sections.E.outcomes[2].needIds[0]",
+        }),
+      ]);
+    }
+    const copy = await fetch(`${http}/plans/http-broken/export.pdf?allowFindings=true`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(copy.status).toBe(200);
+    expect(copy.headers.get("content-type")).toBe("application/pdf");
+  });
+
   it("answers unknown methods and bad ids as JSON errors", async () => {
     expect(await call("DELETE", "/plans", await caseworker())).toEqual({
       status: 405,

@@ -1,5 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { type ExportOptions, exportDocx, exportJson, exportPdf } from "@ehcp/export";
+import {
+  type ExportOptions,
+  exportDocx,
+  exportJson,
+  exportPdf,
+  PlanIntegrityError,
+} from "@ehcp/export";
 import { checkPlan, summarizeQuality } from "@ehcp/quality";
 import { createId, ID_PATTERN, type Plan, PlanFormatError, parsePlanJson } from "@ehcp/schema";
 import { loadStoredDocument } from "../store/loadStoredDocument.js";
@@ -34,7 +40,8 @@ const EXPORTS = {
  * - `GET /healthz`
  * - `GET /plans`: the plans the token opens; `POST /plans`: import Plan JSON (ids kept)
  * - `GET /plans/:id`: Plan JSON; `GET /plans/:id/export.docx|pdf|json[?layout=areas-of-need]`
- *   `[&since=<version>]` (an appendix of what changed since that version)
+ *   `[&since=<version>]` (an appendix of what changed since that version); a plan whose structure
+ *   is broken is a 422 naming its `findings`, unless `allowFindings=true` asks for a draft copy
  * - `GET /plans/:id/check`: the checker's findings and summary
  * - `GET|POST /plans/:id/versions`, `GET /plans/:id/versions/:version`,
  *   `POST /plans/:id/versions/:version/draft`: a new plan started from a version
@@ -138,11 +145,18 @@ export function httpApi(options: HttpApiOptions) {
           changesSince = { plan: parsePlanJson(version.plan), name: version.name };
         }
         const { type, make } = EXPORTS[format as keyof typeof EXPORTS];
-        const bytes = await make(await readPlan(id), {
-          ...options.exportOptions,
-          layout,
-          ...(changesSince ? { changesSince } : {}),
-        });
+        let bytes: Uint8Array;
+        try {
+          bytes = await make(await readPlan(id), {
+            ...options.exportOptions,
+            layout,
+            ...(changesSince ? { changesSince } : {}),
+            allowFindings: query.get("allowFindings") === "true",
+          });
+        } catch (error) {
+          if (!(error instanceof PlanIntegrityError)) throw error;
+          throw new HttpError(422, error.message, { findings: error.findings });
+        }
         response.writeHead(200, {
           "Content-Type": type,
           "Content-Disposition": `attachment; filename="${id}.${format}"`,

@@ -1,5 +1,6 @@
-import type { Plan } from "@ehcp/schema";
+import type { Finding, Plan } from "@ehcp/schema";
 import type { Node as PMNode } from "prosemirror-model";
+import type { ItemTitle } from "../text/itemTitles.js";
 
 /** What the node renderers share while one document is written. */
 export interface DocxContext {
@@ -8,6 +9,8 @@ export interface DocxContext {
   readonly labels: ReadonlyMap<PMNode, string>;
   /** The label of each item id, for links; the first item wins where two share an id. */
   readonly idLabels: ReadonlyMap<string, string>;
+  /** Each item's heading and link words, by label. */
+  readonly titles: ReadonlyMap<string, ItemTitle>;
   /** The list a block is inside, for real Word numbering. */
   readonly list: {
     readonly reference: "bullets" | "ordered";
@@ -20,6 +23,8 @@ export interface DocxContext {
   readonly item: string | null;
   /** The council's name for the title page. */
   readonly councilName: string;
+  /** Integrity problems of a plan exported as a draft copy anyway, for its title page. */
+  readonly findings: readonly Finding[];
 }
 
 /** A Word bookmark name for a label: letters, digits and underscores, starting with a letter. */

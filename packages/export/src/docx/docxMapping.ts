@@ -28,6 +28,8 @@ import {
   VOICE_NAMES,
 } from "../text/describe.js";
 import { formatDate } from "../text/formatDate.js";
+import { tidyLinks } from "../text/tidyLinks.js";
+import { type Segment, textSegment } from "../text/textSegment.js";
 import { bookmarkFor, type DocxContext } from "./DocxContext.js";
 import { titlePage } from "./titlePage.js";
 
@@ -56,8 +58,20 @@ const render = (node: PMNode, ctx: DocxContext): FileChild[] =>
     : DOCX_MAPPING[node.type.name as Exclude<PlanNodeName, "text">](node, ctx);
 const renderAll = (nodes: readonly PMNode[], ctx: DocxContext): FileChild[] =>
   nodes.flatMap((n) => render(n, ctx));
-const inline = (node: PMNode, ctx: DocxContext): ParagraphChild[] =>
-  children(node).flatMap((c) => DOCX_MAPPING.text(c, ctx));
+const inline = (node: PMNode): ParagraphChild[] =>
+  tidyLinks(children(node).map(textSegment)).map(docxRun);
+
+/** A segment as a Word run, inside an external hyperlink when it links. */
+function docxRun(segment: Segment): ParagraphChild {
+  const run = new TextRun({
+    text: segment.text,
+    bold: segment.bold ?? false,
+    italics: segment.italic ?? false,
+    ...(segment.underline ? { underline: {} } : {}),
+    ...(segment.href ? { style: "Hyperlink" } : {}),
+  });
+  return segment.href ? new ExternalHyperlink({ link: segment.href, children: [run] }) : run;
+}
 
 const text = (value: string, options: { bold?: boolean; italics?: boolean } = {}) =>
   new TextRun({ text: value, ...options });
@@ -65,17 +79,27 @@ const para = (...runs: ParagraphChild[]) => new Paragraph({ children: runs });
 const labelled = (label: string, value: string) =>
   para(text(`${label}: `, { bold: true }), text(value));
 
-/** A link to an item by id, or the id marked as missing where the plan has no such item. */
-function linkTo(id: string, ctx: DocxContext): ParagraphChild {
+/**
+ * A link to an item by id, named "outcome E2: …" (or "E2: …" where the context says the kind), or
+ * the id marked as missing where the plan has no such item.
+ */
+function linkTo(id: string, ctx: DocxContext, withKind = true): ParagraphChild {
   const label = ctx.idLabels.get(id);
   if (!label) return text(`${id} (not in this plan)`);
+  const title = ctx.titles.get(label);
   return new InternalHyperlink({
     anchor: bookmarkFor(label),
-    children: [new TextRun({ text: label, style: "Hyperlink" })],
+    children: [
+      new TextRun({
+        text: (withKind ? title?.link : title?.heading) ?? label,
+        style: "Hyperlink",
+      }),
+    ],
   });
 }
+// Titles hold commas, so links are kept apart by semicolons.
 function links(ids: readonly string[], ctx: DocxContext): ParagraphChild[] {
-  return ids.flatMap((id, i) => (i === 0 ? [linkTo(id, ctx)] : [text(", "), linkTo(id, ctx)]));
+  return ids.flatMap((id, i) => (i === 0 ? [linkTo(id, ctx)] : [text("; "), linkTo(id, ctx)]));
 }
 const linksLine = (label: string, ids: readonly string[], ctx: DocxContext): Paragraph[] =>
   ids.length === 0 ? [] : [para(text(`${label}: `, { bold: true }), ...links(ids, ctx))];
@@ -190,7 +214,7 @@ function list(reference: "bullets" | "ordered"): BlockRenderer {
 
 export const DOCX_MAPPING: DocxMapping = {
   doc: (node, ctx) => renderAll(children(node), ctx),
-  planDetails: (_node, ctx) => titlePage(ctx.plan, ctx.councilName),
+  planDetails: (_node, ctx) => titlePage(ctx.plan, ctx.councilName, ctx.findings),
 
   sectionA: section("A", "No views have been recorded."),
   view: (node, ctx) => {
@@ -239,7 +263,7 @@ export const DOCX_MAPPING: DocxMapping = {
     const steps = children(node).filter((c) => c.type.name === "outcomeStep");
     const a = node.attrs;
     return [
-      itemHeading(label, "Outcome"),
+      itemHeading(label, ctx.titles.get(label)?.title ?? ""),
       ...renderAll(
         children(node).filter((c) => c.type.name === "outcomeStatement"),
         ctx,
@@ -280,14 +304,8 @@ export const DOCX_MAPPING: DocxMapping = {
     const who = field("provisionDeliveredBy");
     const expertise = field("provisionExpertise");
     const a = node.attrs;
-    const firstWords = (what?.textContent ?? "").split(/\s+/).slice(0, 8).join(" ");
     return [
-      itemHeading(
-        label,
-        firstWords
-          ? `${firstWords}${(what?.textContent ?? "").split(/\s+/).length > 8 ? "…" : ""}`
-          : "Provision",
-      ),
+      itemHeading(label, ctx.titles.get(label)?.title ?? ""),
       table(
         [
           "What",
@@ -313,11 +331,10 @@ export const DOCX_MAPPING: DocxMapping = {
               ),
             ],
             [para(text(describeDuration(a.duration)))],
-            [
-              (a.outcomeIds as string[]).length
-                ? para(...links(a.outcomeIds as string[], ctx))
-                : para(text("None", { italics: true })),
-            ],
+            // One outcome a line, headed as in section E: the column says they are outcomes.
+            (a.outcomeIds as string[]).length
+              ? (a.outcomeIds as string[]).map((id) => para(linkTo(id, ctx, false)))
+              : [para(text("None", { italics: true }))],
           ],
         ],
         // Narrow columns are wide enough for their longest words ("Outcomes" in bold,
@@ -365,7 +382,7 @@ export const DOCX_MAPPING: DocxMapping = {
             table(
               ["Provision", "Amount", "Arrangement", "Outcomes it meets"],
               items.map((i) => [
-                [para(linkTo(i.attrs.provisionId as string, ctx))],
+                [para(linkTo(i.attrs.provisionId as string, ctx, false))],
                 [
                   para(
                     text(
@@ -422,7 +439,7 @@ export const DOCX_MAPPING: DocxMapping = {
 
   paragraph: (node, ctx) => [
     new Paragraph({
-      children: inline(node, ctx),
+      children: inline(node),
       ...(ctx.list
         ? {
             numbering: {
@@ -434,10 +451,10 @@ export const DOCX_MAPPING: DocxMapping = {
         : {}),
     }),
   ],
-  heading: (node, ctx) => [
+  heading: (node) => [
     new Paragraph({
       heading: node.attrs.level === 3 ? HeadingLevel.HEADING_3 : HeadingLevel.HEADING_4,
-      children: inline(node, ctx),
+      children: inline(node),
     }),
   ],
   bulletList: list("bullets"),
@@ -447,20 +464,7 @@ export const DOCX_MAPPING: DocxMapping = {
     children(node).flatMap((child, i) =>
       render(child, i === 0 || child.type.name.endsWith("List") ? ctx : { ...ctx, list: null }),
     ),
-  text: (node) => {
-    const has = (mark: string) => node.marks.some((m) => m.type.name === mark);
-    const run = new TextRun({
-      text: node.text ?? "",
-      bold: has("bold"),
-      italics: has("italic"),
-      ...(has("underline") ? { underline: {} } : {}),
-      ...(has("link") ? { style: "Hyperlink" } : {}),
-    });
-    const link = node.marks.find((m) => m.type.name === "link");
-    return [
-      link ? new ExternalHyperlink({ link: link.attrs.href as string, children: [run] }) : run,
-    ];
-  },
+  text: (node) => [docxRun(textSegment(node))],
 };
 
 export { render as renderDocxNode };

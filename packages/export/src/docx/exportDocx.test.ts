@@ -8,8 +8,14 @@ import { describe, expect, it } from "vitest";
 import { generatePlan } from "@ehcp/fixtures/generatePlan";
 import { writtenTexts } from "../../test/writtenTexts.js";
 import { docxParts, readDocx } from "../../test/docxParts.js";
-import { emptiestPlan, ONE_PIXEL_PNG, planWithoutSectionG, revisedPlan } from "../../test/plans.js";
-import { exportDocx } from "../index.js";
+import {
+  emptiestPlan,
+  ONE_PIXEL_PNG,
+  planWithLinks,
+  planWithoutSectionG,
+  revisedPlan,
+} from "../../test/plans.js";
+import { exportDocx, PlanIntegrityError } from "../index.js";
 import { describeDuration, describeHowOften } from "../text/describe.js";
 import { examplePlan } from "@ehcp/fixtures";
 
@@ -23,7 +29,10 @@ describe("exportDocx", () => {
     for (const layout of ["sections", "areas-of-need"] as const) {
       it(`writes every written field of ${name} in the ${layout} layout, as mammoth reads it`, async () => {
         const plan = fixture(name);
-        const { html, text } = await readDocx(await exportDocx(plan, { layout }));
+        // The poor plan's repeated id and broken link need a draft copy asked for.
+        const { html, text } = await readDocx(
+          await exportDocx(plan, { layout, allowFindings: true }),
+        );
         const flat = squash(text);
         for (const written of writtenTexts(plan).map(squash))
           expect(flat, written).toContain(written);
@@ -82,6 +91,7 @@ describe("exportDocx", () => {
     );
     expect(parts.get("word/settings.xml")).toContain("<w:updateFields");
     const footer = [...parts].find(([p]) => p.startsWith("word/footer"))?.[1] ?? "";
+    expect(footer).toContain("Draft plan, issue 1, issued 13 October 2026 · ");
     expect(footer).toMatch(/PAGE/);
     expect(footer).toMatch(/NUMPAGES/);
   });
@@ -127,6 +137,44 @@ describe("exportDocx", () => {
 
   it("refuses an invalid plan with the validation errors, writing nothing", async () => {
     await expect(exportDocx(planWithoutSectionG())).rejects.toThrow(PlanFormatError);
+  });
+
+  it("refuses a plan whose structure is broken, unless a draft copy is asked for, which says so", async () => {
+    const poor = fixture("plan-poor.json");
+    const error = await exportDocx(poor).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PlanIntegrityError);
+    expect((error as PlanIntegrityError).findings.map((f) => f.target)).toEqual(["p-2", "o-3"]);
+
+    const final = { ...poor, meta: { ...poor.meta, status: "final" as const } };
+    const bytes = await exportDocx(final, { allowFindings: true });
+    const { text } = await readDocx(bytes);
+    const titlePage = text.slice(0, text.indexOf("Contents"));
+    expect(titlePage).toContain("Kieran Doyle (draft copy)");
+    expect(titlePage).toContain("Draft copy, not for issue: the plan has 2 problems");
+    expect(titlePage).toContain(
+      'E3 links to the need "n-9", which is not in the plan. Link it to an existing need or remove the link. (sections.E.outcomes[2].needIds[0])',
+    );
+    const parts = await docxParts(bytes);
+    expect([...parts].find(([p]) => p.startsWith("word/header"))?.[1]).toContain(">DRAFT<");
+    expect(parts.get("docProps/core.xml")).toContain("Draft copy of a plan, issue");
+  });
+
+  it("heads outcomes and provisions with what they are, and links say where they lead", async () => {
+    const { html, text } = await readDocx(await exportDocx(planWithLinks()));
+    const h2 = [...html.matchAll(/<h2>(?:<a [^>]*><\/a>)*([^<]*)<\/h2>/g)].map((m) => m[1]);
+    expect(h2).toContain("E2: Tilly will tell an adult");
+    expect(h2).toContain("F3: A personal visual timetable");
+    expect(h2.filter((h) => h?.endsWith(": Outcome") || h?.includes("…"))).toEqual([]);
+    const links = [...html.matchAll(/<a href="([^"]+)">([^<]*)<\/a>/g)].map((m) => [m[1], m[2]]);
+    expect(links).toContainEqual(["#item_B1", "need B1: Following and using spoken language"]);
+    expect(links).toContainEqual(["#item_E2", "E2: Tilly will tell an adult"]);
+    expect(links).toContainEqual([
+      "https://westmere.example/local-offer",
+      "the council's local offer",
+    ]);
+    expect(squash(text)).toContain(
+      "A programme described in the council's local offer (https://westmere.example/local-offer), with advice from SENDIASS (sendiass@westmere.example) and https://westmere.example/.",
+    );
   });
 
   it("writes a plan with every field empty that may be empty, saying what each section lacks", async () => {

@@ -18,6 +18,9 @@ import {
 } from "docx";
 import JSZip from "jszip";
 import type { ExportOptions } from "../ExportOptions.js";
+import { integrityFindings } from "../integrityFindings.js";
+import { issueLine } from "../text/issueLine.js";
+import { itemTitles } from "../text/itemTitles.js";
 import { nodeLabels, planOutline } from "../outline.js";
 import type { DocxContext } from "./DocxContext.js";
 import { renderDocxNode } from "./docxMapping.js";
@@ -45,22 +48,27 @@ const orderedLevels = Array.from({ length: 9 }, (_, level) => ({
  * Writes a plan as a Word document: a title page, a table of contents, each section (or each area
  * of need) with headings, provision tables with repeated header rows, links between items, and
  * optionally the checker's summary. The plan is validated first; an invalid plan throws a
- * `PlanFormatError` and nothing is written.
+ * `PlanFormatError` and nothing is written, and one whose structure is broken a
+ * `PlanIntegrityError` (unless `allowFindings` asks for a draft copy anyway).
  */
 export async function exportDocx(input: Plan, options: ExportOptions = {}): Promise<Uint8Array> {
   const plan = parsePlan(input);
+  const findings = integrityFindings(plan, options);
   const doc = planToDoc(plan);
   let instances = 0;
   const ctx: DocxContext = {
     plan,
     labels: nodeLabels(doc),
     idLabels: labelPlan(plan),
+    titles: itemTitles(plan),
     list: null,
     nextListInstance: () => ++instances,
     item: null,
     councilName: options.councilName ?? plan.meta.localAuthority,
+    findings,
   };
-  const draft = plan.meta.status === "draft";
+  // A copy of a broken plan is headed as a draft even when the plan says final.
+  const draft = plan.meta.status === "draft" || findings.length > 0;
   const title = `Education, Health and Care Plan: ${plan.meta.child.fullName}${draft ? " (draft)" : ""}`;
 
   const body: FileChild[] = [];
@@ -126,7 +134,7 @@ export async function exportDocx(input: Plan, options: ExportOptions = {}): Prom
     title,
     subject: "Education, Health and Care Plan",
     creator: options.councilName ?? plan.meta.localAuthority,
-    description: `${plan.meta.status === "draft" ? "Draft" : "Final"} plan, issue ${plan.meta.issue}`,
+    description: `${findings.length > 0 ? "Draft copy of a" : plan.meta.status === "draft" ? "Draft" : "Final"} plan, issue ${plan.meta.issue}`,
     features: { updateFields: true },
     styles: {
       default: {
@@ -203,7 +211,13 @@ export async function exportDocx(input: Plan, options: ExportOptions = {}): Prom
                 alignment: AlignmentType.CENTER,
                 children: [
                   new TextRun({
-                    children: ["Page ", PageNumber.CURRENT, " of ", PageNumber.TOTAL_PAGES],
+                    children: [
+                      ...(options.issueInFooter === false ? [] : [`${issueLine(plan)} · `]),
+                      "Page ",
+                      PageNumber.CURRENT,
+                      " of ",
+                      PageNumber.TOTAL_PAGES,
+                    ],
                   }),
                 ],
               }),

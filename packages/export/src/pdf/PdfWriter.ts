@@ -293,9 +293,7 @@ export class PdfWriter {
       .add(key, (link.element as unknown as { dictionary: unknown }).dictionary);
     const options = {
       StructParent: key,
-      Contents: new String(
-        run.goTo ? `Go to ${run.goTo.replace(/^item-/, "")}` : `Open ${run.href ?? ""}`,
-      ),
+      Contents: new String(run.goTo ? `Go to ${run.text}` : `Open ${run.href ?? ""}`),
     } as unknown as PDFKit.Mixins.AnnotationOption;
     if (run.goTo) this.doc.goTo(x, y, w, h, run.goTo, options);
     else this.doc.link(x, y, w, h, run.href ?? "", options);
@@ -734,17 +732,40 @@ export class PdfWriter {
     this.doc.y += 0.6 * this.#metrics(BODY_SIZE).lineHeight;
   }
 
-  /** Running header and "page X of Y" footer on every page, marked as artifacts. */
-  pageFurniture(header: readonly Run[], size: number): void {
+  /**
+   * Running header and footer ("page X of Y", after `footer` if given) on every page, marked as
+   * artifacts.
+   */
+  pageFurniture(header: readonly Run[], size: number, footerText = "", watermark = ""): void {
     this.#flushHeadings(0);
     const range = this.doc.bufferedPageRange();
     const laid = this.#layout(header, this.width, size);
+    const mark = watermark
+      ? this.#layout([{ text: watermark, bold: true }], 2 * this.width, 110)
+      : null;
     for (let i = range.start; i < range.start + range.count; i++) {
       this.doc.switchToPage(i);
       const { margins } = this.doc.page;
       const saved = margins.bottom;
       margins.bottom = 0;
       this.doc.markContent("Artifact", { type: "Pagination" });
+      const markLine = mark?.lines[0];
+      if (markLine) {
+        // Across the page's middle, pale enough to read the words under it.
+        const { width, height } = this.doc.page;
+        this.doc.save().rotate(-45, { origin: [width / 2, height / 2] });
+        for (const atom of markLine.atoms) {
+          this.#useFont(atom.font, 110);
+          this.doc
+            .fillColor("#808080", 0.14)
+            .text(atom.text, (width - markLine.width) / 2 + atom.x, height / 2 + 35, {
+              lineBreak: false,
+              baseline: "alphabetic",
+            });
+        }
+        this.doc.restore();
+        this.doc.fillColor(TEXT_COLOUR, 1);
+      }
       const line = laid.lines[0];
       const links = new Map<number, { element: Struct; annotations: unknown[] }>();
       if (line)
@@ -757,12 +778,15 @@ export class PdfWriter {
           size,
           links,
         );
-      const footer = this.#layout([{ text: `Page ${i + 1} of ${range.count}` }], this.width, 9);
+      const pageRuns = [
+        { text: `${footerText ? `${footerText} · ` : ""}Page ${i + 1} of ${range.count}` },
+      ];
+      const footer = this.#layout(pageRuns, this.width, 9);
       const foot = footer.lines[0] as Line;
       this.#drawLine(
         null,
         foot,
-        [{ text: `Page ${i + 1} of ${range.count}` }],
+        pageRuns,
         margins.left + (this.width - foot.width) / 2,
         this.doc.page.height - 40,
         9,

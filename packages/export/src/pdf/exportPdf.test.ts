@@ -6,9 +6,15 @@ import { type Plan, PlanFormatError, parsePlan, SECTION_KEYS, SECTION_TITLES } f
 import { describe, expect, it } from "vitest";
 import { generatePlan } from "@ehcp/fixtures/generatePlan";
 import { writtenTexts } from "../../test/writtenTexts.js";
-import { emptiestPlan, ONE_PIXEL_PNG, planWithoutSectionG, revisedPlan } from "../../test/plans.js";
+import {
+  emptiestPlan,
+  ONE_PIXEL_PNG,
+  planWithLinks,
+  planWithoutSectionG,
+  revisedPlan,
+} from "../../test/plans.js";
 import { readPdf } from "../../test/readPdf.js";
-import { exportPdf } from "../index.js";
+import { exportPdf, PlanIntegrityError } from "../index.js";
 import { examplePlan } from "@ehcp/fixtures";
 
 const fixture = (name: string) => parsePlan(examplePlan(name)) as Plan;
@@ -20,7 +26,8 @@ describe("exportPdf", () => {
     for (const layout of ["sections", "areas-of-need"] as const) {
       it(`writes ${name} in the ${layout} layout as a tagged PDF holding every written field`, async () => {
         const plan = fixture(name);
-        const pdf = await readPdf(await exportPdf(plan, { layout }));
+        // The poor plan's repeated id and broken link need a draft copy asked for.
+        const pdf = await readPdf(await exportPdf(plan, { layout, allowFindings: true }));
         expect(pdf.marked).toBe(true);
         const text = bare(pdf.text);
         for (const written of writtenTexts(plan)) expect(text, written).toContain(bare(written));
@@ -49,7 +56,8 @@ describe("exportPdf", () => {
         } else {
           expect(pdf.outline).toContain("Communication and interaction");
         }
-      }, 30_000);
+        // Two cores shared with other work: the time is generous, never a speed target.
+      }, 90_000);
     }
   }
 
@@ -58,9 +66,34 @@ describe("exportPdf", () => {
     expect(pdf.artifacts).toContain("DRAFT");
     // A draft's header names the child too, so pages of two children's drafts are not mixed.
     expect(pdf.artifacts.join("")).toContain("Matilda Brennan");
-    expect(pdf.artifacts).toContain(`Page 1 of ${pdf.pages}`);
+    // Every footer gives the issue and its date, so pages of two issues cannot be mixed.
+    const footers = pdf.artifacts.filter((a) => a.includes("Page "));
+    expect(footers).toHaveLength(pdf.pages);
+    expect(footers[0]).toBe(`Draft plan, issue 1, issued 13 October 2026 · Page 1 of ${pdf.pages}`);
     expect(pdf.text).not.toContain("Page 1 of");
-  });
+    const final = fixture("plan-good.json");
+    final.meta = {
+      ...final.meta,
+      status: "final",
+      issue: 2,
+      dates: { ...final.meta.dates, finalIssued: "2027-03-13" },
+    };
+    const finalPdf = await readPdf(await exportPdf(final));
+    expect(finalPdf.artifacts).toContain(
+      `Final plan, issue 2, issued 13 March 2027 · Page ${finalPdf.pages} of ${finalPdf.pages}`,
+    );
+    const bare = await readPdf(await exportPdf(final, { issueInFooter: false }));
+    expect(bare.artifacts).toContain(`Page 1 of ${bare.pages}`);
+    // A draft has DRAFT across every page as well as in its header; a final plan neither.
+    const drafts = (p: typeof pdf) => p.artifacts.filter((a) => a === "DRAFT").length;
+    expect(drafts(pdf)).toBe(2 * pdf.pages);
+    expect(drafts(finalPdf)).toBe(0);
+    const unmarked = await readPdf(
+      await exportPdf(fixture("plan-good.json"), { watermark: false }),
+    );
+    expect(drafts(unmarked)).toBe(unmarked.pages);
+    expect(unmarked.artifacts.join("")).toContain("Matilda Brennan");
+  }, 60_000);
 
   it("declares its language, shows its title, gives header cells a scope and embeds every font", async () => {
     const bytes = await exportPdf(fixture("plan-good.json"));
@@ -116,6 +149,77 @@ describe("exportPdf", () => {
   it("refuses an invalid plan", async () => {
     await expect(exportPdf(planWithoutSectionG())).rejects.toThrow(PlanFormatError);
   });
+
+  it("refuses a plan whose structure is broken, naming each item, unless a draft copy is asked for", async () => {
+    const poor = fixture("plan-poor.json");
+    const error = await exportPdf(poor).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PlanIntegrityError);
+    expect((error as PlanIntegrityError).findings.map((f) => f.path)).toEqual([
+      "sections.F.provisions[2].id",
+      "sections.E.outcomes[2].needIds[0]",
+    ]);
+    expect((error as Error).message).toMatch(
+      /^the plan's structure has 2 problems: sections\.F\.provisions\[2\]\.id: F3 has the id "p-2", which F2 already uses\./,
+    );
+    expect((error as Error).message).toContain(
+      'E3 links to the need "n-9", which is not in the plan',
+    );
+
+    // Even a final plan's copy is headed DRAFT, and its title page says why.
+    const final = { ...poor, meta: { ...poor.meta, status: "final" as const } };
+    const pdf = await readPdf(await exportPdf(final, { allowFindings: true }));
+    const [titlePage = ""] = pdf.text.split("\n");
+    expect(bare(titlePage)).toContain(bare("Kieran Doyle (draft copy)"));
+    expect(bare(titlePage)).toContain(bare("Draft copy, not for issue: the plan has 2 problems"));
+    expect(bare(titlePage)).toContain(
+      bare(
+        'F3 has the id "p-2", which F2 already uses. Give each item its own id so links point to one item. (sections.F.provisions[2].id)',
+      ),
+    );
+    expect(bare(titlePage)).toContain(bare("(sections.E.outcomes[2].needIds[0])"));
+    expect(pdf.artifacts).toContain("DRAFT");
+    // A sound plan's title page says nothing of the kind.
+    expect(
+      (await readPdf(await exportPdf(fixture("plan-good.json"), { allowFindings: true }))).text,
+    ).not.toContain("not for issue");
+  }, 30_000);
+
+  it("heads outcomes and provisions with what they are, and names the target of every link", async () => {
+    const pdf = await readPdf(await exportPdf(fixture("plan-good.json")));
+    for (const heading of [
+      "E1: Tilly will carry out three-step instructions",
+      "E2: Tilly will tell an adult",
+      "F1: A speech and language therapy programme",
+      "F3: A personal visual timetable",
+      "H2.1: Short breaks",
+    ])
+      expect(pdf.text).toContain(heading);
+    expect(pdf.text).not.toMatch(/E\d+: Outcome\b/);
+    expect(pdf.text).not.toContain("…");
+    const links = pdf.links.map(bare);
+    expect(links).toContain(bare("need B1: Following and using spoken language"));
+    expect(links).toContain(bare("advice K4: Speech and language therapy advice"));
+    // In the provision table the column names the kind, so its links start at the label.
+    expect(links).toContain(bare("E2: Tilly will tell an adult"));
+    // Every link to an item says what it is, never a bare label such as "K2".
+    const internal = pdf.links.filter((l) => !/@|https?:/.test(l));
+    expect(internal.length).toBeGreaterThan(20);
+    for (const link of internal)
+      expect(link).toMatch(/^(?:(?:need|outcome|advice|provision) )?[A-K]\d[\d.]*: \S/);
+    expect(pdf.annotations).toContain("Go to need B1: Following and using spoken language");
+  }, 30_000);
+
+  it("keeps punctuation out of links and prints an external link's address after it", async () => {
+    const pdf = await readPdf(await exportPdf(planWithLinks()));
+    expect(pdf.links).toContain("the council's local offer");
+    expect(pdf.links).toContain("SENDIASS");
+    expect(pdf.links.some((l) => l.endsWith(","))).toBe(false);
+    expect(bare(pdf.text)).toContain(
+      bare(
+        "A programme described in the council's local offer (https://westmere.example/local-offer), with advice from SENDIASS (sendiass@westmere.example) and https://westmere.example/.",
+      ),
+    );
+  }, 30_000);
 
   it("writes a plan with every field empty that may be empty", async () => {
     const plan = emptiestPlan();

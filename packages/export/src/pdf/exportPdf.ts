@@ -9,6 +9,9 @@ import {
   planToDoc,
 } from "@ehcp/schema";
 import type { ExportOptions } from "../ExportOptions.js";
+import { integrityFindings } from "../integrityFindings.js";
+import { issueLine } from "../text/issueLine.js";
+import { itemTitles } from "../text/itemTitles.js";
 import { nodeLabels, planOutline } from "../outline.js";
 import { type PdfContext, renderPdfNode } from "./pdfMapping.js";
 import { PdfWriter } from "./PdfWriter.js";
@@ -23,12 +26,15 @@ import {
  * Writes a plan as a tagged PDF aiming at PDF/UA-1: a structure tree of headings, paragraphs,
  * lists and tables with header cells, the language en-GB, the title shown in the window, embedded
  * fonts, running headers and footers as artifacts, and a bookmark for each section and item. The
- * plan is validated first; an invalid plan throws a `PlanFormatError`.
+ * plan is validated first; an invalid plan throws a `PlanFormatError`, and one whose structure is
+ * broken a `PlanIntegrityError` (unless `allowFindings` asks for a draft copy anyway).
  */
 export async function exportPdf(input: Plan, options: ExportOptions = {}): Promise<Uint8Array> {
   const plan = parsePlan(input);
+  const findings = integrityFindings(plan, options);
   const doc = planToDoc(plan);
-  const draft = plan.meta.status === "draft";
+  // A copy of a broken plan is headed as a draft even when the plan says final.
+  const draft = plan.meta.status === "draft" || findings.length > 0;
   const councilName = options.councilName ?? plan.meta.localAuthority;
   const writer = new PdfWriter({
     title: `Education, Health and Care Plan: ${plan.meta.child.fullName}${draft ? " (draft)" : ""}`,
@@ -40,8 +46,10 @@ export async function exportPdf(input: Plan, options: ExportOptions = {}): Promi
     writer,
     labels: nodeLabels(doc),
     idLabels: labelPlan(plan),
+    titles: itemTitles(plan),
     item: null,
     councilName,
+    findings,
     paths: new Map(planItems(plan).map((i) => [i.label, formatJsonPath(i.path)])),
   };
   if (options.logo) {
@@ -111,6 +119,8 @@ export async function exportPdf(input: Plan, options: ExportOptions = {}): Promi
       ? [{ text: "DRAFT", bold: true }, ...(name ? [{ text: `  ${name}` }] : [])]
       : [{ text: name }],
     draft ? 12 : 9,
+    options.issueInFooter === false ? "" : issueLine(plan),
+    (options.watermark ?? draft) ? "DRAFT" : "",
   );
   return writer.finish();
 }

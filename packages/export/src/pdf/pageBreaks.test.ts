@@ -44,7 +44,7 @@ describe("exportPdf's pages", () => {
       ).join(" ");
     provision.what = Array.from({ length: 30 }, (_, n) => ({
       type: "paragraph" as const,
-      content: [{ type: "text" as const, text: `Step${n + 1} ${words(n)}.` }],
+      content: [{ type: "text" as const, text: `Step${n + 1} ${words(n)} end${n + 1}.` }],
     }));
     const pages = await readPages(await exportPdf(parsePlan(plan)));
     const holding = pages
@@ -55,7 +55,7 @@ describe("exportPdf's pages", () => {
           .map((t) => t.str)
           .join(""),
       }))
-      .filter((p) => /Step\d+/.test(p.text));
+      .filter((p) => /Step\d+|end\d+\./.test(p.text));
     expect(holding.length).toBeGreaterThanOrEqual(3);
     // Every paragraph is there, in order, across the pages.
     const steps = holding.flatMap((p) =>
@@ -89,7 +89,9 @@ describe("exportPdf's pages", () => {
     for (const name of ["plan-good.json", "plan-poor.json"])
       for (const layout of ["sections", "areas-of-need"] as const)
         expectReadablePages(
-          await readPages(await exportPdf(parsePlan(examplePlan(name)), { layout })),
+          await readPages(
+            await exportPdf(parsePlan(examplePlan(name)), { layout, allowFindings: true }),
+          ),
         );
   }, 60_000);
 });

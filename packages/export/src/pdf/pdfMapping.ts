@@ -1,4 +1,10 @@
-import { type Plan, type PlanNodeName, SECTION_TITLES, type SectionKey } from "@ehcp/schema";
+import {
+  type Finding,
+  type Plan,
+  type PlanNodeName,
+  SECTION_TITLES,
+  type SectionKey,
+} from "@ehcp/schema";
 import type { Node as PMNode } from "prosemirror-model";
 import {
   AGENCY_NAMES,
@@ -11,8 +17,12 @@ import {
   TOPIC_NAMES,
   VOICE_NAMES,
 } from "../text/describe.js";
+import { draftCopyNotice } from "../text/draftCopyNotice.js";
 import { formatDate } from "../text/formatDate.js";
+import type { ItemTitle } from "../text/itemTitles.js";
 import { planDetailRows } from "../text/planDetailRows.js";
+import { textSegment } from "../text/textSegment.js";
+import { tidyLinks } from "../text/tidyLinks.js";
 import type { CellBlock, PdfWriter, Run } from "./PdfWriter.js";
 
 type Struct = PDFKit.PDFStructureElement;
@@ -22,8 +32,12 @@ export interface PdfContext {
   readonly writer: PdfWriter;
   readonly labels: ReadonlyMap<PMNode, string>;
   readonly idLabels: ReadonlyMap<string, string>;
+  /** Each item's heading and link words, by label. */
+  readonly titles: ReadonlyMap<string, ItemTitle>;
   readonly item: string | null;
   readonly councilName: string;
+  /** Integrity problems of a plan exported as a draft copy anyway, for its title page. */
+  readonly findings: readonly Finding[];
   /** Each item's place in Plan JSON by its label, for naming where a character cannot print. */
   readonly paths: ReadonlyMap<string, string>;
   /** Height the last block drawn must keep on its page for the short lines that follow it. */
@@ -67,7 +81,7 @@ const kids = (node: PMNode): PMNode[] => {
   return out;
 };
 const runsOf = (node: PMNode, ctx: PdfContext): Run[] =>
-  kids(node).flatMap((c) => PDF_MAPPING.text(c, ctx));
+  tidyLinks(kids(node).flatMap((c) => PDF_MAPPING.text(c, ctx)));
 
 export function renderPdfNode(node: PMNode, ctx: PdfContext, parent: Struct): void {
   if (node.type.name !== "text")
@@ -77,14 +91,16 @@ const renderAll = (nodes: readonly PMNode[], ctx: PdfContext, parent: Struct) =>
   for (const n of nodes) renderPdfNode(n, ctx, parent);
 };
 
+/** A link to an item by id, named "outcome E2: …" (or "E2: …" where the context says the kind). */
+const linkRun = (id: string, ctx: PdfContext, withKind = true): Run => {
+  const label = ctx.idLabels.get(id);
+  if (!label) return { text: `${id} (not in this plan)` };
+  const title = ctx.titles.get(label);
+  return { text: (withKind ? title?.link : title?.heading) ?? label, goTo: destinationFor(label) };
+};
+// Titles hold commas, so links are kept apart by semicolons.
 const linkRuns = (ids: readonly string[], ctx: PdfContext): Run[] =>
-  ids.flatMap((id, i) => {
-    const label = ctx.idLabels.get(id);
-    const run: Run = label
-      ? { text: label, goTo: destinationFor(label) }
-      : { text: `${id} (not in this plan)` };
-    return i === 0 ? [run] : [{ text: ", " }, run];
-  });
+  ids.flatMap((id, i) => (i === 0 ? [linkRun(id, ctx)] : [{ text: "; " }, linkRun(id, ctx)]));
 const labelled = (ctx: PdfContext, parent: Struct, label: string, value: Run[] | string) =>
   ctx.writer.paragraph(parent, [
     { text: `${label}: `, bold: true },
@@ -177,9 +193,10 @@ export const PDF_MAPPING: PdfMapping = {
     const { plan, writer } = ctx;
     writer.location = { item: "the title page", path: "meta" };
     writer.heading(parent, 1, "Education, Health and Care Plan");
+    const copy = ctx.findings.length > 0;
     writer.paragraph(parent, [
       {
-        text: `${plan.meta.child.fullName}${plan.meta.status === "draft" ? " (draft)" : ""}`,
+        text: `${plan.meta.child.fullName}${copy ? " (draft copy)" : plan.meta.status === "draft" ? " (draft)" : ""}`,
         bold: true,
       },
     ]);
@@ -191,6 +208,15 @@ export const PDF_MAPPING: PdfMapping = {
       [0.35, 0.65],
       true,
     );
+    if (copy) {
+      const notice = draftCopyNotice(ctx.findings);
+      writer.heading(parent, 2, notice.heading);
+      writer.paragraph(parent, [{ text: notice.intro }]);
+      writer.list(
+        parent,
+        notice.items.map((text) => ({ label: "•", runs: [{ text }] })),
+      );
+    }
   },
 
   sectionA: section("A", "No views have been recorded."),
@@ -259,7 +285,7 @@ export const PDF_MAPPING: PdfMapping = {
     const label = ctx.labels.get(node) ?? "";
     at(ctx, label);
     const a = node.attrs;
-    ctx.writer.heading(parent, 2, `${label}: Outcome`, destinationFor(label));
+    ctx.writer.heading(parent, 2, ctx.titles.get(label)?.heading ?? label, destinationFor(label));
     renderAll(
       kids(node).filter((c) => c.type.name === "outcomeStatement"),
       ctx,
@@ -302,16 +328,8 @@ export const PDF_MAPPING: PdfMapping = {
     at(ctx, label);
     const field = (type: string) => kids(node).find((c) => c.type.name === type);
     const what = field("provisionWhat");
-    const words = (what?.textContent ?? "").split(/\s+/).filter(Boolean);
     const a = node.attrs;
-    ctx.writer.heading(
-      parent,
-      2,
-      words.length
-        ? `${label}: ${words.slice(0, 8).join(" ")}${words.length > 8 ? "…" : ""}`
-        : label,
-      destinationFor(label),
-    );
+    ctx.writer.heading(parent, 2, ctx.titles.get(label)?.heading ?? label, destinationFor(label));
     const trailers: [string, Run[]][] = [];
     if ((a.needIds as string[]).length)
       trailers.push(["Needs it meets directly", linkRuns(a.needIds as string[], ctx)]);
@@ -342,16 +360,13 @@ export const PDF_MAPPING: PdfMapping = {
             },
           ],
           [{ runs: [{ text: describeDuration(a.duration) }] }],
-          [
-            {
-              runs: (a.outcomeIds as string[]).length
-                ? linkRuns(a.outcomeIds as string[], ctx)
-                : [{ text: "None", italic: true }],
-            },
-          ],
+          // One outcome a line, headed as in section E: the column says they are outcomes.
+          (a.outcomeIds as string[]).length
+            ? (a.outcomeIds as string[]).map((id) => ({ runs: [linkRun(id, ctx, false)] }))
+            : [{ runs: [{ text: "None", italic: true }] }],
         ],
       ],
-      [0.32, 0.2, 0.08, 0.15, 0.13, 0.12],
+      [0.29, 0.19, 0.08, 0.15, 0.13, 0.16],
       false,
       {
         keepAfter: trailers.reduce(
@@ -401,7 +416,7 @@ export const PDF_MAPPING: PdfMapping = {
         sect,
         ["Provision", "Amount", "Arrangement", "Outcomes it meets"],
         items.map((i) => [
-          [{ runs: linkRuns([i.attrs.provisionId as string], ctx) }],
+          [{ runs: [linkRun(i.attrs.provisionId as string, ctx, false)] }],
           [
             {
               runs: [
@@ -426,7 +441,7 @@ export const PDF_MAPPING: PdfMapping = {
           ],
           cellBlocks(kids(i), ctx),
         ]),
-        [0.15, 0.15, 0.2, 0.5],
+        [0.3, 0.14, 0.18, 0.38],
       );
     }
     renderAll(
@@ -474,17 +489,5 @@ export const PDF_MAPPING: PdfMapping = {
   bulletList: listRenderer(false),
   orderedList: listRenderer(true),
   listItem: (node, ctx, parent) => renderAll(kids(node), ctx, parent),
-  text: (node) => {
-    const has = (mark: string) => node.marks.some((m) => m.type.name === mark);
-    const link = node.marks.find((m) => m.type.name === "link");
-    return [
-      {
-        text: node.text ?? "",
-        bold: has("bold"),
-        italic: has("italic"),
-        underline: has("underline"),
-        ...(link ? { href: link.attrs.href as string } : {}),
-      },
-    ];
-  },
+  text: (node) => [textSegment(node)],
 };

@@ -1,4 +1,5 @@
 import type { QualitySummary } from "@ehcp/quality";
+import { plural } from "./plural.js";
 
 const BREAKS: Record<string, string> = {
   "no-outcome": "no outcome names this need",
@@ -29,4 +30,4 @@ export const TRACEABILITY_HEADER = [
 ] as const;
 
 export const findingsSentence = (summary: QualitySummary): string =>
-  `The plan checker found ${summary.counts.error} errors, ${summary.counts.warning} warnings and ${summary.counts.info} points for information.`;
+  `The plan checker found ${plural(summary.counts.error, "error")}, ${plural(summary.counts.warning, "warning")} and ${plural(summary.counts.info, "point")} for information.`;
