@@ -1,8 +1,11 @@
 import {
+  AREA_NAMES,
   FREQUENCY_PERIODS,
   NEED_AREAS,
   type NeedsSectionKey,
+  PERIOD_NAMES,
   PFA_AREAS,
+  PFA_NAMES,
   type SectionKey,
 } from "@ehcp/schema";
 import { NodeViewContent, type NodeViewProps, NodeViewWrapper } from "@tiptap/react";
@@ -19,8 +22,6 @@ const KIND: Record<string, string> = {
   view: "View",
   advice: "Advice",
 };
-
-const words = (value: string) => value.replace(/-/g, " ");
 
 interface Frequency {
   sessions: number;
@@ -117,7 +118,7 @@ function NeedControls(props: NodeViewProps & { section: SectionKey; disabled: bo
         >
           {areas.map((area) => (
             <option key={area} value={area}>
-              {words(area)}
+              {AREA_NAMES[area]}
             </option>
           ))}
         </select>
@@ -150,7 +151,7 @@ function OutcomeControls(props: NodeViewProps & { disabled: boolean }) {
           <option value="">Not set</option>
           {PFA_AREAS.map((area) => (
             <option key={area} value={area}>
-              {words(area)}
+              {PFA_NAMES[area]}
             </option>
           ))}
         </select>
@@ -230,7 +231,7 @@ function ProvisionControls(props: NodeViewProps & { disabled: boolean }) {
           >
             {FREQUENCY_PERIODS.map((period) => (
               <option key={period} value={period}>
-                {words(period)}
+                {PERIOD_NAMES[period]}
               </option>
             ))}
           </select>
