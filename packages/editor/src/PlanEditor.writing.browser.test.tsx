@@ -197,6 +197,19 @@ describe("writing every part of a plan", () => {
     expect(await seriousAxeProblems(container)).toEqual([]);
   });
 
+  it("reaches the Add buttons by Tab and adds with Enter, the focus going to what was added", async () => {
+    const { container, editor } = await mountEditor({ plan: blank() });
+    editor.view.focus();
+    await userEvent.keyboard("{Tab}");
+    expect(document.activeElement).toBe(addButton(container, "A"));
+    await userEvent.keyboard("{Tab}");
+    expect(document.activeElement).toBe(addButton(container, "B"));
+    await userEvent.keyboard("{Enter}");
+    await frames();
+    await userEvent.keyboard("Toileting");
+    expect(planOf(editor).sections.B.needs.map((n) => n.title)).toEqual(["Toileting"]);
+  });
+
   it("adds views, steps, budget items and advice by their shortcuts", async () => {
     const { container, editor } = await mountEditor({ plan: blank() });
     await clickAdd(container, "E");

@@ -71,6 +71,7 @@ describe("findings where the writing is", () => {
     expect(count).toBeGreaterThan(1);
     expect(own.length).toBeGreaterThanOrEqual(count);
     await userEvent.click(card().querySelector("summary")!);
+    await expect.poll(() => card().querySelector(".ehcp-card-findings li button")).not.toBeNull();
     const first = card().querySelector<HTMLButtonElement>(".ehcp-card-findings li button")!;
     expect(first.textContent).toMatch(/^(Must fix|Should fix|Consider): .*\bB3\b/);
     await userEvent.click(first);

@@ -1,5 +1,6 @@
 import type { Finding } from "@ehcp/schema";
 import type { Editor } from "@tiptap/core";
+import { useState } from "react";
 import { revealFinding } from "../revealFinding.js";
 import { SEVERITY_NAMES } from "../SEVERITY_NAMES.js";
 
@@ -16,20 +17,29 @@ export function CardFindings({
   readonly editor: Editor;
   readonly findings: readonly Finding[];
 }) {
+  // The list is drawn only when opened: a long plan has hundreds of findings.
+  const [open, setOpen] = useState(false);
   if (findings.length === 0) return null;
   const worst = WORST.find((s) => findings.some((f) => f.severity === s)) ?? "info";
   return (
-    <details className="ehcp-card-findings" data-severity={worst}>
+    <details
+      className="ehcp-card-findings"
+      data-severity={worst}
+      open={open}
+      onToggle={(event) => setOpen(event.currentTarget.open)}
+    >
       <summary>{findings.length === 1 ? "1 finding" : `${findings.length} findings`}</summary>
-      <ul>
-        {findings.map((finding, index) => (
-          <li key={`${finding.rule}-${index}`}>
-            <button type="button" onClick={() => revealFinding(editor, finding)}>
-              <strong>{SEVERITY_NAMES[finding.severity]}:</strong> {finding.message}
-            </button>
-          </li>
-        ))}
-      </ul>
+      {open ? (
+        <ul>
+          {findings.map((finding, index) => (
+            <li key={`${finding.rule}-${index}`}>
+              <button type="button" onClick={() => revealFinding(editor, finding)}>
+                <strong>{SEVERITY_NAMES[finding.severity]}:</strong> {finding.message}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </details>
   );
 }
