@@ -34,7 +34,7 @@ describe("the app's example plans", () => {
     for (const plan of plans) {
       const { B, C, D, E, F, G, H1, H2 } = plan.sections;
       const provisions = [F, G, H1, H2].flatMap((s) => s.provisions);
-      for (const need of [B, C, D].flatMap((s) => s.needs)) {
+      for (const need of [...B.needs, ...C.needs, ...D.needs]) {
         expect(
           E.outcomes.some((o) => o.needIds.includes(need.id)),
           need.id,
