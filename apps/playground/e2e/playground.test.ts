@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@ehcp/fixtures/chromium";
 
 const app = fileURLToPath(new URL("..", import.meta.url));
-const examples = join(app, "examples");
+// The tests' own plans, kept apart from the example plans the app is seeded with.
+const examples = join(app, "e2e", "plans");
 const screenshots = join(app, "screenshots");
 const robin = parsePlanJson(readFileSync(join(examples, "robin-castell.json"), "utf8"));
 

@@ -17,7 +17,8 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@ehcp/fixtures/chromium";
 // the collaboration server (`ehcp serve`, a real process) goes away and comes back behind it.
 const app = fileURLToPath(new URL("..", import.meta.url));
 const bin = fileURLToPath(new URL("../../../packages/cli/bin/ehcp.js", import.meta.url));
-const examples = join(app, "examples");
+// The tests' own plans, kept apart from the example plans the app is seeded with.
+const examples = join(app, "e2e", "plans");
 const shots = process.env.EHCP_SHOTS ?? join(app, "screenshots");
 const robin = parsePlanJson(readFileSync(join(examples, "robin-castell.json"), "utf8"));
 const maya = parsePlanJson(readFileSync(join(examples, "maya-okoro.json"), "utf8"));

@@ -2,7 +2,9 @@ import {
   COMMENTS_MAP_NAME,
   type CommentThread,
   DEFAULT_SECTION_POLICY,
+  nameOf,
   readCommentThreads,
+  ROLE_NAMES,
   type SectionPolicy,
 } from "@ehcp/schema";
 import type { Editor } from "@tiptap/core";
@@ -28,7 +30,7 @@ export interface CommentsPanelProps {
   readonly policy?: SectionPolicy;
 }
 
-const words = (role: string) => role.replace(/-/g, " ");
+const words = (role: string) => nameOf(ROLE_NAMES, role);
 const when = (iso: string) =>
   new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
 

@@ -1,9 +1,9 @@
-import { SECTION_TITLES } from "@ehcp/schema";
+import { nameOf, ROLE_NAMES, SECTION_TITLES } from "@ehcp/schema";
 import { useSyncExternalStore } from "react";
 import type { PlanProvider } from "./PlanEditor.js";
 import { cleanPresence, type Presence } from "./presence.js";
 
-const words = (role: string) => role.replace(/-/g, " ");
+const words = (role: string) => nameOf(ROLE_NAMES, role);
 
 /** Who else is in the plan, in which role, and which section they are in. */
 export function PresenceList({ provider }: { readonly provider: PlanProvider | null }) {

@@ -1,13 +1,8 @@
-import { type Finding, SECTION_KEYS, SECTION_TITLES } from "@ehcp/schema";
+import { SECTION_KEYS, SECTION_TITLES } from "@ehcp/schema";
 import type { Editor } from "@tiptap/core";
 import { revealFinding } from "./revealFinding.js";
+import { SEVERITY_NAMES } from "./SEVERITY_NAMES.js";
 import type { PlanFindings } from "./usePlanFindings.js";
-
-const SEVERITY: Record<Finding["severity"], string> = {
-  error: "Must fix",
-  warning: "Should fix",
-  info: "Consider",
-};
 
 /**
  * The checker's findings, grouped by section; each takes the writer to its item with the wording
@@ -49,7 +44,7 @@ export function QualityPanel({
                   className="ehcp-finding"
                   onClick={() => editor && revealFinding(editor, finding)}
                 >
-                  <strong>{SEVERITY[finding.severity]}:</strong> {finding.message}
+                  <strong>{SEVERITY_NAMES[finding.severity]}:</strong> {finding.message}
                 </button>
               </li>
             ))}

@@ -1,6 +1,7 @@
 import type { Editor } from "@tiptap/core";
 import { useEffect, useRef } from "react";
 import { PLAN_SHORTCUTS } from "./kit/PlanKit.js";
+import { readableShortcut } from "./readableShortcut.js";
 
 interface MenuEntry {
   readonly label: string;
@@ -26,9 +27,25 @@ const ENTRIES: readonly MenuEntry[] = [
     shortcut: PLAN_SHORTCUTS.addProvision,
     run: (e) => e.commands.addProvision("F"),
   },
+  {
+    label: "Add a step towards this outcome",
+    shortcut: PLAN_SHORTCUTS.addStep,
+    run: (e) => e.commands.addStep(),
+  },
   { label: "Add health provision to G", run: (e) => e.commands.addProvision("G") },
   { label: "Add social care provision to H1", run: (e) => e.commands.addProvision("H1") },
   { label: "Add social care provision to H2", run: (e) => e.commands.addProvision("H2") },
+  { label: "Add a view to A", shortcut: PLAN_SHORTCUTS.addView, run: (e) => e.commands.addView() },
+  {
+    label: "Add this provision to the personal budget in J",
+    shortcut: PLAN_SHORTCUTS.addBudgetItem,
+    run: (e) => e.commands.addBudgetItem(),
+  },
+  {
+    label: "Add advice to K",
+    shortcut: PLAN_SHORTCUTS.addAdvice,
+    run: (e) => e.commands.addAdvice(),
+  },
   {
     label: "Move this item up",
     shortcut: PLAN_SHORTCUTS.moveUp,
@@ -40,8 +57,6 @@ const ENTRIES: readonly MenuEntry[] = [
     run: (e) => e.commands.moveItem("down"),
   },
 ];
-
-const readable = (shortcut: string) => shortcut.replace(/-/g, "+").replace("Arrow", "");
 
 /**
  * The "/" menu: the plan commands as a menu at the caret. Focus moves into it; arrow keys move
@@ -99,7 +114,7 @@ export function SlashMenu({
         >
           {entry.label}
           {entry.shortcut ? (
-            <span className="ehcp-shortcut"> ({readable(entry.shortcut)})</span>
+            <span className="ehcp-shortcut"> ({readableShortcut(entry.shortcut)})</span>
           ) : null}
         </button>
       ))}

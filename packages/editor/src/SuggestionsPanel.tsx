@@ -2,9 +2,11 @@ import {
   DECISIONS_MAP_NAME,
   DEFAULT_SECTION_POLICY,
   listSuggestions,
-  REPRESENTATIONS_MAP_NAME,
+  nameOf,
   readCouncilDecisions,
   readRepresentations,
+  REPRESENTATIONS_MAP_NAME,
+  ROLE_NAMES,
   type SectionPolicy,
 } from "@ehcp/schema";
 import type { Editor } from "@tiptap/core";
@@ -35,7 +37,7 @@ interface Waiting {
   readonly label: string;
 }
 
-const words = (role: string) => role.replace(/-/g, " ");
+const words = (role: string) => nameOf(ROLE_NAMES, role);
 
 /** What a suggestion would do, in words: adding “x” and removing “y”. */
 const change = (inserted: string, removed: string) =>

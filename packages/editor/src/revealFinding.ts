@@ -51,7 +51,10 @@ export function revealFinding(editor: Editor, finding: Finding): boolean {
   const item = findItemById(doc, finding.target);
   let from: number;
   let to: number;
+  /** Where the item or section the finding is about starts, to bring it into view. */
+  let place: number;
   if (item) {
+    place = item.pos;
     const fieldName =
       finding.path
         .split(".")
@@ -76,6 +79,7 @@ export function revealFinding(editor: Editor, finding: Finding): boolean {
     if (finding.section === "meta") return false;
     try {
       const section = findSection(doc, finding.section);
+      place = section.pos;
       from = TextSelection.near(doc.resolve(section.pos + 1)).from;
       to = from;
     } catch {
@@ -88,5 +92,14 @@ export function revealFinding(editor: Editor, finding: Finding): boolean {
     .scrollIntoView();
   editor.view.dispatch(tr);
   editor.view.focus();
+  // ProseMirror scrolls only as far as the caret, which for a finding on a whole need is the
+  // caret's line at the edge of the screen, or nothing when the caret was there already: bring
+  // the item (or the section) itself into view, and the wording when there is some.
+  const target = editor.view.nodeDOM(place);
+  if (target instanceof HTMLElement) target.scrollIntoView({ block: "start" });
+  if (from < to) {
+    const { node } = editor.view.domAtPos(from);
+    (node instanceof HTMLElement ? node : node.parentElement)?.scrollIntoView({ block: "center" });
+  }
   return true;
 }

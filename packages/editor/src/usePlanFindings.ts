@@ -6,6 +6,8 @@ import {
 } from "@ehcp/quality";
 import { docToPlan, type Finding, type Plan, PlanFormatError } from "@ehcp/schema";
 import type { Editor } from "@tiptap/core";
+import { useEffect } from "react";
+import { itemFindingsKey } from "./plugins/itemFindings.js";
 import { usePausedDocValue } from "./usePausedDocValue.js";
 
 export interface PlanFindings {
@@ -20,14 +22,14 @@ const EMPTY: PlanFindings = { plan: null, findings: [], summary: null, problem: 
 
 /**
  * The checker's findings for the plan in an editor, brought up to date when typing pauses for
- * `delay` milliseconds, not on every keystroke.
+ * `delay` milliseconds, not on every keystroke; each item's card shows its own.
  */
 export function usePlanFindings(
   editor: Editor | null,
   config: QualityConfig = {},
   delay = 400,
 ): PlanFindings {
-  return usePausedDocValue<PlanFindings>(
+  const value = usePausedDocValue<PlanFindings>(
     editor,
     (current, previous) => {
       try {
@@ -44,4 +46,12 @@ export function usePlanFindings(
     delay,
     [JSON.stringify(config)],
   );
+  // Each card counts its own findings: they go to the editor as well as to the panel.
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    editor.view.dispatch(
+      editor.state.tr.setMeta(itemFindingsKey, value.findings).setMeta("addToHistory", false),
+    );
+  }, [editor, value.findings]);
+  return value;
 }

@@ -1,4 +1,5 @@
 import {
+  AREA_NAMES,
   AREAS_OF_NEED,
   labelAt,
   type NeedArea,
@@ -10,7 +11,6 @@ import {
 } from "@ehcp/schema";
 import type { Node as PMNode } from "prosemirror-model";
 import type { Layout } from "./ExportOptions.js";
-import { AREA_NAMES } from "./text/describe.js";
 
 /** One part of a document: a heading, and the section or the items under it. */
 export type OutlinePart =

@@ -104,6 +104,19 @@ export { PLAN_FRAGMENT_NAME, planToYDoc } from "./yjs/planToYDoc.js";
 export { spokenDate } from "./dates/spokenDate.js";
 export type { StatutoryDate } from "./dates/statutoryDates.js";
 export { statutoryDates } from "./dates/statutoryDates.js";
+export {
+  AGENCY_NAMES,
+  AREA_NAMES,
+  ARRANGEMENT_NAMES,
+  INSTITUTION_TYPE_NAMES,
+  nameOf,
+  PERIOD_NAMES,
+  PFA_NAMES,
+  ROLE_NAMES,
+  TOPIC_NAMES,
+  VOICE_NAMES,
+  VOICE_PHRASES,
+} from "./vocabulary/valueNames.js";
 export { yDocToPlan } from "./yjs/yDocToPlan.js";
 export { yElementToNode, yFragmentToDoc } from "./yjs/yElementToNode.js";
 export { markOfAttribute } from "./yjs/markOfAttribute.js";

@@ -1,6 +1,6 @@
 import type { SectionKey } from "@ehcp/schema";
 import { Fragment, type Node as PMNode } from "@tiptap/pm/model";
-import { type Command, TextSelection } from "@tiptap/pm/state";
+import { type Command, NodeSelection, TextSelection } from "@tiptap/pm/state";
 import { findItem } from "../model/findItem.js";
 import { findSection } from "../model/findSection.js";
 import { firstTextPos } from "../model/firstTextPos.js";
@@ -8,7 +8,7 @@ import { firstTextPos } from "../model/firstTextPos.js";
 /**
  * Inserts an item into a section: after the item the cursor is in when that is in the same
  * section, otherwise after the section's last item of that type; then puts the cursor where the
- * item's text begins, so the writer types straight on. Refuses where the section cannot take it.
+ * item's text begins, so the writer types straight on (or selects an item that has no text). Refuses where the section cannot take it.
  */
 export function insertItem(section: SectionKey, make: () => PMNode): Command {
   return (state, dispatch) => {
@@ -27,7 +27,12 @@ export function insertItem(section: SectionKey, make: () => PMNode): Command {
       let pos = target.pos + 1;
       for (let i = 0; i < index; i++) pos += target.node.child(i).nodeSize;
       const tr = state.tr.insert(pos, item);
-      tr.setSelection(TextSelection.create(tr.doc, firstTextPos(item, pos)));
+      // An item without text (a piece of advice) is selected whole; its card takes the details.
+      tr.setSelection(
+        item.isAtom
+          ? NodeSelection.create(tr.doc, pos)
+          : TextSelection.create(tr.doc, firstTextPos(item, pos)),
+      );
       dispatch(tr.scrollIntoView());
     }
     return true;

@@ -6,12 +6,17 @@ import {
   type SectionPolicy,
 } from "@ehcp/schema";
 import { Extension } from "@tiptap/core";
+import { addAdvice } from "../commands/addAdvice.js";
+import { addBudgetItem } from "../commands/addBudgetItem.js";
 import { addNeed } from "../commands/addNeed.js";
 import { addOutcome } from "../commands/addOutcome.js";
 import { addProvision } from "../commands/addProvision.js";
+import { addStep } from "../commands/addStep.js";
+import { addView } from "../commands/addView.js";
 import { moveItem } from "../commands/moveItem.js";
 import { setLink } from "../commands/setLink.js";
 import { findingHighlight } from "../plugins/findingHighlight.js";
+import { itemFindings } from "../plugins/itemFindings.js";
 import { itemLabels } from "../plugins/itemLabels.js";
 import { roleGuard } from "../plugins/roleGuard.js";
 import { uniqueItemIds } from "../plugins/uniqueItemIds.js";
@@ -31,6 +36,14 @@ declare module "@tiptap/core" {
       addOutcome: (needIds?: readonly string[]) => ReturnType;
       /** Adds a provision to F, G, H1 or H2 for the given outcomes, or the one the cursor is in. */
       addProvision: (section?: ProvisionSectionKey, outcomeIds?: readonly string[]) => ReturnType;
+      /** Adds a view to section A; the cursor goes to its words. */
+      addView: () => ReturnType;
+      /** Adds a step towards the given outcome, or the one the cursor is in. */
+      addStep: (outcomeId?: string) => ReturnType;
+      /** Adds an item to the personal budget (J) for a provision, by default the cursor's. */
+      addBudgetItem: (provisionId?: string) => ReturnType;
+      /** Adds a piece of advice to section K; its card takes the details. */
+      addAdvice: () => ReturnType;
       /** Moves the item the cursor is in up or down its section. */
       moveItem: (direction: "up" | "down") => ReturnType;
       /** Links one item to another (a provision to an outcome it serves), or unlinks them. */
@@ -47,6 +60,10 @@ export const PLAN_SHORTCUTS = {
   addNeed: "Alt-Shift-n",
   addOutcome: "Alt-Shift-o",
   addProvision: "Alt-Shift-p",
+  addView: "Alt-Shift-v",
+  addStep: "Alt-Shift-s",
+  addBudgetItem: "Alt-Shift-b",
+  addAdvice: "Alt-Shift-k",
   moveUp: "Alt-Shift-ArrowUp",
   moveDown: "Alt-Shift-ArrowDown",
 } as const;
@@ -66,6 +83,7 @@ export const PlanKit = Extension.create<PlanKitOptions, { role: Role; policy: Se
       uniqueItemIds(),
       itemLabels(),
       findingHighlight(),
+      itemFindings(),
       roleGuard(this.options.role, this.options.policy),
     ];
   },
@@ -83,6 +101,22 @@ export const PlanKit = Extension.create<PlanKitOptions, { role: Role; policy: Se
         (section, outcomeIds) =>
         ({ state, dispatch }) =>
           addProvision(section, outcomeIds)(state, dispatch),
+      addView:
+        () =>
+        ({ state, dispatch }) =>
+          addView()(state, dispatch),
+      addStep:
+        (outcomeId) =>
+        ({ state, dispatch }) =>
+          addStep(outcomeId)(state, dispatch),
+      addBudgetItem:
+        (provisionId) =>
+        ({ state, dispatch }) =>
+          addBudgetItem(provisionId)(state, dispatch),
+      addAdvice:
+        () =>
+        ({ state, dispatch }) =>
+          addAdvice()(state, dispatch),
       moveItem:
         (direction) =>
         ({ state, dispatch }) =>
@@ -112,6 +146,10 @@ export const PlanKit = Extension.create<PlanKitOptions, { role: Role; policy: Se
       [PLAN_SHORTCUTS.addNeed]: () => this.editor.commands.addNeed(section()),
       [PLAN_SHORTCUTS.addOutcome]: () => this.editor.commands.addOutcome(),
       [PLAN_SHORTCUTS.addProvision]: () => this.editor.commands.addProvision(provisionSection()),
+      [PLAN_SHORTCUTS.addView]: () => this.editor.commands.addView(),
+      [PLAN_SHORTCUTS.addStep]: () => this.editor.commands.addStep(),
+      [PLAN_SHORTCUTS.addBudgetItem]: () => this.editor.commands.addBudgetItem(),
+      [PLAN_SHORTCUTS.addAdvice]: () => this.editor.commands.addAdvice(),
       [PLAN_SHORTCUTS.moveUp]: () => this.editor.commands.moveItem("up"),
       [PLAN_SHORTCUTS.moveDown]: () => this.editor.commands.moveItem("down"),
     };

@@ -59,3 +59,43 @@ export function newProvision(
     ],
   );
 }
+
+/** A new view for section A: the child's own, about themselves, until the writer says otherwise. */
+export function newView(schema: Schema): PMNode {
+  return node(schema, "view").create(
+    {
+      id: createId("view"),
+      voice: "child",
+      topic: "about-me",
+      directQuote: false,
+      gatheredHow: null,
+    },
+    line(schema),
+  );
+}
+
+/** A new, empty step towards an outcome, due by `byWhen` (YYYY-MM or YYYY-MM-DD). */
+export function newStep(schema: Schema, byWhen: string): PMNode {
+  return node(schema, "outcomeStep").create({ id: createId("step"), byWhen });
+}
+
+/** A new item of the personal budget in section J, paying for provision `provisionId`. */
+export function newBudgetItem(schema: Schema, provisionId: string): PMNode {
+  return node(schema, "budgetItem").create(
+    { provisionId, amountGBP: null, arrangement: "direct-payment" },
+    line(schema),
+  );
+}
+
+/** A new, empty piece of advice for section K, appended to the plan as the law expects. */
+export function newAdvice(schema: Schema): PMNode {
+  return node(schema, "advice").create({
+    id: createId("k"),
+    title: "",
+    from: { name: "", role: "" },
+    agency: "education",
+    requested: null,
+    received: null,
+    appended: true,
+  });
+}

@@ -8,17 +8,7 @@ import { isFromYjs } from "./isFromYjs.js";
 export const itemLabelsKey = new PluginKey<LabelState>("ehcpItemLabels");
 
 interface LabelState {
-  /** Items' sections and ids in document order: labels change only when this does. */
-  readonly order: string;
   readonly decorations: DecorationSet;
-}
-
-function orderOf(doc: PMNode): string {
-  let order = "";
-  eachItem(doc, (item, _pos, section) => {
-    order += `${section}:${String(item.attrs.id)},`;
-  });
-  return order;
 }
 
 function build(doc: PMNode): LabelState {
@@ -26,7 +16,7 @@ function build(doc: PMNode): LabelState {
   eachItem(doc, (item, pos, _section, label) => {
     decorations.push(Decoration.node(pos, pos + item.nodeSize, {}, { label }));
   });
-  return { order: orderOf(doc), decorations: DecorationSet.create(doc, decorations) };
+  return { decorations: DecorationSet.create(doc, decorations) };
 }
 
 /**
@@ -45,11 +35,12 @@ export function itemLabels(): Plugin<LabelState> {
         // would take every label through and drop: label the new document afresh.
         if (isFromYjs(tr)) return build(tr.doc);
         if (changesTextOnly(tr)) {
-          return { order: value.order, decorations: value.decorations.map(tr.mapping, tr.doc) };
+          return { decorations: value.decorations.map(tr.mapping, tr.doc) };
         }
-        const order = orderOf(tr.doc);
-        if (order !== value.order) return build(tr.doc);
-        return { order, decorations: value.decorations.map(tr.mapping, tr.doc) };
+        // Anything but typing is labelled afresh: changing an item's values (setNodeMarkup)
+        // replaces its opening token, and mapping drops a node decoration whose start is
+        // replaced, which left the item's card without its label (F2) until a reload.
+        return build(tr.doc);
       },
     },
     props: {

@@ -139,6 +139,26 @@ describe("itemLabels", () => {
     expect(labels(state.apply(remoteWordInB1(state)))).toEqual(before);
   });
 
+  it("keeps a provision's label when one of its values changes, such as how often it is given", () => {
+    const state = EditorState.create({ doc: planToDoc(plan), plugins: [itemLabels()] });
+    const before = labels(state);
+    let second = -1;
+    let seen = 0;
+    state.doc.descendants((node, pos) => {
+      if (node.type.name === "provision" && seen++ === 1) second = pos;
+      return second < 0;
+    });
+    const node = state.doc.nodeAt(second)!;
+    const changed = state.apply(
+      state.tr.setNodeMarkup(second, undefined, {
+        ...node.attrs,
+        frequency: { sessions: 2, per: "fortnight", minutes: 30 },
+      }),
+    );
+    expect(labels(changed)).toEqual(before);
+    expect(itemLabelAt(changed, second)).toBe("F2");
+  });
+
   it("names the item that starts at a place, not the one that ends there", () => {
     const state = EditorState.create({ doc: planToDoc(plan), plugins: [itemLabels()] });
     const starts: [string, number][] = [];

@@ -1,16 +1,26 @@
 import {
+  AREA_NAMES,
   FREQUENCY_PERIODS,
   NEED_AREAS,
   type NeedsSectionKey,
+  PERIOD_NAMES,
   PFA_AREAS,
+  PFA_NAMES,
   type SectionKey,
 } from "@ehcp/schema";
 import { NodeViewContent, type NodeViewProps, NodeViewWrapper } from "@tiptap/react";
 import { useId, useState } from "react";
 import { SECTION_KEY_OF } from "../model/sections.js";
+import { findingsFrom } from "../plugins/itemFindings.js";
 import { labelFrom } from "../plugins/itemLabels.js";
+import { PLAN_SHORTCUTS } from "../kit/PlanKit.js";
+import { readableShortcut } from "../readableShortcut.js";
+import { AdviceControls } from "./AdviceControls.js";
+import { BudgetItemControls } from "./BudgetItemControls.js";
+import { CardFindings } from "./CardFindings.js";
 import { type Duration, DurationControl } from "./DurationControl.js";
 import { labelsById } from "./labelsById.js";
+import { ViewControls } from "./ViewControls.js";
 
 const KIND: Record<string, string> = {
   need: "Need",
@@ -18,9 +28,14 @@ const KIND: Record<string, string> = {
   provision: "Provision",
   view: "View",
   advice: "Advice",
+  budgetItem: "Item of the personal budget",
 };
 
-const words = (value: string) => value.replace(/-/g, " ");
+/** What the text of an item that is not in fields of its own is. */
+const CONTENT_LABELS: Record<string, string> = {
+  view: "Their view",
+  budgetItem: "The outcomes it will help meet",
+};
 
 interface Frequency {
   sessions: number;
@@ -117,7 +132,7 @@ function NeedControls(props: NodeViewProps & { section: SectionKey; disabled: bo
         >
           {areas.map((area) => (
             <option key={area} value={area}>
-              {words(area)}
+              {AREA_NAMES[area]}
             </option>
           ))}
         </select>
@@ -150,7 +165,7 @@ function OutcomeControls(props: NodeViewProps & { disabled: boolean }) {
           <option value="">Not set</option>
           {PFA_AREAS.map((area) => (
             <option key={area} value={area}>
-              {words(area)}
+              {PFA_NAMES[area]}
             </option>
           ))}
         </select>
@@ -230,12 +245,29 @@ function ProvisionControls(props: NodeViewProps & { disabled: boolean }) {
           >
             {FREQUENCY_PERIODS.map((period) => (
               <option key={period} value={period}>
-                {words(period)}
+                {PERIOD_NAMES[period]}
               </option>
             ))}
           </select>
         </label>
       </fieldset>
+      <label>
+        Hours a week{" "}
+        <input
+          type="number"
+          min={0}
+          max={168}
+          step="0.25"
+          value={(node.attrs.hoursPerWeek as number | null) ?? ""}
+          disabled={disabled}
+          onChange={(event) => {
+            const value = event.target.value === "" ? null : Number(event.target.value);
+            if (value === null || (value >= 0 && value <= 168)) {
+              updateAttributes({ hoursPerWeek: value });
+            }
+          }}
+        />
+      </label>
       <DurationControl
         value={node.attrs.duration as Duration | null}
         disabled={disabled}
@@ -279,6 +311,9 @@ export function ItemCard(props: NodeViewProps) {
       <h3 id={headingId} className="ehcp-item-heading" contentEditable={false}>
         <span className="ehcp-item-label">{label}</span> {kind}
       </h3>
+      <div contentEditable={false}>
+        <CardFindings editor={editor} findings={findingsFrom(decorations)} />
+      </div>
       <div contentEditable={false} className="ehcp-item-values">
         {node.type.name === "need" ? (
           <NeedControls {...props} section={section} disabled={disabled} />
@@ -286,9 +321,36 @@ export function ItemCard(props: NodeViewProps) {
           <OutcomeControls {...props} disabled={disabled} />
         ) : node.type.name === "provision" ? (
           <ProvisionControls {...props} disabled={disabled} />
+        ) : node.type.name === "view" ? (
+          <ViewControls {...props} disabled={disabled} />
+        ) : node.type.name === "advice" ? (
+          <AdviceControls {...props} disabled={disabled} />
+        ) : node.type.name === "budgetItem" ? (
+          <BudgetItemControls {...props} disabled={disabled} />
         ) : null}
       </div>
-      <NodeViewContent className="ehcp-item-fields" />
+      {CONTENT_LABELS[node.type.name] ? (
+        <span className="ehcp-field-label" contentEditable={false} id={`${headingId}-content`}>
+          {CONTENT_LABELS[node.type.name]}
+        </span>
+      ) : null}
+      {node.isAtom ? null : <NodeViewContent className="ehcp-item-fields" />}
+      {node.type.name === "outcome" ? (
+        <div contentEditable={false} className="ehcp-add">
+          <button
+            type="button"
+            disabled={disabled}
+            aria-keyshortcuts={PLAN_SHORTCUTS.addStep.replace(/-/g, "+")}
+            onClick={() => {
+              editor.commands.addStep(node.attrs.id as string);
+              editor.view.focus();
+            }}
+          >
+            Add a step towards {label || "this outcome"}{" "}
+            <span className="ehcp-shortcut">({readableShortcut(PLAN_SHORTCUTS.addStep)})</span>
+          </button>
+        </div>
+      ) : null}
     </NodeViewWrapper>
   );
 }

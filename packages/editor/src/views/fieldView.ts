@@ -1,4 +1,5 @@
 import type { Editor, NodeViewRenderer } from "@tiptap/core";
+import type { Node as PMNode } from "@tiptap/pm/model";
 import { FIELD_LABELS } from "./FIELD_LABELS.js";
 import { idPrefix } from "./sectionView.js";
 
@@ -9,7 +10,7 @@ let fields = 0;
  * line of plain text (who delivers a provision) or rich text (what the provision is).
  */
 export function fieldView(editor: Editor): NodeViewRenderer {
-  return ({ node }) => {
+  return ({ node, getPos }) => {
     const dom = document.createElement("div");
     dom.className = "ehcp-field";
     dom.dataset.field = node.type.name;
@@ -23,10 +24,49 @@ export function fieldView(editor: Editor): NodeViewRenderer {
     dom.setAttribute("role", "group");
     dom.setAttribute("aria-labelledby", label.id);
     dom.append(label, content);
+    const due = node.type.name === "outcomeStep" ? stepDate(editor, node, getPos, label.id) : null;
+    if (due) dom.append(due.element);
     return {
       dom,
       contentDOM: content,
       ignoreMutation: (mutation) => !content.contains(mutation.target),
+      // The step's date is a form control of the page, not text.
+      stopEvent: (event) =>
+        !!due && event.target instanceof Node && due.element.contains(event.target),
+      update: (next) => {
+        if (next.type !== node.type) return false;
+        due?.show(next.attrs.byWhen as string | null);
+        return true;
+      },
     };
   };
+}
+
+/** A step's "by when", a month, which sets the step's attribute when a whole month is chosen. */
+function stepDate(
+  editor: Editor,
+  node: PMNode,
+  getPos: () => number | undefined,
+  stepLabelId: string,
+): { element: HTMLElement; show: (byWhen: string | null) => void } {
+  const { role, policy } = editor.storage.plan;
+  const element = document.createElement("label");
+  element.className = "ehcp-step-date";
+  element.contentEditable = "false";
+  const input = document.createElement("input");
+  input.type = "month";
+  input.disabled = !editor.isEditable || !policy[role].includes("E");
+  input.setAttribute("aria-describedby", stepLabelId);
+  const show = (byWhen: string | null) => {
+    input.value = byWhen?.slice(0, 7) ?? "";
+  };
+  show(node.attrs.byWhen as string | null);
+  input.addEventListener("change", () => {
+    const pos = getPos();
+    // A step is always due by a month: an emptied date keeps the last one.
+    if (pos === undefined || !/^\d{4}-\d{2}$/.test(input.value)) return;
+    editor.view.dispatch(editor.state.tr.setNodeAttribute(pos, "byWhen", input.value));
+  });
+  element.append("By when ", input);
+  return { element, show };
 }

@@ -1,6 +1,15 @@
-import { describeRefusal, SECTION_TITLES } from "@ehcp/schema";
+import {
+  describeRefusal,
+  INSTITUTION_TYPE_NAMES,
+  nameOf,
+  type Placement,
+  SECTION_TITLES,
+  type SectionKey,
+} from "@ehcp/schema";
 import type { Editor, NodeViewRenderer } from "@tiptap/core";
+import { PLAN_SHORTCUTS } from "../kit/PlanKit.js";
 import { SECTION_KEY_OF } from "../model/sections.js";
+import { readableShortcut } from "../readableShortcut.js";
 
 let editors = 0;
 const prefixes = new WeakMap<Editor, string>();
@@ -11,13 +20,60 @@ export const idPrefix = (editor: Editor) => {
   return prefix;
 };
 
+type AddCommand = keyof typeof PLAN_SHORTCUTS;
+
+/** The "Add …" button each section has, with the command it runs. */
+const ADD: Partial<
+  Record<SectionKey, { text: string; command: AddCommand; run: (e: Editor) => boolean }>
+> = {
+  A: { text: "Add a view", command: "addView", run: (e) => e.commands.addView() },
+  B: { text: "Add a need", command: "addNeed", run: (e) => e.commands.addNeed("B") },
+  C: { text: "Add a health need", command: "addNeed", run: (e) => e.commands.addNeed("C") },
+  D: { text: "Add a social care need", command: "addNeed", run: (e) => e.commands.addNeed("D") },
+  E: { text: "Add an outcome", command: "addOutcome", run: (e) => e.commands.addOutcome([]) },
+  F: {
+    text: "Add a provision",
+    command: "addProvision",
+    run: (e) => e.commands.addProvision("F", []),
+  },
+  G: {
+    text: "Add health provision",
+    command: "addProvision",
+    run: (e) => e.commands.addProvision("G", []),
+  },
+  H1: {
+    text: "Add social care provision",
+    command: "addProvision",
+    run: (e) => e.commands.addProvision("H1", []),
+  },
+  H2: {
+    text: "Add social care provision",
+    command: "addProvision",
+    run: (e) => e.commands.addProvision("H2", []),
+  },
+  J: {
+    text: "Add an item to the personal budget",
+    command: "addBudgetItem",
+    run: (e) => e.commands.addBudgetItem(),
+  },
+  K: { text: "Add advice", command: "addAdvice", run: (e) => e.commands.addAdvice() },
+};
+
+/** Section I's words: the school or setting named, or that none is named yet. */
+function placementText(placement: Placement | null): string {
+  if (!placement)
+    return "No school or setting is named yet: the placement is named when the final plan is issued.";
+  const type = nameOf(INSTITUTION_TYPE_NAMES, placement.institutionType);
+  return placement.institutionName ? `${placement.institutionName} (${type})` : type;
+}
+
 /**
  * A section with its fixed heading ("Section F: Special educational provision"), outside the
  * editable content so it cannot be deleted, moved or retitled. A section the writer's role may
  * not change is not editable and says why.
  */
 export function sectionView(editor: Editor): NodeViewRenderer {
-  return ({ node }) => {
+  return ({ node, getPos }) => {
     const key = SECTION_KEY_OF[node.type.name];
     if (!key) throw new RangeError(`${node.type.name} is not a section`);
     const { role, policy } = editor.storage.plan;
@@ -45,18 +101,92 @@ export function sectionView(editor: Editor): NodeViewRenderer {
     }
     if (suggesting) dom.dataset.suggesting = "true";
     if (node.type.spec.content === "" || node.isAtom) {
-      const placeholder = document.createElement("p");
-      placeholder.className = "ehcp-atom-note";
-      placeholder.contentEditable = "false";
-      placeholder.textContent =
-        key === "I" ? "The placement is named when the final plan is issued." : "";
-      dom.append(placeholder);
-      return { dom, ignoreMutation: () => true };
+      // Section I has no text of its own; its attribute is redrawn when the placement is named.
+      const placement = document.createElement("p");
+      placement.className = "ehcp-atom-note ehcp-placement";
+      placement.contentEditable = "false";
+      placement.textContent =
+        key === "I" ? placementText(node.attrs.placement as Placement | null) : "";
+      dom.append(placement);
+      return { dom, ignoreMutation: () => true, stopEvent: () => true };
     }
+    if (key === "J")
+      dom.append(requestedControl(editor, node.attrs.requested === true, !writable, getPos));
     const content = document.createElement("div");
     content.className = "ehcp-section-content";
     if (!writable && !suggesting) content.contentEditable = "false";
     dom.append(content);
-    return { dom, contentDOM: content, ignoreMutation: (m) => !content.contains(m.target) };
+    const add = ADD[key];
+    if (add) {
+      const bar = document.createElement("div");
+      bar.className = "ehcp-add";
+      bar.contentEditable = "false";
+      const button = document.createElement("button");
+      button.type = "button";
+      button.disabled = !writable;
+      const shortcut = PLAN_SHORTCUTS[add.command];
+      button.setAttribute("aria-keyshortcuts", shortcut.replace(/-/g, "+"));
+      const hint = document.createElement("span");
+      hint.className = "ehcp-shortcut";
+      hint.textContent = ` (${readableShortcut(shortcut)})`;
+      button.append(`${add.text}`, hint);
+      button.addEventListener("click", () => {
+        if (!add.run(editor)) return;
+        focusNew(editor);
+      });
+      bar.append(button);
+      dom.append(bar);
+    }
+    const outside = (target: EventTarget | null) =>
+      !(target instanceof Node && content.contains(target));
+    return {
+      dom,
+      contentDOM: content,
+      ignoreMutation: (m) => !content.contains(m.target),
+      // The heading, the buttons and the controls outside the text are the page's, not the text's.
+      stopEvent: (event) => outside(event.target),
+    };
   };
+}
+
+/**
+ * Puts the focus where the writer goes on: the text of what was just added, or for an item with
+ * no text (a piece of advice) its card's first control.
+ */
+function focusNew(editor: Editor): void {
+  const { selection } = editor.state;
+  if ("node" in selection && selection.node) {
+    const card = editor.view.nodeDOM(selection.from);
+    // The card is drawn by React after the transaction.
+    requestAnimationFrame(() => {
+      const target = (editor.view.nodeDOM(selection.from) ?? card) as HTMLElement | null;
+      target?.querySelector<HTMLElement>("input, select")?.focus();
+      target?.scrollIntoView({ block: "nearest" });
+    });
+    return;
+  }
+  editor.view.focus();
+}
+
+/** Section J's "requested" checkbox, which sets the section's attribute. */
+function requestedControl(
+  editor: Editor,
+  requested: boolean,
+  disabled: boolean,
+  getPos: () => number | undefined,
+): HTMLElement {
+  const label = document.createElement("label");
+  label.className = "ehcp-controls ehcp-requested";
+  label.contentEditable = "false";
+  const box = document.createElement("input");
+  box.type = "checkbox";
+  box.checked = requested;
+  box.disabled = disabled;
+  box.addEventListener("change", () => {
+    const pos = getPos();
+    if (pos === undefined) return;
+    editor.view.dispatch(editor.state.tr.setNodeAttribute(pos, "requested", box.checked));
+  });
+  label.append(box, " The child's parent or the young person has asked for a personal budget");
+  return label;
 }

@@ -20,13 +20,13 @@ import {
   AGENCY_NAMES,
   AREA_NAMES,
   ARRANGEMENT_NAMES,
-  describeDuration,
-  describeHowOften,
   INSTITUTION_TYPE_NAMES,
+  nameOf,
   PFA_NAMES,
   TOPIC_NAMES,
-  VOICE_NAMES,
-} from "../text/describe.js";
+  VOICE_PHRASES,
+} from "@ehcp/schema";
+import { describeDuration, describeHowOften } from "../text/describe.js";
 import { formatDate } from "../text/formatDate.js";
 import { tidyLinks } from "../text/tidyLinks.js";
 import { type Segment, textSegment } from "../text/textSegment.js";
@@ -219,12 +219,12 @@ export const DOCX_MAPPING: DocxMapping = {
   sectionA: section("A", "No views have been recorded."),
   view: (node, ctx) => {
     const label = ctx.labels.get(node) ?? "";
-    const who = VOICE_NAMES[node.attrs.voice as string] ?? "";
+    const who = nameOf(VOICE_PHRASES, node.attrs.voice as string);
     const quoted = node.attrs.directQuote
       ? `, in ${who === "the child" || who === "the young person" ? "their own" : "these"} words`
       : "";
     return [
-      itemHeading(label, TOPIC_NAMES[node.attrs.topic as string] ?? ""),
+      itemHeading(label, nameOf(TOPIC_NAMES, node.attrs.topic as string)),
       para(text(`The view of ${who}${quoted}.`, { italics: true })),
       ...renderAll(children(node), ctx),
       ...(node.attrs.gatheredHow
@@ -247,10 +247,7 @@ export const DOCX_MAPPING: DocxMapping = {
     const inner = { ...ctx, item: ctx.labels.get(node) ?? "" };
     return [
       ...renderAll(children(node), inner),
-      labelled(
-        "Area of need",
-        AREA_NAMES[node.attrs.area as keyof typeof AREA_NAMES] ?? String(node.attrs.area),
-      ),
+      labelled("Area of need", nameOf(AREA_NAMES, node.attrs.area as string)),
       ...linksLine("Advice this rests on", node.attrs.adviceIds as string[], ctx),
     ];
   },
@@ -270,9 +267,7 @@ export const DOCX_MAPPING: DocxMapping = {
       ),
       ...linksLine("Meets the needs", a.needIds as string[], ctx),
       labelled("By when", a.byWhen ? formatDate(a.byWhen as string) : "Not stated"),
-      ...(a.pfa
-        ? [labelled("Preparing for adulthood", PFA_NAMES[a.pfa as string] ?? String(a.pfa))]
-        : []),
+      ...(a.pfa ? [labelled("Preparing for adulthood", nameOf(PFA_NAMES, a.pfa as string))] : []),
       ...(a.frameworkRef ? [labelled("Outcomes framework", a.frameworkRef as string)] : []),
       ...(steps.length > 0 ? [para(text("Steps towards it", { bold: true }))] : []),
       ...renderAll(steps, { ...ctx, list: { reference: "bullets", level: 0, instance: 0 } }),
@@ -359,10 +354,7 @@ export const DOCX_MAPPING: DocxMapping = {
           ...(placement.institutionName
             ? [labelled("School or setting", placement.institutionName)]
             : []),
-          labelled(
-            "Type of setting",
-            INSTITUTION_TYPE_NAMES[placement.institutionType] ?? placement.institutionType,
-          ),
+          labelled("Type of setting", nameOf(INSTITUTION_TYPE_NAMES, placement.institutionType)),
         ]
       : none(
           ctx.plan.meta.status === "draft"
@@ -392,14 +384,7 @@ export const DOCX_MAPPING: DocxMapping = {
                     ),
                   ),
                 ],
-                [
-                  para(
-                    text(
-                      ARRANGEMENT_NAMES[i.attrs.arrangement as string] ??
-                        String(i.attrs.arrangement),
-                    ),
-                  ),
-                ],
+                [para(text(nameOf(ARRANGEMENT_NAMES, i.attrs.arrangement as string)))],
                 render(i, ctx),
               ]),
             ),
@@ -429,7 +414,7 @@ export const DOCX_MAPPING: DocxMapping = {
         children: [
           new Bookmark({ id: bookmarkFor(label), children: [text(`${label}: `, { bold: true })] }),
           text(
-            `${a.title as string}, from ${from.name}, ${from.role} (${AGENCY_NAMES[a.agency as string] ?? String(a.agency)}). `,
+            `${a.title as string}, from ${from.name}, ${from.role} (${nameOf(AGENCY_NAMES, a.agency as string)}). `,
           ),
           text(`${dates.join("; ")}.`.replace(/^./, (c) => c.toUpperCase())),
         ],

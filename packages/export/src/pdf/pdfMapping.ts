@@ -10,13 +10,13 @@ import {
   AGENCY_NAMES,
   AREA_NAMES,
   ARRANGEMENT_NAMES,
-  describeDuration,
-  describeHowOften,
   INSTITUTION_TYPE_NAMES,
+  nameOf,
   PFA_NAMES,
   TOPIC_NAMES,
-  VOICE_NAMES,
-} from "../text/describe.js";
+  VOICE_PHRASES,
+} from "@ehcp/schema";
+import { describeDuration, describeHowOften } from "../text/describe.js";
 import { draftCopyNotice } from "../text/draftCopyNotice.js";
 import { formatDate } from "../text/formatDate.js";
 import type { ItemTitle } from "../text/itemTitles.js";
@@ -226,10 +226,10 @@ export const PDF_MAPPING: PdfMapping = {
     ctx.writer.heading(
       parent,
       2,
-      `${label}: ${TOPIC_NAMES[node.attrs.topic as string] ?? ""}`,
+      `${label}: ${nameOf(TOPIC_NAMES, node.attrs.topic as string)}`,
       destinationFor(label),
     );
-    const who = VOICE_NAMES[node.attrs.voice as string] ?? "";
+    const who = nameOf(VOICE_PHRASES, node.attrs.voice as string);
     ctx.writer.paragraph(parent, [
       {
         text: `The view of ${who}${node.attrs.directQuote ? ", in their own words" : ""}.`,
@@ -260,7 +260,7 @@ export const PDF_MAPPING: PdfMapping = {
   need: (node, ctx, parent) => {
     const inner = { ...ctx, item: ctx.labels.get(node) ?? "" };
     at(ctx, inner.item);
-    const area = AREA_NAMES[node.attrs.area as keyof typeof AREA_NAMES] ?? String(node.attrs.area);
+    const area = nameOf(AREA_NAMES, node.attrs.area as string);
     const advice = (node.attrs.adviceIds as string[]).length
       ? linkRuns(node.attrs.adviceIds as string[], ctx)
       : null;
@@ -294,8 +294,7 @@ export const PDF_MAPPING: PdfMapping = {
     if ((a.needIds as string[]).length)
       labelled(ctx, parent, "Meets the needs", linkRuns(a.needIds as string[], ctx));
     labelled(ctx, parent, "By when", a.byWhen ? formatDate(a.byWhen as string) : "Not stated");
-    if (a.pfa)
-      labelled(ctx, parent, "Preparing for adulthood", PFA_NAMES[a.pfa as string] ?? String(a.pfa));
+    if (a.pfa) labelled(ctx, parent, "Preparing for adulthood", nameOf(PFA_NAMES, a.pfa as string));
     if (a.frameworkRef) labelled(ctx, parent, "Outcomes framework", a.frameworkRef as string);
     const steps = kids(node).filter((c) => c.type.name === "outcomeStep");
     if (steps.length) {
@@ -394,7 +393,7 @@ export const PDF_MAPPING: PdfMapping = {
         ctx,
         sect,
         "Type of setting",
-        INSTITUTION_TYPE_NAMES[placement.institutionType] ?? placement.institutionType,
+        nameOf(INSTITUTION_TYPE_NAMES, placement.institutionType),
       );
     } else {
       none(
@@ -433,8 +432,7 @@ export const PDF_MAPPING: PdfMapping = {
             {
               runs: [
                 {
-                  text:
-                    ARRANGEMENT_NAMES[i.attrs.arrangement as string] ?? String(i.attrs.arrangement),
+                  text: nameOf(ARRANGEMENT_NAMES, i.attrs.arrangement as string),
                 },
               ],
             },
@@ -470,7 +468,7 @@ export const PDF_MAPPING: PdfMapping = {
       [
         { text: `${label}: `, bold: true },
         {
-          text: `${a.title as string}, from ${from.name}, ${from.role} (${AGENCY_NAMES[a.agency as string] ?? String(a.agency)}). `,
+          text: `${a.title as string}, from ${from.name}, ${from.role} (${nameOf(AGENCY_NAMES, a.agency as string)}). `,
         },
         { text: `${dates.join("; ")}.`.replace(/^./, (c) => c.toUpperCase()) },
       ],

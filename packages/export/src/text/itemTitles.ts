@@ -1,6 +1,5 @@
 import { plainText } from "@ehcp/quality";
-import { type Plan, type PlanItem, planItems } from "@ehcp/schema";
-import { TOPIC_NAMES } from "./describe.js";
+import { type Plan, type PlanItem, planItems, TOPIC_NAMES } from "@ehcp/schema";
 import { headline } from "./headline.js";
 
 /** What an item is called where it is headed and where a link points to it. */

@@ -1,8 +1,12 @@
 import type { RuleCheck } from "../Rule.js";
 
+// The law keeps the school out of the draft the family is sent (s.38(5)); once the draft has been
+// issued, naming the school is how the final plan is made, so it is no longer a fault.
 export const placementInDraft: RuleCheck = ({ plan }) => {
   const placement = plan.sections.I.placement;
-  if (plan.meta.status !== "draft" || placement === null) return [];
+  if (plan.meta.status !== "draft" || placement === null || plan.meta.dates.draftIssued !== null) {
+    return [];
+  }
   const named = placement.institutionName
     ? `"${placement.institutionName}"`
     : `a ${placement.institutionType} setting`;
@@ -11,7 +15,7 @@ export const placementInDraft: RuleCheck = ({ plan }) => {
       section: "I",
       target: "I",
       path: "sections.I.placement",
-      message: `Section I names ${named}, but this is a draft. A draft plan must name no school or type of setting, so the family can ask for one (Children and Families Act 2014 s.38(5)). Clear section I until the final plan.`,
+      message: `Section I names ${named}, but this draft has not been issued. The draft sent to the family must name no school or type of setting, so the family can ask for one (Children and Families Act 2014 s.38(5)). Clear section I until the draft has been issued and the final plan is being made.`,
     },
   ];
 };

@@ -8,8 +8,19 @@ describe("placement", () => {
     const plan = wellWrittenPlan();
     plan.sections.I.placement = { institutionName: null, institutionType: "special" };
     expect(findingsOf(plan, "placement-in-draft")[0]?.message).toMatch(
-      /^Section I names a special setting, but this is a draft/,
+      /^Section I names a special setting, but this draft has not been issued/,
     );
+  });
+  it("lets the school be named once the draft has been issued, as the final plan is made", () => {
+    const plan = wellWrittenPlan();
+    plan.meta.dates.draftIssued = "2026-10-01";
+    plan.sections.I.placement = {
+      institutionName: "Hollins Park Primary School",
+      institutionType: "mainstream",
+    };
+    expect(findingsOf(plan, "placement-in-draft")).toEqual([]);
+    plan.meta.dates.draftIssued = null;
+    expect(findingsOf(plan, "placement-in-draft")).toHaveLength(1);
   });
   it("wants a placement in a final plan, and none in a draft", () => {
     const plan = wellWrittenPlan();

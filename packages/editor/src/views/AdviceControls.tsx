@@ -1,0 +1,89 @@
+import { AGENCIES, AGENCY_NAMES } from "@ehcp/schema";
+import type { NodeViewProps } from "@tiptap/react";
+
+interface From {
+  readonly name: string;
+  readonly role: string;
+}
+
+/**
+ * A piece of advice in section K: its title, who gave it and from which agency, when it was asked
+ * for and received, and whether it is appended to the plan.
+ */
+export function AdviceControls(props: NodeViewProps & { disabled: boolean }) {
+  const { node, updateAttributes, disabled } = props;
+  const from = (node.attrs.from as From | null) ?? { name: "", role: "" };
+  const date = (attr: "requested" | "received", label: string) => (
+    <label>
+      {label}{" "}
+      <input
+        type="date"
+        value={(node.attrs[attr] as string | null) ?? ""}
+        disabled={disabled}
+        onChange={(event) => {
+          const value = event.target.value;
+          // A half-typed date is not a date: keep the last whole one.
+          if (value === "" || /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+            updateAttributes({ [attr]: value || null });
+          }
+        }}
+      />
+    </label>
+  );
+  return (
+    <div className="ehcp-controls ehcp-advice-controls">
+      <label>
+        Title{" "}
+        <input
+          type="text"
+          value={(node.attrs.title as string | null) ?? ""}
+          disabled={disabled}
+          onChange={(event) => updateAttributes({ title: event.target.value })}
+        />
+      </label>
+      <label>
+        From (name){" "}
+        <input
+          type="text"
+          value={from.name}
+          disabled={disabled}
+          onChange={(event) => updateAttributes({ from: { ...from, name: event.target.value } })}
+        />
+      </label>
+      <label>
+        Their role{" "}
+        <input
+          type="text"
+          value={from.role}
+          disabled={disabled}
+          onChange={(event) => updateAttributes({ from: { ...from, role: event.target.value } })}
+        />
+      </label>
+      <label>
+        Agency{" "}
+        <select
+          value={node.attrs.agency as string}
+          disabled={disabled}
+          onChange={(event) => updateAttributes({ agency: event.target.value })}
+        >
+          {AGENCIES.map((agency) => (
+            <option key={agency} value={agency}>
+              {AGENCY_NAMES[agency]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {date("requested", "Requested on")}
+      {date("received", "Received on")}
+      <label>
+        <input
+          type="checkbox"
+          checked={node.attrs.appended === true}
+          disabled={disabled}
+          onChange={(event) => updateAttributes({ appended: event.target.checked })}
+        />{" "}
+        Appended to the plan
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import type { Finding } from "@ehcp/schema";
+import type { Editor } from "@tiptap/core";
+import { useState } from "react";
+import { revealFinding } from "../revealFinding.js";
+import { SEVERITY_NAMES } from "../SEVERITY_NAMES.js";
+
+const WORST: readonly Finding["severity"][] = ["error", "warning", "info"];
+
+/**
+ * An item's findings on its own card: "2 findings", opened to list them, each taking the writer
+ * to its wording as the quality panel does.
+ */
+export function CardFindings({
+  editor,
+  findings,
+}: {
+  readonly editor: Editor;
+  readonly findings: readonly Finding[];
+}) {
+  // The list is drawn only when opened: a long plan has hundreds of findings.
+  const [open, setOpen] = useState(false);
+  if (findings.length === 0) return null;
+  const worst = WORST.find((s) => findings.some((f) => f.severity === s)) ?? "info";
+  return (
+    <details
+      className="ehcp-card-findings"
+      data-severity={worst}
+      open={open}
+      onToggle={(event) => setOpen(event.currentTarget.open)}
+    >
+      <summary>{findings.length === 1 ? "1 finding" : `${findings.length} findings`}</summary>
+      {open ? (
+        <ul>
+          {findings.map((finding, index) => (
+            <li key={`${finding.rule}-${index}`}>
+              <button type="button" onClick={() => revealFinding(editor, finding)}>
+                <strong>{SEVERITY_NAMES[finding.severity]}:</strong> {finding.message}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </details>
+  );
+}

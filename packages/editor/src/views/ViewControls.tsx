@@ -1,0 +1,57 @@
+import { TOPIC_NAMES, VIEW_TOPICS, VOICE_NAMES, VOICES } from "@ehcp/schema";
+import type { NodeViewProps } from "@tiptap/react";
+
+/** Who speaks in a view of section A, what about, whether in their own words, and how gathered. */
+export function ViewControls(props: NodeViewProps & { disabled: boolean }) {
+  const { node, updateAttributes, disabled } = props;
+  return (
+    <div className="ehcp-controls">
+      <label>
+        Who speaks{" "}
+        <select
+          value={node.attrs.voice as string}
+          disabled={disabled}
+          onChange={(event) => updateAttributes({ voice: event.target.value })}
+        >
+          {VOICES.map((voice) => (
+            <option key={voice} value={voice}>
+              {VOICE_NAMES[voice]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Topic{" "}
+        <select
+          value={node.attrs.topic as string}
+          disabled={disabled}
+          onChange={(event) => updateAttributes({ topic: event.target.value })}
+        >
+          {VIEW_TOPICS.map((topic) => (
+            <option key={topic} value={topic}>
+              {TOPIC_NAMES[topic]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <input
+          type="checkbox"
+          checked={node.attrs.directQuote === true}
+          disabled={disabled}
+          onChange={(event) => updateAttributes({ directQuote: event.target.checked })}
+        />{" "}
+        In their own words (a direct quote)
+      </label>
+      <label>
+        How this view was gathered{" "}
+        <input
+          type="text"
+          value={(node.attrs.gatheredHow as string | null) ?? ""}
+          disabled={disabled}
+          onChange={(event) => updateAttributes({ gatheredHow: event.target.value || null })}
+        />
+      </label>
+    </div>
+  );
+}
