@@ -6,6 +6,7 @@ import {
 } from "@ehcp/quality";
 import { docToPlan, type Finding, type Plan, PlanFormatError } from "@ehcp/schema";
 import type { Editor } from "@tiptap/core";
+import { awaitsSharedPlan } from "./awaitsSharedPlan.js";
 import { usePausedDocValue } from "./usePausedDocValue.js";
 
 export interface PlanFindings {
@@ -30,6 +31,8 @@ export function usePlanFindings(
   return usePausedDocValue<PlanFindings>(
     editor,
     (current, previous) => {
+      // Nothing to check yet, and nothing wrong: the panel says it is checking.
+      if (awaitsSharedPlan(current)) return EMPTY;
       try {
         const plan = docToPlan(current.state.doc);
         const findings = checkPlan(plan, config);
