@@ -433,10 +433,15 @@ describe("the playground", () => {
     await caseworker.keyboard.press("End");
     await caseworker.keyboard.type(" and assistant");
     await serverHas(caseworker, id, "and assistant");
-    // Known defect, open (closing note of 1 December 2026): the final version's page, opened now,
-    // at times compares it with a live plan that lacks the amendment's words ("No changes"),
-    // though the server's copy holds them. The comparison of versions is tested on the draft
-    // above; this step is left out until the cause is found, rather than retried until it passes.
+    // The final version's page compares it with the live plan, which has the amendment's words.
+    // (Every editor open on the final plan was once sent to a fresh copy every few seconds, its
+    // empty sync refused as an edit of the locked plan, and the amendment met them mid-swap.)
+    const comparison = caseworker.getByRole("region", { name: "Changes since this version" });
+    await follow(caseworker.getByRole("link", { name: /^Final issued/ }));
+    await comparison.waitFor();
+    expect(await comparison.locator("li[data-change]").allTextContents()).toEqual([
+      "Provision F3 changedwho delivers it: Speech and language therapist → Speech and language therapist and assistant",
+    ]);
     expect(await axeProblems(caseworker)).toEqual([]);
     await caseworker.context().close();
     await parent.context().close();

@@ -36,6 +36,13 @@ export const syncUpdate = (documentName: string, update: Uint8Array) =>
     encoding.writeVarUint8Array(e, update);
   });
 
+/** The answer to the server's sync (y-protocols' step 2): what the client has that it lacks. */
+export const syncStep2 = (documentName: string, update: Uint8Array) =>
+  message(documentName, MESSAGE.sync, (e) => {
+    encoding.writeVarUint(e, 1);
+    encoding.writeVarUint8Array(e, update);
+  });
+
 /**
  * How a connection ended: the WebSocket closed with a code, or (code null) the server ended the
  * document's connection on a socket that may carry others, with a CLOSE message and a reason.

@@ -14,6 +14,19 @@ afterEach(closeAll);
 /** Where F1's "delivered by" text ends in an editor. */
 const deliveredByEnd = (editor: Editor) => firstField(editor, "provisionDeliveredBy").to;
 
+/**
+ * The words of each suggestion of `kind` as the page shows them, without the carets of others
+ * drawn among them: a caret just before a suggestion is drawn inside its mark, with its name.
+ */
+const suggested = (container: HTMLElement, kind: "insertion" | "deletion") =>
+  [...container.querySelectorAll(`.ehcp-${kind}`)]
+    .map((element) => {
+      const shown = element.cloneNode(true) as HTMLElement;
+      for (const caret of shown.querySelectorAll(".collaboration-carets__caret")) caret.remove();
+      return shown.textContent;
+    })
+    .join("|");
+
 const button = (container: HTMLElement, text: string) =>
   [...container.querySelectorAll<HTMLButtonElement>(".ehcp-suggestions button")].find(
     (b) => b.textContent === text,
@@ -182,8 +195,7 @@ describe("suggested changes", () => {
     parent.editor.view.focus();
     await userEvent.keyboard("please add more ");
     await until(
-      () =>
-        caseworker.container.querySelector(".ehcp-insertion")?.textContent === "please add more ",
+      () => suggested(caseworker.container, "insertion") === "please add more ",
       "the suggestion at the caseworker's",
     );
     const paragraphs = (editor: Editor) => {
@@ -200,10 +212,7 @@ describe("suggested changes", () => {
     await userEvent.keyboard("{Enter}");
     await until(() => paragraphs(parent.editor) === before + 1, "the split at the parent's");
     await until(
-      () =>
-        [...parent.container.querySelectorAll(".ehcp-insertion")]
-          .map((e) => e.textContent)
-          .join("|") === "please |add more ",
+      () => suggested(parent.container, "insertion") === "please |add more ",
       "both halves still the parent's suggestion",
     );
     // Words the caseworker types inside the parent's suggestion are the caseworker's own.
@@ -220,9 +229,11 @@ describe("suggested changes", () => {
       () => parent.editor.state.doc.textContent.includes("add really more"),
       "the caseworker's words at the parent's",
     );
-    const insertions = () =>
-      [...parent.container.querySelectorAll(".ehcp-insertion")].map((e) => e.textContent).join("|");
-    await until(() => insertions() === "please |add |more ", "the caseworker's words unmarked");
+    // (The caseworker's caret, with their name, sits just before the parent's "more ".)
+    await until(
+      () => suggested(parent.container, "insertion") === "please |add |more ",
+      "the caseworker's words unmarked",
+    );
     expect(refusals.filter((payload) => payload.includes("edit-refused"))).toEqual([]);
     // Backspace at the start of the second paragraph joins them again, the parent's words with it.
     caseworker.editor.commands.setTextSelection(

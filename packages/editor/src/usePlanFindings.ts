@@ -7,6 +7,7 @@ import {
 import { docToPlan, type Finding, type Plan, PlanFormatError } from "@ehcp/schema";
 import type { Editor } from "@tiptap/core";
 import { useEffect } from "react";
+import { awaitsSharedPlan } from "./awaitsSharedPlan.js";
 import { itemFindingsKey } from "./plugins/itemFindings.js";
 import { usePausedDocValue } from "./usePausedDocValue.js";
 
@@ -32,6 +33,8 @@ export function usePlanFindings(
   const value = usePausedDocValue<PlanFindings>(
     editor,
     (current, previous) => {
+      // Nothing to check yet, and nothing wrong: the panel says it is checking.
+      if (awaitsSharedPlan(current)) return EMPTY;
       try {
         const plan = docToPlan(current.state.doc);
         const findings = checkPlan(plan, config);

@@ -1,7 +1,9 @@
 import { parsePlan, type Plan, yDocToPlan } from "@ehcp/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type * as Y from "yjs";
+import * as Y from "yjs";
 import { acknowledged, connect, disconnect } from "../../test/connect.js";
+import { rawClient, syncStep2, syncUpdate } from "../../test/rawClient.js";
+import { tokenFor } from "../../test/tokens.js";
 import { callApi, startTestServer } from "../../test/testServer.js";
 import { examplePlan } from "@ehcp/fixtures";
 
@@ -156,5 +158,54 @@ describe("the road from draft to final", () => {
     thirdWho.insert(0, "Lead ");
     await acknowledged(third);
     disconnect(third);
+  });
+
+  it("takes the sync of an editor that opens a final plan with nothing new, so it is not sent to a fresh copy over and over", async () => {
+    // An amendment's draft, issued, with the school named: signed off, it is final.
+    const plan: Plan = {
+      ...good,
+      id: "plan-final-open",
+      meta: { ...good.meta, issue: 2 },
+      sections: {
+        ...good.sections,
+        I: { placement: { institutionName: "Hillside Primary", institutionType: "mainstream" } },
+      },
+    };
+    expect((await post("/plans", plan)).status).toBe(201);
+    const final = await post(`/plans/${plan.id}/issue-final`, {
+      date: "2026-11-02",
+      officer: { name: "Pat Lee", role: "Head of SEN" },
+    });
+    expect(final.json.error).toBeUndefined();
+
+    // What an editor with nothing new answers the server's sync with, and an empty update.
+    const client = await rawClient(test.url, plan.id, await tokenFor("caseworker"));
+    const nothing = Y.encodeStateAsUpdate(new Y.Doc());
+    client.send(syncStep2(plan.id, nothing));
+    client.send(syncUpdate(plan.id, nothing));
+    for (let i = 0; i < 250 && client.syncStatus.length < 2; i++)
+      await new Promise((r) => setTimeout(r, 20));
+    expect(client.syncStatus).toEqual([true, true]);
+    expect(client.stateless.filter((s) => s.includes("edit-refused"))).toEqual([]);
+    client.socket.close();
+
+    // A real edit of the final plan is still refused.
+    const editor = await connect(test.url, plan.id);
+    const refusals: string[] = [];
+    editor.on("stateless", ({ payload }: { payload: string }) =>
+      refusals.push(JSON.parse(payload).reason),
+    );
+    await acknowledged(editor);
+    expect(refusals).toEqual([]);
+    const who = (
+      (
+        (editor.document.getXmlFragment("default").get(6) as Y.XmlElement).get(0) as Y.XmlElement
+      ).get(1) as Y.XmlElement
+    ).get(0) as Y.XmlText;
+    who.insert(0, "x");
+    expect(await outcome(editor, refusals, 0)).toBe(
+      "the final plan is locked: a caseworker starts an amendment draft to change it",
+    );
+    disconnect(editor);
   });
 });
