@@ -66,9 +66,13 @@ async function person(name: string, role: string, width = 1280): Promise<Page> {
   await page.getByLabel("Your name").fill(name);
   await page.getByLabel("Your role").selectOption(role);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("heading", { name: "Plans" }).waitFor();
+  await page.getByRole("heading", { name: "Caseload" }).waitFor();
   return page;
 }
+
+/** Opens one of the plan's views (Plan, Traceability matrix, …, Export) from its navigation. */
+const view = (page: Page, name: string) =>
+  follow(page.getByRole("navigation", { name: "Views of the plan" }).getByRole("link", { name }));
 
 async function openPlan(page: Page, child: string) {
   await page.getByRole("link", { name: child }).click();
@@ -225,8 +229,8 @@ describe("the playground", () => {
 
   it("explains what is wrong with an imported file, and creates nothing", async () => {
     const page = await person("Alex Morgan", "caseworker");
-    await page.locator(".pg-plan-list li").first().waitFor();
-    const listed = await page.locator(".pg-plan-list li").count();
+    await page.locator(".pg-caseload-row").first().waitFor();
+    const listed = await page.locator(".pg-caseload-row").count();
     const bad = { ...robin, id: "plan-bad-import", meta: { ...robin.meta, status: "pending" } };
     await page.getByLabel("A Plan JSON file").setInputFiles({
       name: "bad.json",
@@ -241,15 +245,16 @@ describe("the playground", () => {
     await page.screenshot({ path: join(screenshots, "import-error.png") });
     expect(await axeProblems(page)).toEqual([]);
     await page.reload();
-    await page.getByRole("heading", { name: "Plans" }).waitFor();
-    await page.locator(".pg-plan-list li").first().waitFor();
-    expect(await page.locator(".pg-plan-list li").count()).toBe(listed);
+    await page.getByRole("heading", { name: "Caseload" }).waitFor();
+    await page.locator(".pg-caseload-row").first().waitFor();
+    expect(await page.locator(".pg-caseload-row").count()).toBe(listed);
     await page.context().close();
   });
 
   it("exports DOCX and a tagged PDF that open, and keeps versions to read", async () => {
     const page = await person("Alex Morgan", "caseworker");
     await openPlan(page, robin.meta.child.fullName);
+    await view(page, "Export");
     const save = async (button: string) => {
       const [download] = await Promise.all([
         page.waitForEvent("download"),
@@ -268,10 +273,12 @@ describe("the playground", () => {
     expect(info).toMatch(/Tagged:\s+yes/);
     expect(info).toMatch(/Pages:\s+\d+/);
 
+    await view(page, "Versions");
     await page.getByLabel("Name of the version").fill("Draft issued 13 October 2026");
     await follow(page.getByRole("button", { name: "Take a snapshot" }));
     await page.getByRole("link", { name: "Draft issued 13 October 2026" }).waitFor();
     // A change after the snapshot shows in the comparison, and in an exported appendix.
+    await view(page, "Plan");
     const who = page
       .locator('[data-section="F"] [data-field="provisionDeliveredBy"] .ehcp-field-content')
       .first();
@@ -279,6 +286,7 @@ describe("the playground", () => {
     await page.keyboard.press("End");
     await page.keyboard.type(" and assistant");
     await serverHas(page, robin.id, "and assistant");
+    await view(page, "Versions");
     await follow(page.getByRole("link", { name: "Draft issued 13 October 2026" }));
     const comparison = page.getByRole("region", { name: "Changes since this version" });
     await comparison.waitFor();
@@ -310,7 +318,7 @@ describe("the playground", () => {
     await caseworker.getByRole("button", { name: "Issue the draft" }).click();
     // The countdown to the end of the family's 15 days, in the plan's header.
     await caseworker
-      .locator(".pg-plan-header #lifecycle-state")
+      .locator("#lifecycle-state")
       .getByText(/The family's representations close .*: 15 days left\.$/)
       .waitFor();
 
@@ -368,6 +376,10 @@ describe("the playground", () => {
     // The final plan waits for the other suggestion, then for section I.
     await caseworker.getByLabel("Officer signing off").fill("Pat Lee");
     await caseworker.getByLabel("Their role").fill("Head of SEN");
+    // The family's 15 days are not over: the council gives its reason for issuing now.
+    await caseworker
+      .getByLabel("Why the final plan is issued now")
+      .fill("The family agreed in writing to a final plan now.");
     /** Tries to issue the final plan; resolves once the header shows the refusal `expected`. */
     const refusedFinal = async (expected: string) => {
       await caseworker.getByRole("button", { name: "Issue the final plan" }).click();
@@ -461,6 +473,9 @@ describe("the playground", () => {
     // The final plan waits for an officer and for section I.
     await page.getByLabel("Officer signing off").fill("Pat Lee");
     await page.getByLabel("Their role").fill("Head of SEN");
+    await page
+      .getByLabel("Why the final plan is issued now")
+      .fill("The family agreed in writing to a final plan now.");
     await page.getByRole("button", { name: "Issue the final plan" }).click();
     expect(await page.getByRole("alert").textContent()).toBe(
       "section I is empty: name the school or setting, or the type of one",

@@ -15,7 +15,7 @@ import {
 import type { DirectConnection } from "@hocuspocus/server";
 import * as Y from "yjs";
 import type { AuditTrail } from "./AuditTrail.js";
-import type { DocumentStore } from "./DocumentStore.js";
+import type { DocumentStore, DocumentSummary } from "./DocumentStore.js";
 import { HttpError } from "./HttpError.js";
 import { commentRoutes } from "./commentRoutes.js";
 import { suggestionRoutes } from "./suggestionRoutes.js";
@@ -172,7 +172,7 @@ export function httpApi(options: HttpApiOptions) {
       path: /^\/plans$/,
       handle: async (request, response) => {
         const token = tokenOf(request);
-        const open: { id: string; child: string | null; status: string | null }[] = [];
+        const open: ({ id: string } & DocumentSummary)[] = [];
         const stored = store.listSummaries
           ? await store.listSummaries()
           : (await store.list()).map((name) => ({ name, summary: null }));
@@ -190,10 +190,13 @@ export function httpApi(options: HttpApiOptions) {
           if (!opened.has(id)) continue;
           // A plan open here is read as it stands; the others from the summary kept when they
           // were last stored, or, lacking one, from the plan itself.
+          // A summary kept before the list showed dates and findings is made again.
           const live = options.liveDocument?.(id);
           const shown = live
             ? summarizePlan(live)
-            : (summary ?? summarizePlan(await loadStoredDocument(store, id)));
+            : summary && "findings" in summary
+              ? summary
+              : summarizePlan(await loadStoredDocument(store, id));
           open.push({ id, ...shown });
         }
         sendJson(response, 200, { plans: open });
