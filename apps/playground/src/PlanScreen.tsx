@@ -6,7 +6,6 @@ import {
   httpSuggestions,
   type PlanConnection,
   PlanComparison,
-  PlanDates,
   PlanEditor,
   PresenceList,
   QualityPanel,
@@ -26,6 +25,7 @@ import { type PlanView, planViewHref, PlanViews } from "./PlanViews.js";
 import { colourOf } from "./roles.js";
 import { Problem } from "./Problem.js";
 import { SectionTaskList } from "./SectionTaskList.js";
+import { StatutoryDatesTable } from "./StatutoryDatesTable.js";
 import { VersionsPanel } from "./VersionsPanel.js";
 
 declare global {
@@ -149,7 +149,7 @@ export function PlanScreen({
                 editor={editor}
                 onChange={() => void refresh()}
               />
-              <PlanDates plan={plan} today={today} />
+              <StatutoryDatesTable plan={shown ?? plan} today={today} />
             </div>
           </div>
         ) : null}

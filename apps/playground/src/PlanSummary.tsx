@@ -19,6 +19,8 @@ export function PlanSummary({ plan, today }: { readonly plan: Plan; readonly tod
   const placement = plan.sections.I.placement;
   const next = statutoryDates(plan, today)
     .filter((d) => d.status === "due" || d.status === "overdue")
+    // The family's window counts down to the final plan; once it is issued, it is over.
+    .filter((d) => d.key !== "representations" || status !== "final")
     .sort((a, b) => a.due.localeCompare(b.due))[0];
   return (
     <dl className="govuk-summary-list pg-summary" aria-label="Plan details">
