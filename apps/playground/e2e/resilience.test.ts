@@ -246,7 +246,7 @@ async function person(name: string, role: string, { indexedDb = true } = {}) {
   await page.getByLabel("Your name").fill(name);
   await page.getByLabel("Your role").selectOption(role);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("heading", { name: "Plans" }).waitFor();
+  await page.getByRole("heading", { name: "Caseload" }).waitFor();
   return { page, socket };
 }
 

@@ -1,13 +1,18 @@
 import { clearLocalCopies } from "@ehcp/editor";
 import { useEffect, useState } from "react";
 import type { Session } from "./api.js";
+import { CouncilHeader } from "./CouncilHeader.js";
 import { PlanListScreen } from "./PlanListScreen.js";
 import { PlanScreen, VersionScreen } from "./PlanScreen.js";
+import { PLAN_VIEWS, type PlanView } from "./PlanViews.js";
 import { SignInScreen } from "./SignInScreen.js";
 
 const STORAGE_KEY = "ehcp-playground-session";
 
-/** Routes: #/ the plan list; #/plans/:id a plan; #/plans/:id/versions/:version a version. */
+/**
+ * Routes: #/ the caseload; #/plans/:id a plan, #/plans/:id/:view one of its views (matrix,
+ * comments, versions, export); #/plans/:id/versions/:version a version.
+ */
 function useRoute(): string[] {
   const read = () =>
     location.hash.replace(/^#\/?/, "").split("/").filter(Boolean).map(decodeURIComponent);
@@ -35,29 +40,35 @@ export function App() {
     }
     setSession(next);
   };
-  if (!session) return <SignInScreen onSignedIn={signIn} />;
   const [first, id, third, version] = route;
+  const view: PlanView = PLAN_VIEWS.some((v) => v.key === third) ? (third as PlanView) : "plan";
   return (
     <>
-      <nav className="pg-top" aria-label="Playground">
-        <a href="#/">Plans</a>
-        <span>
-          {session.name} ({session.role.replace(/-/g, " ")}){" "}
-          <button type="button" onClick={() => signIn(null)}>
-            Sign out
-          </button>
-        </span>
-      </nav>
-      {first === "plans" && id && third === "versions" && version ? (
-        <VersionScreen session={session} id={id} version={version} />
-      ) : first === "plans" && id ? (
-        <PlanScreen session={session} id={id} />
-      ) : (
-        <PlanListScreen
-          session={session}
-          open={(planId) => (location.hash = `#/plans/${encodeURIComponent(planId)}`)}
-        />
-      )}
+      <CouncilHeader session={session} onSignOut={() => signIn(null)} />
+      <div className="govuk-width-container pg-wide">
+        <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>
+          {!session ? (
+            <SignInScreen onSignedIn={signIn} />
+          ) : first === "plans" && id && third === "versions" && version ? (
+            <VersionScreen session={session} id={id} version={version} />
+          ) : first === "plans" && id ? (
+            <PlanScreen session={session} id={id} view={view} />
+          ) : (
+            <PlanListScreen
+              session={session}
+              open={(planId) => (location.hash = `#/plans/${encodeURIComponent(planId)}`)}
+            />
+          )}
+        </main>
+      </div>
+      <footer className="govuk-footer">
+        <div className="govuk-width-container pg-wide">
+          <p className="govuk-body-s">
+            The EHCP toolkit, open source under the MIT licence. Made-up children only: this is a
+            playground.
+          </p>
+        </div>
+      </footer>
     </>
   );
 }

@@ -1,7 +1,9 @@
-import { type Plan, spokenDate as spoken, statutoryDates } from "@ehcp/schema";
+import { revealFinding } from "@ehcp/editor";
+import { type Finding, type Plan, spokenDate as spoken } from "@ehcp/schema";
 import type { Editor } from "@tiptap/core";
 import { type FormEvent, useState } from "react";
 import { amend, ApiError, issueDraft, issueFinal, type Session } from "./api.js";
+import { planStanding } from "./planStanding.js";
 import { Problem } from "./Problem.js";
 
 /** Sets section I's placement in the live document, as the caseworker's own edit. */
@@ -39,8 +41,8 @@ export function Lifecycle({
   const [officer, setOfficer] = useState({ name: "", role: "" });
   const [school, setSchool] = useState("");
   const [reasons, setReasons] = useState<Record<string, string>>({});
-  const today = new Date().toISOString().slice(0, 10);
-  const { status, issue, dates, signOff } = plan.meta;
+  const [early, setEarly] = useState({ reason: "", agreed: "" });
+  const { status, dates } = plan.meta;
   const manage = session.role === "caseworker";
   const act = async (step: () => Promise<unknown>) => {
     try {
@@ -56,6 +58,9 @@ export function Lifecycle({
     label: string;
     change: string;
   }[];
+  const blocking = (problem?.details.findings ?? []) as Finding[];
+  const standing = planStanding(plan, new Date().toISOString().slice(0, 10));
+  const windowOpen = standing.representationDaysLeft !== null;
   const final = (event: FormEvent) => {
     event.preventDefault();
     void act(() =>
@@ -66,29 +71,60 @@ export function Lifecycle({
         Object.entries(reasons)
           .filter(([, reason]) => reason.trim())
           .map(([itemId, reason]) => ({ id: itemId, reason })),
+        windowOpen ? { reason: early.reason.trim(), agreedOn: early.agreed || null } : null,
       ),
     );
   };
-  let state: string;
-  if (status === "final") {
-    state = `Final plan (issue ${issue}), issued ${dates.finalIssued ? spoken(dates.finalIssued) : ""}${signOff ? `, signed off by ${signOff.officerName}, ${signOff.role}` : ""}. It is locked: start an amendment draft to change it.`;
-  } else if (dates.draftIssued) {
-    const close = statutoryDates(plan, today).find((d) => d.key === "representations");
-    const left = close?.daysLeft ?? 0;
-    state = `Draft (issue ${issue}) issued ${spoken(dates.draftIssued)}. The family's representations close ${close ? spoken(close.due) : ""}: ${left > 0 ? `${left} day${left === 1 ? "" : "s"} left` : "closed"}.`;
-  } else {
-    state = `Draft (issue ${issue}), not yet issued to the family.`;
-  }
   return (
-    <section aria-labelledby="lifecycle-heading" className="pg-panel">
-      <h2 id="lifecycle-heading">Status</h2>
-      <p role="status" id="lifecycle-state">
-        {state}
-      </p>
+    <section aria-labelledby="lifecycle-heading" className="pg-lifecycle">
+      <h2 id="lifecycle-heading" className="govuk-heading-m">
+        Next steps
+      </h2>
+      {problem && blocking.length > 0 ? (
+        <div className="govuk-error-summary" id="final-blockers">
+          <div role="alert">
+            <h3 className="govuk-error-summary__title">The final plan cannot be issued yet</h3>
+            <div className="govuk-error-summary__body">
+              <p className="govuk-body">{problem.message}</p>
+              <ul className="govuk-list govuk-error-summary__list">
+                {blocking.map((finding, index) => (
+                  <li key={`${finding.rule}-${finding.target}-${index}`}>
+                    <a
+                      href={`#/plans/${encodeURIComponent(id)}`}
+                      onClick={(event) => {
+                        event.preventDefault();
+                        if (editor) revealFinding(editor, finding);
+                      }}
+                    >
+                      {finding.section === "meta" ? "Plan details" : `Section ${finding.section}`}:{" "}
+                      {finding.message}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          </div>
+        </div>
+      ) : (
+        <Problem>{problem?.message}</Problem>
+      )}
+      {!manage ? (
+        <p className="govuk-body">The caseworker issues the draft and the final plan.</p>
+      ) : null}
       {manage && status === "draft" && !dates.draftIssued ? (
-        <button type="button" onClick={() => void act(() => issueDraft(session, id))}>
-          Issue the draft
-        </button>
+        <>
+          <p className="govuk-body">
+            Issuing the draft sends it to the family, who then have 15 days to comment on it and to
+            ask for a school or setting. The draft names none.
+          </p>
+          <button
+            type="button"
+            className="govuk-button"
+            onClick={() => void act(() => issueDraft(session, id))}
+          >
+            Issue the draft
+          </button>
+        </>
       ) : null}
       {manage && status === "draft" && dates.draftIssued ? (
         <>
@@ -103,55 +139,132 @@ export function Lifecycle({
               }
             }}
           >
-            <label htmlFor="placement-name">School or setting for section I</label>{" "}
-            <input id="placement-name" value={school} onChange={(e) => setSchool(e.target.value)} />{" "}
-            <button type="submit">Name it</button>
+            <div className="govuk-form-group">
+              <label className="govuk-label" htmlFor="placement-name">
+                School or setting for section I
+              </label>
+              <input
+                id="placement-name"
+                className="govuk-input"
+                value={school}
+                onChange={(e) => setSchool(e.target.value)}
+              />
+            </div>
+            <button type="submit" className="govuk-button govuk-button--secondary">
+              Name it
+            </button>
           </form>
           <form onSubmit={final}>
-            <p>
-              <label htmlFor="officer-name">Officer signing off</label>{" "}
+            <div className="govuk-form-group">
+              <label className="govuk-label" htmlFor="officer-name">
+                Officer signing off
+              </label>
               <input
                 id="officer-name"
+                className="govuk-input"
                 value={officer.name}
                 onChange={(e) => setOfficer({ ...officer, name: e.target.value })}
-              />{" "}
-              <label htmlFor="officer-role">Their role</label>{" "}
+              />
+            </div>
+            <div className="govuk-form-group">
+              <label className="govuk-label" htmlFor="officer-role">
+                Their role
+              </label>
               <input
                 id="officer-role"
+                className="govuk-input"
                 value={officer.role}
                 onChange={(e) => setOfficer({ ...officer, role: e.target.value })}
               />
-            </p>
+            </div>
+            {windowOpen ? (
+              <fieldset className="govuk-fieldset pg-early-final" aria-describedby="early-warning">
+                <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">
+                  Issuing before the family's 15 days are over
+                </legend>
+                <div className="govuk-warning-text" id="early-warning">
+                  <span className="govuk-warning-text__icon" aria-hidden="true">
+                    !
+                  </span>
+                  <strong className="govuk-warning-text__text">
+                    <span className="govuk-visually-hidden">Warning</span>
+                    The family may make representations on the draft until{" "}
+                    {standing.representationsClose ? spoken(standing.representationsClose) : ""} (
+                    {standing.representationDaysLeft} day
+                    {standing.representationDaysLeft === 1 ? "" : "s"} left). Issue the final plan
+                    now only with a reason, such as the family's written agreement.
+                  </strong>
+                </div>
+                <div className="govuk-form-group">
+                  <label className="govuk-label" htmlFor="early-reason">
+                    Why the final plan is issued now
+                  </label>
+                  <textarea
+                    id="early-reason"
+                    className="govuk-textarea"
+                    rows={3}
+                    value={early.reason}
+                    onChange={(e) => setEarly({ ...early, reason: e.target.value })}
+                  />
+                </div>
+                <div className="govuk-form-group">
+                  <label className="govuk-label" htmlFor="early-agreed">
+                    Date of the family's written agreement, if they gave it
+                  </label>
+                  <input
+                    id="early-agreed"
+                    className="govuk-input govuk-input--width-10"
+                    type="date"
+                    value={early.agreed}
+                    onChange={(e) => setEarly({ ...early, agreed: e.target.value })}
+                  />
+                </div>
+              </fieldset>
+            ) : null}
             {waiting.length > 0 ? (
-              <fieldset>
-                <legend>Changes since the issued draft: give the council's reason for each</legend>
+              <fieldset className="govuk-fieldset">
+                <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">
+                  Changes since the issued draft: give the council's reason for each
+                </legend>
                 {waiting.map((change) => (
-                  <p key={change.id}>
-                    <label htmlFor={`reason-${change.id}`}>
+                  <div className="govuk-form-group" key={change.id}>
+                    <label className="govuk-label" htmlFor={`reason-${change.id}`}>
                       {change.label} ({change.change})
-                    </label>{" "}
+                    </label>
                     <input
                       id={`reason-${change.id}`}
+                      className="govuk-input"
                       value={reasons[change.id] ?? ""}
                       onChange={(e) => setReasons({ ...reasons, [change.id]: e.target.value })}
                     />
-                  </p>
+                  </div>
                 ))}
               </fieldset>
             ) : null}
-            <button type="submit">Issue the final plan</button>{" "}
-            <button type="button" onClick={() => void act(() => issueDraft(session, id, true))}>
-              Re-issue the draft instead
-            </button>
+            <div className="govuk-button-group">
+              <button type="submit" className="govuk-button">
+                Issue the final plan
+              </button>
+              <button
+                type="button"
+                className="govuk-button govuk-button--secondary"
+                onClick={() => void act(() => issueDraft(session, id, true))}
+              >
+                Re-issue the draft instead
+              </button>
+            </div>
           </form>
         </>
       ) : null}
       {manage && status === "final" ? (
-        <button type="button" onClick={() => void act(() => amend(session, id))}>
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary"
+          onClick={() => void act(() => amend(session, id))}
+        >
           Start an amendment draft
         </button>
       ) : null}
-      <Problem>{problem?.message}</Problem>
     </section>
   );
 }

@@ -1,8 +1,38 @@
 import { blankPlan } from "@ehcp/schema";
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useEffect, useMemo, useState } from "react";
 import { ApiError, importPlan, listPlans, type PlanSummary, type Session } from "./api.js";
+import { type CaseloadRow, caseloadRows, lateness, spokenDue } from "./caseloadRows.js";
+import { COUNCIL } from "./council.js";
 
-/** The plans this person may open; a new plan from a blank template; import of Plan JSON. */
+type SortKey = "child" | "stage" | "next" | "findings";
+
+const COLUMNS: readonly { key: SortKey; label: string }[] = [
+  { key: "child", label: "Child or young person" },
+  { key: "stage", label: "Status" },
+  { key: "next", label: "Next statutory date" },
+  { key: "findings", label: "Findings" },
+];
+
+const compare: Readonly<Record<SortKey, (a: CaseloadRow, b: CaseloadRow) => number>> = {
+  child: (a, b) => a.child.localeCompare(b.child, "en-GB"),
+  stage: (a, b) => a.stage.localeCompare(b.stage) || (a.issue ?? 0) - (b.issue ?? 0),
+  // The latest first when ascending makes no sense for deadlines: soonest (or most late) first.
+  next: (a, b) => (a.next?.due ?? "9999").localeCompare(b.next?.due ?? "9999"),
+  findings: (a, b) => a.errors - b.errors || a.warnings - b.warnings || a.info - b.info,
+};
+
+const TAG: Readonly<Record<CaseloadRow["stage"], string>> = {
+  Draft: "govuk-tag--yellow",
+  "Draft issued": "govuk-tag--blue",
+  Final: "govuk-tag--green",
+  Unknown: "govuk-tag--grey",
+};
+
+/**
+ * The caseload: every plan this person may open, with its child, status and issue, the next date
+ * the law sets and how late it is, and the checker's findings; sortable and filterable. Then a
+ * new plan from a blank template, and import of Plan JSON.
+ */
 export function PlanListScreen({
   session,
   open,
@@ -14,6 +44,24 @@ export function PlanListScreen({
   const [problem, setProblem] = useState<ApiError | null>(null);
   const [childName, setChildName] = useState("");
   const [birth, setBirth] = useState("");
+  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({
+    key: "next",
+    descending: false,
+  });
+  const [stageFilter, setStageFilter] = useState("all");
+  const [search, setSearch] = useState("");
+  const [onlyLate, setOnlyLate] = useState(false);
+  const today = new Date().toISOString().slice(0, 10);
+  const rows = useMemo(() => {
+    const all = caseloadRows(plans ?? [], today).filter(
+      (row) =>
+        (stageFilter === "all" || row.stage === stageFilter) &&
+        (!onlyLate || (row.daysLate ?? 0) > 0) &&
+        row.child.toLowerCase().includes(search.trim().toLowerCase()),
+    );
+    const order = compare[sort.key];
+    return all.sort((a, b) => (sort.descending ? -order(a, b) : order(a, b)));
+  }, [plans, today, stageFilter, onlyLate, search, sort]);
   const refresh = () => listPlans(session).then(setPlans, (e) => setProblem(e as ApiError));
   useEffect(() => {
     void refresh();
@@ -34,7 +82,7 @@ export function PlanListScreen({
         pronouns: "",
         yearGroup: "",
       },
-      localAuthority: "Playground County Council",
+      localAuthority: COUNCIL.name,
       requestReceived: new Date().toISOString().slice(0, 10),
     });
     try {
@@ -58,75 +106,205 @@ export function PlanListScreen({
   };
 
   return (
-    <main className="pg-narrow">
-      <h1>Plans</h1>
+    <>
+      <h1 className="govuk-heading-xl">Caseload</h1>
       {problem ? (
-        <div role="alert" className="pg-error" id="plan-problem">
-          <p>{problem.message}</p>
-          {problem.issues.length > 0 ? (
-            <ul>
-              {problem.issues.slice(0, 20).map((issue, i) => (
-                <li key={i}>
-                  <code>{issue.path || "(the whole file)"}</code>: {issue.message}
-                </li>
-              ))}
-            </ul>
-          ) : null}
+        <div className="govuk-error-summary" id="plan-problem">
+          <div role="alert">
+            <h2 className="govuk-error-summary__title">{problem.message}</h2>
+            {problem.issues.length > 0 ? (
+              <div className="govuk-error-summary__body">
+                <ul className="govuk-list govuk-error-summary__list">
+                  {problem.issues.slice(0, 20).map((issue, i) => (
+                    <li key={i}>
+                      <code>{issue.path || "(the whole file)"}</code>: {issue.message}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+          </div>
         </div>
       ) : null}
       {plans === null ? (
-        <p>Loading…</p>
+        <p className="govuk-body">Loading…</p>
       ) : plans.length === 0 ? (
-        <p>There are no plans you may open yet.</p>
+        <p className="govuk-body">There are no plans you may open yet.</p>
       ) : (
-        <ul className="pg-plan-list">
-          {plans.map((plan) => (
-            <li key={plan.id}>
-              <a href={`#/plans/${encodeURIComponent(plan.id)}`}>{plan.child ?? plan.id}</a>{" "}
-              <span className="pg-muted">
-                ({plan.status ?? "unknown status"}, {plan.id})
-              </span>
-            </li>
-          ))}
-        </ul>
+        <>
+          <div className="pg-caseload-filters" role="search" aria-label="Filter the caseload">
+            <div className="govuk-form-group">
+              <label className="govuk-label" htmlFor="filter-child">
+                Child's name
+              </label>
+              <input
+                id="filter-child"
+                className="govuk-input govuk-input--width-20"
+                type="search"
+                value={search}
+                onChange={(e) => setSearch(e.target.value)}
+              />
+            </div>
+            <div className="govuk-form-group">
+              <label className="govuk-label" htmlFor="filter-status">
+                Status
+              </label>
+              <select
+                id="filter-status"
+                className="govuk-select"
+                value={stageFilter}
+                onChange={(e) => setStageFilter(e.target.value)}
+              >
+                <option value="all">Any status</option>
+                <option value="Draft">Draft</option>
+                <option value="Draft issued">Draft issued</option>
+                <option value="Final">Final</option>
+              </select>
+            </div>
+            <div className="govuk-form-group">
+              <div className="govuk-checkboxes govuk-checkboxes--small">
+                <div className="govuk-checkboxes__item">
+                  <input
+                    id="filter-late"
+                    className="govuk-checkboxes__input"
+                    type="checkbox"
+                    checked={onlyLate}
+                    onChange={(e) => setOnlyLate(e.target.checked)}
+                  />
+                  <label className="govuk-label govuk-checkboxes__label" htmlFor="filter-late">
+                    Only plans past a statutory date
+                  </label>
+                </div>
+              </div>
+            </div>
+          </div>
+          <table className="govuk-table pg-caseload">
+            <caption className="govuk-table__caption govuk-table__caption--m">
+              {rows.length} of {plans.length} plan{plans.length === 1 ? "" : "s"}
+            </caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                {COLUMNS.map((column) => (
+                  <th
+                    key={column.key}
+                    scope="col"
+                    className="govuk-table__header"
+                    aria-sort={
+                      sort.key === column.key
+                        ? sort.descending
+                          ? "descending"
+                          : "ascending"
+                        : "none"
+                    }
+                  >
+                    <button
+                      type="button"
+                      className="pg-sort"
+                      onClick={() =>
+                        setSort({
+                          key: column.key,
+                          descending: sort.key === column.key ? !sort.descending : false,
+                        })
+                      }
+                    >
+                      {column.label}
+                      {sort.key === column.key ? (sort.descending ? " ▼" : " ▲") : ""}
+                    </button>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {rows.map((row) => (
+                <tr key={row.id} className="govuk-table__row pg-caseload-row">
+                  <td className="govuk-table__cell">
+                    <a className="govuk-link" href={`#/plans/${encodeURIComponent(row.id)}`}>
+                      {row.child}
+                    </a>
+                  </td>
+                  <td className="govuk-table__cell">
+                    <strong className={`govuk-tag ${TAG[row.stage]}`}>{row.stage}</strong>
+                    {row.issue !== null ? ` issue ${row.issue}` : ""}
+                  </td>
+                  <td className="govuk-table__cell">
+                    {row.next ? (
+                      <>
+                        {row.next.label}: {spokenDue(row)}
+                        <br />
+                        {(row.daysLate ?? 0) > 0 ? (
+                          <strong className="govuk-tag govuk-tag--red">{lateness(row)}</strong>
+                        ) : (
+                          lateness(row)
+                        )}
+                      </>
+                    ) : (
+                      lateness(row)
+                    )}
+                  </td>
+                  <td className="govuk-table__cell">
+                    {row.errors} must fix, {row.warnings} to check, {row.info} to consider
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {rows.length === 0 ? (
+            <p className="govuk-body">No plan matches: change the filters above.</p>
+          ) : null}
+        </>
       )}
       {session.role === "caseworker" ? (
-        <>
-          <h2>Start a new plan</h2>
-          <form onSubmit={create}>
-            <p>
-              <label htmlFor="new-child">Child's full name</label>
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-one-half-from-desktop">
+            <h2 className="govuk-heading-m">Start a new plan</h2>
+            <form onSubmit={create} noValidate>
+              <div className="govuk-form-group">
+                <label className="govuk-label" htmlFor="new-child">
+                  Child's full name
+                </label>
+                <input
+                  id="new-child"
+                  className="govuk-input"
+                  value={childName}
+                  onChange={(e) => setChildName(e.target.value)}
+                />
+              </div>
+              <div className="govuk-form-group">
+                <label className="govuk-label" htmlFor="new-birth">
+                  Date of birth
+                </label>
+                <input
+                  id="new-birth"
+                  className="govuk-input govuk-input--width-10"
+                  type="date"
+                  value={birth}
+                  onChange={(e) => setBirth(e.target.value)}
+                />
+              </div>
+              <button type="submit" className="govuk-button">
+                Create the plan
+              </button>
+            </form>
+          </div>
+          <div className="govuk-grid-column-one-half-from-desktop">
+            <h2 className="govuk-heading-m">Import a plan</h2>
+            <div className="govuk-form-group">
+              <label className="govuk-label" htmlFor="import-file">
+                A Plan JSON file
+              </label>
               <input
-                id="new-child"
-                value={childName}
-                onChange={(e) => setChildName(e.target.value)}
+                id="import-file"
+                className="govuk-file-upload"
+                type="file"
+                accept="application/json,.json"
+                onChange={(e) => void importFile(e.target.files?.[0])}
               />
-            </p>
-            <p>
-              <label htmlFor="new-birth">Date of birth</label>
-              <input
-                id="new-birth"
-                type="date"
-                value={birth}
-                onChange={(e) => setBirth(e.target.value)}
-              />
-            </p>
-            <button type="submit">Create the plan</button>
-          </form>
-          <h2>Import a plan</h2>
-          <p>
-            <label htmlFor="import-file">A Plan JSON file</label>
-            <input
-              id="import-file"
-              type="file"
-              accept="application/json,.json"
-              onChange={(e) => void importFile(e.target.files?.[0])}
-            />
-          </p>
-        </>
+            </div>
+          </div>
+        </div>
       ) : (
-        <p>Only a caseworker can start or import plans.</p>
+        <p className="govuk-body">Only a caseworker can start or import plans.</p>
       )}
-    </main>
+    </>
   );
 }

@@ -1,31 +1,32 @@
 import {
+  CommentsPanel,
   connectPlan,
   type EditRefusal,
   httpComments,
   httpSuggestions,
   type PlanConnection,
   PlanComparison,
-  PlanDates,
   PlanEditor,
-  PlanWorkspace,
+  PresenceList,
+  QualityPanel,
+  SuggestionsPanel,
+  TraceabilityMatrix,
+  usePlanFindings,
 } from "@ehcp/editor";
 import { comparePlans, type Plan } from "@ehcp/schema";
 import type { Editor } from "@tiptap/core";
-import { type FormEvent, useEffect, useMemo, useState } from "react";
-import {
-  ApiError,
-  download,
-  signIn,
-  getPlan,
-  getVersion,
-  listVersions,
-  type Session,
-  takeVersion,
-  type VersionSummary,
-} from "./api.js";
+import { useEffect, useMemo, useState } from "react";
+import { download, signIn, getPlan, getVersion, type Session } from "./api.js";
+import { ExportPanel } from "./ExportPanel.js";
 import { Lifecycle } from "./Lifecycle.js";
+import { PlanStatusBanner } from "./PlanStatusBanner.js";
+import { PlanSummary } from "./PlanSummary.js";
+import { type PlanView, planViewHref, PlanViews } from "./PlanViews.js";
 import { colourOf } from "./roles.js";
 import { Problem } from "./Problem.js";
+import { SectionTaskList } from "./SectionTaskList.js";
+import { StatutoryDatesTable } from "./StatutoryDatesTable.js";
+import { VersionsPanel } from "./VersionsPanel.js";
 
 declare global {
   interface Window {
@@ -41,110 +42,30 @@ const collabUrl = () =>
     ? "ws://127.0.0.1:1234"
     : `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}`;
 
-function Exports({ session, id }: { readonly session: Session; readonly id: string }) {
-  const [layout, setLayout] = useState<"sections" | "areas-of-need">("sections");
-  const [problem, setProblem] = useState<string | null>(null);
-  const get = (format: "docx" | "pdf" | "json") =>
-    download(session, id, format, layout).then(
-      () => setProblem(null),
-      (e) => setProblem((e as Error).message),
-    );
-  return (
-    <section aria-labelledby="export-heading" className="pg-panel">
-      <h2 id="export-heading">Export</h2>
-      <p>
-        <label htmlFor="export-layout">Layout</label>{" "}
-        <select
-          id="export-layout"
-          value={layout}
-          onChange={(e) => setLayout(e.target.value as typeof layout)}
-        >
-          <option value="sections">Sections A to K</option>
-          <option value="areas-of-need">By area of need</option>
-        </select>
-      </p>
-      <p className="pg-buttons">
-        <button type="button" onClick={() => void get("docx")}>
-          Word (DOCX)
-        </button>
-        <button type="button" onClick={() => void get("pdf")}>
-          PDF
-        </button>
-        <button type="button" onClick={() => void get("json")}>
-          Plan JSON
-        </button>
-      </p>
-      <Problem>{problem}</Problem>
-    </section>
-  );
-}
+const todayIso = () => new Date().toISOString().slice(0, 10);
 
-function Versions({
+/**
+ * A plan, live, in five views: the plan itself (its details, the caseworker's steps, the task
+ * list of sections, the editor, and beside it comments, suggestions and the checks), the
+ * traceability matrix at full width, comments and suggestions, versions, and export. The editor
+ * stays connected whichever view is shown.
+ */
+export function PlanScreen({
   session,
   id,
-  stage,
+  view,
 }: {
   readonly session: Session;
   readonly id: string;
-  /** Where the plan stands; issuing a draft or a final plan keeps a version, so re-read them. */
-  readonly stage: string;
+  readonly view: PlanView;
 }) {
-  const [versions, setVersions] = useState<VersionSummary[]>([]);
-  const [name, setName] = useState("");
-  const [problem, setProblem] = useState<string | null>(null);
-  const refresh = () =>
-    listVersions(session, id).then(setVersions, (e) => setProblem((e as Error).message));
-  useEffect(() => {
-    void refresh();
-  }, [id, stage]);
-  const take = async (event: FormEvent) => {
-    event.preventDefault();
-    try {
-      await takeVersion(session, id, name.trim());
-      setName("");
-      setProblem(null);
-      await refresh();
-    } catch (e) {
-      setProblem(e instanceof ApiError ? e.message : "The version could not be taken.");
-    }
-  };
-  return (
-    <section aria-labelledby="versions-heading" className="pg-panel">
-      <h2 id="versions-heading">Versions</h2>
-      {versions.length === 0 ? <p>No versions yet.</p> : null}
-      <ul>
-        {versions.map((v) => (
-          <li key={v.id}>
-            <a href={`#/plans/${encodeURIComponent(id)}/versions/${encodeURIComponent(v.id)}`}>
-              {v.name}
-            </a>
-            , by {v.createdBy.name}, {new Date(v.createdAt).toLocaleString("en-GB")}
-          </li>
-        ))}
-      </ul>
-      {session.role === "caseworker" ? (
-        <form onSubmit={take}>
-          <label htmlFor="version-name">Name of the version</label>{" "}
-          <input
-            id="version-name"
-            value={name}
-            placeholder="Draft issued 13 October 2026"
-            onChange={(e) => setName(e.target.value)}
-          />{" "}
-          <button type="submit">Take a snapshot</button>
-        </form>
-      ) : null}
-      <Problem>{problem}</Problem>
-    </section>
-  );
-}
-
-/** A plan, live: the editor with its panels, exports and versions. */
-export function PlanScreen({ session, id }: { readonly session: Session; readonly id: string }) {
   const [connection, setConnection] = useState<PlanConnection | null>(null);
   const [denied, setDenied] = useState<string | null>(null);
   const [plan, setPlan] = useState<Plan | null>(null);
   const [editor, setEditor] = useState<Editor | null>(null);
+  const today = todayIso();
+  const quality = useMemo(() => ({ today }), [today]);
+  const findings = usePlanFindings(editor, quality);
   const refresh = () => getPlan(session, id).then(setPlan, () => setPlan(null));
   const comments = useMemo(
     () => httpComments({ url: collabUrl(), planId: id, token: session.token }),
@@ -181,58 +102,117 @@ export function PlanScreen({ session, id }: { readonly session: Session; readonl
       window.ehcpEditor = null;
     };
   }, [id, session.token]);
-  if (denied)
-    return (
-      <main className="pg-narrow">
-        <Problem>{denied}</Problem>
-      </main>
-    );
+  if (denied) return <Problem>{denied}</Problem>;
+  // The live document, once the editor has it, so that what changes (section I named, the plan
+  // issued) shows at once; until then the plan as the server last stored it.
+  const shown = findings.plan ?? plan;
+  const user = {
+    ...(session.id ? { id: session.id } : {}),
+    name: session.name,
+    role: session.role,
+    color: colourOf(session.role),
+  };
+  const title = plan ? `${plan.meta.child.fullName}'s plan` : "The plan";
+  const conversation = connection ? (
+    <>
+      <CommentsPanel
+        editor={editor}
+        document={connection.document}
+        service={comments}
+        user={user}
+      />
+      <SuggestionsPanel
+        editor={editor}
+        document={connection.document}
+        service={suggestions}
+        user={user}
+      />
+    </>
+  ) : null;
   return (
     <div className="pg-plan">
-      <header className="pg-plan-header">
-        <h1>{plan ? `${plan.meta.child.fullName}'s plan` : `Plan ${id}`}</h1>
-        <p>
-          Signed in as {session.name} ({session.role.replace(/-/g, " ")}).{" "}
-          <a href="#/">All plans</a>
-        </p>
+      <PlanViews id={id} title={title} current={view} />
+      <h1 className="govuk-heading-xl pg-plan-title">{title}</h1>
+      {shown ? <PlanStatusBanner plan={shown} today={today} /> : null}
+      <div className="pg-plan-header" hidden={view !== "plan"}>
         {plan ? (
-          <div className="pg-header-status">
-            <Lifecycle
-              session={session}
-              id={id}
-              plan={plan}
-              editor={editor}
-              onChange={() => void refresh()}
-            />
-            <PlanDates plan={plan} today={new Date().toISOString().slice(0, 10)} />
+          <div className="govuk-grid-row">
+            <div className="govuk-grid-column-one-half-from-desktop">
+              <h2 className="govuk-heading-m">Plan details</h2>
+              <PlanSummary plan={shown ?? plan} today={today} />
+            </div>
+            <div className="govuk-grid-column-one-half-from-desktop">
+              <Lifecycle
+                session={session}
+                id={id}
+                plan={plan}
+                editor={editor}
+                onChange={() => void refresh()}
+              />
+              <StatutoryDatesTable plan={shown ?? plan} today={today} />
+            </div>
           </div>
         ) : null}
-      </header>
-      {connection ? (
-        <PlanWorkspace
-          key={connection.document.guid}
-          document={connection.document}
-          provider={connection.provider}
-          user={{
-            ...(session.id ? { id: session.id } : {}),
-            name: session.name,
-            role: session.role,
-            color: colourOf(session.role),
-          }}
-          showDates={false}
-          comments={comments}
-          suggestions={suggestions}
-          quality={{ today: new Date().toISOString().slice(0, 10) }}
-          readOnly={plan?.meta.status === "final"}
-          onEditor={(current) => {
-            window.ehcpEditor = current;
-            setEditor(current);
-          }}
-        />
+      </div>
+      <div className="ehcp-kit pg-plan-layout" hidden={view !== "plan"}>
+        <nav className="pg-plan-tasks" aria-labelledby="sections-heading">
+          <h2 id="sections-heading" className="govuk-heading-m">
+            Sections
+          </h2>
+          <SectionTaskList
+            plan={findings.plan}
+            findings={findings.findings}
+            editor={editor}
+            href={planViewHref(id, "plan")}
+          />
+          <PresenceList provider={connection?.provider ?? null} />
+        </nav>
+        <div className="pg-plan-editor">
+          {connection ? (
+            <PlanEditor
+              key={connection.document.guid}
+              document={connection.document}
+              provider={connection.provider}
+              user={user}
+              readOnly={plan?.meta.status === "final"}
+              onEditor={(current) => {
+                window.ehcpEditor = current;
+                setEditor(current);
+              }}
+            />
+          ) : null}
+        </div>
+        <aside className="pg-plan-side" aria-label="Comments, suggestions and checks">
+          {view === "plan" ? conversation : null}
+          <QualityPanel editor={editor} findings={findings} />
+        </aside>
+      </div>
+      {view === "matrix" ? (
+        <section aria-labelledby="ehcp-trace-heading" className="ehcp-kit pg-matrix">
+          <h2 id="ehcp-trace-heading" className="govuk-heading-l">
+            Traceability matrix
+          </h2>
+          <p className="govuk-body">
+            Each need, the outcomes that answer it and the provision that serves them.
+          </p>
+          <TraceabilityMatrix summary={findings.summary} editor={editor} />
+        </section>
       ) : null}
-      <div className="pg-side">
-        <Exports session={session} id={id} />
-        <Versions
+      {view === "comments" ? (
+        <div className="ehcp-kit pg-conversation">
+          <h2 className="govuk-heading-l">Comments and suggestions</h2>
+          <p className="govuk-body">
+            To comment on words of the plan, select them in the{" "}
+            <a className="govuk-link" href={planViewHref(id, "plan")}>
+              plan
+            </a>{" "}
+            first.
+          </p>
+          {conversation}
+        </div>
+      ) : null}
+      {view === "versions" ? (
+        <VersionsPanel
           session={session}
           id={id}
           stage={
@@ -241,7 +221,8 @@ export function PlanScreen({ session, id }: { readonly session: Session; readonl
               : ""
           }
         />
-      </div>
+      ) : null}
+      {view === "export" ? <ExportPanel session={session} id={id} /> : null}
     </div>
   );
 }
@@ -265,41 +246,50 @@ export function VersionScreen({
       setProblem(`The live plan could not be read to compare: ${(e as Error).message}`),
     );
   }, [id, version]);
+  const child = live?.meta.child.fullName ?? plan?.meta.child.fullName;
   return (
-    <main className="pg-version">
-      <h1>A version of plan {id} (read only)</h1>
-      <p>
-        <a href={`#/plans/${encodeURIComponent(id)}`}>Back to the live plan</a>
-      </p>
+    <div className="pg-version">
+      <a className="govuk-back-link" href={planViewHref(id, "versions")}>
+        Back to the live plan
+      </a>
+      <h1 className="govuk-heading-xl">
+        {child ? `${child}'s plan` : "A plan"}: a version (read only)
+      </h1>
       <Problem>{problem}</Problem>
       {plan && live ? (
-        <section aria-labelledby="compare-heading">
-          <h2 id="compare-heading">What changed since this version</h2>
+        <section aria-labelledby="compare-heading" className="ehcp-kit">
+          <h2 id="compare-heading" className="govuk-heading-l">
+            What changed since this version
+          </h2>
           <PlanComparison changes={comparePlans(plan, live)} caption="Changes since this version" />
-          <p className="pg-buttons">
-            The live plan with these changes as an appendix:{" "}
+          <p className="govuk-body">The live plan with these changes as an appendix:</p>
+          <div className="govuk-button-group">
             <button
               type="button"
+              className="govuk-button govuk-button--secondary"
               onClick={() => void download(session, id, "docx", "sections", version)}
             >
               Word with the changes
             </button>
             <button
               type="button"
+              className="govuk-button govuk-button--secondary"
               onClick={() => void download(session, id, "pdf", "sections", version)}
             >
               PDF with the changes
             </button>
-          </p>
+          </div>
         </section>
       ) : null}
       {plan ? (
-        <PlanEditor
-          plan={plan}
-          readOnly
-          user={{ name: session.name, role: session.role, color: colourOf(session.role) }}
-        />
+        <div className="ehcp-kit">
+          <PlanEditor
+            plan={plan}
+            readOnly
+            user={{ name: session.name, role: session.role, color: colourOf(session.role) }}
+          />
+        </div>
       ) : null}
-    </main>
+    </div>
   );
 }

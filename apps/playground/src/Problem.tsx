@@ -1,7 +1,7 @@
 /** What went wrong, said at once to screen readers; nothing when nothing did. */
 export function Problem({ children }: { readonly children: string | null | undefined }) {
   return children ? (
-    <p role="alert" className="pg-error">
+    <p role="alert" className="govuk-error-message pg-error">
       {children}
     </p>
   ) : null;

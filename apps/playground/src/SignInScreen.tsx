@@ -21,40 +21,55 @@ export function SignInScreen({ onSignedIn }: { readonly onSignedIn: (session: Se
     }
   };
   return (
-    <main className="pg-narrow">
-      <h1>EHCP toolkit playground</h1>
-      <p>
-        Write an Education, Health and Care Plan with others, live. Sign in as anyone, in any role,
-        to see what each may change. This is a playground: the sign-in is for trying things out
-        only.
-      </p>
-      <form onSubmit={submit} aria-describedby={error ? "sign-in-error" : undefined}>
-        <p>
-          <label htmlFor="sign-in-name">Your name</label>
-          <input
-            id="sign-in-name"
-            value={name}
-            autoComplete="name"
-            onChange={(e) => setName(e.target.value)}
-          />
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds-from-desktop">
+        <h1 className="govuk-heading-xl">Sign in</h1>
+        <p className="govuk-body-l">Write an Education, Health and Care Plan with others, live.</p>
+        <p className="govuk-body">
+          Sign in as anyone, in any role, to see what each may change. This is a playground: the
+          sign-in is for trying things out only.
         </p>
-        <p>
-          <label htmlFor="sign-in-role">Your role</label>
-          <select id="sign-in-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
-            {PLAYGROUND_ROLES.map((r) => (
-              <option key={r.role} value={r.role}>
-                {r.label}
-              </option>
-            ))}
-          </select>
-        </p>
-        {error ? (
-          <p id="sign-in-error" role="alert" className="pg-error">
-            {error}
-          </p>
-        ) : null}
-        <button type="submit">Sign in</button>
-      </form>
-    </main>
+        <form onSubmit={submit} noValidate>
+          <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+            <label className="govuk-label govuk-label--s" htmlFor="sign-in-name">
+              Your name
+            </label>
+            {error ? (
+              <p id="sign-in-error" role="alert" className="govuk-error-message pg-error">
+                {error}
+              </p>
+            ) : null}
+            <input
+              id="sign-in-name"
+              className={`govuk-input govuk-!-width-two-thirds${error ? " govuk-input--error" : ""}`}
+              value={name}
+              autoComplete="name"
+              aria-describedby={error ? "sign-in-error" : undefined}
+              onChange={(e) => setName(e.target.value)}
+            />
+          </div>
+          <div className="govuk-form-group">
+            <label className="govuk-label govuk-label--s" htmlFor="sign-in-role">
+              Your role
+            </label>
+            <select
+              id="sign-in-role"
+              className="govuk-select"
+              value={role}
+              onChange={(e) => setRole(e.target.value as Role)}
+            >
+              {PLAYGROUND_ROLES.map((r) => (
+                <option key={r.role} value={r.role}>
+                  {r.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="govuk-button">
+            Sign in
+          </button>
+        </form>
+      </div>
+    </div>
   );
 }

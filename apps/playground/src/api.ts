@@ -66,10 +66,26 @@ export async function signIn(name: string, role: Role): Promise<Session> {
   return { id: user.id, name, role, token };
 }
 
+/** What the caseload list shows of a plan, as the server keeps it beside the plan. */
 export interface PlanSummary {
   readonly id: string;
   readonly child: string | null;
   readonly status: string | null;
+  readonly issue?: number | null;
+  readonly draftIssued?: string | null;
+  /** The dates the law sets, each with the day it was done (null while it is not). */
+  readonly dates?: readonly {
+    readonly key: string;
+    readonly label: string;
+    readonly due: string;
+    readonly done: string | null;
+  }[];
+  /** The checker's findings by severity; null when the plan could not be read. */
+  readonly findings?: {
+    readonly error: number;
+    readonly warning: number;
+    readonly info: number;
+  } | null;
 }
 
 export const listPlans = (session: Session) =>
@@ -153,12 +169,18 @@ export const issueFinal = (
   id: string,
   officer: { name: string; role: string },
   decisions: { id: string; reason: string }[] = [],
+  /**
+   * Why the final plan is issued before the family's 15 days for representations are over, and
+   * the date of their written agreement if they gave it; the server refuses an early final
+   * without a reason.
+   */
+  early: { reason: string; agreedOn: string | null } | null = null,
 ) =>
   call<{ finalIssued: string }>(
     session,
     "POST",
     `/plans/${encodeURIComponent(id)}/issue-final`,
-    JSON.stringify({ officer, decisions }),
+    JSON.stringify({ officer, decisions, ...(early ? { early } : {}) }),
   );
 
 /** Starts an amendment draft from a final plan. */

@@ -1,17 +1,65 @@
-import { PLAN_FRAGMENT_NAME } from "@ehcp/schema";
+import { checkPlan } from "@ehcp/quality";
+import { PLAN_FRAGMENT_NAME, type Severity, statutoryDates, yDocToPlan } from "@ehcp/schema";
 import * as Y from "yjs";
 import type { DocumentSummary } from "./store/DocumentStore.js";
 
+/** A date the law sets for the plan, as it stood when the summary was made. */
+export interface SummaryDate {
+  readonly key: string;
+  readonly label: string;
+  /** YYYY-MM-DD. */
+  readonly due: string;
+  /** The day it was done, when it was. */
+  readonly done: string | null;
+}
+
 /**
- * What a plan list shows of a plan: the child's name and the plan's status, read from the plan
- * details (the fragment's first element) without converting the plan.
+ * What a caseload list shows of a plan, kept beside it each time it is stored so that listing
+ * plans reads no plan: the child, the status and issue, the dates the law sets (how late each is
+ * depends on the day the list is read, so the list works that out), and the checker's findings
+ * counted by severity.
  */
-export function summarizePlan(doc: Y.Doc): DocumentSummary {
+export interface PlanListSummary extends DocumentSummary {
+  readonly issue: number | null;
+  readonly draftIssued: string | null;
+  readonly dates: readonly SummaryDate[];
+  readonly findings: Readonly<Record<Severity, number>> | null;
+}
+
+/**
+ * Summarizes a plan's Yjs document. The child and status come from the plan details (the
+ * fragment's first element); the dates and findings from the plan read whole, and are null and
+ * empty when it cannot be read (the list still names the plan).
+ */
+export function summarizePlan(
+  doc: Y.Doc,
+  today = new Date().toISOString().slice(0, 10),
+): PlanListSummary {
   const details = doc.getXmlFragment(PLAN_FRAGMENT_NAME).get(0);
   const attrs = details instanceof Y.XmlElement ? details.getAttributes() : {};
   const child = (attrs.child as { fullName?: unknown } | undefined)?.fullName;
-  return {
+  const base = {
     child: typeof child === "string" ? child : null,
     status: typeof attrs.status === "string" ? attrs.status : null,
+  };
+  let plan;
+  try {
+    plan = yDocToPlan(doc);
+  } catch {
+    return { ...base, issue: null, draftIssued: null, dates: [], findings: null };
+  }
+  const findings: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const finding of checkPlan(plan, { today })) findings[finding.severity] += 1;
+  return {
+    ...base,
+    issue: plan.meta.issue,
+    draftIssued: plan.meta.dates.draftIssued,
+    dates: statutoryDates(plan, today).map(({ key, label, due, done }) => ({
+      key,
+      label,
+      due,
+      done,
+    })),
+    findings,
   };
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { checkPlan } from "@ehcp/quality";
 import { PLAN_FRAGMENT_NAME, parsePlan, type Plan, planToYDoc } from "@ehcp/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
@@ -131,9 +132,10 @@ describe("the HTTP API", () => {
     await imported("http-mine");
     await imported("http-theirs");
     const mine = await tokenFor("parent", ["http-mine"]);
-    expect((await call("GET", "/plans", mine)).json).toEqual({
+    expect((await call("GET", "/plans", mine)).json).toMatchObject({
       plans: [{ id: "http-mine", child: good.meta.child.fullName, status: good.meta.status }],
     });
+    expect((await call("GET", "/plans", mine)).json.plans).toHaveLength(1);
     expect(await call("GET", "/plans/http-theirs", mine)).toEqual({
       status: 403,
       json: { error: "this token does not open the plan http-theirs" },
@@ -324,6 +326,48 @@ describe("pages from other origins", () => {
 });
 
 describe("the plan list", () => {
+  it("says of each plan its issue, the dates the law sets and the checker's findings by severity", async () => {
+    const list = await startTestServer("list-summary");
+    const plan: Plan = {
+      ...good,
+      id: "list-summary",
+      meta: {
+        ...good.meta,
+        status: "draft",
+        dates: {
+          ...good.meta.dates,
+          requestReceived: "2026-03-02",
+          draftIssued: null,
+          finalIssued: null,
+        },
+        signOff: null,
+      },
+      sections: { ...good.sections, I: { placement: null } },
+    };
+    expect((await callApi(list.url, "POST", "/plans", "caseworker", plan)).status).toBe(201);
+    const today = new Date().toISOString().slice(0, 10);
+    const counts = { error: 0, warning: 0, info: 0 };
+    for (const finding of checkPlan(plan, { today })) counts[finding.severity] += 1;
+    const [listed] = (await callApi(list.url, "GET", "/plans", "caseworker")).json.plans as {
+      dates: { key: string; due: string; done: string | null }[];
+    }[];
+    expect(listed).toMatchObject({
+      id: "list-summary",
+      child: good.meta.child.fullName,
+      status: "draft",
+      issue: good.meta.issue,
+      draftIssued: null,
+      findings: counts,
+    });
+    // Six weeks for the decision, sixteen for the draft, twenty for the final plan.
+    expect(listed?.dates.slice(0, 3)).toEqual([
+      expect.objectContaining({ key: "decision", due: "2026-04-13", done: null }),
+      expect.objectContaining({ key: "draft", due: "2026-06-22", done: null }),
+      expect.objectContaining({ key: "final", due: "2026-07-20", done: null }),
+    ]);
+    await list.stop();
+  });
+
   it("lists plans from the summaries kept with them, a plan being written as it stands, and an older plan by reading it", async () => {
     let loads = 0;
     let sqlite: SqliteDocumentStore | undefined;

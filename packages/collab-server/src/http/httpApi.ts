@@ -8,6 +8,7 @@ import {
 } from "@ehcp/export";
 import { checkPlan, summarizeQuality } from "@ehcp/quality";
 import { createId, ID_PATTERN, type Plan, PlanFormatError, parsePlanJson } from "@ehcp/schema";
+import type { DocumentSummary } from "../store/DocumentStore.js";
 import { loadStoredDocument } from "../store/loadStoredDocument.js";
 import { summarizePlan } from "../summarizePlan.js";
 import { commentRoutes } from "./commentRoutes.js";
@@ -71,7 +72,7 @@ export function httpApi(options: HttpApiOptions) {
       path: /^\/plans$/,
       handle: async (request, response) => {
         const token = tokenOf(request);
-        const open: { id: string; child: string | null; status: string | null }[] = [];
+        const open: ({ id: string } & DocumentSummary)[] = [];
         const stored = store.listSummaries
           ? await store.listSummaries()
           : (await store.list()).map((name) => ({ name, summary: null }));
@@ -89,10 +90,13 @@ export function httpApi(options: HttpApiOptions) {
           if (!opened.has(id)) continue;
           // A plan open here is read as it stands; the others from the summary kept when they
           // were last stored, or, lacking one, from the plan itself.
+          // A summary kept before the list showed dates and findings is made again.
           const live = options.liveDocument?.(id);
           const shown = live
             ? summarizePlan(live)
-            : (summary ?? summarizePlan(await loadStoredDocument(store, id)));
+            : summary && "findings" in summary
+              ? summary
+              : summarizePlan(await loadStoredDocument(store, id));
           open.push({ id, ...shown });
         }
         sendJson(response, 200, { plans: open });

@@ -32,6 +32,65 @@ async function outcome(
 }
 
 describe("the road from draft to final", () => {
+  it("refuses a final plan before the family's 15 days are over unless a reason is given, and keeps the reason", async () => {
+    const plan: Plan = {
+      ...good,
+      id: "plan-early-final",
+      meta: { ...good.meta, dates: { ...good.meta.dates, draftIssued: null } },
+      sections: { ...good.sections, I: { placement: null } },
+    };
+    expect((await post("/plans", plan)).status).toBe(201);
+    expect((await post(`/plans/${plan.id}/issue-draft`, { date: "2026-10-13" })).status).toBe(200);
+    const client = await connect(test.url, plan.id);
+    (client.document.getXmlFragment("default").get(10) as Y.XmlElement).setAttribute("placement", {
+      institutionName: "Hillside Primary",
+      institutionType: "mainstream",
+    } as never);
+    await acknowledged(client);
+    disconnect(client);
+    const officer = { name: "Pat Lee", role: "Head of SEN" };
+    const final = (body: object) =>
+      post(`/plans/${plan.id}/issue-final`, { officer, date: "2026-10-20", ...body });
+
+    // Not before the draft, nor on the draft's day without a reason.
+    expect((await final({ date: "2026-10-12" })).json.error).toBe(
+      "date: the final plan cannot be issued before its draft was (13 October 2026)",
+    );
+    const refused = await final({});
+    expect(refused.status).toBe(409);
+    expect(refused.json).toMatchObject({
+      error:
+        "the family's 15 days for representations on the draft run until 28 October 2026: give the reason for issuing the final plan before then, such as the family's written agreement and its date",
+      representationsClose: "2026-10-28",
+    });
+    expect((await final({ early: { reason: "   " } })).status).toBe(409);
+    expect((await final({ early: { reason: "Agreed", agreedOn: "2026-10-21" } })).json.error).toBe(
+      "early.agreedOn: the date of the family's written agreement, written YYYY-MM-DD, between the draft (13 October 2026) and the final plan (20 October 2026)",
+    );
+    // Still a draft after every refusal.
+    expect(
+      (await callApi(test.url, "GET", `/plans/${plan.id}`, "caseworker")).json.meta,
+    ).toMatchObject({
+      status: "draft",
+    });
+
+    const issued = await final({
+      early: { reason: "The family asked for the final plan now.", agreedOn: "2026-10-16" },
+    });
+    expect(issued).toMatchObject({ status: 200, json: { finalIssued: "2026-10-20" } });
+    const record = await callApi(test.url, "GET", `/plans/${plan.id}/representations`, "parent");
+    expect(record.json.decisions).toMatchObject([
+      {
+        itemId: "early-final",
+        label: "Final plan issued before the family's 15 days for representations were over",
+        reason:
+          "The family asked for the final plan now. (the family agreed in writing on 16 October 2026)",
+        by: { role: "caseworker" },
+        issue: 1,
+      },
+    ]);
+  });
+
   it("issues the draft, refuses a final plan until it may be issued, locks it, and starts an amendment", async () => {
     const plan: Plan = {
       ...good,

@@ -130,6 +130,7 @@ export function lifecycleRoutes(context: LifecycleContext): Route[] {
           date?: unknown;
           officer?: { name?: unknown; role?: unknown };
           decisions?: unknown;
+          early?: { reason?: unknown; agreedOn?: unknown } | null;
         };
         const date = dayOf(body);
         const officerName = typeof body.officer?.name === "string" ? body.officer.name.trim() : "";
@@ -151,6 +152,12 @@ export function lifecycleRoutes(context: LifecycleContext): Route[] {
             409,
             "issue the draft first: the family has 15 days to comment on it",
           );
+        if (date < issued) {
+          throw new HttpError(
+            400,
+            `date: the final plan cannot be issued before its draft was (${spoken(issued)})`,
+          );
+        }
         const record = await readRecord(id);
         const waiting = new Set(record.pending.map((s) => s.id)).size;
         if (waiting > 0) {
@@ -185,6 +192,43 @@ export function lifecycleRoutes(context: LifecycleContext): Route[] {
             `the checker reports ${errors.length} error${errors.length === 1 ? "" : "s"}: put them right first`,
             { findings: errors },
           );
+        }
+        // The family has 15 days from the draft to make representations (Children and Families
+        // Act 2014 s.38(2)(b)); a final plan issued before they are over needs a reason, such as
+        // the family's written agreement, and the reason is kept with the plan.
+        const closes = statutoryDates(plan, date).find((d) => d.key === "representations")?.due;
+        let earlyDecision: CouncilDecision | null = null;
+        if (closes && date < closes) {
+          const reason = typeof body.early?.reason === "string" ? body.early.reason.trim() : "";
+          const agreedOn = body.early?.agreedOn ?? null;
+          if (!reason) {
+            throw new HttpError(
+              409,
+              `the family's 15 days for representations on the draft run until ${spoken(closes)}: give the reason for issuing the final plan before then, such as the family's written agreement and its date`,
+              { representationsClose: closes },
+            );
+          }
+          if (
+            agreedOn !== null &&
+            (typeof agreedOn !== "string" ||
+              !/^\d{4}-\d{2}-\d{2}$/.test(agreedOn) ||
+              agreedOn < issued ||
+              agreedOn > date)
+          ) {
+            throw new HttpError(
+              400,
+              `early.agreedOn: the date of the family's written agreement, written YYYY-MM-DD, between the draft (${spoken(issued)}) and the final plan (${spoken(date)})`,
+            );
+          }
+          earlyDecision = {
+            itemId: "early-final",
+            label: "Final plan issued before the family's 15 days for representations were over",
+            change: "changed",
+            reason: `${reason}${typeof agreedOn === "string" ? ` (the family agreed in writing on ${spoken(agreedOn)})` : ""}`,
+            by: { id: user.id, name: user.name, role: user.role },
+            at: new Date().toISOString(),
+            issue: plan.meta.issue,
+          };
         }
         const draftVersion = (await store.listVersions(id))
           .filter((v) => v.name.startsWith("Draft issued"))
@@ -274,13 +318,17 @@ export function lifecycleRoutes(context: LifecycleContext): Route[] {
           }),
           (doc) => {
             const kept = doc.getMap<unknown>(DECISIONS_MAP_NAME);
-            for (const decision of recorded) {
+            for (const decision of earlyDecision ? [...recorded, earlyDecision] : recorded) {
               kept.set(`${decision.issue}:${decision.itemId}`, decision);
             }
           },
         );
         const version = await keepVersion(id, `Final issued ${spoken(date)}`, user);
-        sendJson(response, 200, { finalIssued: date, version, decisions: recorded });
+        sendJson(response, 200, {
+          finalIssued: date,
+          version,
+          decisions: earlyDecision ? [...recorded, earlyDecision] : recorded,
+        });
       },
     },
     {
