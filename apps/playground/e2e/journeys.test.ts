@@ -151,7 +151,7 @@ describe("the playground's journeys", () => {
         .filter({ hasText: /^Hillside Primary$/ })
         .waitFor();
       await page.getByLabel("Officer signing off").fill("Pat Lee");
-      await page.getByLabel("Their role").fill("Head of SEN");
+      await page.getByLabel("The officer’s role").fill("Head of SEN");
       expect(await page.locator("#early-warning").textContent()).toMatch(
         /The family may make representations on the draft until .* \(15 days left\)/,
       );
@@ -213,7 +213,7 @@ describe("the playground's journeys", () => {
         .filter({ hasText: /^Brook Lane School$/ })
         .waitFor();
       await page.getByLabel("Officer signing off").fill("Pat Lee");
-      await page.getByLabel("Their role").fill("Head of SEN");
+      await page.getByLabel("The officer’s role").fill("Head of SEN");
       await page.getByLabel("Why the final plan is issued now").fill("Agreed at the meeting.");
       await page.getByRole("button", { name: "Issue the final plan" }).click();
       const summary = page.locator("#final-blockers");

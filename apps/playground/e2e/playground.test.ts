@@ -396,7 +396,7 @@ describe("the playground", () => {
       );
       // The final plan waits for the other suggestion, then for section I.
       await caseworker.getByLabel("Officer signing off").fill("Pat Lee");
-      await caseworker.getByLabel("Their role").fill("Head of SEN");
+      await caseworker.getByLabel("The officer’s role").fill("Head of SEN");
       // The family's 15 days are not over: the council gives its reason for issuing now.
       await caseworker
         .getByLabel("Why the final plan is issued now")
@@ -503,12 +503,12 @@ describe("the playground", () => {
 
       // The final plan waits for an officer and for section I.
       await page.getByLabel("Officer signing off").fill("Pat Lee");
-      await page.getByLabel("Their role").fill("Head of SEN");
+      await page.getByLabel("The officer’s role").fill("Head of SEN");
       await page
         .getByLabel("Why the final plan is issued now")
         .fill("The family agreed in writing to a final plan now.");
       await page.getByRole("button", { name: "Issue the final plan" }).click();
-      expect(await page.getByRole("alert").textContent()).toBe(
+      expect(await page.getByRole("alert").filter({ hasText: /\S/ }).textContent()).toBe(
         "section I is empty: name the school or setting, or the type of one",
       );
       await page.getByLabel("School or setting for section I").fill("Hillside Primary");

@@ -168,7 +168,7 @@ export function Lifecycle({
             </div>
             <div className="govuk-form-group">
               <label className="govuk-label" htmlFor="officer-role">
-                Their role
+                The officer’s role
               </label>
               <input
                 id="officer-role"

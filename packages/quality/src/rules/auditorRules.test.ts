@@ -167,6 +167,11 @@ describe("wrong-pronouns", () => {
   it("finds 'his' said of a girl, at the word", () => {
     const plan = withProvisionText("Mia practises his sounds with the TA.");
     expect(underlined(plan, "wrong-pronouns")).toEqual(["his"]);
+    for (const words of [
+      "When Mia arrives, his timetable is on the desk.",
+      "Each day Mia reads his book.",
+    ])
+      expect(underlined(withProvisionText(words), "wrong-pronouns"), words).toEqual(["his"]);
     expect(findingsOf(plan, "wrong-pronouns")[0]?.message).toMatch(
       /^F1 says 'his' of Mia, whose pronouns in this plan are she\/her/,
     );
@@ -176,6 +181,8 @@ describe("wrong-pronouns", () => {
       "Mia reads with Mr Ahmed and he writes down her words.",
       "Mia and her brother practise; he reads first.",
       "The TA reads with Mia. He keeps a log.",
+      "Ewa would like Mia to live in supported housing near him, cooking for herself.",
+      "Grandad hopes Mia will visit his allotment.",
     ])
       expect(findingsOf(withProvisionText(words), "wrong-pronouns"), words).toEqual([]);
   });

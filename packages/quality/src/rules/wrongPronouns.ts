@@ -10,6 +10,26 @@ const SHE = new Set(["she", "her", "hers", "herself", "she's", "she'll", "she'd"
 const OTHER_PERSON =
   /^(?:mum|mother|dad|father|parents?|brother|sister|sibling|grand\w*|aunt|uncle|cousin|son|daughter|boy|girl|man|woman|friend|friends|peers?|pupils?|child|children|classmates?|teacher|teachers|assistant|ta|lsa|senco|therapist|psychologist|nurse|doctor|paediatrician|worker|mentor|tutor|adult|adults|staff|carer|carers|foster|keyworker|key|coach|driver|interpreter|practitioner|specialist|counsellor|elsa|head|headteacher|mr|mrs|ms|miss|dr|someone|person|baby|family)$/;
 
+// Words that open a sentence without naming anyone; any other capitalised first word may be a name.
+const SENTENCE_OPENERS = new Set(
+  (
+    "a an the this that these those it its there here when where while whilst if as at by in on " +
+    "to for from with without within during after before since until once each every all some " +
+    "most many both either neither no not now then today currently also so but and or yet " +
+    "because although though however over through under he she they we i you his her their our " +
+    "my your him them us me what which who how why whenever wherever"
+  ).split(" "),
+);
+
+// What follows a person's name as the subject of a sentence ("Ewa would like", "Grace hopes").
+const SUBJECT_VERBS = new Set(
+  (
+    "would wants wanted hopes hoped says said feels felt thinks thought likes liked is was has " +
+    "had will can told asked explained described reported worries worried and believes wishes " +
+    "prefers loves enjoys"
+  ).split(" "),
+);
+
 /** The plan's pronouns for the child: which third-person words are the child's, and which not. */
 function pronounsOf(pronouns: string): { wrong: ReadonlySet<string>; right: string } | null {
   const first = pronouns
@@ -46,19 +66,36 @@ export const wrongPronouns: RuleCheck = ({ plan, fields, childName, perField }) 
       const t = tokens[i] as Token;
       if (!set!.wrong.has(t.norm)) continue;
       const sentence = sentenceAround(text, t.start, t.end);
-      let k = i - 1;
+      // The pronoun can only be the child's when nobody else is named before it in the sentence:
+      // no one between the child's name and the pronoun, and no other person (a relative, an
+      // adult, a name as the sentence's subject) before the name. "Ewa would like Tomasz to live
+      // near her" is about Ewa's home; a programme's name ("Colourful Semantics") is no person.
       let named = false;
-      for (; k >= 0 && (tokens[k] as Token).start >= sentence.start; k--) {
+      let someoneElse = false;
+      for (let k = i - 1; k >= 0 && (tokens[k] as Token).start >= sentence.start; k--) {
         const w = tokens[k] as Token;
         if (w.norm === name || w.norm === `${name}'s`) {
           named = true;
-          break;
+          continue;
         }
         const written = text.slice(w.start, w.end);
-        const capitalisedMidSentence =
-          /^\p{Lu}\p{Ll}/u.test(written) && !/[.!?:;\n]\s*$/.test(text.slice(0, w.start));
-        if (OTHER_PERSON.test(w.norm) || capitalisedMidSentence) break;
+        const capitalised = /^\p{Lu}\p{Ll}/u.test(written);
+        const opensSentence = /(?:^|[.!?:;\n])\s*$/.test(text.slice(sentence.start, w.start));
+        const next = tokens[k + 1] as Token | undefined;
+        if (
+          OTHER_PERSON.test(w.norm) ||
+          (!named && capitalised && !opensSentence) ||
+          (capitalised &&
+            opensSentence &&
+            !SENTENCE_OPENERS.has(w.norm) &&
+            next !== undefined &&
+            SUBJECT_VERBS.has(next.norm))
+        ) {
+          someoneElse = true;
+          break;
+        }
       }
+      if (someoneElse) continue;
       if (!named) continue;
       reported = true;
       findings.push({
