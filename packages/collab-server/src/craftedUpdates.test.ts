@@ -1,9 +1,10 @@
-import { parsePlan, type Plan, PLAN_FRAGMENT_NAME, type Role } from "@ehcp/schema";
+import { parsePlan, type Plan, type Role } from "@ehcp/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { acknowledged, connect, disconnect } from "../test/connect.js";
 import { craftUpdate, lastItemOf } from "../test/craft.js";
-import { type AttackScene, attackScene, expectRefused } from "../test/attack.js";
+import { type AttackScene, attackScene, expectRefused, until } from "../test/attack.js";
+import { ATTACKER, child, idOf, root, viewText } from "../test/planTypes.js";
 import { rawClient, syncUpdate } from "../test/rawClient.js";
 import { callApi, startTestServer } from "../test/testServer.js";
 import { tokenFor } from "../test/tokens.js";
@@ -18,24 +19,6 @@ const good = parsePlan(examplePlan("plan-good.json"));
 const hasPostgres = await postgresAvailable();
 const hasRedis = await redisAvailable();
 
-const until = async (done: () => boolean, what: string) => {
-  for (let i = 0; i < 500 && !done(); i++) await new Promise((r) => setTimeout(r, 10));
-  if (!done()) throw new Error(`timed out waiting for ${what}`);
-};
-
-/** An attacker's own client id: one no one has used. */
-const ATTACKER = 0x5eed;
-
-const root = (doc: Y.Doc) => doc.getXmlFragment(PLAN_FRAGMENT_NAME);
-const child = (parent: Y.XmlFragment, name: string) =>
-  parent.toArray().find((e) => e instanceof Y.XmlElement && e.nodeName === name) as Y.XmlElement;
-
-const idOf = (type: Y.AbstractType<any>) => (type._item as Y.Item).id;
-/** The text of the first paragraph of the first view in section A. */
-const viewText = (doc: Y.Doc) =>
-  ((child(root(doc), "sectionA").get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(
-    0,
-  ) as Y.XmlText;
 /** Where a new value of an attribute must go to win: after the value it replaces. */
 const valueOf = (element: Y.XmlElement, key: string) => (element._map.get(key) as Y.Item).lastId;
 const provisionOf = (doc: Y.Doc, index: number) =>
@@ -48,6 +31,17 @@ interface Scene extends AttackScene {
   /** The victim's next clock: what the server holds of them ends just before it. */
   readonly victimState: number;
 }
+
+/**
+ * An item that starts at the caseworker's last clock, under the caseworker's client id, but runs
+ * past it: Yjs would keep its tail as new text in F, sent by someone else.
+ */
+const overlappingVictimItem = (s: Scene) => ({
+  client: s.victimClient,
+  clock: s.victimState - 1,
+  origin: Y.createID(s.victimClient, s.victimState - 2),
+  content: new Y.ContentString("XInjected into F"),
+});
 
 /** An attack: who sends it, the update, and why it must be refused. */
 interface Attack {
@@ -73,14 +67,7 @@ const attacks: Attack[] = [
     role: "health",
     update: (s) =>
       craftUpdate({
-        structs: [
-          {
-            client: s.victimClient,
-            clock: s.victimState - 1,
-            origin: Y.createID(s.victimClient, s.victimState - 2),
-            content: new Y.ContentString("XInjected into F"),
-          },
-        ],
+        structs: [overlappingVictimItem(s)],
       }),
     code: "client-id",
     reason: new RegExp(`client id \\d+, which is someone else's$`),
@@ -353,14 +340,7 @@ const attacks: Attack[] = [
       Y.convertUpdateFormatV2ToV1(
         craftUpdate(
           {
-            structs: [
-              {
-                client: s.victimClient,
-                clock: s.victimState - 1,
-                origin: Y.createID(s.victimClient, s.victimState - 2),
-                content: new Y.ContentString("XInjected into F"),
-              },
-            ],
+            structs: [overlappingVictimItem(s)],
           },
           true,
         ),
@@ -464,14 +444,7 @@ describe.each(stores)("crafted updates, on %s", (_name, available, openStore) =>
           s.id,
           craftUpdate(
             {
-              structs: [
-                {
-                  client: s.victimClient,
-                  clock: s.victimState - 1,
-                  origin: Y.createID(s.victimClient, s.victimState - 2),
-                  content: new Y.ContentString("XInjected into F"),
-                },
-              ],
+              structs: [overlappingVictimItem(s)],
             },
             true,
           ),

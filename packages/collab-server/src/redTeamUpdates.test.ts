@@ -1,4 +1,4 @@
-import { PLAN_FRAGMENT_NAME, type Role } from "@ehcp/schema";
+import type { Role } from "@ehcp/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { acknowledged, connect, disconnect } from "../test/connect.js";
@@ -7,6 +7,7 @@ import { type AttackScene, attackScene, expectRefused, until } from "../test/att
 import { syncUpdate } from "../test/rawClient.js";
 import { startTestServer } from "../test/testServer.js";
 import { tokenFor } from "../test/tokens.js";
+import { ATTACKER, child, idOf, root, viewText } from "../test/planTypes.js";
 import { deliveredByText } from "@ehcp/fixtures";
 import { POSTGRES_URL, postgresAvailable } from "@ehcp/fixtures/node";
 import type { RefusalCode } from "./store/DocumentStore.js";
@@ -16,21 +17,9 @@ import { PostgresDocumentStore } from "./store/PostgresDocumentStore.js";
 // refused with a reason, reach no other client, leave nothing in the store, and cost the
 // caseworker none of their acknowledged edits.
 
-/** An attacker's own client id: one no one has used. */
-const ATTACKER = 0x5eed;
-
 /** The kind of refusal the audit trail keeps, for each reason these attacks are refused with. */
 const codeOf = (reason: RegExp): RefusalCode =>
   /suggestion/.test(reason.source) && !/mark/.test(reason.source) ? "suggestion" : "content";
-const root = (doc: Y.Doc) => doc.getXmlFragment(PLAN_FRAGMENT_NAME);
-const child = (parent: Y.XmlFragment, name: string) =>
-  parent.toArray().find((e) => e instanceof Y.XmlElement && e.nodeName === name) as Y.XmlElement;
-const idOf = (type: Y.AbstractType<any>) => (type._item as Y.Item).id;
-/** The text of the first paragraph of the first view in section A. */
-const viewText = (doc: Y.Doc) =>
-  ((child(root(doc), "sectionA").get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(
-    0,
-  ) as Y.XmlText;
 /** The items of a text, in order, deleted ones included. */
 const itemsOf = (text: Y.XmlText) => {
   const items: Y.Item[] = [];
@@ -96,18 +85,26 @@ describe.each(stores)("attacks the red team found, on %s", (_name, available, op
   const refused = (s: Scene, update: Uint8Array, reason: RegExp, marker: string) =>
     expectRefused(test, s, update, { reason, marker, code: codeOf(reason) });
 
+  /**
+   * A scene whose attacker first made an honest suggestion of its own in F, as a parent may: the
+   * overlap attacks reuse its last clock. Returns the scene and the attacker's next clock.
+   */
+  async function sceneWithOwnSuggestion(role: Role, suggestionId: string) {
+    const s = await scene(role);
+    const mark = suggestion(suggestionId, role, `Mallory ${role}`);
+    await taken(
+      s,
+      honestEdit(s.victim.document, ATTACKER, (d) =>
+        deliveredByText(d).insert(0, "S", { insertion: mark }),
+      ),
+    );
+    return { s, state: Y.getState(s.victim.document.store, ATTACKER) };
+  }
+
   it.runIf(available).each(["parent", "young-person"] as const)(
     "refuses a %s's struct overlapping its own suggestion in F, encoded as if in section A: judged where Yjs puts it",
     async (role) => {
-      const s = await scene(role);
-      const mark = suggestion("s-ov1", role, `Mallory ${role}`);
-      await taken(
-        s,
-        honestEdit(s.victim.document, ATTACKER, (d) =>
-          deliveredByText(d).insert(0, "S", { insertion: mark }),
-        ),
-      );
-      const state = Y.getState(s.victim.document.store, ATTACKER);
+      const { s, state } = await sceneWithOwnSuggestion(role, "s-ov1");
       const marker = "#UNMARKED WORDS IN F#";
       // One struct, no origins, its parent given as section A's text, its first clock already
       // held: Yjs links the rest after the sender's own last item, which lies in F.
@@ -128,15 +125,7 @@ describe.each(stores)("attacks the red team found, on %s", (_name, available, op
   it.runIf(available)(
     "refuses an overlapping struct whose origin lies in another text than its stated parent",
     async () => {
-      const s = await scene("parent");
-      const mark = suggestion("s-ov2", "parent", "Mallory parent");
-      await taken(
-        s,
-        honestEdit(s.victim.document, ATTACKER, (d) =>
-          deliveredByText(d).insert(0, "S", { insertion: mark }),
-        ),
-      );
-      const state = Y.getState(s.victim.document.store, ATTACKER);
+      const { s, state } = await sceneWithOwnSuggestion("parent", "s-ov2");
       const marker = "#RIGHT ORIGIN IN A#";
       // The overlapping struct names a right neighbour in section A's text: Yjs takes its left
       // from the sender's own last item in F.
@@ -158,15 +147,7 @@ describe.each(stores)("attacks the red team found, on %s", (_name, available, op
   it.runIf(available)(
     "refuses an attribute overlapping the sender's own suggestion in F, encoded as set on a view in section A",
     async () => {
-      const s = await scene("parent");
-      const mark = suggestion("s-ov3", "parent", "Mallory parent");
-      await taken(
-        s,
-        honestEdit(s.victim.document, ATTACKER, (d) =>
-          deliveredByText(d).insert(0, "S", { insertion: mark }),
-        ),
-      );
-      const state = Y.getState(s.victim.document.store, ATTACKER);
+      const { s, state } = await sceneWithOwnSuggestion("parent", "s-ov3");
       const view = child(root(s.victim.document), "sectionA").get(0) as Y.XmlElement;
       const attack = craftUpdate({
         structs: [
