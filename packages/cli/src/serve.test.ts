@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
-import { parsePlan, planToYDoc, yDocToPlan } from "@ehcp/schema";
+import { type Plan, parsePlan, planToYDoc, yDocToPlan } from "@ehcp/schema";
 import { afterEach, describe, expect, it } from "vitest";
 import type * as Y from "yjs";
 import { SignIn } from "@ehcp/collab-server";
@@ -65,6 +65,24 @@ function start(args: string[]): {
     child.on("exit", () => reject(new Error(`ehcp serve exited: ${output}`)));
   });
   return { child, url, output: () => output };
+}
+
+/**
+ * Signs in through the development sign-in as a caseworker, opens `plan` in a tab of its own and
+ * types " and an assistant" into its first provision, until the server has acknowledged it.
+ */
+async function signInAndType(url: string, plan: Plan) {
+  const response = await fetch(`${url.replace(/^ws/, "http")}/dev/sign-in`, {
+    method: "POST",
+    body: JSON.stringify({ name: "Priya Desai", role: "caseworker" }),
+  });
+  const { token } = (await response.json()) as { token: string };
+  const client = await connect(url, plan.id, token);
+  planToYDoc(plan, client.document);
+  const text = deliveredByText(client.document);
+  text.insert(text.length, " and an assistant");
+  await acknowledged(client);
+  return { token, client };
 }
 
 const exited = (child: ChildProcess) =>
@@ -148,17 +166,7 @@ describe("ehcp serve", () => {
     const db = join(dir, "data", "ehcp.sqlite");
     const plan = parsePlan(examplePlan("plan-good.json"));
     const first = start(["--port", "0", "--db", db, "--dev-sign-in"]);
-    const http = (await first.url).replace(/^ws/, "http");
-    const response = await fetch(`${http}/dev/sign-in`, {
-      method: "POST",
-      body: JSON.stringify({ name: "Priya Desai", role: "caseworker" }),
-    });
-    const { token } = (await response.json()) as { token: string };
-    const client = await connect(await first.url, plan.id, token);
-    planToYDoc(plan, client.document);
-    const text = deliveredByText(client.document);
-    text.insert(text.length, " and an assistant");
-    await acknowledged(client);
+    const { token, client } = await signInAndType(await first.url, plan);
     const stopping = Date.now();
     first.child.kill("SIGINT");
     expect(await exited(first.child)).toBe(0);
@@ -265,17 +273,7 @@ describe("ehcp serve --dev-sign-in on PostgreSQL", () => {
       const plan = { ...parsePlan(examplePlan("plan-good.json")), id: `plan-dev-pg-${Date.now()}` };
       const args = ["--port", "0", "--db", POSTGRES_URL, "--dev-sign-in"];
       const first = start(args);
-      const http = (await first.url).replace(/^ws/, "http");
-      const response = await fetch(`${http}/dev/sign-in`, {
-        method: "POST",
-        body: JSON.stringify({ name: "Priya Desai", role: "caseworker" }),
-      });
-      const { token } = (await response.json()) as { token: string };
-      const client = await connect(await first.url, plan.id, token);
-      planToYDoc(plan, client.document);
-      const text = deliveredByText(client.document);
-      text.insert(text.length, " and an assistant");
-      await acknowledged(client);
+      const { token, client } = await signInAndType(await first.url, plan);
       first.child.kill("SIGTERM");
       expect(await exited(first.child)).toBe(0);
       disconnect(client);
