@@ -70,6 +70,9 @@ export function planPolicy(options: PlanPolicyOptions): Extension {
         });
         return;
       }
+      // While it waits for its commit (the SQLite store gathers a few milliseconds of updates
+      // into one), other connections' updates are tried on the copy after it, in the order they
+      // will be applied; a connection's own next update waits for this one.
       try {
         await store.append(documentName, payload);
       } catch (error) {
