@@ -30,13 +30,10 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Starts a server process; resolves with its address and a way to ask for its figures. */
 async function startServer(mode, db) {
+  // With BENCH_PROFILE=dir, the server writes a CPU profile of what lies between the first and
+  // second time its figures are asked for (a typing run's typing, not its loading) into dir.
   const child = fork(new URL("./collabServer.mjs", import.meta.url), [mode, db ?? "", SECRET], {
-    execArgv: [
-      "--expose-gc",
-      ...(process.env.BENCH_PROFILE
-        ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
-        : []),
-    ],
+    execArgv: ["--expose-gc"],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   const { url } = await new Promise((resolve) => child.once("message", resolve));
@@ -111,6 +108,13 @@ export async function typingBenchmark(
 
   const typers = [];
   let sent = 0;
+  const sentAt = Array.from({ length: clients }, () => []);
+  // Per typist, how many of its keystrokes have left in an update; and each one's wait to leave.
+  const sentUpTo = Array.from({ length: clients }, () => 0);
+  const clientDelays = [];
+  const leftAt = Array.from({ length: clients }, () => []);
+  // Sending to arrival at a watcher: the network and the server, apart from the client.
+  const deliveries = [];
   for (let i = 0; i < clients; i++) {
     const typer = await connect(
       server.url,
@@ -118,10 +122,21 @@ export async function typingBenchmark(
       await token(`typer-${i}`),
       batched ? BatchedProvider : HocuspocusProvider,
     );
-    typer.on("outgoingMessage", () => (sent += 1));
+    const index = typers.length;
+    typer.on("outgoingMessage", ({ message }) => {
+      sent += 1;
+      // Every keystroke typed so far is in the update sent now (the stock provider sends each at
+      // once; the batching one merges what it held): what the client added is the time since.
+      if (message.description !== "A document update") return;
+      const now = performance.now();
+      const typed = sentAt[index];
+      for (; sentUpTo[index] < typed.length; sentUpTo[index]++) {
+        clientDelays.push(now - typed[sentUpTo[index]]);
+        leftAt[index].push(now);
+      }
+    });
     typers.push(typer);
   }
-  const sentAt = Array.from({ length: clients }, () => []);
   const latencies = [];
   const watchers = [];
   for (let w = 0; w < 2; w++) {
@@ -137,6 +152,8 @@ export async function typingBenchmark(
         for (const typed = text.length - base; arrived < typed; arrived++) {
           const at = sentAt[i][arrived];
           if (at !== undefined) latencies.push(now - at);
+          const left = leftAt[i][arrived];
+          if (left !== undefined) deliveries.push(now - left);
         }
       });
     }
@@ -144,6 +161,8 @@ export async function typingBenchmark(
   }
   const before = await server.stats();
   const sentBefore = sent;
+  clientDelays.length = 0;
+  deliveries.length = 0;
   const droppedBefore = dropped;
   const started = performance.now();
   const timers = typers.map((typer, i) => {
@@ -170,6 +189,8 @@ export async function typingBenchmark(
   await server.stop();
   rmSync(dir, { recursive: true, force: true });
   latencies.sort((a, b) => a - b);
+  clientDelays.sort((a, b) => a - b);
+  deliveries.sort((a, b) => a - b);
   const client = batched ? "the editor's batching provider" : "the stock provider";
   return {
     name: `${clients} clients typing into one plan (${DESCRIPTIONS[mode]})${
@@ -181,6 +202,16 @@ export async function typingBenchmark(
     p95: round(percentile(latencies, 95)),
     max: round(latencies[latencies.length - 1]),
     unit: "ms from keystroke to arrival",
+    // Keystroke to the client's sending it: what the provider adds, apart from network and server.
+    clientDelay: {
+      p50: round(percentile(clientDelays, 50)),
+      p95: round(percentile(clientDelays, 95)),
+      max: round(clientDelays[clientDelays.length - 1] ?? 0),
+    },
+    afterSending: {
+      p50: round(percentile(deliveries, 50)),
+      p95: round(percentile(deliveries, 95)),
+    },
     delivered: latencies.length,
     droppedConnections: droppedDuring,
     serverCpuPercent: round(((after.cpuMs - before.cpuMs) / elapsed) * 100),

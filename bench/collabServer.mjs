@@ -3,8 +3,15 @@
 // before it is acknowledged, permission and schema checks). `stock`: Hocuspocus 4 as it comes,
 // in memory, with no checks. `ours-memory`: ours on a store that keeps nothing on disk. Talks to the parent over IPC: it sends { url } once listening, and
 // answers "stats" with its CPU time and memory.
-import { createCollabServer } from "@ehcp/collab-server";
 import { Server } from "@hocuspocus/server";
+
+// BENCH_COLLAB_SERVER=path: another build of the server (a copy of packages/collab-server/dist
+// made before a change, say), measured in the same run as this one.
+const { createCollabServer } = await import(
+  process.env.BENCH_COLLAB_SERVER
+    ? new URL(process.env.BENCH_COLLAB_SERVER, `file://${process.cwd()}/`).href
+    : "@ehcp/collab-server"
+);
 
 const [mode, db, secret] = process.argv.slice(2);
 
@@ -48,7 +55,28 @@ if (mode === "stock") {
   });
   url = await server.start();
 }
-process.on("message", (message) => {
+// BENCH_PROFILE=dir: a CPU profile from the first "stats" to the second, written into dir.
+const profileDir = process.env.BENCH_PROFILE;
+let session;
+let asked = 0;
+const profile = async () => {
+  asked += 1;
+  if (!profileDir || asked > 2) return;
+  const { Session } = await import("node:inspector/promises");
+  if (asked === 1) {
+    session = new Session();
+    session.connect();
+    await session.post("Profiler.enable");
+    await session.post("Profiler.start");
+    return;
+  }
+  const { profile: taken } = await session.post("Profiler.stop");
+  const { mkdirSync, writeFileSync } = await import("node:fs");
+  mkdirSync(profileDir, { recursive: true });
+  writeFileSync(`${profileDir}/${mode}-${Date.now()}.cpuprofile`, JSON.stringify(taken));
+  session.disconnect();
+};
+process.on("message", async (message) => {
   if (message === "stats") {
     global.gc?.();
     const { user, system } = process.cpuUsage();
@@ -58,6 +86,8 @@ process.on("message", (message) => {
       rssMB: memory.rss / 1048576,
       heapMB: memory.heapUsed / 1048576,
     });
+    // After the figures are read, so that taking the profile is not counted in them.
+    await profile();
   }
   if (message === "exit") process.exit(0);
 });

@@ -264,6 +264,65 @@ describe.each([
     },
     30_000,
   );
+
+  it.runIf(available)(
+    "keeps every edit it acknowledged when killed while several people type at once",
+    async () => {
+      dir = mkdtempSync(join(tmpdir(), "ehcp-kill-typing-"));
+      const db = store === "SQLite" ? join(dir, "ehcp.sqlite") : POSTGRES_URL;
+      const plan = {
+        ...parsePlan(examplePlan("plan-good.json")),
+        id: `plan-kill-typing-${Date.now()}`,
+      };
+      const first = start(["--port", "0", "--db", db]);
+      const url = await first.url;
+      const writer = await connect(url, plan.id);
+      planToYDoc(plan, writer.document);
+      await acknowledged(writer);
+      // Four people type into one field at once, each a letter of their own, every keystroke its
+      // own update: the server commits those arriving together in one transaction (SQLite's
+      // group commit), and must still acknowledge each only once it is on disk.
+      const letters = ["α", "β", "γ", "δ"];
+      const typists = await Promise.all(letters.map(() => connect(url, plan.id)));
+      const typed = letters.map(() => 0);
+      const confirmed = letters.map(() => 0);
+      typists.forEach((typist, i) => {
+        let open = true;
+        typist.on("close", () => (open = false));
+        typist.on("unsyncedChanges", ({ number }: { number: number }) => {
+          if (open) confirmed[i] = Math.max(confirmed[i] as number, (typed[i] as number) - number);
+        });
+      });
+      const timers = typists.map((typist, i) =>
+        setInterval(() => {
+          const text = deliveredByText(typist.document);
+          text.insert(text.length, letters[i] as string);
+          typed[i] = (typed[i] as number) + 1;
+        }, 2),
+      );
+      // Killed in mid-typing, once the server has acknowledged a good many keystrokes.
+      while (confirmed.reduce((a, b) => a + b, 0) < 200) await new Promise((r) => setTimeout(r, 5));
+      first.child.kill("SIGKILL");
+      await exited(first.child);
+      timers.forEach(clearInterval);
+      typists.forEach(disconnect);
+      disconnect(writer);
+      expect(typed.reduce((a, b) => a + b, 0)).toBeGreaterThan(
+        confirmed.reduce((a, b) => a + b, 0),
+      );
+
+      const second = start(["--port", "0", "--db", db]);
+      const reader = await connect(await second.url, plan.id);
+      const stored = deliveredByText(reader.document).toString();
+      letters.forEach((letter, i) => {
+        expect(stored.split(letter).length - 1).toBeGreaterThanOrEqual(confirmed[i] as number);
+      });
+      disconnect(reader);
+      second.child.kill("SIGTERM");
+      expect(await exited(second.child)).toBe(0);
+    },
+    60_000,
+  );
 });
 
 describe("ehcp serve --dev-sign-in on PostgreSQL", () => {

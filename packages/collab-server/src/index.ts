@@ -20,7 +20,8 @@ export type {
   StoredVersion,
 } from "./store/DocumentStore.js";
 export { PostgresDocumentStore } from "./store/PostgresDocumentStore.js";
-export { SqliteDocumentStore } from "./store/SqliteDocumentStore.js";
+export { GROUP_COMMIT_MS, SqliteDocumentStore } from "./store/SqliteDocumentStore.js";
+export type { SqliteStoreOptions } from "./store/SqliteDocumentStore.js";
 export {
   DEVELOPMENT_SECRET_TABLE,
   postgresDevelopmentSecret,

@@ -27,6 +27,20 @@ export interface PlanListSummary extends DocumentSummary {
 }
 
 /**
+ * The child and the status of a plan's Yjs document, read from the plan details (the fragment's
+ * first element) alone: what a list names a plan by, cheap enough to read on every store.
+ */
+export function summaryHead(doc: Y.Doc): DocumentSummary {
+  const details = doc.getXmlFragment(PLAN_FRAGMENT_NAME).get(0);
+  const attrs = details instanceof Y.XmlElement ? details.getAttributes() : {};
+  const child = (attrs.child as { fullName?: unknown } | undefined)?.fullName;
+  return {
+    child: typeof child === "string" ? child : null,
+    status: typeof attrs.status === "string" ? attrs.status : null,
+  };
+}
+
+/**
  * Summarizes a plan's Yjs document. The child and status come from the plan details (the
  * fragment's first element); the dates and findings from the plan read whole, and are null and
  * empty when it cannot be read (the list still names the plan).
@@ -35,13 +49,7 @@ export function summarizePlan(
   doc: Y.Doc,
   today = new Date().toISOString().slice(0, 10),
 ): PlanListSummary {
-  const details = doc.getXmlFragment(PLAN_FRAGMENT_NAME).get(0);
-  const attrs = details instanceof Y.XmlElement ? details.getAttributes() : {};
-  const child = (attrs.child as { fullName?: unknown } | undefined)?.fullName;
-  const base = {
-    child: typeof child === "string" ? child : null,
-    status: typeof attrs.status === "string" ? attrs.status : null,
-  };
+  const base = summaryHead(doc);
   let plan;
   try {
     plan = yDocToPlan(doc);

@@ -250,3 +250,29 @@ describe("an SQLite file from before summaries were kept", () => {
     await store.close();
   });
 });
+
+describe("SQLite group commit", () => {
+  it("commits updates appended together in one transaction, each on disk when its append resolves, and what waits before closing", async () => {
+    const file = join(dir, "group.sqlite");
+    const store = new SqliteDocumentStore(file, { groupCommitMs: 50 });
+    const updates = typedUpdates();
+    // A second connection to the file sees only what has been committed.
+    const reader = new Database(file, { readonly: true });
+    const logged = () =>
+      reader.prepare("SELECT count(*) AS n FROM document_updates").get() as { n: number };
+    const answered: number[] = [];
+    const appends = updates.map((u, i) => store.append("grouped", u).then(() => answered.push(i)));
+    expect(logged().n).toBe(0);
+    await appends[0];
+    // All three went in the one commit the first one waited for, and were answered in order.
+    expect(logged().n).toBe(3);
+    await Promise.all(appends);
+    expect(answered).toEqual([0, 1, 2]);
+    // Closing does not wait for the window: what is waiting is committed first.
+    const last = store.append("grouped", updates[0] as Uint8Array);
+    await store.close();
+    await last;
+    expect(logged().n).toBe(4);
+    reader.close();
+  });
+});

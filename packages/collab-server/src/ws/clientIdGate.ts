@@ -6,6 +6,7 @@ import type { EditRefusals } from "./EditRefusals.js";
 import { UNREADABLE_UPDATE } from "./messageGuard.js";
 import { userOf } from "./signInGate.js";
 import { carriesChanges } from "./syncSteps.js";
+import { updateMeta } from "./updateMeta.js";
 
 /**
  * The client ids under which an update adds content that the document does not hold yet: those
@@ -13,7 +14,7 @@ import { carriesChanges } from "./syncSteps.js";
  */
 export function newClientsOf(update: Uint8Array, doc: Y.Doc): Set<number> {
   const clients = new Set<number>();
-  for (const [client, clock] of Y.parseUpdateMeta(update).to) {
+  for (const [client, clock] of updateMeta(update).to) {
     if (clock > Y.getState(doc.store, client)) clients.add(client);
   }
   return clients;
@@ -31,7 +32,7 @@ export function clientIdGate(owners: ClientOwners, refusals: EditRefusals): Exte
       if (!carriesChanges(type)) return;
       let meta: { to: Map<number, number> };
       try {
-        meta = Y.parseUpdateMeta(payload);
+        meta = updateMeta(payload);
         if (connection.readOnly) Y.decodeUpdate(payload);
       } catch {
         throw closeWith(4400, UNREADABLE_UPDATE);

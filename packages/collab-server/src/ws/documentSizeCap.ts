@@ -1,6 +1,7 @@
 import type { Extension } from "@hocuspocus/server";
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import type { EditRefusals } from "./EditRefusals.js";
+import { encodedState } from "./encodedState.js";
 import { carriesChanges } from "./syncSteps.js";
 
 /**
@@ -10,8 +11,7 @@ import { carriesChanges } from "./syncSteps.js";
  */
 export function documentSizeCap(maxBytes: number, refusals: EditRefusals): Extension {
   const sizes = new Map<string, number>();
-  const measure = (name: string, document: Y.Doc) =>
-    sizes.set(name, Y.encodeStateAsUpdate(document).length);
+  const measure = (name: string, document: Y.Doc) => sizes.set(name, encodedState(document).length);
   return {
     extensionName: "documentSizeCap",
     async afterLoadDocument({ documentName, document }) {

@@ -1,16 +1,29 @@
 import type { Extension } from "@hocuspocus/server";
 import * as Y from "yjs";
-import { summarizePlan } from "../summarizePlan.js";
+import { summarizePlan, summaryHead } from "../summarizePlan.js";
 import type { DocumentStore } from "../store/DocumentStore.js";
 import { loadStoredDocument } from "../store/loadStoredDocument.js";
+import { encodedState } from "./encodedState.js";
 import { SYNC_STEP_1 } from "./syncSteps.js";
 
 /**
- * Plans live in the store: loaded from its snapshot and log, brought up to date from it before
- * a client is sent the plan, and folded into a snapshot (with the summary plan lists show) when
- * Hocuspocus stores the document. Taken updates are logged by `planPolicy` as they arrive.
+ * How long an open plan's stored summary may lag behind it while people type, in milliseconds.
+ * Making one reads the whole plan and runs the checker (tens of milliseconds for a long plan),
+ * and Hocuspocus stores a plan every few seconds while anyone types in it; this server lists an
+ * open plan from the plan itself, so only other instances read the stored summary meanwhile.
  */
-export function persistence(store: DocumentStore): Extension {
+export const SUMMARY_EVERY_MS = 60_000;
+
+/**
+ * Plans live in the store: loaded from its snapshot and log, brought up to date from it before
+ * a client is sent the plan, and folded into a snapshot when Hocuspocus stores the document. The
+ * summary plan lists show is stored with it when the child or the status changed, when the plan
+ * is about to be unloaded (no one has it open), and otherwise at most every `SUMMARY_EVERY_MS`.
+ * Taken updates are logged by `planPolicy` as they arrive.
+ */
+export function persistence(store: DocumentStore, now: () => number = Date.now): Extension {
+  // Per open plan, when its summary was last stored and what it named.
+  const summarized = new Map<string, { at: number; head: string }>();
   return {
     extensionName: "persistence",
     async onLoadDocument({ documentName, document }) {
@@ -24,12 +37,23 @@ export function persistence(store: DocumentStore): Extension {
     },
     async onStoreDocument({ documentName, document }) {
       const snapshot = Y.snapshot(document);
+      const head = JSON.stringify(summaryHead(document));
+      const last = summarized.get(documentName);
+      const due =
+        last === undefined ||
+        last.head !== head ||
+        document.getConnectionsCount() === 0 ||
+        now() - last.at >= SUMMARY_EVERY_MS;
       await store.compact(
         documentName,
-        Y.encodeStateAsUpdate(document),
+        encodedState(document),
         (update) => Y.snapshotContainsUpdate(snapshot, update),
-        summarizePlan(document),
+        due ? summarizePlan(document) : undefined,
       );
+      if (due) summarized.set(documentName, { at: now(), head });
+    },
+    async afterUnloadDocument({ documentName }) {
+      summarized.delete(documentName);
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { Role } from "@ehcp/schema";
 import type { Extension } from "@hocuspocus/server";
 import type * as Y from "yjs";
 import type { AuditTrail } from "../AuditTrail.js";
@@ -6,6 +7,7 @@ import type { SectionPolicy } from "../sectionPolicy.js";
 import type { DocumentStore } from "../store/DocumentStore.js";
 import { newClientsOf } from "./clientIdGate.js";
 import type { EditRefusals } from "./EditRefusals.js";
+import type { Sender } from "./Sender.js";
 import { userOf } from "./signInGate.js";
 import { carriesChanges } from "./syncSteps.js";
 
@@ -28,6 +30,16 @@ export interface PlanPolicyOptions {
 export function planPolicy(options: PlanPolicyOptions): Extension {
   const { store, audit, refusals, policy, suggestPolicy } = options;
   const shadows = new Map<string, PlanShadow>();
+  // Per role, the parts it may change and those it may suggest in, made once, not per keystroke.
+  const allowed = new Map<Role, Pick<Sender, "editable" | "suggestable">>();
+  const allowedFor = (role: Role) => {
+    let sets = allowed.get(role);
+    if (!sets) {
+      sets = { editable: new Set(policy[role]), suggestable: new Set(suggestPolicy[role]) };
+      allowed.set(role, sets);
+    }
+    return sets;
+  };
   const shadowOf = (name: string, document: Y.Doc) => {
     let shadow = shadows.get(name);
     if (!shadow) {
@@ -47,8 +59,7 @@ export function planPolicy(options: PlanPolicyOptions): Extension {
         id: user.id,
         name: user.name,
         role: user.role,
-        editable: new Set(policy[user.role]),
-        suggestable: new Set(suggestPolicy[user.role]),
+        ...allowedFor(user.role),
         clients: newClientsOf(payload, document),
       });
       if (problem !== null) {
@@ -59,6 +70,9 @@ export function planPolicy(options: PlanPolicyOptions): Extension {
         });
         return;
       }
+      // While it waits for its commit (the SQLite store gathers a few milliseconds of updates
+      // into one), other connections' updates are tried on the copy after it, in the order they
+      // will be applied; a connection's own next update waits for this one.
       try {
         await store.append(documentName, payload);
       } catch (error) {

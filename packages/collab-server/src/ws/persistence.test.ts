@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parsePlan, planToYDoc, PLAN_FRAGMENT_NAME } from "@ehcp/schema";
+import { deliveredByText, examplePlan } from "@ehcp/fixtures";
+import { Document, type onStoreDocumentPayload } from "@hocuspocus/server";
+import { afterAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { SqliteDocumentStore } from "../store/SqliteDocumentStore.js";
+import { type PlanListSummary, summarizePlan } from "../summarizePlan.js";
+import { persistence, SUMMARY_EVERY_MS } from "./persistence.js";
+
+const dir = mkdtempSync(join(tmpdir(), "ehcp-persistence-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("persistence", () => {
+  it("stores the caseload summary of a plan being typed in when its child or status changes, at least every minute, and when it closes", async () => {
+    const store = new SqliteDocumentStore(join(dir, "plans.sqlite"));
+    let clock = 1_000_000;
+    const extension = persistence(store, () => clock);
+    const doc = new Document("plan-open");
+    planToYDoc(parsePlan(examplePlan("plan-good.json")), doc);
+    // Someone has the plan open.
+    doc.addDirectConnection();
+    const storeNow = () =>
+      extension.onStoreDocument?.({
+        documentName: "plan-open",
+        document: doc,
+      } as onStoreDocumentPayload);
+    const listed = async () =>
+      (await store.listSummaries()).find((entry) => entry.name === "plan-open")
+        ?.summary as PlanListSummary;
+
+    await storeNow();
+    const first = await listed();
+    expect(first).toEqual(summarizePlan(doc));
+    // Typing that brings a finding (the provision no longer says who delivers it): the plan is
+    // stored, and other instances' lists show the findings as they were, for up to a minute.
+    const text = deliveredByText(doc);
+    text.delete(0, text.length);
+    expect(summarizePlan(doc).findings).not.toEqual(first.findings);
+    clock += 10_000;
+    await storeNow();
+    const back = new Y.Doc();
+    Y.applyUpdate(back, (await store.load("plan-open")).snapshot as Uint8Array);
+    expect(deliveredByText(back).toString()).toBe("");
+    expect(await listed()).toEqual(first);
+    // The status is listed as soon as the plan is stored.
+    const details = doc.getXmlFragment(PLAN_FRAGMENT_NAME).get(0) as Y.XmlElement;
+    details.setAttribute("status", "final");
+    clock += 10_000;
+    await storeNow();
+    expect(await listed()).toEqual(summarizePlan(doc));
+    expect((await listed()).status).toBe("final");
+    // The findings catch up within a minute.
+    text.insert(0, "A speech and language therapist");
+    clock += 10_000;
+    await storeNow();
+    expect((await listed()).findings).not.toEqual(summarizePlan(doc).findings);
+    clock += SUMMARY_EVERY_MS;
+    await storeNow();
+    expect(await listed()).toEqual(summarizePlan(doc));
+    // And at once when the last person leaves.
+    text.delete(0, text.length);
+    clock += 1_000;
+    doc.removeDirectConnection();
+    await storeNow();
+    expect(await listed()).toEqual(summarizePlan(doc));
+    await store.close();
+  });
+});
