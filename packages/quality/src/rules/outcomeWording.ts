@@ -492,6 +492,11 @@ function provisionWords(
   return null;
 }
 
+const WITNESS = new Set(
+  "report record notice observe see say confirm agree describe note rate judge score assess measure find".split(
+    " ",
+  ),
+);
 const TITLES = new Set(["mr", "mrs", "ms", "miss", "mx", "dr"]);
 const CHILD_PRONOUNS = new Set(["she", "he", "they", "i"]);
 // Passives that describe the child's own state, not what is done to the child.
@@ -499,7 +504,8 @@ const STATES = new Set(
   (
     "include involve dress settle prepare engage motivate interest accept know toilet-train " +
     "toilet train seat qualify employ enrol enroll register understand hear invite choose " +
-    "select elect pick recognise recognize assess judge rate score measure"
+    "select elect pick recognise recognize assess judge rate score measure observe record report " +
+    "note describe discharge test grade certify award"
   ).split(" "),
 );
 
@@ -519,6 +525,8 @@ function provisionClause(
       if (!head) continue;
       const adult =
         ADULT_SUBJECT.has(head.norm) || clause.subject.some((w) => TITLES.has(w.norm));
+      // "Her parents will report that she sleeps…": the adults as witnesses of the measure.
+      if (adult && WITNESS.has(clause.verb.lemma)) continue;
       if (adult && clause.subject.every((w) => w.norm !== child))
         return { start: (clause.subject[0] as { start: number }).start, end: clause.end };
       // In an outcome a person named as the subject is the child ("Omar will be invited…").

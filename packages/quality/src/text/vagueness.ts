@@ -1,6 +1,8 @@
 import { hasFrequency } from "./findFrequency.js";
-import { numberValue } from "./numbers.js";
+import { NUMBER_WORD_SOURCE, numberValue } from "./numbers.js";
 import { TokenPattern } from "./TokenPattern.js";
+import { readClauses } from "./readClauses.js";
+import { readLanguage } from "./readLanguage.js";
 import { inRanges, isNegated, quotedRanges, sentenceAround } from "./textHelpers.js";
 import type { Token } from "./tokenize.js";
 
@@ -589,16 +591,15 @@ export function accessSpan(tokens: readonly Token[], i: number): VagueSpan | nul
 }
 
 // Ranges of a count: "2-3 sessions", "two to three times", "between 1 and 2 hours", "20–30 mins".
-const NUMBER =
-  "(?:\\d+(?:\\.\\d+)?|once|twice|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety)";
+// Every count written in words, not only the common ones: "seventeen to twenty-five minutes".
+const NUMBER = `(?:\\d+(?:\\.\\d+)?|${NUMBER_WORD_SOURCE})`;
 const UNIT =
   "(?:of\\s+\\d+|minutes?|mins?|hours?|hrs?|h|sessions?|times|days?|weeks?|lessons?|periods?|visits?|x|×|pupils?|children|students|terms?|months?|blocks?|slots?|occasions|a\\s+(?:day|week|term|month)|per|each|every|weekly|daily|monthly|termly|hourly|words?|sentences?|steps?|prompts?|reminders?|questions?|books?|items?|peers?|friends?|adults?|turns?|attempts?|trials?|activities|tasks?|signs?|symbols?|spellings?|targets?|breaks?)";
 const RANGE = new RegExp(
   `\\b(?:between\\s+(${NUMBER})\\s*(?:${UNIT}\\s+)?and\\s+(${NUMBER})\\b(?:\\s*${UNIT}\\b)?|(${NUMBER})\\s*(?:${UNIT}\\s*)?(?:-|–|—|to|or)\\s*(${NUMBER})\\s*${UNIT}\\b|(once|twice)\\s+or\\s+(twice|three\\s+times|thrice))`,
   "gi",
 );
-const MAYBE_NUMBER =
-  /\d|\b(?:once|twice|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety)\b/i;
+const MAYBE_NUMBER = new RegExp(`\\d|\\b(?:${NUMBER_WORD_SOURCE})\\b`, "i");
 
 // A floor and a ceiling, which is a range: "at least 10 and no more than 20 minutes".
 const BOUNDS = new RegExp(
@@ -810,6 +811,9 @@ function readVagueness(
       if (span && !inRanges(quoted, span.start)) found.push(span);
     }
   }
+  if (inProvision && statement && MAYBE_MODAL.test(text)) {
+    for (const span of modalHedges(text, child)) if (!inRanges(quoted, span.start)) found.push(span);
+  }
   // "and/or" leaves who or what open.
   for (const m of text.matchAll(/\band\/or\b/gi)) {
     if (!inRanges(quoted, m.index))
@@ -817,6 +821,35 @@ function readVagueness(
   }
   for (const r of rangeSpans(text)) if (!inRanges(quoted, r.start)) found.push(r);
   return withoutOverlaps(found);
+}
+
+const MAYBE_MODAL = /\b(?:would|could|might|should|can)\b/i;
+const HEDGING_MODALS = new Set(["would", "could", "might", "should", "can"]);
+
+/**
+ * Provision written with a modal verb, read from the grammar: "Mia would have a weekly
+ * session", "a laptop can be used". A duty is "will"; "would", "could", "might", "should" and
+ * "can" say what is possible or advised. Leave given to the child ("she can use the lift at any
+ * time") is a decision, and so is a modal that no verb follows.
+ */
+function modalHedges(text: string, child: string): VagueSpan[] {
+  const spans: VagueSpan[] = [];
+  for (const sentence of readLanguage(text).sentences) {
+    for (const clause of readClauses(sentence)) {
+      if (clause.modal === null || !HEDGING_MODALS.has(clause.modal) || clause.verb === null)
+        continue;
+      if (clause.subordinate) continue;
+      const head = clause.subject[clause.subject.length - 1];
+      const childIsSubject =
+        head !== undefined && (CHILD.has(head.norm) || head.norm === child || head.pos === "PROPN");
+      if (childIsSubject && clause.modal === "can" && !clause.passive) continue;
+      if (childIsSubject && LEAVE.has(clause.verb.lemma)) continue;
+      const modal = clause.auxiliaries.find((a) => a.norm === clause.modal);
+      if (!modal) continue;
+      spans.push({ kind: "hedge", start: modal.start, end: clause.verb.end });
+    }
+  }
+  return spans;
 }
 
 function sentencesOf(text: string): { start: number; end: number }[] {
