@@ -50,8 +50,14 @@ export const RULE_CATALOGUE = {
     severity: "warning",
     source: "CFA s.21(3)-(5); reg 12(1)(f)-(h); CoP 9.69-9.73",
   },
-  "outcome-not-linked-to-aspiration": { severity: "warning", source: "CoP 9.64, 9.66; reg 12(1)(a)" },
-  "provision-session-length-missing": { severity: "warning", source: "CoP 9.69; L v Clarke [1998]" },
+  "outcome-not-linked-to-aspiration": {
+    severity: "warning",
+    source: "CoP 9.64, 9.66; reg 12(1)(a)",
+  },
+  "provision-session-length-missing": {
+    severity: "warning",
+    source: "CoP 9.69; L v Clarke [1998]",
+  },
   "social-care-section-confused": {
     severity: "warning",
     source: "reg 12(1)(h); CFA s.37(2)(e)-(f); CSDPA 1970 s.2",

@@ -99,34 +99,44 @@ function firstMention(
  * care's own duty to provide it is lost; unless it educates or trains the child (CFA s.21(5)),
  * it belongs in G (reg 12(1)(g)) or H (reg 12(1)(h)).
  */
-export const healthOrCareInF: RuleCheck = ({ thread, fieldAt, childName }) => {
-  const findings: RuleFinding[] = [];
-  for (const e of thread.provisions) {
-    if (e.section !== "F") continue;
+export const healthOrCareInF: RuleCheck = ({ thread, fieldAt, childName, perField }) =>
+  thread.provisions.flatMap((e) => {
+    if (e.section !== "F") return [];
     const base = `sections.F.provisions[${e.index}]`;
-    for (const field of ["what", "deliveredBy"] as const) {
-      const { text, tokens } = fieldAt(`${base}.${field}`);
-      if (text === "") continue;
-      const what = fieldAt(`${base}.what`).text;
-      if (TEACHES.test(what)) break;
-      const mention = (k: Kind) =>
-        field === "what"
-          ? firstMention(tokens, text, k.done, k.donePairs)
-          : firstMention(tokens, text, k.by, k.byPairs);
-      const kind = [HEALTH, SOCIAL_CARE].find((k) => mention(k) !== null);
-      if (!kind) continue;
-      const found = mention(kind) as Token[];
-      const from = (found[0] as Token).start;
-      const to = (found[found.length - 1] as Token).end;
-      findings.push({
-        section: "F",
-        target: e.provision.id,
-        path: `${base}.${field}`,
-        range: { from, to },
-        message: `${e.label} reads as ${kind.is} provision ('${text.slice(from, to)}'), not special educational provision. Unless it educates or trains ${childName} (CFA s.21(5)), move it to ${kind.section}, so that the body whose duty it is provides it.`,
-      });
-      break;
-    }
-  }
-  return findings;
-};
+    const what = fieldAt(`${base}.what`);
+    const by = fieldAt(`${base}.deliveredBy`);
+    // Remembered by the two fields it reads, so a re-check reads only an item that changed.
+    const key = {
+      path: base,
+      text: `${what.text}\u0000${by.text}`,
+      label: e.label,
+      target: e.provision.id,
+    };
+    return perField("health-or-social-care-in-f", key, () => {
+      if (TEACHES.test(what.text)) return [];
+      for (const [field, { text, tokens }] of [
+        ["what", what],
+        ["deliveredBy", by],
+      ] as const) {
+        if (text === "") continue;
+        const mention = (k: Kind) =>
+          field === "what"
+            ? firstMention(tokens, text, k.done, k.donePairs)
+            : firstMention(tokens, text, k.by, k.byPairs);
+        const kind = [HEALTH, SOCIAL_CARE].find((k) => mention(k) !== null);
+        if (!kind) continue;
+        const found = mention(kind) as Token[];
+        const from = (found[0] as Token).start;
+        const to = (found[found.length - 1] as Token).end;
+        const finding: RuleFinding = {
+          section: "F",
+          target: e.provision.id,
+          path: `${base}.${field}`,
+          range: { from, to },
+          message: `${e.label} reads as ${kind.is} provision ('${text.slice(from, to)}'), not special educational provision. Unless it educates or trains ${childName} (CFA s.21(5)), move it to ${kind.section}, so that the body whose duty it is provides it.`,
+        };
+        return [finding];
+      }
+      return [];
+    });
+  });

@@ -32,12 +32,22 @@ const related = (a: string, b: string) =>
  * aspiration has not connected them. Judged on the words' dictionary forms, so "travel on her
  * own" meets "will travel to school" and "work with animals" meets "work experience at a vet's".
  */
-export const outcomeNotLinkedToAspiration: RuleCheck = ({ plan, languageAt, childName }) => {
+export const outcomeNotLinkedToAspiration: RuleCheck = ({
+  plan,
+  languageAt,
+  fieldAt,
+  childName,
+  perField,
+}) => {
   const outcomes = plan.sections.E.outcomes;
   if (outcomes.length === 0) return [];
-  const outcomeWords = outcomes.flatMap((_, i) => {
+  const hasAspirations = plan.sections.A.views.some((v) => v.topic === "aspirations");
+  if (!hasAspirations) return [];
+  const outcomeWords = outcomes.flatMap((o, i) => {
     const path = formatJsonPath(["sections", "E", "outcomes", i, "statement"]);
-    return contentWords(languageAt(path));
+    const { text } = fieldAt(path);
+    const key = { path, text, label: labelAt("E", i), target: o.id };
+    return perField("outcome-not-linked-to-aspiration", key, () => contentWords(languageAt(path)));
   });
   const findings: RuleFinding[] = [];
   plan.sections.A.views.forEach((v, i) => {

@@ -523,8 +523,7 @@ function provisionClause(
       if (clause.negated || clause.verb === null || clause.subordinate) continue;
       const head = clause.subject[clause.subject.length - 1];
       if (!head) continue;
-      const adult =
-        ADULT_SUBJECT.has(head.norm) || clause.subject.some((w) => TITLES.has(w.norm));
+      const adult = ADULT_SUBJECT.has(head.norm) || clause.subject.some((w) => TITLES.has(w.norm));
       // "Her parents will report that she sleeps…": the adults as witnesses of the measure.
       if (adult && WITNESS.has(clause.verb.lemma)) continue;
       if (adult && clause.subject.every((w) => w.norm !== child))

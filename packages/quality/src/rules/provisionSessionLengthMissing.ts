@@ -43,9 +43,18 @@ function frequencyWords(tokens: readonly Token[]): { start: number; end: number 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if (PERIOD_ADVERB.test(t.norm)) return { start: t.start, end: t.end };
-    if (/^(?:every|each|per|a|an)$/.test(t.norm) && tokens[i + 1] && hasFrequency([t, tokens[i + 1] as Token])) {
+    if (
+      /^(?:every|each|per|a|an)$/.test(t.norm) &&
+      tokens[i + 1] &&
+      hasFrequency([t, tokens[i + 1] as Token])
+    ) {
       const before = tokens[i - 1];
-      const from = before && (isNumberWord(before.norm) || before.norm === "times") ? (tokens[i - 2] && before.norm === "times" ? (tokens[i - 2] as Token) : before) : t;
+      const from =
+        before && (isNumberWord(before.norm) || before.norm === "times")
+          ? tokens[i - 2] && before.norm === "times"
+            ? (tokens[i - 2] as Token)
+            : before
+          : t;
       return { start: from.start, end: (tokens[i + 1] as Token).end };
     }
   }

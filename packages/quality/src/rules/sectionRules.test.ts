@@ -28,7 +28,9 @@ describe("health-or-social-care-in-f", () => {
     const plan = withProvisionText("A short break of one day a month at the Oaks centre.");
     plan.sections.F.provisions[0]!.deliveredBy = "Mia's social worker";
     expect(underlined(plan, "health-or-social-care-in-f")).toEqual(["short break"]);
-    expect(findingsOf(plan, "health-or-social-care-in-f")[0]?.message).toMatch(/move it to H1 or H2/);
+    expect(findingsOf(plan, "health-or-social-care-in-f")[0]?.message).toMatch(
+      /move it to H1 or H2/,
+    );
   });
   it("passes therapy in F, care that teaches the child, and a doctor named only as an adviser", () => {
     for (const text of [
@@ -89,10 +91,16 @@ describe("provision-session-length-missing", () => {
   });
   it("passes a length given in words or in the fields, and a session named by its length", () => {
     expect(
-      findingsOf(inG("Physiotherapy, 45 minutes twice a month."), "provision-session-length-missing"),
+      findingsOf(
+        inG("Physiotherapy, 45 minutes twice a month."),
+        "provision-session-length-missing",
+      ),
     ).toEqual([]);
     expect(
-      findingsOf(inG("A nurse checks Mia's glucose every lunchtime."), "provision-session-length-missing"),
+      findingsOf(
+        inG("A nurse checks Mia's glucose every lunchtime."),
+        "provision-session-length-missing",
+      ),
     ).toEqual([]);
     expect(findingsOf(wellWrittenPlan(), "provision-session-length-missing")).toEqual([]);
   });
@@ -119,7 +127,10 @@ describe("social-care-section-confused", () => {
   });
   it("finds residential short breaks in H1, and H1 for a young person of 18", () => {
     expect(
-      underlined(withH("H1", "Residential short breaks: two nights a month at Oak House."), "social-care-section-confused"),
+      underlined(
+        withH("H1", "Residential short breaks: two nights a month at Oak House."),
+        "social-care-section-confused",
+      ),
     ).toEqual(["Residential short breaks"]);
     const adult = withH("H1", "Practical help in the home with cooking.", "2007-03-01");
     expect(findingsOf(adult, "social-care-section-confused")[0]?.message).toMatch(
@@ -128,7 +139,10 @@ describe("social-care-section-confused", () => {
   });
   it("passes s.2 provision in H1 for a child, and the well-written plan's short breaks in H2", () => {
     expect(
-      findingsOf(withH("H1", "Practical help in the home each evening."), "social-care-section-confused"),
+      findingsOf(
+        withH("H1", "Practical help in the home each evening."),
+        "social-care-section-confused",
+      ),
     ).toEqual([]);
     expect(findingsOf(wellWrittenPlan(), "social-care-section-confused")).toEqual([]);
   });

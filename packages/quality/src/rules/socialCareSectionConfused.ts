@@ -26,7 +26,13 @@ const NOT_SECTION_2 =
  * other social care provision (reg 12(1)(h)(ii)), including a young person's adult care under
  * the Care Act 2014. An item in the wrong one is provision under the wrong duty.
  */
-export const socialCareSectionConfused: RuleCheck = ({ plan, thread, config, fieldAt, childName }) => {
+export const socialCareSectionConfused: RuleCheck = ({
+  plan,
+  thread,
+  config,
+  fieldAt,
+  childName,
+}) => {
   const age = ageOn(plan.meta.child.dateOfBirth, config.today);
   const findings: RuleFinding[] = [];
   for (const e of thread.provisions) {

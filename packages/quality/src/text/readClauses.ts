@@ -23,12 +23,23 @@ export interface Clause {
   readonly end: number;
 }
 
-const MODALS = new Set(["will", "would", "could", "might", "may", "should", "can", "must", "shall"]);
+const MODALS = new Set([
+  "will",
+  "would",
+  "could",
+  "might",
+  "may",
+  "should",
+  "can",
+  "must",
+  "shall",
+]);
 const BE = new Set(["be", "been", "being", "is", "are", "was", "were", "am", "get", "gets", "got"]);
 // A past participle that does not end as regular ones do.
 const IRREGULAR_PARTICIPLE =
   /^(?:made|built|read|met|won|begun|got|kept|held|found|left|taught|shown|given|seen|told|brought|put|set|sent|done|taken|known|heard|led|paid|bought|sought|thought|understood|run|drawn|written|chosen|spoken)$/;
-const isParticiple = (w: LanguageWord) => /(?:ed|en|wn)$/.test(w.norm) || IRREGULAR_PARTICIPLE.test(w.norm);
+const isParticiple = (w: LanguageWord) =>
+  /(?:ed|en|wn)$/.test(w.norm) || IRREGULAR_PARTICIPLE.test(w.norm);
 
 const SUBORDINATORS = new Set(
   "when whenever if once after before until till while whilst as because since unless where who which that so".split(

@@ -812,7 +812,8 @@ function readVagueness(
     }
   }
   if (inProvision && statement && MAYBE_MODAL.test(text)) {
-    for (const span of modalHedges(text, child)) if (!inRanges(quoted, span.start)) found.push(span);
+    for (const span of modalHedges(text, child))
+      if (!inRanges(quoted, span.start)) found.push(span);
   }
   // "and/or" leaves who or what open.
   for (const m of text.matchAll(/\band\/or\b/gi)) {
