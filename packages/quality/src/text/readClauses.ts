@@ -34,6 +34,7 @@ const MODALS = new Set([
   "must",
   "shall",
 ]);
+const MAIN_AUX = new Set(["have", "has", "had", "do", "does", "did", "get", "gets", "got"]);
 const BE = new Set(["be", "been", "being", "is", "are", "was", "were", "am", "get", "gets", "got"]);
 // A past participle that does not end as regular ones do.
 const IRREGULAR_PARTICIPLE =
@@ -85,6 +86,12 @@ export function readClauses(sentence: LanguageSentence): Clause[] {
     } else if (next?.pos === "VERB") {
       verb = next;
       k++;
+    }
+    // "Would have a break": "have" as the main verb, which the model tags as an auxiliary.
+    const tail = auxiliaries[auxiliaries.length - 1];
+    if (verb === null && tail !== undefined && auxiliaries.length > 1 && MAIN_AUX.has(tail.norm)) {
+      verb = tail;
+      auxiliaries.pop();
     }
     const lastAux = auxiliaries[auxiliaries.length - 1];
     const passive =
