@@ -305,6 +305,14 @@ const MORE_PATTERNS: readonly [VaguenessKind | `p:${VaguenessKind}`, string][] =
     "support|help|input|provision|assistance to be provided|given|offered|delivered|arranged",
   ],
   ["estimate", "or thereabouts"],
+  // The amount left to be changed later: "the level of input to be reviewed each term".
+  [
+    "p:deferral",
+    "level|levels|amount|frequency|intensity|number|length|duration|hours ~6be reviewed|adjusted|varied|changed|altered|reduced|increased|tapered|revised",
+  ],
+  // The service's own capacity as the measure: "in line with the therapist's caseload".
+  ["condition", "caseload|caseloads"],
+  ["condition", "waiting list|lists"],
   // In provision a cap on what is given; in an outcome "no more than three errors" is the bar.
   ["p:ceiling", "no|not more than #|a|an"],
   ["p:ceiling", "at most #"],
