@@ -493,7 +493,8 @@ function provisionWords(
 }
 
 const WITNESS = new Set(
-  "report record notice observe see say confirm agree describe note rate judge score assess measure find".split(
+  // Adults who perceive the change in the child ("unfamiliar adults will understand her speech").
+  "report record notice observe see say confirm agree describe note rate judge score assess measure find understand hear follow feel perceive recognise recognize".split(
     " ",
   ),
 );
@@ -505,7 +506,7 @@ const STATES = new Set(
     "include involve dress settle prepare engage motivate interest accept know toilet-train " +
     "toilet train seat qualify employ enrol enroll register understand hear invite choose " +
     "select elect pick recognise recognize assess judge rate score measure observe record report " +
-    "note describe discharge test grade certify award"
+    "note describe discharge test grade certify award see"
   ).split(" "),
 );
 
