@@ -498,6 +498,17 @@ const WITNESS = new Set(
     " ",
   ),
 );
+const FAMILY = new Set([
+  "parents",
+  "parent",
+  "family",
+  "carers",
+  "carer",
+  "mum",
+  "dad",
+  "mother",
+  "father",
+]);
 const TITLES = new Set(["mr", "mrs", "ms", "miss", "mx", "dr"]);
 const CHILD_PRONOUNS = new Set(["she", "he", "they", "i"]);
 // Passives that describe the child's own state, not what is done to the child.
@@ -506,7 +517,10 @@ const STATES = new Set(
     "include involve dress settle prepare engage motivate interest accept know toilet-train " +
     "toilet train seat qualify employ enrol enroll register understand hear invite choose " +
     "select elect pick recognise recognize assess judge rate score measure observe record report " +
-    "note describe discharge test grade certify award see"
+    "note describe discharge test grade certify award see " +
+    // Participles that are the child's state after "be": "will be settled", "be focused".
+    "organise organize focus relax calm excite worry upset tire please satisfy concern attach " +
+    "toilet-trained potty-train wean"
   ).split(" "),
 );
 
@@ -527,6 +541,9 @@ function provisionClause(
       const adult = ADULT_SUBJECT.has(head.norm) || clause.subject.some((w) => TITLES.has(w.norm));
       // "Her parents will report that she sleeps…": the adults as witnesses of the measure.
       if (adult && WITNESS.has(clause.verb.lemma)) continue;
+      // The family's own aims ("her parents will use the visual timetable at home") are not
+      // what others provide; what they are given, the word lists above find.
+      if (adult && FAMILY.has(head.norm)) continue;
       if (adult && clause.subject.every((w) => w.norm !== child))
         return { start: (clause.subject[0] as { start: number }).start, end: clause.end };
       // In an outcome a person named as the subject is the child ("Omar will be invited…").
