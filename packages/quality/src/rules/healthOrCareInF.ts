@@ -105,9 +105,10 @@ export const healthOrCareInF: RuleCheck = ({ thread, fieldAt, childName, perFiel
     const base = `sections.F.provisions[${e.index}]`;
     const what = fieldAt(`${base}.what`);
     const by = fieldAt(`${base}.deliveredBy`);
-    // Remembered by the two fields it reads, so a re-check reads only an item that changed.
+    // Remembered by the two fields it reads, under the description's path (the cache forgets
+    // paths that are not fields), so a re-check reads only an item that changed.
     const key = {
-      path: base,
+      path: `${base}.what`,
       text: `${what.text}\u0000${by.text}`,
       label: e.label,
       target: e.provision.id,
