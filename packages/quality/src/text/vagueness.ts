@@ -305,6 +305,11 @@ const MORE_PATTERNS: readonly [VaguenessKind | `p:${VaguenessKind}`, string][] =
     "support|help|input|provision|assistance to be provided|given|offered|delivered|arranged",
   ],
   ["estimate", "or thereabouts"],
+  // An amount not given: "some 1:1 reading", "some extra help".
+  [
+    "p:estimate",
+    "some ~2reading|practice|work|sessions|teaching|time|input|help|support|writing|tuition",
+  ],
   // The amount left to be changed later: "the level of input to be reviewed each term".
   [
     "p:deferral",
@@ -424,6 +429,7 @@ function genericStatementSpan(
   text: string,
   tokens: readonly Token[],
   sentence: { start: number; end: number },
+  child: string,
 ): VagueSpan | null {
   const words = tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
   if (words.length === 0 || words.length > 14) return null;
@@ -439,7 +445,12 @@ function genericStatementSpan(
       /\d/.test(t.norm) ||
       numberValue(t.norm) !== null ||
       /^(?:every|each|all|always|whole|named|daily|weekly)$/.test(t.norm) ||
-      (i > 0 && /^\p{Lu}/u.test(text.slice(t.start, t.end))),
+      // A capitalised word names something (a programme, a place), but the child's own name
+      // says nothing of what is done.
+      (i > 0 &&
+        /^\p{Lu}/u.test(text.slice(t.start, t.end)) &&
+        t.norm !== child &&
+        t.norm !== `${child}'s`),
   );
   if (specific) return null;
   // A deliverer named is a decision made ("support from the inclusion team"); "an adult" is not.
@@ -815,13 +826,18 @@ function readVagueness(
   // Only a provision's description is a statement of provision; who and expertise are names.
   if (inProvision && statement) {
     for (const sentence of sentencesOf(text)) {
-      const span = genericStatementSpan(text, tokens, sentence);
+      const span = genericStatementSpan(text, tokens, sentence, child);
       if (span && !inRanges(quoted, span.start)) found.push(span);
     }
   }
   if (inProvision && statement && MAYBE_MODAL.test(text)) {
     for (const span of modalHedges(text, child))
       if (!inRanges(quoted, span.start)) found.push(span);
+  }
+  // "Wherever they can", "if she is able": a condition on whether it can be done at all.
+  for (const m of text.matchAll(CAN_CONDITION)) {
+    if (!inRanges(quoted, m.index))
+      found.push({ kind: "condition", start: m.index, end: m.index + m[0].trimEnd().length });
   }
   // "and/or" leaves who or what open.
   for (const m of text.matchAll(/\band\/or\b/gi)) {
@@ -831,6 +847,9 @@ function readVagueness(
   for (const r of rangeSpans(text)) if (!inRanges(quoted, r.start)) found.push(r);
   return withoutOverlaps(found);
 }
+
+const CAN_CONDITION =
+  /\b(?:where|wherever|whenever|when|if)\s+(?:[\p{L}']+\s+){0,2}(?:can|could|is able|are able)(?=\s*(?:[.,;:)]|$))/giu;
 
 const MAYBE_MODAL = /\b(?:would|could|might|should|can)\b/i;
 const HEDGING_MODALS = new Set(["would", "could", "might", "should", "can"]);
