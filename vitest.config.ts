@@ -63,6 +63,9 @@ export default defineConfig({
             "@hocuspocus/provider",
             "yjs",
             "zod",
+            // The checker's language model (CommonJS), which the editor runs in the browser.
+            "wink-nlp",
+            "wink-eng-lite-web-model",
             "axe-core",
             "@storybook/react-vite",
           ],

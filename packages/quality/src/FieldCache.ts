@@ -1,4 +1,5 @@
 import type { FieldKey } from "./Rule.js";
+import { type LanguageReading, readLanguage } from "./text/readLanguage.js";
 import { type Token, tokenize } from "./text/tokenize.js";
 
 interface Remembered<T> {
@@ -23,6 +24,19 @@ export class FieldCache {
     { readonly text: string; readonly tokens: readonly Token[] }
   >();
   readonly #results = new Map<string, Map<string, Remembered<unknown>>>();
+  readonly #readings = new Map<
+    string,
+    { readonly text: string; readonly reading: LanguageReading }
+  >();
+
+  /** The language model's reading of the field at `path`, read again only when its text changed. */
+  reading(path: string, text: string): LanguageReading {
+    const known = this.#readings.get(path);
+    if (known && known.text === text) return known.reading;
+    const reading = readLanguage(text);
+    this.#readings.set(path, { text, reading });
+    return reading;
+  }
 
   /** The words of the field at `path`, split again only when its text changed. */
   tokens(path: string, text: string): readonly Token[] {
@@ -61,6 +75,7 @@ export class FieldCache {
   /** Forgets the fields a check no longer saw, so a plan that shrinks does not keep their text. */
   keepOnly(paths: ReadonlySet<string>): void {
     for (const path of this.#tokens.keys()) if (!paths.has(path)) this.#tokens.delete(path);
+    for (const path of this.#readings.keys()) if (!paths.has(path)) this.#readings.delete(path);
     for (const byPath of this.#results.values())
       for (const path of byPath.keys()) if (!paths.has(path)) byPath.delete(path);
   }

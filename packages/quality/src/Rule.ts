@@ -1,6 +1,7 @@
 import type { Finding, Plan } from "@ehcp/schema";
 import type { PlanField } from "./planFields.js";
 import type { ResolvedConfig } from "./QualityConfig.js";
+import type { LanguageReading } from "./text/readLanguage.js";
 import type { Thread } from "./Thread.js";
 
 /** What every rule reads: the plan and what is derived from it once per check. */
@@ -13,6 +14,11 @@ export interface RuleContext {
    * field), so rules never split a text into words a second time.
    */
   readonly fieldAt: (path: string) => Pick<PlanField, "text" | "tokens">;
+  /**
+   * The language model's reading of the field at a JSON path (sentences, parts of speech,
+   * lemmas, negation, entities), made only when a rule asks and kept while the text stays.
+   */
+  readonly languageAt: (path: string) => LanguageReading;
   readonly thread: Thread;
   /** The name to use for the child in messages ("Sam"). */
   readonly childName: string;

@@ -78,6 +78,7 @@ function check(cache: FieldCache, plan: Plan, config: QualityConfig): Finding[] 
     config: resolved,
     fields,
     fieldAt: (path) => byPath.get(path) ?? EMPTY_FIELD,
+    languageAt: (path) => cache.reading(path, byPath.get(path)?.text ?? ""),
     thread: new Thread(plan),
     childName,
     childPossessive,

@@ -11,7 +11,7 @@ export const RULE_CATALOGUE = {
   "dangling-link": { severity: "error", source: "integrity" },
   "placement-in-draft": { severity: "error", source: "CFA s.38(5); CoP 9.77" },
   "placement-missing-in-final": { severity: "error", source: "CoP 9.79, 9.84" },
-  "school-named-in-draft": { severity: "error", source: "CFA s.38(5); CoP 9.77" },
+  "school-named-in-draft": { severity: "error", source: "CFA s.38(5)(a); CoP 9.77" },
   "need-without-provision": { severity: "error", source: "CoP 9.69" },
   "provision-not-quantified": { severity: "error", source: "CoP 9.69" },
   "provision-hours-only": {
@@ -20,7 +20,7 @@ export const RULE_CATALOGUE = {
   },
   "provision-missing-who": { severity: "error", source: "CoP 9.69; DfE template" },
   "pfa-outcomes-missing": { severity: "error", source: "reg 12(3); CoP 9.66, chapter 8" },
-  "no-advice": { severity: "error", source: "reg 12(1)(k); reg 6(1)" },
+  "no-advice": { severity: "error", source: "reg 6(1); CoP 9.62 (section K)" },
   "need-without-outcome": { severity: "warning", source: "CoP 9.66; DfE template" },
   "health-need-without-provision": { severity: "warning", source: "reg 12(1)(g)" },
   "social-care-need-without-provision": { severity: "warning", source: "reg 12(1)(h)" },
@@ -37,7 +37,7 @@ export const RULE_CATALOGUE = {
   "outcome-is-provision": { severity: "warning", source: "CoP 9.64-9.66" },
   "no-child-voice": { severity: "warning", source: "CoP 9.69; CoP 1.3" },
   "missing-advice": { severity: "warning", source: "reg 6(1)" },
-  "specialist-advice-missing": { severity: "warning", source: "reg 6(3); CoP 9.49" },
+  "specialist-advice-missing": { severity: "warning", source: "reg 6(2); CoP 9.49" },
   "need-is-diagnosis": { severity: "warning", source: "reg 12(1)(b); CoP 9.69" },
   "view-in-third-person": { severity: "warning", source: "CoP 9.62 (section A); DfE template" },
   "frequency-contradicts-field": { severity: "warning", source: "CoP 9.69; L v Clarke [1998]" },
@@ -45,6 +45,22 @@ export const RULE_CATALOGUE = {
   "wrong-pronouns": {
     severity: "warning",
     source: "CoP 9.61; parents' feedback on copy-and-paste plans",
+  },
+  "health-or-social-care-in-f": {
+    severity: "warning",
+    source: "CFA s.21(3)-(5); reg 12(1)(f)-(h); CoP 9.69-9.73",
+  },
+  "outcome-not-linked-to-aspiration": {
+    severity: "warning",
+    source: "CoP 9.64, 9.66; reg 12(1)(a)",
+  },
+  "provision-session-length-missing": {
+    severity: "warning",
+    source: "CoP 9.69; L v Clarke [1998]",
+  },
+  "social-care-section-confused": {
+    severity: "warning",
+    source: "reg 12(1)(h); CFA s.37(2)(e)-(f); CSDPA 1970 s.2",
   },
   "provision-ratio-missing": { severity: "warning", source: "DfE template" },
   "outcome-framework-unknown": { severity: "warning", source: "the council's outcomes framework" },

@@ -50,17 +50,17 @@ function report(): string {
   ].join("\n");
 }
 
-// The reported half's figures when the rules were last changed, a little below so that a
-// statement added to the corpus does not fail the build; a rule change that loses ground does.
+// The reported half's figures when the rules were last changed (rounded down): a rule change
+// that loses ground fails the build. Never lowered to let a change through.
 const FLOOR: Record<string, { precision: number; recall: number }> = {
-  "provision vague-wording": { precision: 0.93, recall: 0.81 },
-  "provision provision-hours-only": { precision: 0.88, recall: 0.88 },
-  "provision provision-missing-who": { precision: 0.97, recall: 0.9 },
-  "provision provision-missing-expertise": { precision: 0.97, recall: 0.97 },
-  "provision provision-not-quantified": { precision: 0.8, recall: 0.97 },
-  "outcome vague-wording": { precision: 0.79, recall: 0.92 },
-  "outcome outcome-not-measurable": { precision: 0.94, recall: 0.92 },
-  "outcome outcome-is-provision": { precision: 0.84, recall: 0.84 },
+  "provision vague-wording": { precision: 0.94, recall: 0.85 },
+  "provision provision-hours-only": { precision: 0.92, recall: 0.92 },
+  "provision provision-missing-who": { precision: 1, recall: 0.94 },
+  "provision provision-missing-expertise": { precision: 1, recall: 1 },
+  "provision provision-not-quantified": { precision: 0.92, recall: 1 },
+  "outcome vague-wording": { precision: 0.84, recall: 0.95 },
+  "outcome outcome-not-measurable": { precision: 0.94, recall: 0.96 },
+  "outcome outcome-is-provision": { precision: 0.92, recall: 0.92 },
 };
 
 describe(`the checker on the ${HALF} half of its corpus`, () => {

@@ -8,7 +8,8 @@ import { CORPUS_DIR } from "./corpus.js";
 /** corpus/plans: the well-written plan with defects planted in it, and the findings they should cause. */
 interface PlantedPlanFile {
   readonly description: string;
-  readonly edits: readonly { set: string; text?: string; value?: unknown }[];
+  /** Each edit sets a field to a paragraph of `text`, to `value`, or to a copy of what is at `from`. */
+  readonly edits: readonly { set: string; text?: string; value?: unknown; from?: string }[];
   readonly expected: readonly { rule: string; item: string }[];
 }
 
@@ -48,7 +49,10 @@ export function checkPlantedPlans(): PlantedResult[] {
       const plan = wellWrittenPlan();
       for (const edit of spec.edits) {
         const { parent, key } = at(plan, edit.set);
-        parent[key] = edit.text !== undefined ? para(edit.text) : edit.value;
+        if (edit.from !== undefined) {
+          const source = at(plan, edit.from);
+          parent[key] = structuredClone(source.parent[source.key]);
+        } else parent[key] = edit.text !== undefined ? para(edit.text) : edit.value;
       }
       const findings = checkPlan(plan, { today: "2026-11-22" });
       const name = (f: Pick<Finding, "rule" | "target">) => `${f.rule} on ${f.target}`;

@@ -10,7 +10,7 @@ export const noAdvice: RuleCheck = ({ plan }) =>
           target: "K",
           path: "sections.K.advice",
           message:
-            "Section K lists no advice. List the advice and information gathered during the assessment (reg 12(1)(k)).",
+            "Section K lists no advice. List the advice and information gathered during the assessment (reg 6(1); CoP 9.62, section K).",
         },
       ];
 

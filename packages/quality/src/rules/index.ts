@@ -36,6 +36,10 @@ import { schoolNamedInDraft } from "./schoolNamedInDraft.js";
 import { specialistAdviceMissing } from "./specialistAdviceMissing.js";
 import { viewInThirdPerson } from "./viewInThirdPerson.js";
 import { wrongPronouns } from "./wrongPronouns.js";
+import { healthOrCareInF } from "./healthOrCareInF.js";
+import { outcomeNotLinkedToAspiration } from "./outcomeNotLinkedToAspiration.js";
+import { provisionSessionLengthMissing } from "./provisionSessionLengthMissing.js";
+import { socialCareSectionConfused } from "./socialCareSectionConfused.js";
 
 /** The check behind each rule id; a rule in the catalogue without a check fails to compile. */
 export const RULE_CHECKS: { readonly [K in RuleId]: RuleCheck } = {
@@ -69,6 +73,10 @@ export const RULE_CHECKS: { readonly [K in RuleId]: RuleCheck } = {
   "frequency-contradicts-field": frequencyContradictsField,
   "personal-budget-no-detail": personalBudgetNoDetail,
   "wrong-pronouns": wrongPronouns,
+  "health-or-social-care-in-f": healthOrCareInF,
+  "outcome-not-linked-to-aspiration": outcomeNotLinkedToAspiration,
+  "provision-session-length-missing": provisionSessionLengthMissing,
+  "social-care-section-confused": socialCareSectionConfused,
   "provision-ratio-missing": provisionRatioMissing,
   "outcome-framework-unknown": outcomeFrameworkUnknown,
   jargon,

@@ -140,3 +140,49 @@ describe("outcome-is-provision: the child acting beside adults", () => {
     expect(fires("outcome-is-provision", statement)).toBe(false);
   });
 });
+
+describe("outcomes read from their grammar", () => {
+  it.each([
+    ["an adult as the subject", "By July 2027 her key adult will check in with Mia each morning."],
+    [
+      "a title and a name",
+      "By the end of Year 4, Mrs Patel will read with Mia three times a week.",
+    ],
+    [
+      "the child as the subject of a passive",
+      "By July 2027 Mia will be reminded to use her fidget tool.",
+    ],
+  ])("is provision: %s", (_, statement) => {
+    expect(fires("outcome-is-provision", statement)).toBe(true);
+  });
+  it.each([
+    [
+      "an adult in a subordinate clause",
+      "By July 2027, when her teacher gives the class signal, Mia will stop and look within five seconds in 4 of 5 lessons.",
+    ],
+    [
+      "adults who witness the measure",
+      "By July 2027 her parents will report that Mia sleeps through the night on 5 nights out of 7.",
+    ],
+    [
+      "a passive of the child's own state",
+      "By July 2027 Mia will be understood by unfamiliar adults in 8 out of 10 conversations.",
+    ],
+  ])("is not provision: %s", (_, statement) => {
+    expect(fires("outcome-is-provision", statement)).toBe(false);
+  });
+  it("finds a verb of change in any of its forms", () => {
+    expect(
+      fires("outcome-not-measurable", "By July 2027 Mia's handwriting will have strengthened."),
+    ).toBe(true);
+    expect(
+      fires(
+        "outcome-not-measurable",
+        "Over the next year, Mia will have consolidated her phonics.",
+      ),
+    ).toBe(true);
+    expect(
+      fires("outcome-not-measurable", "By July 2027 Mia will have consolidated 40 sight words."),
+    ).toBe(false);
+  });
+});

@@ -4,16 +4,19 @@ import { hasFrequency } from "../text/findFrequency.js";
 import { isNumberWord } from "../text/numbers.js";
 import { PhraseMatcher } from "../text/PhraseMatcher.js";
 import { isNegated } from "../text/textHelpers.js";
+import { readClauses } from "../text/readClauses.js";
+import type { LanguageReading, LanguageWord } from "../text/readLanguage.js";
 import type { Token } from "../text/tokenize.js";
 
 function eachOutcome(
-  { plan, fieldAt, perField }: RuleContext,
+  { plan, fieldAt, perField, languageAt }: RuleContext,
   check: (
     o: Outcome,
     label: string,
     path: string,
     text: string,
     tokens: readonly Token[],
+    language: () => LanguageReading,
   ) => RuleFinding | null,
   // A rule that reads only the statement's words is remembered by them between checks.
   wordsOnly?: string,
@@ -22,7 +25,7 @@ function eachOutcome(
     const path = formatJsonPath(["sections", "E", "outcomes", i]);
     const { text, tokens } = fieldAt(`${path}.statement`);
     const label = labelAt("E", i);
-    const run = () => check(o, label, path, text, tokens);
+    const run = () => check(o, label, path, text, tokens, () => languageAt(`${path}.statement`));
     const found = wordsOnly
       ? perField(wordsOnly, { path: `${path}.statement`, text, label, target: o.id }, run)
       : run();
@@ -182,10 +185,42 @@ const hasMeasure = (tokens: readonly Token[], text: string): boolean =>
   hasFrequency(tokens) ||
   tokens.some((t, i) => (isNumberWord(t.norm) && !isTimeCount(tokens, i)) || MEASURE.has(t.norm));
 
+// Verbs of a change in the child that no one can observe as such, in any of their forms
+// ("strengthens", "has broadened", "deepening"): the lemma decides, not a list of spellings.
+const CHANGE_LEMMAS = new Set(
+  (
+    "improve develop progress increase enhance reduce decrease build strengthen extend gain grow " +
+    "understand enjoy engage participate interact manage regulate cope maintain know appreciate " +
+    "achieve boost consolidate broaden widen deepen expand foster nurture promote embed " +
+    "strengthen lessen minimise minimize raise advance heighten sustain secure establish"
+  ).split(" "),
+);
+
+const lemmasOf = (w: LanguageWord): string[] => [
+  w.lemma,
+  w.norm.replace(/ied$/, "y"),
+  w.norm.replace(/ed$/, ""),
+  w.norm.replace(/d$/, ""),
+];
+
+/** The first verb of change in the statement's clauses that no negation governs. */
+function changeVerb(reading: LanguageReading): { start: number; end: number } | null {
+  for (const sentence of reading.sentences) {
+    for (let i = 0; i < sentence.words.length; i++) {
+      const w = sentence.words[i] as LanguageWord;
+      // The model can take a participle after "will have" for an adjective ("consolidated").
+      const verbal = w.pos === "VERB" || (w.pos === "ADJ" && sentence.words[i - 1]?.pos === "AUX");
+      if (verbal && !w.negated && lemmasOf(w).some((l) => CHANGE_LEMMAS.has(l)))
+        return { start: w.start, end: w.end };
+    }
+  }
+  return null;
+}
+
 export const outcomeNotMeasurable: RuleCheck = (context) =>
   eachOutcome(
     context,
-    (o, label, path, text, tokens) => {
+    (o, label, path, text, tokens, language) => {
       if (text.trim() === "") {
         return {
           section: "E",
@@ -195,15 +230,17 @@ export const outcomeNotMeasurable: RuleCheck = (context) =>
         };
       }
       // "A reduced timetable": a word describing a thing, not a change in the child.
-      const change = VAGUE_CHANGE.find(tokens).find(
-        (m) =>
-          !isNegated(tokens, m.index, text) &&
-          !(
-            /ed$/.test(tokens[m.index]?.norm ?? "") &&
-            /^(?:a|an|the)$/.test(tokens[m.index - 1]?.norm ?? "")
-          ),
-      );
-      if (!change || hasMeasure(tokens, text)) return null;
+      if (hasMeasure(tokens, text)) return null;
+      const change =
+        VAGUE_CHANGE.find(tokens).find(
+          (m) =>
+            !isNegated(tokens, m.index, text) &&
+            !(
+              /ed$/.test(tokens[m.index]?.norm ?? "") &&
+              /^(?:a|an|the)$/.test(tokens[m.index - 1]?.norm ?? "")
+            ),
+        ) ?? changeVerb(language());
+      if (!change) return null;
       return {
         section: "E",
         target: o.id,
@@ -455,11 +492,76 @@ function provisionWords(
   return null;
 }
 
+const WITNESS = new Set(
+  // Adults who perceive the change in the child ("unfamiliar adults will understand her speech").
+  "report record notice observe see say confirm agree describe note rate judge score assess measure find understand hear follow feel perceive recognise recognize".split(
+    " ",
+  ),
+);
+const FAMILY = new Set([
+  "parents",
+  "parent",
+  "family",
+  "carers",
+  "carer",
+  "mum",
+  "dad",
+  "mother",
+  "father",
+]);
+const TITLES = new Set(["mr", "mrs", "ms", "miss", "mx", "dr"]);
+const CHILD_PRONOUNS = new Set(["she", "he", "they", "i"]);
+// Passives that describe the child's own state, not what is done to the child.
+const STATES = new Set(
+  (
+    "include involve dress settle prepare engage motivate interest accept know toilet-train " +
+    "toilet train seat qualify employ enrol enroll register understand hear invite choose " +
+    "select elect pick recognise recognize assess judge rate score measure observe record report " +
+    "note describe discharge test grade certify award see " +
+    // Participles that are the child's state after "be": "will be settled", "be focused".
+    "organise organize focus relax calm excite worry upset tire please satisfy concern attach " +
+    "toilet-trained potty-train wean"
+  ).split(" "),
+);
+
+/**
+ * Who does what, read from the grammar: an adult as the subject ("her key adult will check in
+ * with her"), or the child as the subject of a passive ("Mia will be reminded to…"), is
+ * provision: what others do, not what the child achieves.
+ */
+function provisionClause(
+  reading: LanguageReading,
+  child: string,
+): { start: number; end: number } | null {
+  for (const sentence of reading.sentences) {
+    for (const clause of readClauses(sentence)) {
+      if (clause.negated || clause.verb === null || clause.subordinate) continue;
+      const head = clause.subject[clause.subject.length - 1];
+      if (!head) continue;
+      const adult = ADULT_SUBJECT.has(head.norm) || clause.subject.some((w) => TITLES.has(w.norm));
+      // "Her parents will report that she sleeps…": the adults as witnesses of the measure.
+      if (adult && WITNESS.has(clause.verb.lemma)) continue;
+      // The family's own aims ("her parents will use the visual timetable at home") are not
+      // what others provide; what they are given, the word lists above find.
+      if (adult && FAMILY.has(head.norm)) continue;
+      if (adult && clause.subject.every((w) => w.norm !== child))
+        return { start: (clause.subject[0] as { start: number }).start, end: clause.end };
+      // In an outcome a person named as the subject is the child ("Omar will be invited…").
+      const isChild = head.norm === child || CHILD_PRONOUNS.has(head.norm) || head.pos === "PROPN";
+      if (isChild && clause.passive && !STATES.has(clause.verb.lemma))
+        return { start: clause.start, end: clause.end };
+    }
+  }
+  return null;
+}
+
 export const outcomeIsProvision: RuleCheck = (context) =>
   eachOutcome(
     context,
-    (o, label, path, text, tokens) => {
-      const hit = provisionWords(tokens, text);
+    (o, label, path, text, tokens, language) => {
+      const hit =
+        provisionWords(tokens, text) ??
+        provisionClause(language(), context.childName.toLowerCase());
       if (!hit) return null;
       return {
         section: "E",

@@ -36,7 +36,7 @@ export const schoolNamedInDraft: RuleCheck = ({ plan, fields, childName, perFiel
         target: field.target,
         path: field.path,
         range: { from: m.index, to: m.index + m[0].length },
-        message: `${field.label} names '${m[0]}', but this is a draft: the draft must not name the school or other institution (CFA s.38(5)). Describe the provision so it can be made wherever ${childName} goes; the placement is named in section I of the final plan.`,
+        message: `${field.label} names '${m[0]}', but this is a draft: the draft must not name the school or other institution (CFA s.38(5)(a)). Describe the provision so it can be made wherever ${childName} goes; the placement is named in section I of the final plan.`,
       });
     }
     return findings;

@@ -32,7 +32,7 @@ const NEGATED_BEFORE = /\b(?:no|not|without|nor|never|ruled out|excluded)\b[^.;]
 
 /**
  * A child whose needs include a hearing or vision impairment, with no advice in K from someone
- * qualified to teach children with it (reg 6(3): the educational advice must be given after
+ * qualified to teach children with it (reg 6(2): the educational advice must be given after
  * consulting such a person).
  */
 export const specialistAdviceMissing: RuleCheck = ({ plan, childName }) => {
@@ -47,7 +47,7 @@ export const specialistAdviceMissing: RuleCheck = ({ plan, childName }) => {
     const { label, words, ...where } = hit;
     findings.push({
       ...where,
-      message: `${label} describes ${s.impairment} ('${words}'), but section K lists no advice from ${s.who}. The educational advice on ${childName} must be given after consulting someone qualified to teach children with ${s.impairment} (reg 6(3)): ask for that advice, and add it to K.`,
+      message: `${label} describes ${s.impairment} ('${words}'), but section K lists no advice from ${s.who}. The educational advice on ${childName} must be given after consulting someone qualified to teach children with ${s.impairment} (reg 6(2)): ask for that advice, and add it to K.`,
     });
   }
   return findings;

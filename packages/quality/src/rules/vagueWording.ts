@@ -18,6 +18,12 @@ const SECTIONS = new Set<SectionKey>(["E", "F", "G", "H1", "H2"]);
 // "Regular" is vague only when nothing near it says how often.
 const NEEDS_FREQUENCY_NEARBY = new Set(["regular", "regularly"]);
 
+const NAMED_ROLE =
+  /^\s*(?:,|\(|–|—|-)\s*(?:(?:the|her|his|their|a|an)\s+)?(?:[\w'-]+\s+){0,3}(?:teacher|assistant|ta|lsa|senco|mentor|elsa|practitioner|keyworker|worker|coordinator|co-ordinator|tutor|therapist)\b/i;
+
+/** Whether a role's name follows the words, set off by a comma or brackets. */
+const namedBeside = (text: string, end: number) => NAMED_ROLE.test(text.slice(end, end + 60));
+
 export const vagueWording: RuleCheck = ({ fields, config, childName, perField }) => {
   const matcher = matcherFor(Object.keys(config.vagueWords));
   const findings: RuleFinding[] = [];
@@ -38,6 +44,8 @@ export const vagueWording: RuleCheck = ({ fields, config, childName, perField })
       if (NEEDS_FREQUENCY_NEARBY.has(match.phrase) && regularHasInterval(tokens, match.index, text))
         continue;
       if (match.phrase === "access to" && accessSpan(tokens, match.index) === null) continue;
+      // "Her key adult, the class teaching assistant,": the role is named beside it.
+      if (match.phrase === "key adult" && namedBeside(text, match.end)) continue;
       if (
         match.phrase.startsWith("up to") &&
         (isLengthCap(tokens, match.index, match.endIndex, text) ||

@@ -50,11 +50,20 @@ export function hasFrequency(tokens: readonly Token[]): boolean {
 }
 
 const DURATION_UNITS = /^(?:minutes?|mins?|hours?|hrs?)$/;
+// A length written as one word: "20-minute", "30-min", "two-hour", "1hr".
+const LENGTH_WORD = /^([a-z0-9.]+)-?(?:minutes?|mins?|hours?|hrs?|hr)$/;
 
-/** Whether the words give an amount of time: "20 minutes", "two hours". */
+/**
+ * Whether the words give an amount of time: "20 minutes", "two hours", "three 20-minute
+ * sessions", "an hour", "half an hour".
+ */
 export function hasDuration(tokens: readonly Token[], isCount: (norm: string) => boolean): boolean {
   return tokens.some((t, i) => {
     const next = tokens[i + 1];
-    return isCount(t.norm) && next !== undefined && DURATION_UNITS.test(next.norm);
+    if (isCount(t.norm) && next !== undefined && DURATION_UNITS.test(next.norm)) return true;
+    const joined = LENGTH_WORD.exec(t.norm);
+    if (joined && isCount(joined[1] as string)) return true;
+    // "An hour", "half an hour"; not "an hour's notice".
+    return (t.norm === "an" || t.norm === "a") && /^(?:hour|half-hour)$/.test(next?.norm ?? "");
   });
 }

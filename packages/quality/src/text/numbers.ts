@@ -36,6 +36,15 @@ const NUMBER_WORDS = new Set([
 
 const DIGITS = /^\d+(?:[.,]\d+)?%?$/;
 
+/**
+ * A regular-expression source matching any count a plan writes in words ("seventeen",
+ * "twenty-five", "twice"), longest first so "twenty-five" is not read as "twenty".
+ */
+export const NUMBER_WORD_SOURCE = [...NUMBER_WORDS]
+  .filter((w) => w !== "half" && w !== "hundred")
+  .sort((a, b) => b.length - a.length)
+  .join("|");
+
 /** Whether a word is a count: digits ("3", "2.5", "80%") or a number word ("three", "twice"). */
 export function isNumberWord(norm: string): boolean {
   const first = norm.charCodeAt(0);

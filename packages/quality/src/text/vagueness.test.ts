@@ -8,6 +8,28 @@ const spans = (text: string, inProvision = true) =>
     text.slice(s.start, s.end),
   ]);
 
+describe("modal verbs in a provision's description, read from the grammar", () => {
+  const statement = (text: string) =>
+    findVagueness(text, tokenize(text), "Mia", true, true).map((s) => [
+      s.kind,
+      text.slice(s.start, s.end),
+    ]);
+  it("finds 'would' and 'can' before a verb as a possibility, not a duty", () => {
+    expect(statement("Mia would have a movement break of 10 minutes before maths.")).toContainEqual(
+      ["hedge", "would have"],
+    );
+    expect(statement("A laptop can be set up for her in every lesson.")).toContainEqual([
+      "hedge",
+      "can be set",
+    ]);
+  });
+  it("passes leave given to the child and a duty", () => {
+    expect(statement("Mia can use the lift at any time, with her pass.")).toEqual([]);
+    expect(statement("She may leave two minutes early at each lesson change.")).toEqual([]);
+    expect(statement("The TA must check her planner for 5 minutes each day.")).toEqual([]);
+  });
+});
+
 describe("findVagueness", () => {
   it.each([
     ["Phonics two to three times a week.", "range", "two to three times"],
@@ -28,6 +50,11 @@ describe("findVagueness", () => {
     ["Sessions when staff are available.", "condition", "when staff are available"],
     ["Nurture provision within school's resources.", "condition", "within school's resources"],
     ["Staff could use a visual timetable.", "hedge", "could"],
+    [
+      "Handwriting for seventeen to twenty-five minutes, daily.",
+      "range",
+      "seventeen to twenty-five minutes",
+    ],
     ["School will try to provide a consistent adult.", "hedge", "will try to"],
     ["Staff may use Makaton signs.", "hedge", "may"],
     ["Typically three sessions a week of handwriting.", "hedge", "Typically"],

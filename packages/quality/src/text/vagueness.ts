@@ -1,6 +1,8 @@
 import { hasFrequency } from "./findFrequency.js";
-import { numberValue } from "./numbers.js";
+import { NUMBER_WORD_SOURCE, numberValue } from "./numbers.js";
 import { TokenPattern } from "./TokenPattern.js";
+import { readClauses } from "./readClauses.js";
+import { readLanguage } from "./readLanguage.js";
 import { inRanges, isNegated, quotedRanges, sentenceAround } from "./textHelpers.js";
 import type { Token } from "./tokenize.js";
 
@@ -303,6 +305,19 @@ const MORE_PATTERNS: readonly [VaguenessKind | `p:${VaguenessKind}`, string][] =
     "support|help|input|provision|assistance to be provided|given|offered|delivered|arranged",
   ],
   ["estimate", "or thereabouts"],
+  // An amount not given: "some 1:1 reading", "some extra help".
+  [
+    "p:estimate",
+    "some ~2reading|practice|work|sessions|teaching|time|input|help|support|writing|tuition",
+  ],
+  // The amount left to be changed later: "the level of input to be reviewed each term".
+  [
+    "p:deferral",
+    "level|levels|amount|frequency|intensity|number|length|duration|hours ~6be reviewed|adjusted|varied|changed|altered|reduced|increased|tapered|revised",
+  ],
+  // The service's own capacity as the measure: "in line with the therapist's caseload".
+  ["condition", "caseload|caseloads"],
+  ["condition", "waiting list|lists"],
   // In provision a cap on what is given; in an outcome "no more than three errors" is the bar.
   ["p:ceiling", "no|not more than #|a|an"],
   ["p:ceiling", "at most #"],
@@ -414,6 +429,7 @@ function genericStatementSpan(
   text: string,
   tokens: readonly Token[],
   sentence: { start: number; end: number },
+  child: string,
 ): VagueSpan | null {
   const words = tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
   if (words.length === 0 || words.length > 14) return null;
@@ -429,7 +445,12 @@ function genericStatementSpan(
       /\d/.test(t.norm) ||
       numberValue(t.norm) !== null ||
       /^(?:every|each|all|always|whole|named|daily|weekly)$/.test(t.norm) ||
-      (i > 0 && /^\p{Lu}/u.test(text.slice(t.start, t.end))),
+      // A capitalised word names something (a programme, a place), but the child's own name
+      // says nothing of what is done.
+      (i > 0 &&
+        /^\p{Lu}/u.test(text.slice(t.start, t.end)) &&
+        t.norm !== child &&
+        t.norm !== `${child}'s`),
   );
   if (specific) return null;
   // A deliverer named is a decision made ("support from the inclusion team"); "an adult" is not.
@@ -589,16 +610,15 @@ export function accessSpan(tokens: readonly Token[], i: number): VagueSpan | nul
 }
 
 // Ranges of a count: "2-3 sessions", "two to three times", "between 1 and 2 hours", "20–30 mins".
-const NUMBER =
-  "(?:\\d+(?:\\.\\d+)?|once|twice|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety)";
+// Every count written in words, not only the common ones: "seventeen to twenty-five minutes".
+const NUMBER = `(?:\\d+(?:\\.\\d+)?|${NUMBER_WORD_SOURCE})`;
 const UNIT =
   "(?:of\\s+\\d+|minutes?|mins?|hours?|hrs?|h|sessions?|times|days?|weeks?|lessons?|periods?|visits?|x|×|pupils?|children|students|terms?|months?|blocks?|slots?|occasions|a\\s+(?:day|week|term|month)|per|each|every|weekly|daily|monthly|termly|hourly|words?|sentences?|steps?|prompts?|reminders?|questions?|books?|items?|peers?|friends?|adults?|turns?|attempts?|trials?|activities|tasks?|signs?|symbols?|spellings?|targets?|breaks?)";
 const RANGE = new RegExp(
   `\\b(?:between\\s+(${NUMBER})\\s*(?:${UNIT}\\s+)?and\\s+(${NUMBER})\\b(?:\\s*${UNIT}\\b)?|(${NUMBER})\\s*(?:${UNIT}\\s*)?(?:-|–|—|to|or)\\s*(${NUMBER})\\s*${UNIT}\\b|(once|twice)\\s+or\\s+(twice|three\\s+times|thrice))`,
   "gi",
 );
-const MAYBE_NUMBER =
-  /\d|\b(?:once|twice|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety)\b/i;
+const MAYBE_NUMBER = new RegExp(`\\d|\\b(?:${NUMBER_WORD_SOURCE})\\b`, "i");
 
 // A floor and a ceiling, which is a range: "at least 10 and no more than 20 minutes".
 const BOUNDS = new RegExp(
@@ -806,9 +826,18 @@ function readVagueness(
   // Only a provision's description is a statement of provision; who and expertise are names.
   if (inProvision && statement) {
     for (const sentence of sentencesOf(text)) {
-      const span = genericStatementSpan(text, tokens, sentence);
+      const span = genericStatementSpan(text, tokens, sentence, child);
       if (span && !inRanges(quoted, span.start)) found.push(span);
     }
+  }
+  if (inProvision && statement && MAYBE_MODAL.test(text)) {
+    for (const span of modalHedges(text, child))
+      if (!inRanges(quoted, span.start)) found.push(span);
+  }
+  // "Wherever they can", "if she is able": a condition on whether it can be done at all.
+  for (const m of text.matchAll(CAN_CONDITION)) {
+    if (!inRanges(quoted, m.index))
+      found.push({ kind: "condition", start: m.index, end: m.index + m[0].trimEnd().length });
   }
   // "and/or" leaves who or what open.
   for (const m of text.matchAll(/\band\/or\b/gi)) {
@@ -817,6 +846,38 @@ function readVagueness(
   }
   for (const r of rangeSpans(text)) if (!inRanges(quoted, r.start)) found.push(r);
   return withoutOverlaps(found);
+}
+
+const CAN_CONDITION =
+  /\b(?:where|wherever|whenever|when|if)\s+(?:[\p{L}']+\s+){0,2}(?:can|could|is able|are able)(?=\s*(?:[.,;:)]|$))/giu;
+
+const MAYBE_MODAL = /\b(?:would|could|might|should|can)\b/i;
+const HEDGING_MODALS = new Set(["would", "could", "might", "should", "can"]);
+
+/**
+ * Provision written with a modal verb, read from the grammar: "Mia would have a weekly
+ * session", "a laptop can be used". A duty is "will"; "would", "could", "might", "should" and
+ * "can" say what is possible or advised. Leave given to the child ("she can use the lift at any
+ * time") is a decision, and so is a modal that no verb follows.
+ */
+function modalHedges(text: string, child: string): VagueSpan[] {
+  const spans: VagueSpan[] = [];
+  for (const sentence of readLanguage(text).sentences) {
+    for (const clause of readClauses(sentence)) {
+      if (clause.modal === null || !HEDGING_MODALS.has(clause.modal) || clause.verb === null)
+        continue;
+      if (clause.subordinate) continue;
+      const head = clause.subject[clause.subject.length - 1];
+      const childIsSubject =
+        head !== undefined && (CHILD.has(head.norm) || head.norm === child || head.pos === "PROPN");
+      if (childIsSubject && clause.modal === "can" && !clause.passive) continue;
+      if (childIsSubject && LEAVE.has(clause.verb.lemma)) continue;
+      const modal = clause.auxiliaries.find((a) => a.norm === clause.modal);
+      if (!modal) continue;
+      spans.push({ kind: "hedge", start: modal.start, end: clause.verb.end });
+    }
+  }
+  return spans;
 }
 
 function sentencesOf(text: string): { start: number; end: number }[] {
