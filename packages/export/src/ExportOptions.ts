@@ -1,4 +1,5 @@
 import type { Plan } from "@ehcp/schema";
+import type { CouncilSettings } from "./CouncilSettings.js";
 
 /** How the plan's sections are laid out in a document. */
 export type Layout = "sections" | "areas-of-need";
@@ -46,4 +47,23 @@ export interface ExportOptions {
    * header still names the child. Default: for a draft (and a draft copy), not for a final plan.
    */
   readonly watermark?: boolean;
+  /**
+   * A summary of all section F provision with the hours a week each adds and their total, saying
+   * which cannot be added because they are not given by the week. Default true.
+   */
+  readonly provisionSummary?: boolean;
+  /** Each need with the outcomes that name it and the provision serving them. Default true. */
+  readonly needTable?: boolean;
+  /**
+   * The signature block of the officer issuing a final plan (name, role and date from
+   * `meta.signOff`). Default: for a final plan, never for a draft or a draft copy.
+   */
+  readonly signatureBlock?: boolean;
+  /**
+   * The family's rights and whom to contact (the date for representations on a draft, mediation
+   * and appeal on a final plan, SENDIASS), from `councilSettings`. Default: when settings are given.
+   */
+  readonly familyRights?: boolean;
+  /** The council's settings, written once for all its plans; see `parseCouncilSettings`. */
+  readonly councilSettings?: CouncilSettings;
 }

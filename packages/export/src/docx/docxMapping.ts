@@ -126,7 +126,7 @@ export const TEXT_WIDTH_DXA = 11906 - 2 * 1440;
 /** Narrow cell margins (1 mm), which leave the narrow columns room for a whole word. */
 const CELL_MARGINS = { left: 57, right: 57, top: 40, bottom: 40 };
 
-function table(
+export function table(
   header: readonly string[],
   rows: readonly FileChild[][][],
   widths?: readonly number[],
@@ -141,18 +141,23 @@ function table(
     layout: TableLayoutType.FIXED,
     ...(dxa ? { columnWidths: dxa } : {}),
     rows: [
-      new TableRow({
-        tableHeader: true,
-        children: header.map(
-          (h, i) =>
-            new TableCell({
-              ...width(i),
-              margins: CELL_MARGINS,
-              shading: { fill: "E7E6E6" },
-              children: [para(text(h, { bold: true }))],
+      // A table of labelled rows (a form) has no header row.
+      ...(header.length === 0
+        ? []
+        : [
+            new TableRow({
+              tableHeader: true,
+              children: header.map(
+                (h, i) =>
+                  new TableCell({
+                    ...width(i),
+                    margins: CELL_MARGINS,
+                    shading: { fill: "E7E6E6" },
+                    children: [para(text(h, { bold: true }))],
+                  }),
+              ),
             }),
-        ),
-      }),
+          ]),
       ...rows.map(
         (r) =>
           new TableRow({

@@ -18,7 +18,9 @@ import {
 } from "docx";
 import JSZip from "jszip";
 import type { ExportOptions } from "../ExportOptions.js";
+import { bundleParts } from "../bundle/bundleParts.js";
 import { integrityFindings } from "../integrityFindings.js";
+import { docxBundlePart } from "./docxBundlePart.js";
 import { issueLine } from "../text/issueLine.js";
 import { itemTitles } from "../text/itemTitles.js";
 import { nodeLabels, planOutline } from "../outline.js";
@@ -55,20 +57,26 @@ export async function exportDocx(input: Plan, options: ExportOptions = {}): Prom
   const plan = parsePlan(input);
   const findings = integrityFindings(plan, options);
   const doc = planToDoc(plan);
+  // A copy of a broken plan is headed as a draft even when the plan says final.
+  const draft = plan.meta.status === "draft" || findings.length > 0;
+  const councilName =
+    options.councilName ?? options.councilSettings?.name ?? plan.meta.localAuthority;
+  const idLabels = labelPlan(plan);
+  const titles = itemTitles(plan);
+  // Settings are read before anything is written, so a wrong one is named first.
+  const parts = bundleParts(plan, options, { draft, councilName, idLabels, titles });
   let instances = 0;
   const ctx: DocxContext = {
     plan,
     labels: nodeLabels(doc),
-    idLabels: labelPlan(plan),
-    titles: itemTitles(plan),
+    idLabels,
+    titles,
     list: null,
     nextListInstance: () => ++instances,
     item: null,
-    councilName: options.councilName ?? plan.meta.localAuthority,
+    councilName,
     findings,
   };
-  // A copy of a broken plan is headed as a draft even when the plan says final.
-  const draft = plan.meta.status === "draft" || findings.length > 0;
   const title = `Education, Health and Care Plan: ${plan.meta.child.fullName}${draft ? " (draft)" : ""}`;
 
   const body: FileChild[] = [];
@@ -117,6 +125,7 @@ export async function exportDocx(input: Plan, options: ExportOptions = {}): Prom
       }
     }
   }
+  for (const part of parts) body.push(...docxBundlePart(part));
   if (options.changesSince) {
     body.push(
       ...comparisonAppendix(
@@ -133,7 +142,7 @@ export async function exportDocx(input: Plan, options: ExportOptions = {}): Prom
   const document = new Document({
     title,
     subject: "Education, Health and Care Plan",
-    creator: options.councilName ?? plan.meta.localAuthority,
+    creator: councilName,
     description: `${findings.length > 0 ? "Draft copy of a" : plan.meta.status === "draft" ? "Draft" : "Final"} plan, issue ${plan.meta.issue}`,
     features: { updateFields: true },
     styles: {

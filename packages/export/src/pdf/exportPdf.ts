@@ -9,7 +9,9 @@ import {
   planToDoc,
 } from "@ehcp/schema";
 import type { ExportOptions } from "../ExportOptions.js";
+import { bundleParts } from "../bundle/bundleParts.js";
 import { integrityFindings } from "../integrityFindings.js";
+import { pdfBundlePart } from "./pdfBundlePart.js";
 import { issueLine } from "../text/issueLine.js";
 import { itemTitles } from "../text/itemTitles.js";
 import { nodeLabels, planOutline } from "../outline.js";
@@ -35,7 +37,12 @@ export async function exportPdf(input: Plan, options: ExportOptions = {}): Promi
   const doc = planToDoc(plan);
   // A copy of a broken plan is headed as a draft even when the plan says final.
   const draft = plan.meta.status === "draft" || findings.length > 0;
-  const councilName = options.councilName ?? plan.meta.localAuthority;
+  const councilName =
+    options.councilName ?? options.councilSettings?.name ?? plan.meta.localAuthority;
+  const idLabels = labelPlan(plan);
+  const titles = itemTitles(plan);
+  // Settings are read before any page is drawn, so a wrong one is named before work is done.
+  const parts = bundleParts(plan, options, { draft, councilName, idLabels, titles });
   const writer = new PdfWriter({
     title: `Education, Health and Care Plan: ${plan.meta.child.fullName}${draft ? " (draft)" : ""}`,
     author: councilName,
@@ -45,8 +52,8 @@ export async function exportPdf(input: Plan, options: ExportOptions = {}): Promi
     plan,
     writer,
     labels: nodeLabels(doc),
-    idLabels: labelPlan(plan),
-    titles: itemTitles(plan),
+    idLabels,
+    titles,
     item: null,
     councilName,
     findings,
@@ -77,6 +84,7 @@ export async function exportPdf(input: Plan, options: ExportOptions = {}): Promi
       writer.paragraph(sect, [{ text: part.empty, italic: true }]);
     sect.end();
   }
+  for (const part of parts) pdfBundlePart(writer, part);
   if (options.changesSince) {
     writer.newPage();
     const sect = writer.doc.struct("Sect");
