@@ -2,11 +2,13 @@ import { randomBytes } from "node:crypto";
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import type {
+  CouncilSettingsError,
   ExportOptions,
   Layout,
   PlanIntegrityError,
   UnprintableCharacterError,
 } from "@ehcp/export";
+import type { BundlePartName } from "./bundlePartNames.js";
 import { EXIT, type Io } from "./Io.js";
 import { plural } from "./plural.js";
 import { readPlanOrExplain } from "./readPlanFile.js";
@@ -24,6 +26,52 @@ export interface ExportArgs {
   /** An earlier version of the plan, for an appendix of what changed since. */
   readonly since?: string;
   readonly qualityAppendix: boolean;
+  /** A JSON file of the council's settings, for the family's rights and contacts. */
+  readonly councilSettings?: string;
+  /** Parts of the bundle to put in or leave out, whatever the plan's status would choose. */
+  readonly include?: readonly BundlePartName[];
+  readonly omit?: readonly BundlePartName[];
+}
+
+const PART_OPTIONS = {
+  "provision-summary": "provisionSummary",
+  "need-table": "needTable",
+  signature: "signatureBlock",
+  rights: "familyRights",
+} as const;
+
+/** The council's settings from a JSON file, or what is wrong with it, naming the field. */
+async function readCouncilSettings(
+  file: string,
+  io: Io,
+): Promise<ExportOptions["councilSettings"] | number> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    io.err(
+      `ehcp: cannot read ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`,
+    );
+    return EXIT.usage;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    io.err(`ehcp: ${file}: not JSON: ${(error as Error).message}; nothing was written`);
+    return EXIT.usage;
+  }
+  // Only the settings' reader is loaded, not the exporters.
+  const { parseCouncilSettings } = await import("@ehcp/export/council-settings");
+  try {
+    return parseCouncilSettings(json);
+  } catch (error) {
+    if ((error as Error | undefined)?.name !== "CouncilSettingsError") throw error;
+    io.err(`ehcp: ${file}: the council's settings are wrong; nothing was written:`);
+    for (const issue of (error as CouncilSettingsError).issues)
+      io.err(`  ${issue.path}: ${issue.message}`);
+    return EXIT.usage;
+  }
 }
 
 /** The export options the command's arguments ask for, or what is wrong with them. */
@@ -55,7 +103,24 @@ async function optionsFor(args: ExportArgs, io: Io): Promise<ExportOptions | num
     const { status, issue } = earlier.meta;
     changesSince = { plan: earlier, name: `the ${status} plan, issue ${issue}` };
   }
+  let councilSettings: ExportOptions["councilSettings"];
+  if (args.councilSettings) {
+    const read = await readCouncilSettings(args.councilSettings, io);
+    if (typeof read === "number") return read;
+    councilSettings = read;
+  }
+  if (args.include?.includes("rights") && !councilSettings) {
+    io.err(
+      "ehcp: --include rights needs --council-settings, the file naming the council's SEN team, SENDIASS and mediation service",
+    );
+    return EXIT.usage;
+  }
+  const parts: Partial<Record<(typeof PART_OPTIONS)[BundlePartName], boolean>> = {};
+  for (const part of args.include ?? []) parts[PART_OPTIONS[part]] = true;
+  for (const part of args.omit ?? []) parts[PART_OPTIONS[part]] = false;
   return {
+    ...parts,
+    ...(councilSettings ? { councilSettings } : {}),
     layout: args.layout,
     allowFindings: args.allowFindings,
     qualityAppendix: args.qualityAppendix,
