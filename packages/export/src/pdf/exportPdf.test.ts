@@ -17,6 +17,10 @@ import { readPdf } from "../../test/readPdf.js";
 import { exportPdf, PlanIntegrityError } from "../index.js";
 import { examplePlan } from "@ehcp/fixtures";
 
+const BUNDLE_HEADINGS = [
+  "Summary of special educational provision (Section F)",
+  "From need to outcome to provision",
+];
 const fixture = (name: string) => parsePlan(examplePlan(name)) as Plan;
 // PDF text comes back without the spaces where lines wrapped, so compare without any spaces.
 const bare = (s: string) => s.replace(/\s+/g, "");
@@ -52,6 +56,8 @@ describe("exportPdf", () => {
           expect(pdf.outline).toEqual([
             "Education, Health and Care Plan",
             ...SECTION_KEYS.map((k) => `Section ${k}: ${SECTION_TITLES[k]}`),
+            // The bundle's parts a draft has by default, after the sections.
+            ...BUNDLE_HEADINGS,
           ]);
         } else {
           expect(pdf.outline).toContain("Communication and interaction");
