@@ -58,8 +58,14 @@ const render = (node: PMNode, ctx: DocxContext): FileChild[] =>
     : DOCX_MAPPING[node.type.name as Exclude<PlanNodeName, "text">](node, ctx);
 const renderAll = (nodes: readonly PMNode[], ctx: DocxContext): FileChild[] =>
   nodes.flatMap((n) => render(n, ctx));
-const inline = (node: PMNode): ParagraphChild[] =>
-  tidyLinks(children(node).map(textSegment)).map(docxRun);
+/** A paragraph's runs; words without a language of their own take `lang`, the paragraph's. */
+const inline = (node: PMNode, lang?: string | null): ParagraphChild[] =>
+  tidyLinks(children(node).map(textSegment))
+    .map((s) => (lang && !s.lang ? { ...s, lang } : s))
+    .map(docxRun);
+
+/** Languages written right to left, whose words Word marks with `w:bidi`. */
+const RIGHT_TO_LEFT = /^(ar|arc|dv|fa|ha-Arab|he|khw|ks|ku-Arab|ps|sd|ur|yi)(-|$)/i;
 
 /** A segment as a Word run, inside an external hyperlink when it links. */
 function docxRun(segment: Segment): ParagraphChild {
@@ -69,6 +75,15 @@ function docxRun(segment: Segment): ParagraphChild {
     italics: segment.italic ?? false,
     ...(segment.underline ? { underline: {} } : {}),
     ...(segment.href ? { style: "Hyperlink" } : {}),
+    // Word's spelling and screen readers take the language from w:lang.
+    ...(segment.lang
+      ? {
+          language: {
+            value: segment.lang,
+            ...(RIGHT_TO_LEFT.test(segment.lang) ? { bidirectional: segment.lang } : {}),
+          },
+        }
+      : {}),
   });
   return segment.href ? new ExternalHyperlink({ link: segment.href, children: [run] }) : run;
 }
@@ -231,7 +246,7 @@ export const DOCX_MAPPING: DocxMapping = {
     return [
       itemHeading(label, nameOf(TOPIC_NAMES, node.attrs.topic as string)),
       para(text(`The view of ${who}${quoted}.`, { italics: true })),
-      ...renderAll(children(node), ctx),
+      ...renderAll(children(node), { ...ctx, lang: (node.attrs.lang as string | null) ?? null }),
       ...(node.attrs.gatheredHow
         ? [labelled("How this view was gathered", node.attrs.gatheredHow as string)]
         : []),
@@ -429,7 +444,7 @@ export const DOCX_MAPPING: DocxMapping = {
 
   paragraph: (node, ctx) => [
     new Paragraph({
-      children: inline(node),
+      children: inline(node, (node.attrs.lang as string | null) ?? ctx.lang),
       ...(ctx.list
         ? {
             numbering: {

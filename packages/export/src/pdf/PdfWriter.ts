@@ -13,10 +13,16 @@ export interface Run {
   readonly goTo?: string;
   /** An address outside the document (http, https, mailto). */
   readonly href?: string;
+  /** The language of these words, where it is not their paragraph's: a Span with Lang. */
+  readonly lang?: string;
 }
 
-/** A block in a table cell: a paragraph, or an item of a list. */
-export type CellBlock = { readonly runs: readonly Run[]; readonly bullet?: string };
+/** A block in a table cell: a paragraph (with its language, if given), or an item of a list. */
+export type CellBlock = {
+  readonly runs: readonly Run[];
+  readonly bullet?: string;
+  readonly lang?: string;
+};
 
 type Struct = PDFKit.PDFStructureElement;
 
@@ -49,7 +55,11 @@ interface PendingHeading {
 
 /** A cell's text laid out: its blocks, and each line with its offset from the cell's top. */
 interface CellLayout {
-  readonly blocks: { readonly runs: readonly Run[]; readonly laid: LaidText }[];
+  readonly blocks: {
+    readonly runs: readonly Run[];
+    readonly laid: LaidText;
+    readonly lang?: string;
+  }[];
   readonly lines: { readonly block: number; readonly line: Line; readonly top: number }[];
   readonly height: number;
 }
@@ -226,16 +236,23 @@ export class PdfWriter {
         // Runs whose glyphs cannot give their text back are Spans with ActualText, in the
         // structure tree and in the content's marks (which poppler and Acrobat read).
         let k = 0;
+        // Words in another language are Spans with Lang, which screen readers switch voice for.
+        const langOf = (atom: Line["atoms"][number]) => (runs[atom.run] as Run).lang;
         while (k < atoms.length) {
           const atom = atoms[k] as Line["atoms"][number];
-          if (atom.actual !== undefined) {
-            const span = this.doc.struct("Span", { actual: atom.actual });
+          const lang = langOf(atom);
+          if (atom.actual !== undefined || lang !== undefined) {
+            const options = {
+              ...(atom.actual !== undefined ? { actual: atom.actual } : {}),
+              ...(lang !== undefined ? { lang } : {}),
+            };
+            const span = this.doc.struct("Span", options);
             parent.add(span);
             const content = (
               this.doc as unknown as {
                 markStructureContent(tag: string, options: object): PDFKit.PDFStructureContent;
               }
-            ).markStructureContent("Span", { actual: atom.actual });
+            ).markStructureContent("Span", options);
             draw([atom]);
             this.doc.endMarkedContent();
             span.add(content);
@@ -244,7 +261,12 @@ export class PdfWriter {
             continue;
           }
           let m = k;
-          while (m < atoms.length && (atoms[m] as Line["atoms"][number]).actual === undefined) m++;
+          while (
+            m < atoms.length &&
+            (atoms[m] as Line["atoms"][number]).actual === undefined &&
+            langOf(atoms[m] as Line["atoms"][number]) === undefined
+          )
+            m++;
           const plain = atoms.slice(k, m);
           parent.add(() => draw(plain));
           k = m;
@@ -417,7 +439,7 @@ export class PdfWriter {
   paragraph(
     parent: Struct,
     runs: readonly Run[],
-    options: { destination?: string; keepAfter?: number } = {},
+    options: { destination?: string; keepAfter?: number; lang?: string } = {},
   ): void {
     const laid = this.#layout(
       runs.filter((r) => r.text !== ""),
@@ -426,7 +448,7 @@ export class PdfWriter {
     );
     const { lineHeight } = this.#metrics(BODY_SIZE);
     this.#flushHeadings(this.#firstPiece(laid.lines.length, lineHeight, options.keepAfter));
-    const p = this.doc.struct("P");
+    const p = this.doc.struct("P", options.lang ? { lang: options.lang } : {});
     parent.add(p);
     this.#flowLines(
       p,
@@ -522,7 +544,11 @@ export class PdfWriter {
         ...(block.bullet ? [{ text: `${block.bullet} ` }] : []),
         ...block.runs.filter((r) => r.text !== ""),
       ];
-      return { runs, laid: this.#layout(runs.length ? runs : [{ text: " " }], width, CELL_SIZE) };
+      return {
+        runs,
+        laid: this.#layout(runs.length ? runs : [{ text: " " }], width, CELL_SIZE),
+        ...(block.lang ? { lang: block.lang } : {}),
+      };
     });
     const lines: { block: number; line: Line; top: number }[] = [];
     let top = 0;
@@ -593,7 +619,8 @@ export class PdfWriter {
         const block = cell.blocks[entry.block] as CellLayout["blocks"][number];
         let p = blockStructs[entry.block] ?? null;
         if (cellStruct && !p) {
-          p = this.doc.struct("P");
+          const lang = cell.blocks[entry.block]?.lang;
+          p = this.doc.struct("P", lang ? { lang } : {});
           cellStruct.add(p);
           blockStructs[entry.block] = p;
         }
