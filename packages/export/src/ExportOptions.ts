@@ -64,6 +64,11 @@ export interface ExportOptions {
    * and appeal on a final plan, SENDIASS), from `councilSettings`. Default: when settings are given.
    */
   readonly familyRights?: boolean;
+  /**
+   * A contents page after the title page in the PDF: each heading 1 with its page number and a
+   * link to it, tagged TOC and TOCI. Default true. (The DOCX has none: see the README.)
+   */
+  readonly tableOfContents?: boolean;
   /** The council's settings, written once for all its plans; see `parseCouncilSettings`. */
   readonly councilSettings?: CouncilSettings;
 }

@@ -94,7 +94,9 @@ describe("exportDocx", () => {
     expect(parts.get("docProps/core.xml")).toContain(
       "<dc:creator>Westmere Borough Council</dc:creator>",
     );
-    expect(parts.get("word/settings.xml")).toContain("<w:updateFields");
+    // No fields for Word to update on opening, and no TOC that reads empty elsewhere.
+    expect(parts.get("word/settings.xml")).not.toContain("<w:updateFields");
+    expect(body).not.toMatch(/instrText[^>]*>\s*TOC/);
     const footer = [...parts].find(([p]) => p.startsWith("word/footer"))?.[1] ?? "";
     expect(footer).toContain("Draft plan, issue 1, issued 13 October 2026 · ");
     expect(footer).toMatch(/PAGE/);
@@ -154,7 +156,7 @@ describe("exportDocx", () => {
     const final = { ...poor, meta: { ...poor.meta, status: "final" as const } };
     const bytes = await exportDocx(final, { allowFindings: true });
     const { text } = await readDocx(bytes);
-    const titlePage = text.slice(0, text.indexOf("Contents"));
+    const titlePage = text.slice(0, text.indexOf("Section A:"));
     expect(titlePage).toContain("Kieran Doyle (draft copy)");
     expect(titlePage).toContain("Draft copy, not for issue: the plan has 2 problems");
     expect(titlePage).toContain(

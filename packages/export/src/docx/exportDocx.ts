@@ -13,7 +13,6 @@ import {
   PageBreak,
   PageNumber,
   Paragraph,
-  TableOfContents,
   TextRun,
 } from "docx";
 import JSZip from "jszip";
@@ -47,7 +46,7 @@ const orderedLevels = Array.from({ length: 9 }, (_, level) => ({
 }));
 
 /**
- * Writes a plan as a Word document: a title page, a table of contents, each section (or each area
+ * Writes a plan as a Word document: a title page, each section (or each area
  * of need) with headings, provision tables with repeated header rows, links between items, and
  * optionally the checker's summary. The plan is validated first; an invalid plan throws a
  * `PlanFormatError` and nothing is written, and one whose structure is broken a
@@ -102,16 +101,10 @@ export async function exportDocx(input: Plan, options: ExportOptions = {}): Prom
     );
   }
   body.push(...renderDocxNode(doc.child(0), ctx));
-  body.push(
-    // A heading style outside the outline, so "Contents" does not list itself.
-    new Paragraph({
-      style: "TOCHeading",
-      pageBreakBefore: true,
-      children: [new TextRun("Contents")],
-    }),
-    new TableOfContents("Contents", { hyperlink: true, headingStyleRange: "1-2" }),
-    new Paragraph({ children: [new PageBreak()] }),
-  );
+  // No table of contents: a Word TOC field has no page numbers until Word updates it (LibreOffice
+  // and phones show it empty or stale), so the document relies on real headings, which Word's
+  // navigation pane and LibreOffice's navigator list, and which screen readers move between.
+  body.push(new Paragraph({ children: [new PageBreak()] }));
   for (const part of planOutline(doc, plan, options.layout ?? "sections")) {
     if (part.kind === "section") {
       body.push(...renderDocxNode(part.node, ctx));
@@ -144,7 +137,6 @@ export async function exportDocx(input: Plan, options: ExportOptions = {}): Prom
     subject: "Education, Health and Care Plan",
     creator: councilName,
     description: `${findings.length > 0 ? "Draft copy of a" : plan.meta.status === "draft" ? "Draft" : "Final"} plan, issue ${plan.meta.issue}`,
-    features: { updateFields: true },
     styles: {
       default: {
         document: {
@@ -171,14 +163,6 @@ export async function exportDocx(input: Plan, options: ExportOptions = {}): Prom
           basedOn: "Normal",
           next: "Normal",
           run: { size: 32, color: "404040" },
-          paragraph: { spacing: { after: 240 } },
-        },
-        {
-          id: "TOCHeading",
-          name: "TOC Heading",
-          basedOn: "Normal",
-          next: "Normal",
-          run: { size: 36, bold: true, color: "1F3864" },
           paragraph: { spacing: { after: 240 } },
         },
       ],

@@ -79,6 +79,10 @@ export class PdfWriter {
   #outlineH1: PDFKit.PDFOutline | null = null;
   readonly #registered = new Set<string>();
   #pending: PendingHeading[] = [];
+  /** The page kept for the contents, its TOC element, and where its entries start. */
+  #contents: { page: number; toc: Struct; top: number } | null = null;
+  /** Each heading 1 after the contents page, with its destination and page (from 0). */
+  readonly #entries: { text: string; destination: string; page: number }[] = [];
 
   constructor(info: { title: string; author: string; subject: string }) {
     this.doc = new PDFDocument({
@@ -413,6 +417,12 @@ export class PdfWriter {
       if (h.level <= 2 && !this.#atTop) this.doc.y += (h.level === 1 ? 0.6 : 0.3) * lineHeight;
       if (h.destination) this.doc.addNamedDestination(h.destination, "XYZ", null, this.doc.y, null);
       if (h.level === 1) this.#outlineH1 = this.doc.outline.addItem(h.text);
+      if (h.level === 1 && this.#contents && h.destination)
+        this.#entries.push({
+          text: h.text,
+          destination: h.destination,
+          page: this.doc.bufferedPageRange().count - 1,
+        });
       else if (h.level === 2) (this.#outlineH1 ?? this.doc.outline).addItem(h.text);
       const element = this.doc.struct(`H${h.level}`);
       h.parent.add(element);
@@ -765,6 +775,7 @@ export class PdfWriter {
    */
   pageFurniture(header: readonly Run[], size: number, footerText = "", watermark = ""): void {
     this.#flushHeadings(0);
+    this.#drawContents();
     const range = this.doc.bufferedPageRange();
     const laid = this.#layout(header, this.width, size);
     const mark = watermark
@@ -829,9 +840,69 @@ export class PdfWriter {
     this.doc.addPage();
   }
 
+  /**
+   * Keeps a page for the contents: its heading now, its entries (each heading 1 that follows,
+   * with its page number and a link to it) when every page is laid out. The entries are a TOC
+   * element of TOCI elements, each holding a Link and the page number.
+   */
+  contentsPage(): void {
+    this.newPage();
+    this.heading(this.root, 1, "Contents", "contents");
+    this.#flushHeadings(0);
+    const toc = this.doc.struct("TOC");
+    this.root.add(toc);
+    this.#contents = { page: this.doc.bufferedPageRange().count - 1, toc, top: this.doc.y };
+  }
+
+  #drawContents(): void {
+    const contents = this.#contents;
+    if (!contents) return;
+    this.#contents = null;
+    this.doc.switchToPage(contents.page);
+    const left = this.doc.page.margins.left;
+    const { lineHeight } = this.#metrics(BODY_SIZE);
+    const numberWidth = 40;
+    let top = contents.top;
+    for (const entry of this.#entries) {
+      const item = this.doc.struct("TOCI");
+      contents.toc.add(item);
+      const runs: Run[] = [{ text: entry.text, goTo: entry.destination }];
+      const laid = this.#layout(runs, this.width - numberWidth - 12, BODY_SIZE);
+      const links = new Map<number, { element: Struct; annotations: unknown[] }>();
+      for (const line of laid.lines) {
+        this.#drawLine(item, line, runs, left, top, BODY_SIZE, links);
+        top += lineHeight;
+      }
+      this.#endLinks(links);
+      const number: Run[] = [{ text: String(entry.page + 1) }];
+      const numberLine = this.#layout(number, numberWidth, BODY_SIZE).lines[0] as Line;
+      const numberX = left + this.width - numberLine.width;
+      // Dots lead the eye from the heading to its page number; a screen reader passes over them.
+      const lastWidth = (laid.lines[laid.lines.length - 1] as Line).width;
+      const dotsY = top - lineHeight + this.#metrics(BODY_SIZE).ascent;
+      this.doc.markContent("Artifact", { type: "Layout" });
+      this.doc
+        .save()
+        .lineWidth(0.8)
+        .dash(0.8, { space: 3 })
+        .strokeColor("#707070")
+        .moveTo(left + lastWidth + 6, dotsY)
+        .lineTo(numberX - 6, dotsY)
+        .stroke()
+        .undash()
+        .restore();
+      this.doc.endMarkedContent();
+      this.#drawLine(item, numberLine, number, numberX, top - lineHeight, BODY_SIZE, new Map());
+      item.end();
+      top += 0.4 * lineHeight;
+    }
+    contents.toc.end();
+  }
+
   /** Finishes the document and returns its bytes. */
   finish(): Promise<Uint8Array> {
     this.#flushHeadings(0);
+    this.#drawContents();
     const chunks: Buffer[] = [];
     return new Promise((resolve, reject) => {
       this.doc.on("data", (c: Buffer) => chunks.push(c));

@@ -55,6 +55,7 @@ describe("exportPdf", () => {
         if (layout === "sections") {
           expect(pdf.outline).toEqual([
             "Education, Health and Care Plan",
+            "Contents",
             ...SECTION_KEYS.map((k) => `Section ${k}: ${SECTION_TITLES[k]}`),
             // The bundle's parts a draft has by default, after the sections.
             ...BUNDLE_HEADINGS,

@@ -70,6 +70,7 @@ export async function exportPdf(input: Plan, options: ExportOptions = {}): Promi
     figure.end();
   }
   renderPdfNode(doc.child(0), ctx, writer.root);
+  if (options.tableOfContents ?? true) writer.contentsPage();
   for (const part of planOutline(doc, plan, options.layout ?? "sections")) {
     writer.newPage();
     if (part.kind === "section") {
@@ -89,7 +90,12 @@ export async function exportPdf(input: Plan, options: ExportOptions = {}): Promi
     writer.newPage();
     const sect = writer.doc.struct("Sect");
     writer.root.add(sect);
-    writer.heading(sect, 1, `Appendix: changes since ${options.changesSince.name}`);
+    writer.heading(
+      sect,
+      1,
+      `Appendix: changes since ${options.changesSince.name}`,
+      "appendix-changes",
+    );
     const rows = comparisonRows(comparePlans(options.changesSince.plan, plan));
     if (rows.length === 0) writer.paragraph(sect, [{ text: "Nothing has changed." }]);
     else {
@@ -110,7 +116,7 @@ export async function exportPdf(input: Plan, options: ExportOptions = {}): Promi
     writer.newPage();
     const sect = writer.doc.struct("Sect");
     writer.root.add(sect);
-    writer.heading(sect, 1, "Appendix: plan quality summary");
+    writer.heading(sect, 1, "Appendix: plan quality summary", "appendix-quality");
     writer.paragraph(sect, [{ text: findingsSentence(summary) }]);
     writer.table(
       sect,
