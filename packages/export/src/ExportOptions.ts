@@ -43,8 +43,9 @@ export interface ExportOptions {
    */
   readonly issueInFooter?: boolean;
   /**
-   * "DRAFT" across each page of the PDF, pale, as an artifact a screen reader passes over; the
-   * header still names the child. Default: for a draft (and a draft copy), not for a final plan.
+   * "DRAFT" across each page, pale: in the PDF as an artifact a screen reader passes over, in the
+   * DOCX as Word's own watermark (a WordArt shape in the header). The header still names the
+   * child. Default: for a draft (and a draft copy), not for a final plan.
    */
   readonly watermark?: boolean;
   /**

@@ -113,6 +113,14 @@ describe("exportDocx", () => {
     expect(await header(draft)).toContain("Matilda Brennan");
     const final = { ...draft, meta: { ...draft.meta, status: "final" as const } };
     expect(await header(final)).not.toContain(">DRAFT<");
+    // Word's own watermark, a WordArt shape in the header behind every page's text.
+    expect(await header(draft)).toMatch(/<v:textpath [^>]*string="DRAFT"/);
+    expect(await header(final)).not.toContain("v:textpath");
+    expect(
+      [...(await docxParts(await exportDocx(draft, { watermark: false })))].find(([p]) =>
+        p.startsWith("word/header"),
+      )?.[1],
+    ).not.toContain("v:textpath");
   });
 
   it("writes rich-text lists as real Word lists and uses no empty paragraphs for spacing", async () => {

@@ -15,6 +15,7 @@ import {
   Paragraph,
   TextRun,
 } from "docx";
+import { TextWatermark } from "docx/watermarks";
 import JSZip from "jszip";
 import type { ExportOptions } from "../ExportOptions.js";
 import { bundleParts } from "../bundle/bundleParts.js";
@@ -185,6 +186,18 @@ export async function exportDocx(input: Plan, options: ExportOptions = {}): Prom
                       new TextRun({ text: "DRAFT", bold: true, size: 28 }),
                       ...(plan.meta.child.fullName
                         ? [new TextRun({ text: `  ${plan.meta.child.fullName}`, size: 24 })]
+                        : []),
+                      // Word's own watermark (Design > Watermark): a WordArt shape anchored in
+                      // the header, pale behind the text of every page, which Word can remove.
+                      ...((options.watermark ?? draft)
+                        ? [
+                            new TextWatermark({
+                              text: "DRAFT",
+                              font: "Arial",
+                              color: "D0D0D0",
+                              opacity: 0.5,
+                            }),
+                          ]
                         : []),
                     ],
                   }),
