@@ -1,4 +1,3 @@
-import { checkPlan, summarizeQuality } from "@ehcp/quality";
 import { comparePlans, labelPlan, type Plan, parsePlan, planToDoc } from "@ehcp/schema";
 import {
   AlignmentType,
@@ -129,6 +128,8 @@ export async function exportDocx(input: Plan, options: ExportOptions = {}): Prom
     );
   }
   if (options.qualityAppendix) {
+    // The checker is loaded only for its appendix.
+    const { checkPlan, summarizeQuality } = await import("@ehcp/quality");
     const findings = checkPlan(plan, options.today ? { today: options.today } : {});
     body.push(...qualityAppendix(summarizeQuality(plan, findings)));
   }

@@ -1,4 +1,3 @@
-import { checkPlan, summarizeQuality } from "@ehcp/quality";
 import {
   comparePlans,
   formatJsonPath,
@@ -109,6 +108,8 @@ export async function exportPdf(input: Plan, options: ExportOptions = {}): Promi
     sect.end();
   }
   if (options.qualityAppendix) {
+    // The checker is loaded only for its appendix.
+    const { checkPlan, summarizeQuality } = await import("@ehcp/quality");
     const summary = summarizeQuality(
       plan,
       checkPlan(plan, options.today ? { today: options.today } : {}),
