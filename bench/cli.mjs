@@ -6,7 +6,6 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { examplePlanPath } from "@ehcp/fixtures/node";
 
 const bin = fileURLToPath(new URL("../packages/cli/bin/ehcp.js", import.meta.url));
 // Printed by the child as it exits: its whole CPU time, start-up included, in microseconds.
@@ -52,7 +51,7 @@ function measureChild(name, args, { runs = 15, warmup = 2, peer } = {}) {
 /** Node's start-up, then `ehcp export` of the good example plan to JSON and to PDF. */
 export function cliBenchmarks() {
   const dir = mkdtempSync(join(tmpdir(), "ehcp-bench-cli-"));
-  const plan = examplePlanPath("plan-good.json");
+  const plan = fileURLToPath(new URL("../packages/fixtures/plans/plan-good.json", import.meta.url));
   try {
     const node = measureChild("Node.js start-up: node -e '' (peer)", ["-e", ""]);
     return [
