@@ -1,7 +1,7 @@
 // The command line's start-up for an export, beside Node's own (`node -e ''`) as its peer. Each
 // run is a new process; its CPU time (user and system) is read inside it as it exits, so the
 // figures hold on a loaded machine where the wall clock does not.
-import { execFileSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20,9 +20,11 @@ function measureChild(name, args, { runs = 15, warmup = 2, peer } = {}) {
   const cpus = [];
   for (let i = 0; i < warmup + runs; i++) {
     const start = performance.now();
-    const stderr = execFileSync(process.execPath, ["--import", HOOK, ...args], {
+    const child = spawnSync(process.execPath, ["--import", HOOK, ...args], {
       stdio: ["ignore", "ignore", "pipe"],
-    }).toString();
+    });
+    if (child.status !== 0) throw new Error(`${args.join(" ")} failed: ${child.stderr}`);
+    const stderr = child.stderr.toString();
     const wall = performance.now() - start;
     const cpu = Number(/cpu-us (\d+)/.exec(stderr)?.[1] ?? NaN) / 1000;
     if (i >= warmup) {
@@ -41,7 +43,10 @@ function measureChild(name, args, { runs = 15, warmup = 2, peer } = {}) {
     cpuP95: round(percentile(cpus, 95)),
     unit: "ms",
     ...(peer
-      ? { peer: peer.name, cpuRatioToPeer: round((percentile(cpus, 50) / peer.cpuP50) * 100) / 100 }
+      ? {
+          peer: peer.name,
+          cpuRatioToPeer: Math.round((percentile(cpus, 50) / peer.cpuP50) * 100) / 100,
+        }
       : {}),
   };
   console.log(JSON.stringify(result));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { frozenJson } from "@ehcp/fixtures/node";
-import { docToPlan, type Plan, PlanFormatError, parsePlan, planToDoc } from "../index.js";
+import { docToPlan, type Plan, type PlanFormatError, parsePlan, planToDoc } from "../index.js";
 
 const langPlan = () => frozenJson("v1.1/plan-lang.json") as Plan;
 const issuesOf = (input: unknown) => {
