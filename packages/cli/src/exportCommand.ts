@@ -2,13 +2,13 @@ import { randomBytes } from "node:crypto";
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import type {
-  CouncilSettingsError,
   ExportOptions,
   Layout,
   PlanIntegrityError,
   UnprintableCharacterError,
 } from "@ehcp/export";
 import type { BundlePartName } from "./bundlePartNames.js";
+import { readCouncilSettings } from "./readCouncilSettings.js";
 import { EXIT, type Io } from "./Io.js";
 import { plural } from "./plural.js";
 import { readPlanOrExplain } from "./readPlanFile.js";
@@ -39,40 +39,6 @@ const PART_OPTIONS = {
   signature: "signatureBlock",
   rights: "familyRights",
 } as const;
-
-/** The council's settings from a JSON file, or what is wrong with it, naming the field. */
-async function readCouncilSettings(
-  file: string,
-  io: Io,
-): Promise<ExportOptions["councilSettings"] | number> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    io.err(
-      `ehcp: cannot read ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`,
-    );
-    return EXIT.usage;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    io.err(`ehcp: ${file}: not JSON: ${(error as Error).message}; nothing was written`);
-    return EXIT.usage;
-  }
-  // Only the settings' reader is loaded, not the exporters.
-  const { parseCouncilSettings } = await import("@ehcp/export/council-settings");
-  try {
-    return parseCouncilSettings(json);
-  } catch (error) {
-    if ((error as Error | undefined)?.name !== "CouncilSettingsError") throw error;
-    io.err(`ehcp: ${file}: the council's settings are wrong; nothing was written:`);
-    for (const issue of (error as CouncilSettingsError).issues)
-      io.err(`  ${issue.path}: ${issue.message}`);
-    return EXIT.usage;
-  }
-}
 
 /** The export options the command's arguments ask for, or what is wrong with them. */
 async function optionsFor(args: ExportArgs, io: Io): Promise<ExportOptions | number> {

@@ -13,7 +13,8 @@ const exportUsage =
   "             [--include PART] [--omit PART]   (PART: provision-summary, need-table, signature, rights)";
 const serveUsage =
   "ehcp serve [--port 1234] [--host 127.0.0.1] [--db ./data/ehcp.sqlite | --db postgres://…] [--redis redis://…]\n" +
-  "             (--jwt-secret S | --jwks-url URL | --dev-sign-in) [--app DIR] [--seed DIR]";
+  "             (--jwt-secret S | --jwks-url URL | --dev-sign-in) [--app DIR] [--seed DIR]\n" +
+  "             [--council-settings council-export.json]";
 
 /** Each command's usage line and what it does, for `ehcp help` and `ehcp <command> --help`. */
 const COMMANDS = {
@@ -43,9 +44,11 @@ const COMMANDS = {
   serve: `  ${serveUsage}
       Run the collaboration server. Sign-in is required: a shared JWT secret, a JWKS address, or the
       development sign-in. --app serves a built web app (the playground) from the same address;
-      --seed stores the Plan JSON files of a folder whose ids are not stored yet. Settings also
+      --seed stores the Plan JSON files of a folder whose ids are not stored yet;
+      --council-settings puts the family's rights and the council's contacts in every exported
+      PDF and DOCX (see ehcp export). Settings also
       come from EHCP_PORT, EHCP_HOST, EHCP_DB, EHCP_REDIS, EHCP_JWT_SECRET, EHCP_JWKS_URL,
-      EHCP_DEV_SIGN_IN=1, EHCP_APP and EHCP_SEED.`,
+      EHCP_DEV_SIGN_IN=1, EHCP_APP, EHCP_SEED and EHCP_COUNCIL_SETTINGS.`,
 } as const;
 
 const usage = `Usage:\n${Object.values(COMMANDS).join("\n")}`;
@@ -190,6 +193,7 @@ export async function main(
             "dev-sign-in": { type: "boolean", default: false },
             app: { type: "string" },
             seed: { type: "string" },
+            "council-settings": { type: "string" },
           },
         });
         const p = port(values.port ?? env.EHCP_PORT);
@@ -208,6 +212,7 @@ export async function main(
             redis: values.redis ?? env.EHCP_REDIS,
             app: values.app ?? env.EHCP_APP,
             seed: values.seed ?? env.EHCP_SEED,
+            councilSettings: values["council-settings"] ?? env.EHCP_COUNCIL_SETTINGS,
             signIn: {
               jwtSecret: values["jwt-secret"] ?? env.EHCP_JWT_SECRET,
               jwksUrl: values["jwks-url"] ?? env.EHCP_JWKS_URL,
