@@ -184,6 +184,61 @@ describe("ehcp export", () => {
     expect(readdirSync(dir).filter((f) => f.endsWith(".part"))).toEqual([]);
   });
 
+  it("adds the family's rights from --council-settings, and leaves out a part with --omit", async () => {
+    const settings = join(dir, "council-export.json");
+    writeFileSync(
+      settings,
+      JSON.stringify({
+        senTeam: { name: "Northshire SEN Team", email: "sen.team@northshire.example.gov.uk" },
+        sendiass: { name: "Northshire SENDIASS", phone: "01632 960 123" },
+        mediation: { name: "Dales Mediation Service", phone: "01632 960 456" },
+      }),
+    );
+    const out = join(dir, "bundle.pdf");
+    const args = ["export", examplePlanPath("plan-good.json"), "--format", "pdf", "--out", out];
+    expect((await ehcp(...args, "--council-settings", settings, "--omit", "need-table")).code).toBe(
+      0,
+    );
+    const text = execFileSync("pdftotext", [out, "-"], { encoding: "utf8" });
+    expect(text).toContain("Your rights and who can help");
+    expect(text).toContain("Northshire SENDIASS");
+    expect(text).toContain("Summary of special educational provision (Section F)");
+    expect(text).not.toContain("From need to outcome to provision");
+    // A draft has no signature block unless asked for.
+    expect(text).not.toContain("Signed for the council");
+    expect((await ehcp(...args, "--include", "signature")).code).toBe(0);
+    expect(execFileSync("pdftotext", [out, "-"], { encoding: "utf8" })).toContain(
+      "Signed for the council",
+    );
+  });
+
+  it("names the wrong field of the council's settings, and writes nothing", async () => {
+    const settings = join(dir, "wrong-settings.json");
+    writeFileSync(
+      settings,
+      JSON.stringify({
+        senTeam: { name: "Northshire SEN Team", email: "not an address" },
+        sendiass: { name: "Northshire SENDIASS", phone: "01632 960 123" },
+      }),
+    );
+    const out = join(dir, "wrong.docx");
+    const args = ["export", examplePlanPath("plan-good.json"), "--format", "docx", "--out", out];
+    const result = await ehcp(...args, "--council-settings", settings);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain("wrong-settings.json: the council's settings are wrong");
+    expect(result.err).toContain("  senTeam.email: expected an email address");
+    expect(result.err).toContain("  mediation: is missing; this field is required");
+    expect(existsSync(out)).toBe(false);
+    writeFileSync(settings, "{ senTeam: ");
+    expect((await ehcp(...args, "--council-settings", settings)).err).toContain("not JSON");
+    const rights = await ehcp(...args, "--include", "rights");
+    expect(rights.code).toBe(2);
+    expect(rights.err).toContain("--include rights needs --council-settings");
+    const unknown = await ehcp(...args, "--omit", "appendix");
+    expect(unknown.err).toContain('no part "appendix"');
+    expect(existsSync(out)).toBe(false);
+  });
+
   it("explains its usage when called wrongly", async () => {
     expect((await ehcp("export", examplePlanPath("plan-good.json"))).err).toMatch(
       /^Usage: ehcp export/,

@@ -7,6 +7,8 @@ import type {
   PlanIntegrityError,
   UnprintableCharacterError,
 } from "@ehcp/export";
+import type { BundlePartName } from "./bundlePartNames.js";
+import { readCouncilSettings } from "./readCouncilSettings.js";
 import { EXIT, type Io } from "./Io.js";
 import { plural } from "./plural.js";
 import { readPlanOrExplain } from "./readPlanFile.js";
@@ -24,7 +26,19 @@ export interface ExportArgs {
   /** An earlier version of the plan, for an appendix of what changed since. */
   readonly since?: string;
   readonly qualityAppendix: boolean;
+  /** A JSON file of the council's settings, for the family's rights and contacts. */
+  readonly councilSettings?: string;
+  /** Parts of the bundle to put in or leave out, whatever the plan's status would choose. */
+  readonly include?: readonly BundlePartName[];
+  readonly omit?: readonly BundlePartName[];
 }
+
+const PART_OPTIONS = {
+  "provision-summary": "provisionSummary",
+  "need-table": "needTable",
+  signature: "signatureBlock",
+  rights: "familyRights",
+} as const;
 
 /** The export options the command's arguments ask for, or what is wrong with them. */
 async function optionsFor(args: ExportArgs, io: Io): Promise<ExportOptions | number> {
@@ -55,7 +69,24 @@ async function optionsFor(args: ExportArgs, io: Io): Promise<ExportOptions | num
     const { status, issue } = earlier.meta;
     changesSince = { plan: earlier, name: `the ${status} plan, issue ${issue}` };
   }
+  let councilSettings: ExportOptions["councilSettings"];
+  if (args.councilSettings) {
+    const read = await readCouncilSettings(args.councilSettings, io);
+    if (typeof read === "number") return read;
+    councilSettings = read;
+  }
+  if (args.include?.includes("rights") && !councilSettings) {
+    io.err(
+      "ehcp: --include rights needs --council-settings, the file naming the council's SEN team, SENDIASS and mediation service",
+    );
+    return EXIT.usage;
+  }
+  const parts: Partial<Record<(typeof PART_OPTIONS)[BundlePartName], boolean>> = {};
+  for (const part of args.include ?? []) parts[PART_OPTIONS[part]] = true;
+  for (const part of args.omit ?? []) parts[PART_OPTIONS[part]] = false;
   return {
+    ...parts,
+    ...(councilSettings ? { councilSettings } : {}),
     layout: args.layout,
     allowFindings: args.allowFindings,
     qualityAppendix: args.qualityAppendix,

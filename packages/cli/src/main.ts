@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { BUNDLE_PARTS, type BundlePartName } from "./bundlePartNames.js";
 import { EXIT, type Io, processIo } from "./Io.js";
 
 // Each command loads its own modules when run, so `ehcp validate` never loads the server.
@@ -8,10 +9,12 @@ const checkUsage =
 const exportUsage =
   "ehcp export <plan.json> --format docx|pdf|json [--layout sections|areas-of-need] [--out file]\n" +
   "             [--allow-findings] [--council-name NAME] [--logo crest.png --logo-alt TEXT]\n" +
-  "             [--since earlier.json] [--quality-appendix]";
+  "             [--since earlier.json] [--quality-appendix] [--council-settings council-export.json]\n" +
+  "             [--include PART] [--omit PART]   (PART: provision-summary, need-table, signature, rights)";
 const serveUsage =
   "ehcp serve [--port 1234] [--host 127.0.0.1] [--db ./data/ehcp.sqlite | --db postgres://…] [--redis redis://…]\n" +
-  "             (--jwt-secret S | --jwks-url URL | --dev-sign-in) [--app DIR] [--seed DIR]";
+  "             (--jwt-secret S | --jwks-url URL | --dev-sign-in) [--app DIR] [--seed DIR]\n" +
+  "             [--council-settings council-export.json]";
 
 /** Each command's usage line and what it does, for `ehcp help` and `ehcp <command> --help`. */
 const COMMANDS = {
@@ -31,14 +34,21 @@ const COMMANDS = {
       asks for a draft copy anyway, which lists them on its title page. --council-name and --logo
       (a PNG or JPEG, with --logo-alt, the words that describe it) go on the title page; --since
       adds an appendix of what changed since an earlier version of the plan; --quality-appendix
-      adds the checker's counts and the need, outcome and provision table. The PDF and DOCX options
-      do nothing for JSON, which is the plan's own data.`,
+      adds the checker's counts and the need, outcome and provision table. After the sections come
+      the parts of the bundle: the officer's signature (a final plan only, by default), a summary of
+      section F's provision with its hours a week (provision-summary), the need, outcome and
+      provision table (need-table), and the family's rights and contacts (rights), which need
+      --council-settings, a JSON file of the council's SEN team, SENDIASS and mediation service
+      (see the export README). --include and --omit, given once for each part, change what is in.
+      The PDF and DOCX options do nothing for JSON, which is the plan's own data.`,
   serve: `  ${serveUsage}
       Run the collaboration server. Sign-in is required: a shared JWT secret, a JWKS address, or the
       development sign-in. --app serves a built web app (the playground) from the same address;
-      --seed stores the Plan JSON files of a folder whose ids are not stored yet. Settings also
+      --seed stores the Plan JSON files of a folder whose ids are not stored yet;
+      --council-settings puts the family's rights and the council's contacts in every exported
+      PDF and DOCX (see ehcp export). Settings also
       come from EHCP_PORT, EHCP_HOST, EHCP_DB, EHCP_REDIS, EHCP_JWT_SECRET, EHCP_JWKS_URL,
-      EHCP_DEV_SIGN_IN=1, EHCP_APP and EHCP_SEED.`,
+      EHCP_DEV_SIGN_IN=1, EHCP_APP, EHCP_SEED and EHCP_COUNCIL_SETTINGS.`,
 } as const;
 
 const usage = `Usage:\n${Object.values(COMMANDS).join("\n")}`;
@@ -113,6 +123,9 @@ export async function main(
             "logo-alt": { type: "string" },
             since: { type: "string" },
             "quality-appendix": { type: "boolean", default: false },
+            "council-settings": { type: "string" },
+            include: { type: "string", multiple: true, default: [] },
+            omit: { type: "string", multiple: true, default: [] },
           },
           allowPositionals: true,
         });
@@ -131,6 +144,21 @@ export async function main(
           );
           return EXIT.usage;
         }
+        const parts = { include: values.include, omit: values.omit };
+        const unknownPart = [...parts.include, ...parts.omit].find(
+          (p) => !(BUNDLE_PARTS as readonly string[]).includes(p),
+        );
+        if (unknownPart !== undefined) {
+          io.err(
+            `ehcp: no part "${unknownPart}" to include or omit: the parts are ${BUNDLE_PARTS.join(", ")}`,
+          );
+          return EXIT.usage;
+        }
+        const both = parts.include.find((p) => parts.omit.includes(p));
+        if (both !== undefined) {
+          io.err(`ehcp: --include ${both} and --omit ${both} ask for opposite things`);
+          return EXIT.usage;
+        }
         const { exportCommand } = await import("./exportCommand.js");
         return await exportCommand(
           {
@@ -145,6 +173,9 @@ export async function main(
               : {}),
             since: values.since,
             qualityAppendix: values["quality-appendix"],
+            councilSettings: values["council-settings"],
+            include: parts.include as BundlePartName[],
+            omit: parts.omit as BundlePartName[],
           },
           io,
         );
@@ -162,6 +193,7 @@ export async function main(
             "dev-sign-in": { type: "boolean", default: false },
             app: { type: "string" },
             seed: { type: "string" },
+            "council-settings": { type: "string" },
           },
         });
         const p = port(values.port ?? env.EHCP_PORT);
@@ -180,6 +212,7 @@ export async function main(
             redis: values.redis ?? env.EHCP_REDIS,
             app: values.app ?? env.EHCP_APP,
             seed: values.seed ?? env.EHCP_SEED,
+            councilSettings: values["council-settings"] ?? env.EHCP_COUNCIL_SETTINGS,
             signIn: {
               jwtSecret: values["jwt-secret"] ?? env.EHCP_JWT_SECRET,
               jwksUrl: values["jwks-url"] ?? env.EHCP_JWKS_URL,

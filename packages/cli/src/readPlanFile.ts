@@ -1,6 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
-import { type Plan, PlanFormatError, type PlanFormatIssue, parsePlanJson } from "@ehcp/schema";
+// Only the reader of Plan JSON: an export need not load ProseMirror and Yjs just to read a plan.
+import { type Plan, PlanFormatError, type PlanFormatIssue, parsePlanJson } from "@ehcp/schema/json";
 import { EXIT, type Io } from "./Io.js";
 import { plural } from "./plural.js";
 

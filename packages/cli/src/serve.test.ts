@@ -1,5 +1,5 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createServer } from "node:net";
@@ -127,6 +127,70 @@ describe("ehcp serve", () => {
       "ehcp: sign-in needs a JWT secret, a JWKS address, an authorize hook or the development sign-in\n",
     );
   }, 20_000);
+
+  it("puts the family's rights from --council-settings in every exported plan, and names a wrong setting", async () => {
+    dir = mkdtempSync(join(tmpdir(), "ehcp-serve-"));
+    const settings = join(dir, "council-export.json");
+    writeFileSync(settings, JSON.stringify({ senTeam: { name: "Northshire SEN Team" } }));
+    const wrong = start([
+      "--port",
+      "0",
+      "--db",
+      join(dir, "a.sqlite"),
+      "--council-settings",
+      settings,
+    ]);
+    wrong.url.catch(() => {});
+    expect(await exited(wrong.child)).toBe(2);
+    expect(wrong.output()).toContain(
+      "council-export.json: the council's settings are wrong; the server did not start:",
+    );
+    expect(wrong.output()).toContain(
+      "  senTeam: gives no way to reach it: give a phone, an email or a website",
+    );
+
+    writeFileSync(
+      settings,
+      JSON.stringify({
+        senTeam: { name: "Northshire SEN Team", email: "sen.team@northshire.example.gov.uk" },
+        sendiass: { name: "Northshire SENDIASS", phone: "01632 960 123" },
+        mediation: { name: "Dales Mediation Service", phone: "01632 960 456" },
+      }),
+    );
+    const seed = join(dir, "seed");
+    mkdirSync(seed);
+    writeFileSync(join(seed, "plan.json"), JSON.stringify(examplePlan("plan-good.json")));
+    const server = start([
+      "--port",
+      "0",
+      "--db",
+      join(dir, "b.sqlite"),
+      "--dev-sign-in",
+      "--seed",
+      seed,
+      "--council-settings",
+      settings,
+    ]);
+    const http = (await server.url).replace(/^ws/, "http");
+    const { token } = (await (
+      await fetch(`${http}/dev/sign-in`, {
+        method: "POST",
+        body: JSON.stringify({ name: "Priya Desai", role: "caseworker" }),
+      })
+    ).json()) as { token: string };
+    const id = (examplePlan("plan-good.json") as { id: string }).id;
+    const docx = await fetch(`${http}/plans/${id}/export.docx`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(docx.status).toBe(200);
+    const file = join(dir, "plan.docx");
+    writeFileSync(file, Buffer.from(await docx.arrayBuffer()));
+    const body = execFileSync("unzip", ["-p", file, "word/document.xml"], { encoding: "utf8" });
+    expect(body).toContain("Your rights and who can help");
+    expect(body).toContain("Northshire SENDIASS");
+    server.child.kill("SIGTERM");
+    await exited(server.child);
+  }, 30_000);
 
   it("mints tokens with the development sign-in only when it is switched on", async () => {
     dir = mkdtempSync(join(tmpdir(), "ehcp-serve-"));

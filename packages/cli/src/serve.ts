@@ -2,6 +2,8 @@ import { readdir, readFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { createCollabServer, type SignInOptions } from "@ehcp/collab-server";
+import type { CouncilSettings } from "@ehcp/export";
+import { readCouncilSettings } from "./readCouncilSettings.js";
 import { type Plan, PlanFormatError, parsePlanJson } from "@ehcp/schema";
 import { developmentSecret } from "./developmentSecret.js";
 import { EXIT, type Io } from "./Io.js";
@@ -16,6 +18,8 @@ export interface ServeArgs {
   readonly app?: string | undefined;
   readonly seed?: string | undefined;
   readonly signIn: SignInOptions;
+  /** A JSON file of the council's settings, for the family's rights in every exported plan. */
+  readonly councilSettings?: string | undefined;
 }
 
 /** The Plan JSON files of a folder, in name order; a bad one is named with its problem. */
@@ -52,6 +56,12 @@ export async function serve(args: ServeArgs, io: Io): Promise<number> {
     io.err(`ehcp: --seed: ${(error as Error).message}`);
     return EXIT.usage;
   }
+  let councilSettings: CouncilSettings | undefined;
+  if (args.councilSettings) {
+    const read = await readCouncilSettings(args.councilSettings, io, "the server did not start");
+    if (typeof read === "number") return read;
+    councilSettings = read;
+  }
   let port = args.port;
   if (args.portFallback && port !== 0 && (await portTaken(port, args.host))) {
     io.out(`ehcp: port ${port} on ${args.host} is in use; listening on a free port instead`);
@@ -72,6 +82,8 @@ export async function serve(args: ServeArgs, io: Io): Promise<number> {
       ...(args.redis ? { redis: args.redis } : {}),
       ...(args.app ? { app: args.app } : {}),
       seed,
+      // Every plan's PDF and DOCX then carry the family's rights and the council's contacts.
+      ...(councilSettings ? { exportOptions: { councilSettings } } : {}),
     });
   } catch (error) {
     io.err(`ehcp: ${(error as Error).message}`);

@@ -1,4 +1,5 @@
 import type { Plan } from "@ehcp/schema";
+import type { CouncilSettings } from "./CouncilSettings.js";
 
 /** How the plan's sections are laid out in a document. */
 export type Layout = "sections" | "areas-of-need";
@@ -42,8 +43,33 @@ export interface ExportOptions {
    */
   readonly issueInFooter?: boolean;
   /**
-   * "DRAFT" across each page of the PDF, pale, as an artifact a screen reader passes over; the
-   * header still names the child. Default: for a draft (and a draft copy), not for a final plan.
+   * "DRAFT" across each page, pale: in the PDF as an artifact a screen reader passes over, in the
+   * DOCX as Word's own watermark (a WordArt shape in the header). The header still names the
+   * child. Default: for a draft (and a draft copy), not for a final plan.
    */
   readonly watermark?: boolean;
+  /**
+   * A summary of all section F provision with the hours a week each adds and their total, saying
+   * which cannot be added because they are not given by the week. Default true.
+   */
+  readonly provisionSummary?: boolean;
+  /** Each need with the outcomes that name it and the provision serving them. Default true. */
+  readonly needTable?: boolean;
+  /**
+   * The signature block of the officer issuing a final plan (name, role and date from
+   * `meta.signOff`). Default: for a final plan, never for a draft or a draft copy.
+   */
+  readonly signatureBlock?: boolean;
+  /**
+   * The family's rights and whom to contact (the date for representations on a draft, mediation
+   * and appeal on a final plan, SENDIASS), from `councilSettings`. Default: when settings are given.
+   */
+  readonly familyRights?: boolean;
+  /**
+   * A contents page after the title page in the PDF: each heading 1 with its page number and a
+   * link to it, tagged TOC and TOCI. Default true. (The DOCX has none: see the README.)
+   */
+  readonly tableOfContents?: boolean;
+  /** The council's settings, written once for all its plans; see `parseCouncilSettings`. */
+  readonly councilSettings?: CouncilSettings;
 }

@@ -1,4 +1,5 @@
-import { type Plan, parsePlan } from "@ehcp/schema";
+// The reader alone: JSON export loads neither ProseMirror nor Yjs.
+import { type Plan, parsePlan } from "@ehcp/schema/json";
 
 /**
  * Plan JSON v1 in canonical form: validated, in normal form, keys in the order of the format's

@@ -10,3 +10,11 @@ export type { DocxMapping } from "./docx/docxMapping.js";
 export type { ExportOptions, Layout } from "./ExportOptions.js";
 export { planOutline, nodeLabels } from "./outline.js";
 export type { OutlinePart } from "./outline.js";
+export {
+  CouncilSettingsError,
+  CouncilSettingsSchema,
+  parseCouncilSettings,
+} from "./CouncilSettings.js";
+export type { CouncilContact, CouncilSettings, CouncilSettingsIssue } from "./CouncilSettings.js";
+export { weeklyHours, formatMinutes } from "./bundle/weeklyHours.js";
+export type { WeeklyHours } from "./bundle/weeklyHours.js";

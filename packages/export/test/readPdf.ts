@@ -152,3 +152,42 @@ export async function readPages(bytes: Uint8Array): Promise<PlacedText[][]> {
   }
   return pages;
 }
+
+/** Each structure element that gives a language (Lang), with its role and the text inside it. */
+export async function readLanguages(
+  bytes: Uint8Array,
+): Promise<{ role: string; lang: string; text: string }[]> {
+  const doc = await pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    useSystemFonts: false,
+  }).promise;
+  type Node = { role?: string; lang?: string; type?: string; id?: string; children?: Node[] };
+  const out: { role: string; lang: string; text: string }[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    const textOf = new Map<string, string>();
+    const content = await page.getTextContent({ includeMarkedContent: true });
+    const marked: string[] = [];
+    for (const item of content.items as { type?: string; id?: string; str?: string }[]) {
+      if (item.type === "beginMarkedContent" || item.type === "beginMarkedContentProps")
+        marked.push(item.id ?? "");
+      else if (item.type === "endMarkedContent") marked.pop();
+      else if (item.str !== undefined) {
+        const id = marked[marked.length - 1];
+        if (id) textOf.set(id, (textOf.get(id) ?? "") + item.str);
+      }
+    }
+    const textIn = (n: Node): string =>
+      (n.children ?? [])
+        .map((c) => (c.type === "content" && c.id ? (textOf.get(c.id) ?? "") : textIn(c)))
+        .join("");
+    const walk = (n: Node | null) => {
+      if (!n) return;
+      if (n.role && n.lang) out.push({ role: n.role, lang: n.lang, text: textIn(n) });
+      for (const c of n.children ?? []) walk(c);
+    };
+    walk((await page.getStructTree()) as Node | null);
+  }
+  return out;
+}

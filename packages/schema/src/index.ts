@@ -24,7 +24,13 @@ export {
 } from "./roles/sectionPolicy.js";
 export { docToPlan } from "./prosemirror/docToPlan.js";
 export type { Finding, Severity } from "./errors/Finding.js";
-export { PLAN_FORMAT, PLAN_FORMAT_VERSION } from "./json/formatVersion.js";
+export {
+  LANG_FORMAT_VERSION,
+  PLAN_FORMAT,
+  PLAN_FORMAT_VERSION,
+  PLAN_FORMAT_VERSIONS,
+} from "./json/formatVersion.js";
+export { isLanguageTag } from "./json/isLanguageTag.js";
 export { MAX_DEPTH, MAX_FIELD_LENGTH, MAX_TEXT_LENGTH } from "./json/limits.js";
 export type {
   Advice,

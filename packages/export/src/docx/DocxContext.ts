@@ -19,6 +19,8 @@ export interface DocxContext {
   } | null;
   /** A fresh numbering instance, so that each ordered list starts at 1. */
   readonly nextListInstance: () => number;
+  /** The language of the view being written, where it gives one (else the document's). */
+  readonly lang?: string | null;
   /** The label of the item being written, for its fields. */
   readonly item: string | null;
   /** The council's name for the title page. */

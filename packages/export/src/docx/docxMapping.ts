@@ -58,8 +58,14 @@ const render = (node: PMNode, ctx: DocxContext): FileChild[] =>
     : DOCX_MAPPING[node.type.name as Exclude<PlanNodeName, "text">](node, ctx);
 const renderAll = (nodes: readonly PMNode[], ctx: DocxContext): FileChild[] =>
   nodes.flatMap((n) => render(n, ctx));
-const inline = (node: PMNode): ParagraphChild[] =>
-  tidyLinks(children(node).map(textSegment)).map(docxRun);
+/** A paragraph's runs; words without a language of their own take `lang`, the paragraph's. */
+const inline = (node: PMNode, lang?: string | null): ParagraphChild[] =>
+  tidyLinks(children(node).map(textSegment))
+    .map((s) => (lang && !s.lang ? { ...s, lang } : s))
+    .map(docxRun);
+
+/** Languages written right to left, whose words Word marks with `w:bidi`. */
+const RIGHT_TO_LEFT = /^(ar|arc|dv|fa|ha-Arab|he|khw|ks|ku-Arab|ps|sd|ur|yi)(-|$)/i;
 
 /** A segment as a Word run, inside an external hyperlink when it links. */
 function docxRun(segment: Segment): ParagraphChild {
@@ -69,6 +75,15 @@ function docxRun(segment: Segment): ParagraphChild {
     italics: segment.italic ?? false,
     ...(segment.underline ? { underline: {} } : {}),
     ...(segment.href ? { style: "Hyperlink" } : {}),
+    // Word's spelling and screen readers take the language from w:lang.
+    ...(segment.lang
+      ? {
+          language: {
+            value: segment.lang,
+            ...(RIGHT_TO_LEFT.test(segment.lang) ? { bidirectional: segment.lang } : {}),
+          },
+        }
+      : {}),
   });
   return segment.href ? new ExternalHyperlink({ link: segment.href, children: [run] }) : run;
 }
@@ -126,7 +141,7 @@ export const TEXT_WIDTH_DXA = 11906 - 2 * 1440;
 /** Narrow cell margins (1 mm), which leave the narrow columns room for a whole word. */
 const CELL_MARGINS = { left: 57, right: 57, top: 40, bottom: 40 };
 
-function table(
+export function table(
   header: readonly string[],
   rows: readonly FileChild[][][],
   widths?: readonly number[],
@@ -141,18 +156,23 @@ function table(
     layout: TableLayoutType.FIXED,
     ...(dxa ? { columnWidths: dxa } : {}),
     rows: [
-      new TableRow({
-        tableHeader: true,
-        children: header.map(
-          (h, i) =>
-            new TableCell({
-              ...width(i),
-              margins: CELL_MARGINS,
-              shading: { fill: "E7E6E6" },
-              children: [para(text(h, { bold: true }))],
+      // A table of labelled rows (a form) has no header row.
+      ...(header.length === 0
+        ? []
+        : [
+            new TableRow({
+              tableHeader: true,
+              children: header.map(
+                (h, i) =>
+                  new TableCell({
+                    ...width(i),
+                    margins: CELL_MARGINS,
+                    shading: { fill: "E7E6E6" },
+                    children: [para(text(h, { bold: true }))],
+                  }),
+              ),
             }),
-        ),
-      }),
+          ]),
       ...rows.map(
         (r) =>
           new TableRow({
@@ -226,7 +246,7 @@ export const DOCX_MAPPING: DocxMapping = {
     return [
       itemHeading(label, nameOf(TOPIC_NAMES, node.attrs.topic as string)),
       para(text(`The view of ${who}${quoted}.`, { italics: true })),
-      ...renderAll(children(node), ctx),
+      ...renderAll(children(node), { ...ctx, lang: (node.attrs.lang as string | null) ?? null }),
       ...(node.attrs.gatheredHow
         ? [labelled("How this view was gathered", node.attrs.gatheredHow as string)]
         : []),
@@ -424,7 +444,7 @@ export const DOCX_MAPPING: DocxMapping = {
 
   paragraph: (node, ctx) => [
     new Paragraph({
-      children: inline(node),
+      children: inline(node, (node.attrs.lang as string | null) ?? ctx.lang),
       ...(ctx.list
         ? {
             numbering: {

@@ -40,7 +40,12 @@ describe("exportDocx", () => {
           (m) => m[1],
         );
         if (layout === "sections") {
-          expect(headings).toEqual(SECTION_KEYS.map((k) => `Section ${k}: ${SECTION_TITLES[k]}`));
+          expect(headings).toEqual([
+            ...SECTION_KEYS.map((k) => `Section ${k}: ${SECTION_TITLES[k]}`),
+            // The bundle's parts a draft has by default, after the sections.
+            "Summary of special educational provision (Section F)",
+            "From need to outcome to provision",
+          ]);
         } else {
           expect(headings.slice(0, 5)).toEqual(
             [
@@ -54,7 +59,7 @@ describe("exportDocx", () => {
               "Sensory and/or physical needs",
             ].slice(0, 5),
           );
-          expect(headings.slice(-8)).toEqual(
+          expect(headings.slice(-10, -2)).toEqual(
             ["C", "D", "G", "H1", "H2", "I", "J", "K"].map(
               (k) => `Section ${k}: ${SECTION_TITLES[k as "C"]}`,
             ),
@@ -89,7 +94,9 @@ describe("exportDocx", () => {
     expect(parts.get("docProps/core.xml")).toContain(
       "<dc:creator>Westmere Borough Council</dc:creator>",
     );
-    expect(parts.get("word/settings.xml")).toContain("<w:updateFields");
+    // No fields for Word to update on opening, and no TOC that reads empty elsewhere.
+    expect(parts.get("word/settings.xml")).not.toContain("<w:updateFields");
+    expect(body).not.toMatch(/instrText[^>]*>\s*TOC/);
     const footer = [...parts].find(([p]) => p.startsWith("word/footer"))?.[1] ?? "";
     expect(footer).toContain("Draft plan, issue 1, issued 13 October 2026 · ");
     expect(footer).toMatch(/PAGE/);
@@ -106,6 +113,14 @@ describe("exportDocx", () => {
     expect(await header(draft)).toContain("Matilda Brennan");
     const final = { ...draft, meta: { ...draft.meta, status: "final" as const } };
     expect(await header(final)).not.toContain(">DRAFT<");
+    // Word's own watermark, a WordArt shape in the header behind every page's text.
+    expect(await header(draft)).toMatch(/<v:textpath [^>]*string="DRAFT"/);
+    expect(await header(final)).not.toContain("v:textpath");
+    expect(
+      [...(await docxParts(await exportDocx(draft, { watermark: false })))].find(([p]) =>
+        p.startsWith("word/header"),
+      )?.[1],
+    ).not.toContain("v:textpath");
   });
 
   it("writes rich-text lists as real Word lists and uses no empty paragraphs for spacing", async () => {
@@ -113,13 +128,14 @@ describe("exportDocx", () => {
     const body = (await docxParts(await exportDocx(plan))).get("word/document.xml") ?? "";
     expect(body).toContain("<w:numPr>");
     expect(body).not.toMatch(/<w:t[^>]*>\s*[•◦▪-]\s/);
+    // A table cell that holds nothing (the summary's total row) still needs one paragraph.
+    const outsideEmptyCells = body.replace(/<w:tc>(?:(?!<w:r[ >]|<\/w:tc>)[\s\S])*<\/w:tc>/g, "");
     const paragraphs = [
-      ...body.matchAll(/<w:p(?:\s[^>]*)?>([\s\S]*?)<\/w:p>|<w:p(?:\s[^>]*)?\/>/g),
+      ...outsideEmptyCells.matchAll(/<w:p(?:\s[^>]*)?>([\s\S]*?)<\/w:p>|<w:p(?:\s[^>]*)?\/>/g),
     ];
     const empty = paragraphs.filter(
       (m) => !/<w:r[ >]/.test(m[1] ?? "") && !/<w:fldSimple|<w:sdt/.test(m[1] ?? ""),
     );
-    // Table cells that hold nothing still need one paragraph; there are none in this plan.
     expect(empty.map((m) => m[0].slice(0, 120))).toEqual([]);
   });
 
@@ -148,7 +164,7 @@ describe("exportDocx", () => {
     const final = { ...poor, meta: { ...poor.meta, status: "final" as const } };
     const bytes = await exportDocx(final, { allowFindings: true });
     const { text } = await readDocx(bytes);
-    const titlePage = text.slice(0, text.indexOf("Contents"));
+    const titlePage = text.slice(0, text.indexOf("Section A:"));
     expect(titlePage).toContain("Kieran Doyle (draft copy)");
     expect(titlePage).toContain("Draft copy, not for issue: the plan has 2 problems");
     expect(titlePage).toContain(

@@ -1,4 +1,3 @@
-import { checkPlan, summarizeQuality } from "@ehcp/quality";
 import { comparePlans, labelPlan, type Plan, parsePlan, planToDoc } from "@ehcp/schema";
 import {
   AlignmentType,
@@ -13,12 +12,14 @@ import {
   PageBreak,
   PageNumber,
   Paragraph,
-  TableOfContents,
   TextRun,
 } from "docx";
+import { TextWatermark } from "docx/watermarks";
 import JSZip from "jszip";
 import type { ExportOptions } from "../ExportOptions.js";
+import { bundleParts } from "../bundle/bundleParts.js";
 import { integrityFindings } from "../integrityFindings.js";
+import { docxBundlePart } from "./docxBundlePart.js";
 import { issueLine } from "../text/issueLine.js";
 import { itemTitles } from "../text/itemTitles.js";
 import { nodeLabels, planOutline } from "../outline.js";
@@ -45,7 +46,7 @@ const orderedLevels = Array.from({ length: 9 }, (_, level) => ({
 }));
 
 /**
- * Writes a plan as a Word document: a title page, a table of contents, each section (or each area
+ * Writes a plan as a Word document: a title page, each section (or each area
  * of need) with headings, provision tables with repeated header rows, links between items, and
  * optionally the checker's summary. The plan is validated first; an invalid plan throws a
  * `PlanFormatError` and nothing is written, and one whose structure is broken a
@@ -55,20 +56,26 @@ export async function exportDocx(input: Plan, options: ExportOptions = {}): Prom
   const plan = parsePlan(input);
   const findings = integrityFindings(plan, options);
   const doc = planToDoc(plan);
+  // A copy of a broken plan is headed as a draft even when the plan says final.
+  const draft = plan.meta.status === "draft" || findings.length > 0;
+  const councilName =
+    options.councilName ?? options.councilSettings?.name ?? plan.meta.localAuthority;
+  const idLabels = labelPlan(plan);
+  const titles = itemTitles(plan);
+  // Settings are read before anything is written, so a wrong one is named first.
+  const parts = bundleParts(plan, options, { draft, councilName, idLabels, titles });
   let instances = 0;
   const ctx: DocxContext = {
     plan,
     labels: nodeLabels(doc),
-    idLabels: labelPlan(plan),
-    titles: itemTitles(plan),
+    idLabels,
+    titles,
     list: null,
     nextListInstance: () => ++instances,
     item: null,
-    councilName: options.councilName ?? plan.meta.localAuthority,
+    councilName,
     findings,
   };
-  // A copy of a broken plan is headed as a draft even when the plan says final.
-  const draft = plan.meta.status === "draft" || findings.length > 0;
   const title = `Education, Health and Care Plan: ${plan.meta.child.fullName}${draft ? " (draft)" : ""}`;
 
   const body: FileChild[] = [];
@@ -94,16 +101,10 @@ export async function exportDocx(input: Plan, options: ExportOptions = {}): Prom
     );
   }
   body.push(...renderDocxNode(doc.child(0), ctx));
-  body.push(
-    // A heading style outside the outline, so "Contents" does not list itself.
-    new Paragraph({
-      style: "TOCHeading",
-      pageBreakBefore: true,
-      children: [new TextRun("Contents")],
-    }),
-    new TableOfContents("Contents", { hyperlink: true, headingStyleRange: "1-2" }),
-    new Paragraph({ children: [new PageBreak()] }),
-  );
+  // No table of contents: a Word TOC field has no page numbers until Word updates it (LibreOffice
+  // and phones show it empty or stale), so the document relies on real headings, which Word's
+  // navigation pane and LibreOffice's navigator list, and which screen readers move between.
+  body.push(new Paragraph({ children: [new PageBreak()] }));
   for (const part of planOutline(doc, plan, options.layout ?? "sections")) {
     if (part.kind === "section") {
       body.push(...renderDocxNode(part.node, ctx));
@@ -117,6 +118,7 @@ export async function exportDocx(input: Plan, options: ExportOptions = {}): Prom
       }
     }
   }
+  for (const part of parts) body.push(...docxBundlePart(part));
   if (options.changesSince) {
     body.push(
       ...comparisonAppendix(
@@ -126,6 +128,8 @@ export async function exportDocx(input: Plan, options: ExportOptions = {}): Prom
     );
   }
   if (options.qualityAppendix) {
+    // The checker is loaded only for its appendix.
+    const { checkPlan, summarizeQuality } = await import("@ehcp/quality");
     const findings = checkPlan(plan, options.today ? { today: options.today } : {});
     body.push(...qualityAppendix(summarizeQuality(plan, findings)));
   }
@@ -133,9 +137,8 @@ export async function exportDocx(input: Plan, options: ExportOptions = {}): Prom
   const document = new Document({
     title,
     subject: "Education, Health and Care Plan",
-    creator: options.councilName ?? plan.meta.localAuthority,
+    creator: councilName,
     description: `${findings.length > 0 ? "Draft copy of a" : plan.meta.status === "draft" ? "Draft" : "Final"} plan, issue ${plan.meta.issue}`,
-    features: { updateFields: true },
     styles: {
       default: {
         document: {
@@ -164,14 +167,6 @@ export async function exportDocx(input: Plan, options: ExportOptions = {}): Prom
           run: { size: 32, color: "404040" },
           paragraph: { spacing: { after: 240 } },
         },
-        {
-          id: "TOCHeading",
-          name: "TOC Heading",
-          basedOn: "Normal",
-          next: "Normal",
-          run: { size: 36, bold: true, color: "1F3864" },
-          paragraph: { spacing: { after: 240 } },
-        },
       ],
     },
     numbering: {
@@ -192,6 +187,18 @@ export async function exportDocx(input: Plan, options: ExportOptions = {}): Prom
                       new TextRun({ text: "DRAFT", bold: true, size: 28 }),
                       ...(plan.meta.child.fullName
                         ? [new TextRun({ text: `  ${plan.meta.child.fullName}`, size: 24 })]
+                        : []),
+                      // Word's own watermark (Design > Watermark): a WordArt shape anchored in
+                      // the header, pale behind the text of every page, which Word can remove.
+                      ...((options.watermark ?? draft)
+                        ? [
+                            new TextWatermark({
+                              text: "DRAFT",
+                              font: "Arial",
+                              color: "D0D0D0",
+                              opacity: 0.5,
+                            }),
+                          ]
                         : []),
                     ],
                   }),

@@ -13,10 +13,16 @@ export interface Run {
   readonly goTo?: string;
   /** An address outside the document (http, https, mailto). */
   readonly href?: string;
+  /** The language of these words, where it is not their paragraph's: a Span with Lang. */
+  readonly lang?: string;
 }
 
-/** A block in a table cell: a paragraph, or an item of a list. */
-export type CellBlock = { readonly runs: readonly Run[]; readonly bullet?: string };
+/** A block in a table cell: a paragraph (with its language, if given), or an item of a list. */
+export type CellBlock = {
+  readonly runs: readonly Run[];
+  readonly bullet?: string;
+  readonly lang?: string;
+};
 
 type Struct = PDFKit.PDFStructureElement;
 
@@ -49,7 +55,11 @@ interface PendingHeading {
 
 /** A cell's text laid out: its blocks, and each line with its offset from the cell's top. */
 interface CellLayout {
-  readonly blocks: { readonly runs: readonly Run[]; readonly laid: LaidText }[];
+  readonly blocks: {
+    readonly runs: readonly Run[];
+    readonly laid: LaidText;
+    readonly lang?: string;
+  }[];
   readonly lines: { readonly block: number; readonly line: Line; readonly top: number }[];
   readonly height: number;
 }
@@ -69,6 +79,10 @@ export class PdfWriter {
   #outlineH1: PDFKit.PDFOutline | null = null;
   readonly #registered = new Set<string>();
   #pending: PendingHeading[] = [];
+  /** The page kept for the contents, its TOC element, and where its entries start. */
+  #contents: { page: number; toc: Struct; top: number } | null = null;
+  /** Each heading 1 after the contents page, with its destination and page (from 0). */
+  readonly #entries: { text: string; destination: string; page: number }[] = [];
 
   constructor(info: { title: string; author: string; subject: string }) {
     this.doc = new PDFDocument({
@@ -226,16 +240,23 @@ export class PdfWriter {
         // Runs whose glyphs cannot give their text back are Spans with ActualText, in the
         // structure tree and in the content's marks (which poppler and Acrobat read).
         let k = 0;
+        // Words in another language are Spans with Lang, which screen readers switch voice for.
+        const langOf = (atom: Line["atoms"][number]) => (runs[atom.run] as Run).lang;
         while (k < atoms.length) {
           const atom = atoms[k] as Line["atoms"][number];
-          if (atom.actual !== undefined) {
-            const span = this.doc.struct("Span", { actual: atom.actual });
+          const lang = langOf(atom);
+          if (atom.actual !== undefined || lang !== undefined) {
+            const options = {
+              ...(atom.actual !== undefined ? { actual: atom.actual } : {}),
+              ...(lang !== undefined ? { lang } : {}),
+            };
+            const span = this.doc.struct("Span", options);
             parent.add(span);
             const content = (
               this.doc as unknown as {
                 markStructureContent(tag: string, options: object): PDFKit.PDFStructureContent;
               }
-            ).markStructureContent("Span", { actual: atom.actual });
+            ).markStructureContent("Span", options);
             draw([atom]);
             this.doc.endMarkedContent();
             span.add(content);
@@ -244,7 +265,12 @@ export class PdfWriter {
             continue;
           }
           let m = k;
-          while (m < atoms.length && (atoms[m] as Line["atoms"][number]).actual === undefined) m++;
+          while (
+            m < atoms.length &&
+            (atoms[m] as Line["atoms"][number]).actual === undefined &&
+            langOf(atoms[m] as Line["atoms"][number]) === undefined
+          )
+            m++;
           const plain = atoms.slice(k, m);
           parent.add(() => draw(plain));
           k = m;
@@ -391,6 +417,12 @@ export class PdfWriter {
       if (h.level <= 2 && !this.#atTop) this.doc.y += (h.level === 1 ? 0.6 : 0.3) * lineHeight;
       if (h.destination) this.doc.addNamedDestination(h.destination, "XYZ", null, this.doc.y, null);
       if (h.level === 1) this.#outlineH1 = this.doc.outline.addItem(h.text);
+      if (h.level === 1 && this.#contents && h.destination)
+        this.#entries.push({
+          text: h.text,
+          destination: h.destination,
+          page: this.doc.bufferedPageRange().count - 1,
+        });
       else if (h.level === 2) (this.#outlineH1 ?? this.doc.outline).addItem(h.text);
       const element = this.doc.struct(`H${h.level}`);
       h.parent.add(element);
@@ -417,7 +449,7 @@ export class PdfWriter {
   paragraph(
     parent: Struct,
     runs: readonly Run[],
-    options: { destination?: string; keepAfter?: number } = {},
+    options: { destination?: string; keepAfter?: number; lang?: string } = {},
   ): void {
     const laid = this.#layout(
       runs.filter((r) => r.text !== ""),
@@ -426,7 +458,7 @@ export class PdfWriter {
     );
     const { lineHeight } = this.#metrics(BODY_SIZE);
     this.#flushHeadings(this.#firstPiece(laid.lines.length, lineHeight, options.keepAfter));
-    const p = this.doc.struct("P");
+    const p = this.doc.struct("P", options.lang ? { lang: options.lang } : {});
     parent.add(p);
     this.#flowLines(
       p,
@@ -522,7 +554,11 @@ export class PdfWriter {
         ...(block.bullet ? [{ text: `${block.bullet} ` }] : []),
         ...block.runs.filter((r) => r.text !== ""),
       ];
-      return { runs, laid: this.#layout(runs.length ? runs : [{ text: " " }], width, CELL_SIZE) };
+      return {
+        runs,
+        laid: this.#layout(runs.length ? runs : [{ text: " " }], width, CELL_SIZE),
+        ...(block.lang ? { lang: block.lang } : {}),
+      };
     });
     const lines: { block: number; line: Line; top: number }[] = [];
     let top = 0;
@@ -593,7 +629,8 @@ export class PdfWriter {
         const block = cell.blocks[entry.block] as CellLayout["blocks"][number];
         let p = blockStructs[entry.block] ?? null;
         if (cellStruct && !p) {
-          p = this.doc.struct("P");
+          const lang = cell.blocks[entry.block]?.lang;
+          p = this.doc.struct("P", lang ? { lang } : {});
           cellStruct.add(p);
           blockStructs[entry.block] = p;
         }
@@ -738,6 +775,7 @@ export class PdfWriter {
    */
   pageFurniture(header: readonly Run[], size: number, footerText = "", watermark = ""): void {
     this.#flushHeadings(0);
+    this.#drawContents();
     const range = this.doc.bufferedPageRange();
     const laid = this.#layout(header, this.width, size);
     const mark = watermark
@@ -802,9 +840,69 @@ export class PdfWriter {
     this.doc.addPage();
   }
 
+  /**
+   * Keeps a page for the contents: its heading now, its entries (each heading 1 that follows,
+   * with its page number and a link to it) when every page is laid out. The entries are a TOC
+   * element of TOCI elements, each holding a Link and the page number.
+   */
+  contentsPage(): void {
+    this.newPage();
+    this.heading(this.root, 1, "Contents", "contents");
+    this.#flushHeadings(0);
+    const toc = this.doc.struct("TOC");
+    this.root.add(toc);
+    this.#contents = { page: this.doc.bufferedPageRange().count - 1, toc, top: this.doc.y };
+  }
+
+  #drawContents(): void {
+    const contents = this.#contents;
+    if (!contents) return;
+    this.#contents = null;
+    this.doc.switchToPage(contents.page);
+    const left = this.doc.page.margins.left;
+    const { lineHeight } = this.#metrics(BODY_SIZE);
+    const numberWidth = 40;
+    let top = contents.top;
+    for (const entry of this.#entries) {
+      const item = this.doc.struct("TOCI");
+      contents.toc.add(item);
+      const runs: Run[] = [{ text: entry.text, goTo: entry.destination }];
+      const laid = this.#layout(runs, this.width - numberWidth - 12, BODY_SIZE);
+      const links = new Map<number, { element: Struct; annotations: unknown[] }>();
+      for (const line of laid.lines) {
+        this.#drawLine(item, line, runs, left, top, BODY_SIZE, links);
+        top += lineHeight;
+      }
+      this.#endLinks(links);
+      const number: Run[] = [{ text: String(entry.page + 1) }];
+      const numberLine = this.#layout(number, numberWidth, BODY_SIZE).lines[0] as Line;
+      const numberX = left + this.width - numberLine.width;
+      // Dots lead the eye from the heading to its page number; a screen reader passes over them.
+      const lastWidth = (laid.lines[laid.lines.length - 1] as Line).width;
+      const dotsY = top - lineHeight + this.#metrics(BODY_SIZE).ascent;
+      this.doc.markContent("Artifact", { type: "Layout" });
+      this.doc
+        .save()
+        .lineWidth(0.8)
+        .dash(0.8, { space: 3 })
+        .strokeColor("#707070")
+        .moveTo(left + lastWidth + 6, dotsY)
+        .lineTo(numberX - 6, dotsY)
+        .stroke()
+        .undash()
+        .restore();
+      this.doc.endMarkedContent();
+      this.#drawLine(item, numberLine, number, numberX, top - lineHeight, BODY_SIZE, new Map());
+      item.end();
+      top += 0.4 * lineHeight;
+    }
+    contents.toc.end();
+  }
+
   /** Finishes the document and returns its bytes. */
   finish(): Promise<Uint8Array> {
     this.#flushHeadings(0);
+    this.#drawContents();
     const chunks: Buffer[] = [];
     return new Promise((resolve, reject) => {
       this.doc.on("data", (c: Buffer) => chunks.push(c));

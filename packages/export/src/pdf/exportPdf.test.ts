@@ -17,6 +17,10 @@ import { readPdf } from "../../test/readPdf.js";
 import { exportPdf, PlanIntegrityError } from "../index.js";
 import { examplePlan } from "@ehcp/fixtures";
 
+const BUNDLE_HEADINGS = [
+  "Summary of special educational provision (Section F)",
+  "From need to outcome to provision",
+];
 const fixture = (name: string) => parsePlan(examplePlan(name)) as Plan;
 // PDF text comes back without the spaces where lines wrapped, so compare without any spaces.
 const bare = (s: string) => s.replace(/\s+/g, "");
@@ -51,7 +55,10 @@ describe("exportPdf", () => {
         if (layout === "sections") {
           expect(pdf.outline).toEqual([
             "Education, Health and Care Plan",
+            "Contents",
             ...SECTION_KEYS.map((k) => `Section ${k}: ${SECTION_TITLES[k]}`),
+            // The bundle's parts a draft has by default, after the sections.
+            ...BUNDLE_HEADINGS,
           ]);
         } else {
           expect(pdf.outline).toContain("Communication and interaction");
@@ -202,7 +209,9 @@ describe("exportPdf", () => {
     // In the provision table the column names the kind, so its links start at the label.
     expect(links).toContain(bare("E2: Tilly will tell an adult"));
     // Every link to an item says what it is, never a bare label such as "K2".
-    const internal = pdf.links.filter((l) => !/@|https?:/.test(l));
+    // (The contents page's links name the headings 1 they lead to: left out here.)
+    const headings1 = new Set(pdf.outline.map(bare));
+    const internal = pdf.links.filter((l) => !/@|https?:/.test(l) && !headings1.has(bare(l)));
     expect(internal.length).toBeGreaterThan(20);
     for (const link of internal)
       expect(link).toMatch(/^(?:(?:need|outcome|advice|provision) )?[A-K]\d[\d.]*: \S/);

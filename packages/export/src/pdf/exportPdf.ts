@@ -1,4 +1,3 @@
-import { checkPlan, summarizeQuality } from "@ehcp/quality";
 import {
   comparePlans,
   formatJsonPath,
@@ -9,7 +8,9 @@ import {
   planToDoc,
 } from "@ehcp/schema";
 import type { ExportOptions } from "../ExportOptions.js";
+import { bundleParts } from "../bundle/bundleParts.js";
 import { integrityFindings } from "../integrityFindings.js";
+import { pdfBundlePart } from "./pdfBundlePart.js";
 import { issueLine } from "../text/issueLine.js";
 import { itemTitles } from "../text/itemTitles.js";
 import { nodeLabels, planOutline } from "../outline.js";
@@ -35,7 +36,12 @@ export async function exportPdf(input: Plan, options: ExportOptions = {}): Promi
   const doc = planToDoc(plan);
   // A copy of a broken plan is headed as a draft even when the plan says final.
   const draft = plan.meta.status === "draft" || findings.length > 0;
-  const councilName = options.councilName ?? plan.meta.localAuthority;
+  const councilName =
+    options.councilName ?? options.councilSettings?.name ?? plan.meta.localAuthority;
+  const idLabels = labelPlan(plan);
+  const titles = itemTitles(plan);
+  // Settings are read before any page is drawn, so a wrong one is named before work is done.
+  const parts = bundleParts(plan, options, { draft, councilName, idLabels, titles });
   const writer = new PdfWriter({
     title: `Education, Health and Care Plan: ${plan.meta.child.fullName}${draft ? " (draft)" : ""}`,
     author: councilName,
@@ -45,8 +51,8 @@ export async function exportPdf(input: Plan, options: ExportOptions = {}): Promi
     plan,
     writer,
     labels: nodeLabels(doc),
-    idLabels: labelPlan(plan),
-    titles: itemTitles(plan),
+    idLabels,
+    titles,
     item: null,
     councilName,
     findings,
@@ -63,6 +69,7 @@ export async function exportPdf(input: Plan, options: ExportOptions = {}): Promi
     figure.end();
   }
   renderPdfNode(doc.child(0), ctx, writer.root);
+  if (options.tableOfContents ?? true) writer.contentsPage();
   for (const part of planOutline(doc, plan, options.layout ?? "sections")) {
     writer.newPage();
     if (part.kind === "section") {
@@ -77,11 +84,17 @@ export async function exportPdf(input: Plan, options: ExportOptions = {}): Promi
       writer.paragraph(sect, [{ text: part.empty, italic: true }]);
     sect.end();
   }
+  for (const part of parts) pdfBundlePart(writer, part);
   if (options.changesSince) {
     writer.newPage();
     const sect = writer.doc.struct("Sect");
     writer.root.add(sect);
-    writer.heading(sect, 1, `Appendix: changes since ${options.changesSince.name}`);
+    writer.heading(
+      sect,
+      1,
+      `Appendix: changes since ${options.changesSince.name}`,
+      "appendix-changes",
+    );
     const rows = comparisonRows(comparePlans(options.changesSince.plan, plan));
     if (rows.length === 0) writer.paragraph(sect, [{ text: "Nothing has changed." }]);
     else {
@@ -95,6 +108,8 @@ export async function exportPdf(input: Plan, options: ExportOptions = {}): Promi
     sect.end();
   }
   if (options.qualityAppendix) {
+    // The checker is loaded only for its appendix.
+    const { checkPlan, summarizeQuality } = await import("@ehcp/quality");
     const summary = summarizeQuality(
       plan,
       checkPlan(plan, options.today ? { today: options.today } : {}),
@@ -102,7 +117,7 @@ export async function exportPdf(input: Plan, options: ExportOptions = {}): Promi
     writer.newPage();
     const sect = writer.doc.struct("Sect");
     writer.root.add(sect);
-    writer.heading(sect, 1, "Appendix: plan quality summary");
+    writer.heading(sect, 1, "Appendix: plan quality summary", "appendix-quality");
     writer.paragraph(sect, [{ text: findingsSentence(summary) }]);
     writer.table(
       sect,

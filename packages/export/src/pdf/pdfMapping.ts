@@ -42,6 +42,8 @@ export interface PdfContext {
   readonly paths: ReadonlyMap<string, string>;
   /** Height the last block drawn must keep on its page for the short lines that follow it. */
   readonly keepAfter?: number;
+  /** The language of the view being drawn, where it gives one (else the document's). */
+  readonly lang?: string | null;
 }
 
 /** Tells the writer which item is being drawn, so an error can name it. */
@@ -113,11 +115,13 @@ const none = (ctx: PdfContext, parent: Struct, text: string) =>
 function cellBlocks(blocks: readonly PMNode[], ctx: PdfContext, depth = 0): CellBlock[] {
   return blocks.flatMap((block): CellBlock[] => {
     if (block.type.name === "paragraph" || block.type.name === "heading") {
+      const lang = (block.attrs.lang as string | null | undefined) ?? ctx.lang;
       return [
         {
           runs: runsOf(block, ctx).map((r) =>
             block.type.name === "heading" ? { ...r, bold: true } : r,
           ),
+          ...(lang ? { lang } : {}),
         },
       ];
     }
@@ -180,7 +184,11 @@ function listRenderer(ordered: boolean): BlockRenderer {
           ...(k > 0 ? [{ text: " " }] : []),
           ...(child.type.name.endsWith("List")
             ? cellBlocks([child], ctx).flatMap((b) => [{ text: ` ${b.bullet ?? ""} ` }, ...b.runs])
-            : runsOf(child, ctx)),
+            : runsOf(child, ctx).map((r) => {
+                // A list's words are drawn in one LBody: a language comes as Spans.
+                const lang = (child.attrs.lang as string | null | undefined) ?? ctx.lang;
+                return lang && !r.lang ? { ...r, lang } : r;
+              })),
         ]),
       })),
     );
@@ -242,7 +250,12 @@ export const PDF_MAPPING: PdfMapping = {
           { text: node.attrs.gatheredHow as string },
         ]
       : null;
-    renderKeeping(kids(node), ctx, parent, gathered ? ctx.writer.paragraphHeight(gathered) : 0);
+    renderKeeping(
+      kids(node),
+      { ...ctx, lang: (node.attrs.lang as string | null) ?? null },
+      parent,
+      gathered ? ctx.writer.paragraphHeight(gathered) : 0,
+    );
     if (node.attrs.gatheredHow)
       labelled(ctx, parent, "How this view was gathered", node.attrs.gatheredHow as string);
   },
@@ -476,12 +489,13 @@ export const PDF_MAPPING: PdfMapping = {
     );
   },
 
-  paragraph: (node, ctx, parent) =>
-    ctx.writer.paragraph(
-      parent,
-      runsOf(node, ctx),
-      ctx.keepAfter ? { keepAfter: ctx.keepAfter } : {},
-    ),
+  paragraph: (node, ctx, parent) => {
+    const lang = (node.attrs.lang as string | null) ?? ctx.lang;
+    ctx.writer.paragraph(parent, runsOf(node, ctx), {
+      ...(ctx.keepAfter ? { keepAfter: ctx.keepAfter } : {}),
+      ...(lang ? { lang } : {}),
+    });
+  },
   heading: (node, ctx, parent) =>
     ctx.writer.heading(parent, node.attrs.level === 3 ? 3 : 4, node.textContent),
   bulletList: listRenderer(false),

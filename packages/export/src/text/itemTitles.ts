@@ -1,4 +1,5 @@
-import { plainText } from "@ehcp/quality";
+// The one function, not the checker: exports load quickly (see the CLI's start-up).
+import { plainText } from "@ehcp/quality/plain-text";
 import { type Plan, type PlanItem, planItems, TOPIC_NAMES } from "@ehcp/schema";
 import { headline } from "./headline.js";
 

@@ -7,13 +7,17 @@ export interface Segment {
   readonly italic?: boolean;
   readonly underline?: boolean;
   readonly href?: string;
+  /** The language of these words, where a `lang` mark gives one. */
+  readonly lang?: string;
 }
 
 /** A ProseMirror text node as a segment. */
 export function textSegment(node: PMNode): Segment {
   const has = (mark: string) => node.marks.some((m) => m.type.name === mark);
   const link = node.marks.find((m) => m.type.name === "link");
+  const lang = node.marks.find((m) => m.type.name === "lang");
   return {
+    ...(lang ? { lang: lang.attrs.lang as string } : {}),
     text: node.text ?? "",
     bold: has("bold"),
     italic: has("italic"),

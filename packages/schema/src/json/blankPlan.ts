@@ -1,5 +1,5 @@
 import { createId } from "../items/createId.js";
-import { PLAN_FORMAT, PLAN_FORMAT_VERSION } from "./formatVersion.js";
+import { PLAN_FORMAT, PLAN_FORMAT_VERSIONS } from "./formatVersion.js";
 import type { Meta, Plan } from "./plan.js";
 
 export interface BlankPlanOptions {
@@ -14,7 +14,7 @@ export interface BlankPlanOptions {
 export function blankPlan(options: BlankPlanOptions): Plan {
   return {
     format: PLAN_FORMAT,
-    formatVersion: PLAN_FORMAT_VERSION,
+    formatVersion: PLAN_FORMAT_VERSIONS[0],
     id: createId("plan"),
     meta: {
       status: "draft",

@@ -1,4 +1,4 @@
-import { PLAN_FORMAT, PLAN_FORMAT_VERSION } from "./formatVersion.js";
+import { PLAN_FORMAT, PLAN_FORMAT_VERSION, PLAN_FORMAT_VERSIONS } from "./formatVersion.js";
 import { PlanFormatError } from "../errors/PlanFormatError.js";
 
 /** One step from format version `from` to `from + 1`. */
@@ -37,8 +37,8 @@ export function migratePlan(
     fail("format", `expected "${PLAN_FORMAT}"; this does not look like a Plan JSON document`);
   }
   const version = plan.formatVersion;
-  if (typeof version !== "number" || !Number.isInteger(version) || version < 1) {
-    fail("formatVersion", "expected a whole number of 1 or more");
+  if (typeof version !== "number" || !Number.isFinite(version) || version < 1) {
+    fail("formatVersion", "expected a version number of 1 or more");
   }
   let current = version as number;
   if (current > to) {
@@ -48,6 +48,17 @@ export function migratePlan(
         "upgrade @ehcp/schema to open it",
     );
   }
+  // A minor version (1.1) adds only what older readers lack: it needs no step, and is kept.
+  if (
+    !Number.isInteger(current) &&
+    !(PLAN_FORMAT_VERSIONS as readonly number[]).includes(current)
+  ) {
+    fail(
+      "formatVersion",
+      `no format version ${current}: this toolkit reads ${PLAN_FORMAT_VERSIONS.join(", ")}`,
+    );
+  }
+  if (!Number.isInteger(to)) return plan;
   while (current < to) {
     const step = migrations.find((m) => m.from === current);
     if (!step) fail("formatVersion", `no migration from format version ${current}`);

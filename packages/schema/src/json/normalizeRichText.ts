@@ -7,7 +7,9 @@ const sameMarks = (a: readonly Mark[] = [], b: readonly Mark[] = []): boolean =>
   a.every((mark, i) => {
     const other = b[i];
     if (!other || other.type !== mark.type) return false;
-    return mark.type !== "link" || (other.type === "link" && other.attrs.href === mark.attrs.href);
+    if (mark.type === "link") return other.type === "link" && other.attrs.href === mark.attrs.href;
+    if (mark.type === "lang") return other.type === "lang" && other.attrs.lang === mark.attrs.lang;
+    return true;
   });
 
 function normalizeInline(nodes: readonly TextNode[] | undefined): TextNode[] {

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { PLAN_FORMAT, PLAN_FORMAT_VERSION } from "./formatVersion.js";
+import { LANG_FORMAT_VERSION, PLAN_FORMAT, PLAN_FORMAT_VERSIONS } from "./formatVersion.js";
+import { usesLang } from "./usesLang.js";
 import { MAX_FIELD_LENGTH } from "./limits.js";
-import { RichTextSchema } from "./richText.js";
+import { LangSchema, RichTextSchema } from "./richText.js";
 
 /** Ids of needs, outcomes, provisions, views, advice and steps. */
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -67,6 +68,8 @@ export const ViewSchema = z.strictObject({
   topic: z.enum(VIEW_TOPICS),
   directQuote: z.boolean(),
   gatheredHow: text.optional(),
+  /** The language the view is written in, where it is not the plan's (format version 1.1). */
+  lang: LangSchema.optional(),
   content: RichTextSchema,
 });
 
@@ -215,13 +218,27 @@ export const SectionsSchema = z.strictObject({
   K: SectionKSchema,
 });
 
-export const PlanSchema = z.strictObject({
-  format: z.literal(PLAN_FORMAT),
-  formatVersion: z.literal(PLAN_FORMAT_VERSION),
-  id: IdSchema,
-  meta: MetaSchema,
-  sections: SectionsSchema,
-});
+export const PlanSchema = z
+  .strictObject({
+    format: z.literal(PLAN_FORMAT),
+    formatVersion: z.union([
+      z.literal(PLAN_FORMAT_VERSIONS[0]),
+      z.literal(PLAN_FORMAT_VERSIONS[1]),
+    ]),
+    id: IdSchema,
+    meta: MetaSchema,
+    sections: SectionsSchema,
+  })
+  .superRefine((plan, ctx) => {
+    // A reader of version 1 would drop the languages: such a plan must say it needs 1.1.
+    if (plan.formatVersion < LANG_FORMAT_VERSION && usesLang(plan.sections)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["formatVersion"],
+        message: `a plan that gives a language ("lang") is format version ${LANG_FORMAT_VERSION}; this one says ${plan.formatVersion}`,
+      });
+    }
+  });
 
 export type Plan = z.infer<typeof PlanSchema>;
 export type Meta = Plan["meta"];

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isSafeHref } from "./safeHref.js";
+import { isLanguageTag } from "./isLanguageTag.js";
 import { MAX_TEXT_LENGTH } from "./limits.js";
 
 const SAFE_HREF = /^(https?:\/\/|mailto:)/i;
@@ -18,14 +19,25 @@ export const LinkMarkSchema = z.strictObject({
   }),
 });
 
+/** A language tag (BCP 47): "cy" for Welsh, "ur" for Urdu, "pl" or "pt-BR". */
+export const LangSchema = z.string().max(35).refine(isLanguageTag, {
+  message: 'expected a language tag (BCP 47), such as "cy" for Welsh, "ur" for Urdu or "pl"',
+});
+
+/** Words in another language than the text around them (format version 1.1). */
+export const LangMarkSchema = z.strictObject({
+  type: z.literal("lang"),
+  attrs: z.strictObject({ lang: LangSchema }),
+});
+
 export const MarkSchema = z.discriminatedUnion(
   "type",
-  [BoldMarkSchema, ItalicMarkSchema, UnderlineMarkSchema, LinkMarkSchema],
-  { error: "unknown mark: rich text admits only bold, italic, underline and link" },
+  [BoldMarkSchema, ItalicMarkSchema, UnderlineMarkSchema, LinkMarkSchema, LangMarkSchema],
+  { error: "unknown mark: rich text admits only bold, italic, underline, link and lang" },
 );
 
 /** Marks in the order ProseMirror keeps them; each at most once. */
-export const MARK_ORDER = ["bold", "italic", "underline", "link"] as const;
+export const MARK_ORDER = ["bold", "italic", "underline", "link", "lang"] as const;
 
 export const TextNodeSchema = z.strictObject({
   type: z.literal("text"),
@@ -43,6 +55,8 @@ const inline = z.array(TextNodeSchema);
 
 export const ParagraphSchema = z.strictObject({
   type: z.literal("paragraph"),
+  /** The paragraph's language, where it is not the plan's (format version 1.1). */
+  attrs: z.strictObject({ lang: LangSchema }).optional(),
   content: inline.optional(),
 });
 

@@ -1,5 +1,6 @@
 import type { Node as PMNode } from "prosemirror-model";
-import { PLAN_FORMAT, PLAN_FORMAT_VERSION } from "../json/formatVersion.js";
+import { LANG_FORMAT_VERSION, PLAN_FORMAT, PLAN_FORMAT_VERSIONS } from "../json/formatVersion.js";
+import { usesLang } from "../json/usesLang.js";
 import type { Plan } from "../json/plan.js";
 import { parsePlan } from "../json/parsePlan.js";
 import { childOf, childrenOf, ITEM_TO_JSON, richText } from "./planNodeJson.js";
@@ -37,7 +38,7 @@ export function docToPlan(withPending: PMNode): Plan {
 
   const plan = {
     format: PLAN_FORMAT,
-    formatVersion: PLAN_FORMAT_VERSION,
+    formatVersion: PLAN_FORMAT_VERSIONS[0],
     id: details.planId,
     meta: planDetails ? ITEM_TO_JSON.planDetails(planDetails) : {},
     sections: {
@@ -65,5 +66,9 @@ export function docToPlan(withPending: PMNode): Plan {
       },
     },
   };
-  return parsePlan(plan);
+  // The lowest version that describes the plan: one that gives no language is still version 1.
+  return parsePlan({
+    ...plan,
+    formatVersion: usesLang(plan.sections) ? LANG_FORMAT_VERSION : PLAN_FORMAT_VERSIONS[0],
+  });
 }

@@ -20,10 +20,34 @@ export const childOf = (node: PMNode | undefined, type: PlanNodeName): PMNode | 
 export const richText = (node: PMNode | undefined): unknown[] => {
   const blocks: unknown[] = [];
   node?.forEach((child) => {
-    blocks.push(child.toJSON());
+    blocks.push(withoutUnsetLang(child.toJSON()));
   });
   return blocks;
 };
+
+/**
+ * A block's JSON without `attrs: { lang: null }` on its paragraphs: a paragraph in the language
+ * around it has no `attrs` in Plan JSON, so plans that give no language read as before.
+ */
+function withoutUnsetLang(json: Record<string, unknown>): Record<string, unknown> {
+  const { attrs, content, ...rest } = json as {
+    attrs?: Record<string, unknown>;
+    content?: unknown[];
+  };
+  const kept = json.type === "paragraph" && attrs?.lang === null ? undefined : attrs;
+  return {
+    ...rest,
+    ...(kept ? { attrs: kept } : {}),
+    ...(content
+      ? {
+          content:
+            json.type === "paragraph" || json.type === "heading"
+              ? content
+              : content.map((c) => withoutUnsetLang(c as Record<string, unknown>)),
+        }
+      : {}),
+  };
+}
 
 const plainText = (node: PMNode | undefined): string => node?.textContent ?? "";
 
@@ -44,6 +68,7 @@ export const ITEM_TO_JSON = {
     topic: v.attrs.topic,
     directQuote: v.attrs.directQuote,
     ...(v.attrs.gatheredHow !== null ? { gatheredHow: v.attrs.gatheredHow } : {}),
+    ...(v.attrs.lang !== null ? { lang: v.attrs.lang } : {}),
     content: richText(v),
   }),
   need: (n: PMNode) => ({

@@ -6,6 +6,7 @@ import {
   Schema,
 } from "prosemirror-model";
 import type { SectionKey } from "../json/plan.js";
+import { isLanguageTag } from "../json/isLanguageTag.js";
 import { isSafeHref } from "../json/safeHref.js";
 
 // Structured values live in attributes; text that people type together lives in node content, so
@@ -86,7 +87,18 @@ const richField = (name: string): NodeSpec => ({
 });
 
 /** The marks rich text may carry: formatting, and suggested words. */
-const RICH_TEXT_MARKS = "bold italic underline link insertion deletion";
+const RICH_TEXT_MARKS = "bold italic underline link lang insertion deletion";
+
+const validateLang = (v: unknown, orNull: boolean) => {
+  if (!(orNull && v === null) && !isLanguageTag(v))
+    throw new RangeError(`lang must be a language tag such as "cy" or "ur", not ${String(v)}`);
+};
+/** A language tag, or null for the language of what is around it. */
+const langAttr: AttributeSpec = { default: null, validate: (v: unknown) => validateLang(v, true) };
+const langOf = (dom: HTMLElement) => {
+  const lang = dom.getAttribute("lang");
+  return isLanguageTag(lang) ? lang : null;
+};
 
 /** A field that holds one line of plain text, such as who delivers a provision. */
 const textField = (name: string, attrNames: readonly string[] = []): NodeSpec => ({
@@ -111,7 +123,7 @@ export const PLAN_NODE_ATTRS = {
     "dates",
     "signOff",
   ],
-  view: ["id", "voice", "topic", "directQuote", "gatheredHow"],
+  view: ["id", "voice", "topic", "directQuote", "gatheredHow", "lang"],
   need: ["id", "area", "adviceIds"],
   outcome: ["id", "needIds", "byWhen", "pfa", "frameworkRef"],
   outcomeStep: ["id", "byWhen"],
@@ -184,11 +196,12 @@ const nodes = {
   advice: item("advice", "", A.advice),
 
   paragraph: {
+    attrs: { lang: langAttr },
     content: "text*",
     marks: RICH_TEXT_MARKS,
     group: "block",
-    parseDOM: [{ tag: "p" }],
-    toDOM: () => ["p", 0],
+    parseDOM: [{ tag: "p", getAttrs: (dom) => ({ lang: langOf(dom) }) }],
+    toDOM: (node) => ["p", node.attrs.lang ? { lang: node.attrs.lang as string } : {}, 0],
   },
   heading: {
     attrs: {
@@ -309,6 +322,20 @@ const marks = {
     ],
     toDOM: (mark) => ["a", { href: mark.attrs.href, rel: "noopener noreferrer" }, 0],
   },
+  // Words in another language than the paragraph around them.
+  lang: {
+    attrs: { lang: { validate: (v: unknown) => validateLang(v, false) } },
+    parseDOM: [
+      {
+        tag: "span[lang]",
+        getAttrs: (dom) => {
+          const lang = langOf(dom);
+          return lang ? { lang } : false;
+        },
+      },
+    ],
+    toDOM: (mark) => ["span", { lang: mark.attrs.lang as string }, 0],
+  },
   insertion: suggestionMark("insertion", "ins"),
   deletion: suggestionMark("deletion", "del"),
   // The suggest-changes library needs this mark type to exist; no node admits it, because only
@@ -335,7 +362,7 @@ export type PlanNodeName = keyof typeof nodes;
  * nodes, marks or attributes: the server refuses editors of an older version, because
  * y-prosemirror deletes, for every peer, the nodes an older editor does not know.
  */
-export const PLAN_SCHEMA_VERSION = 2;
+export const PLAN_SCHEMA_VERSION = 3;
 /** Every mark type name of the plan schema. */
 export type PlanMarkName = keyof typeof marks;
 

@@ -79,6 +79,7 @@ export function planToDocJSON(plan: Plan): JSONNode {
             topic: v.topic,
             directQuote: v.directQuote,
             gatheredHow: v.gatheredHow ?? null,
+            lang: v.lang ?? null,
           },
           content: copy(v.content),
         })),
