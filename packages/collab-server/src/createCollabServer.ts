@@ -93,6 +93,11 @@ export interface CollabServerOptions {
    * pages served from the server's own address. Tokens are sent as headers, never cookies.
    */
   readonly allowedOrigins?: readonly string[];
+  /**
+   * The day as the server counts it, YYYY-MM-DD: the date a request for advice is made on, and
+   * what its six weeks are counted to. Default the date in UTC; tests pass a day of their own.
+   */
+  readonly today?: () => string;
   /** Plans to store when the server starts, each only if no plan has its id yet. */
   readonly seed?: readonly Plan[];
 }
@@ -140,6 +145,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     quality: options.quality ?? {},
     maxImportBytes: limits.maxImportBytes,
     allowedOrigins: options.allowedOrigins ?? [],
+    ...(options.today ? { today: options.today } : {}),
   });
   const owners = new ClientOwners(store);
   const refusals = new EditRefusals(audit);

@@ -22,6 +22,8 @@ export interface HttpApiOptions {
   readonly quality: QualityConfig;
   /** The largest plan `POST /plans` takes, in bytes. */
   readonly maxImportBytes: number;
+  /** The day as the server counts it, YYYY-MM-DD (see `CollabServerOptions.today`). */
+  readonly today?: () => string;
   /** Origins whose pages may call the API (see `CollabServerOptions.allowedOrigins`). */
   readonly allowedOrigins?: readonly string[];
 }

@@ -11,6 +11,7 @@ import { createId, ID_PATTERN, type Plan, PlanFormatError, parsePlanJson } from 
 import type { DocumentSummary } from "../store/DocumentStore.js";
 import { loadStoredDocument } from "../store/loadStoredDocument.js";
 import { summarizePlan } from "../summarizePlan.js";
+import { adviceRoutes } from "./adviceRoutes.js";
 import { commentRoutes } from "./commentRoutes.js";
 import { createRouteContext } from "./createRouteContext.js";
 import { HttpError } from "./HttpError.js";
@@ -50,6 +51,7 @@ const EXPORTS = {
  * - `GET|POST /plans/:id/comments`, `POST /plans/:id/comments/:thread/replies|resolve`
  * - `GET /plans/:id/representations`, `POST /plans/:id/suggestions/:suggestion/decide`
  * - `POST /plans/:id/issue-draft|issue-final|amend`
+ * - `GET|POST /plans/:id/advice-requests`: the advice asked for, with its due dates
  *
  * Tokens come as `Authorization: Bearer …`. Errors are JSON `{ error, issues? }` with a status
  * that fits. Creating plans and versions and reading the audit trail take a role that may change
@@ -93,7 +95,7 @@ export function httpApi(options: HttpApiOptions) {
           // A summary kept before the list showed dates and findings is made again.
           const live = options.liveDocument?.(id);
           const shown = live
-            ? summarizePlan(live)
+            ? summarizePlan(live, options.today?.())
             : summary && "findings" in summary
               ? summary
               : summarizePlan(await loadStoredDocument(store, id));
@@ -248,6 +250,7 @@ export function httpApi(options: HttpApiOptions) {
     ...lifecycleRoutes(context),
     ...commentRoutes(context),
     ...suggestionRoutes(context),
+    ...adviceRoutes(context),
     {
       method: "GET",
       path: /^\/plans\/([^/]+)\/audit$/,
