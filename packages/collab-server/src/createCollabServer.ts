@@ -11,12 +11,14 @@ import { redisExtension } from "./redisExtension.js";
 import { DEFAULT_SECTION_POLICY, type SectionPolicy } from "./sectionPolicy.js";
 import { SignIn, type SignInOptions } from "./signIn.js";
 import type { DocumentStore } from "./store/DocumentStore.js";
+import { loadStoredDocument } from "./store/loadStoredDocument.js";
 import { openStore } from "./store/openStore.js";
 import { seedPlans } from "./store/seedPlans.js";
 import { auditTrailWriter } from "./ws/auditTrailWriter.js";
 import { ClientOwners } from "./ws/ClientOwners.js";
 import { clientIdGate } from "./ws/clientIdGate.js";
 import { connectionCap } from "./ws/connectionCap.js";
+import { DocumentAccess } from "./ws/documentAccess.js";
 import { documentSizeCap } from "./ws/documentSizeCap.js";
 import { EditRefusals } from "./ws/EditRefusals.js";
 import { guardFrames } from "./ws/frameGuard.js";
@@ -131,7 +133,14 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   // The HTTP API changes plans (issuing them) through Hocuspocus, so connected clients see it.
   // The API is made before the server it is part of; it reaches Hocuspocus once there is one.
   const made: { hocuspocus?: Hocuspocus } = {};
+  // A request for advice, kept in its plan, opens the advice to its adviser: read from the plan
+  // as this server holds it, live if it is open here.
+  const access = new DocumentAccess(signIn, policy, async (planId) => {
+    const live = made.hocuspocus?.documents.get(planId);
+    return live ?? (await loadStoredDocument(store, planId));
+  });
   const api = httpApi({
+    access,
     openDocument: (name) => {
       if (!made.hocuspocus) throw new Error("the server has not been created yet");
       return made.hocuspocus.openDirectConnection(name);
@@ -155,9 +164,9 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     new MessageRateLimit(limits),
     messageGuard(audit),
     schemaVersionGate(),
-    signInGate(signIn),
+    signInGate(access),
     connectionCap(limits.maxConnectionsPerUser),
-    sessionLifetime(signIn),
+    sessionLifetime(access),
     presenceGuard(owners),
     persistence(store),
     // An update is refused by the first of these that finds a reason; the rest then pass it by.

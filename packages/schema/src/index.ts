@@ -104,6 +104,13 @@ export { PLAN_FRAGMENT_NAME, planToYDoc } from "./yjs/planToYDoc.js";
 export type { AdviceDate } from "./advice/adviceDates.js";
 export { adviceDates } from "./advice/adviceDates.js";
 export { adviceDueDate } from "./advice/adviceDueDate.js";
+export {
+  ADVICE_AUTHOR_PARTS,
+  ADVICE_SECTIONS,
+  adviceDocumentName,
+  blankAdvice,
+  parseAdviceDocumentName,
+} from "./advice/adviceDocument.js";
 export type { AdviceRequest, AdviserRole } from "./advice/adviceRequest.js";
 export {
   ADVICE_REQUESTS_MAP_NAME,

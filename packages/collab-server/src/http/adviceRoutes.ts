@@ -4,12 +4,15 @@ import {
   ADVISER_ROLES,
   type AdviserRole,
   adviceDates,
+  adviceDocumentName,
   adviceDueDate,
+  blankAdvice,
   createId,
+  planToYDoc,
   readAdviceRequests,
   spokenDate as spoken,
 } from "@ehcp/schema";
-import type * as Y from "yjs";
+import * as Y from "yjs";
 import type { Route, RouteContext } from "./RouteContext.js";
 import { HttpError } from "./HttpError.js";
 import { sendJson } from "./sendJson.js";
@@ -53,7 +56,7 @@ const dayOf = (value: unknown, field: string): string => {
  * plan; the audit trail notes who asked, and the request's id, never the names.
  */
 export function adviceRoutes(context: RouteContext): Route[] {
-  const { options, userFor, mayManage, readJson } = context;
+  const { options, userFor, mayManage, readJson, readPlan } = context;
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
   const withPlan = <T>(id: string, change: (doc: Y.Doc) => T) =>
     withLivePlan(options.openDocument, id, change);
@@ -137,10 +140,15 @@ export function adviceRoutes(context: RouteContext): Route[] {
             due: adviceDueDate(requestedOn),
             requestedBy: { id: user.id, name: user.name, role: user.role },
             submittedOn: null,
+            submissions: [],
           };
           doc.getMap<unknown>(ADVICE_REQUESTS_MAP_NAME).set(next.id, next);
           return next;
         });
+        // The adviser's document, ready for them to write in: the child's details from the plan,
+        // every part empty.
+        const advice = planToYDoc(blankAdvice(await readPlan(id)));
+        await options.store.create(adviceDocumentName(id, made.id), Y.encodeStateAsUpdate(advice));
         options.audit.record(
           id,
           { id: user.id, role: user.role },

@@ -7,10 +7,18 @@ import {
   PlanIntegrityError,
 } from "@ehcp/export";
 import { checkPlan, summarizeQuality } from "@ehcp/quality";
-import { createId, ID_PATTERN, type Plan, PlanFormatError, parsePlanJson } from "@ehcp/schema";
+import {
+  createId,
+  ID_PATTERN,
+  type Plan,
+  PlanFormatError,
+  parseAdviceDocumentName,
+  parsePlanJson,
+} from "@ehcp/schema";
 import type { DocumentSummary } from "../store/DocumentStore.js";
 import { loadStoredDocument } from "../store/loadStoredDocument.js";
 import { summarizePlan } from "../summarizePlan.js";
+import { adviceDocumentRoutes } from "./adviceDocumentRoutes.js";
 import { adviceRoutes } from "./adviceRoutes.js";
 import { commentRoutes } from "./commentRoutes.js";
 import { createRouteContext } from "./createRouteContext.js";
@@ -52,6 +60,7 @@ const EXPORTS = {
  * - `GET /plans/:id/representations`, `POST /plans/:id/suggestions/:suggestion/decide`
  * - `POST /plans/:id/issue-draft|issue-final|amend`
  * - `GET|POST /plans/:id/advice-requests`: the advice asked for, with its due dates
+ * - `GET /plans/:id/advice/:request[/versions[/:version]]`, `POST /plans/:id/advice/:request/submit`
  *
  * Tokens come as `Authorization: Bearer …`. Errors are JSON `{ error, issues? }` with a status
  * that fits. Creating plans and versions and reading the audit trail take a role that may change
@@ -75,9 +84,11 @@ export function httpApi(options: HttpApiOptions) {
       handle: async (request, response) => {
         const token = tokenOf(request);
         const open: ({ id: string } & DocumentSummary)[] = [];
-        const stored = store.listSummaries
-          ? await store.listSummaries()
-          : (await store.list()).map((name) => ({ name, summary: null }));
+        const stored = (
+          store.listSummaries
+            ? await store.listSummaries()
+            : (await store.list()).map((name) => ({ name, summary: null }))
+        ).filter(({ name }) => !parseAdviceDocumentName(name));
         const opened = new Set(
           await signIn
             .plansOpenedBy(
@@ -251,6 +262,7 @@ export function httpApi(options: HttpApiOptions) {
     ...commentRoutes(context),
     ...suggestionRoutes(context),
     ...adviceRoutes(context),
+    ...adviceDocumentRoutes(context),
     {
       method: "GET",
       path: /^\/plans\/([^/]+)\/audit$/,

@@ -5,6 +5,7 @@ import { PlanShadow } from "../PlanShadow.js";
 import type { SectionPolicy } from "../sectionPolicy.js";
 import type { DocumentStore } from "../store/DocumentStore.js";
 import { newClientsOf } from "./clientIdGate.js";
+import { editableOf } from "./documentAccess.js";
 import type { EditRefusals } from "./EditRefusals.js";
 import { userOf } from "./signInGate.js";
 import { carriesChanges } from "./syncSteps.js";
@@ -47,8 +48,9 @@ export function planPolicy(options: PlanPolicyOptions): Extension {
         id: user.id,
         name: user.name,
         role: user.role,
-        editable: new Set(policy[user.role]),
-        suggestable: new Set(suggestPolicy[user.role]),
+        // An adviser in their advice writes its parts and suggests nowhere (see `DocumentAccess`).
+        editable: new Set(editableOf(context) ?? policy[user.role]),
+        suggestable: new Set(editableOf(context) ? [] : suggestPolicy[user.role]),
         clients: newClientsOf(payload, document),
       });
       if (problem !== null) {

@@ -56,8 +56,15 @@ export const AdviceRequestSchema = z.object({
   /** Six weeks from the request (reg 8(1)), YYYY-MM-DD; see `adviceDueDate`. */
   due: z.string(),
   requestedBy: PersonSchema,
-  /** The day the advice was submitted, YYYY-MM-DD; null while it has not been. */
+  /** The day the advice was first submitted, YYYY-MM-DD; null while it has not been. */
   submittedOn: z.string().nullable(),
+  /**
+   * Each submission, oldest first: the version of the advice document it kept (a revision keeps
+   * the earlier ones), the day, and the author's reason for submitting it with errors, if any.
+   */
+  submissions: z
+    .array(z.object({ version: z.string(), on: z.string(), reason: z.string().nullable() }))
+    .default([]),
 });
 
 export type AdviceRequest = z.infer<typeof AdviceRequestSchema>;
