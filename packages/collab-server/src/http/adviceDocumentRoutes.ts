@@ -1,9 +1,8 @@
 import type { IncomingMessage } from "node:http";
 import { exportJson } from "@ehcp/export";
-import { checkPlan } from "@ehcp/quality";
+import { checkAdvice } from "@ehcp/quality";
 import {
   ADVICE_REQUESTS_MAP_NAME,
-  ADVICE_SECTIONS,
   adviceDocumentName,
   type AdviceRequest,
   createId,
@@ -29,7 +28,8 @@ const MAX_REASON = 2000;
 
 /**
  * A piece of advice as a document: `GET /plans/:id/advice/:request` (its JSON, in the plan's own
- * format), `GET /plans/:id/advice/:request/versions[/:version]` (what was submitted), and
+ * format), `GET /plans/:id/advice/:request/check` (the checker's findings on it, see
+ * `checkAdvice`), `GET /plans/:id/advice/:request/versions[/:version]` (what was submitted), and
  * `POST /plans/:id/advice/:request/submit` with `{ reason? }`. Each is open to the same people
  * as the document itself (see `DocumentAccess`): its adviser, and the caseworker, who reads.
  * Only the adviser submits; the checker reads the advice first, and advice with errors is taken
@@ -80,6 +80,17 @@ export function adviceDocumentRoutes(context: RouteContext): Route[] {
     },
     {
       method: "GET",
+      path: /^\/plans\/([^/]+)\/advice\/([^/]+)\/check$/,
+      handle: async (request, response, [id = "", requestId = ""]) => {
+        await opened(request, id, requestId);
+        const advice = await readAdvice(adviceDocumentName(id, requestId));
+        sendJson(response, 200, {
+          findings: checkAdvice(advice, { ...options.quality, today: today() }),
+        });
+      },
+    },
+    {
+      method: "GET",
       path: /^\/plans\/([^/]+)\/advice\/([^/]+)\/versions$/,
       handle: async (request, response, [id = "", requestId = ""]) => {
         await opened(request, id, requestId);
@@ -119,10 +130,10 @@ export function adviceDocumentRoutes(context: RouteContext): Route[] {
         }
         const name = adviceDocumentName(id, requestId);
         const advice = await readAdvice(name);
-        const errors: Finding[] = checkPlan(advice, {
+        const errors: Finding[] = checkAdvice(advice, {
           ...options.quality,
           today: today(),
-        }).filter((finding) => finding.severity === "error" && finding.section in ADVICE_SECTIONS);
+        }).filter((finding) => finding.severity === "error");
         if (errors.length > 0 && reason === "") {
           throw new HttpError(
             409,
