@@ -116,4 +116,110 @@ describe("asking for advice in the playground", () => {
     await caseworker.context().close();
     await school.context().close();
   });
+
+  it("the therapist writes her advice in her own browser, sees a vague recommendation flagged, submits it only with a reason, then revises it; the caseworker reads it live and no one else may open it", async () => {
+    const caseworker = await person(playground, "Alex Morgan", "caseworker");
+    await openPlan(caseworker, "Robin Castell");
+    const form = caseworker.getByRole("form", { name: "Request advice" });
+    await form.getByLabel("Name of the person asked").fill("Priya Shah");
+    await form.getByLabel("The role they advise in").selectOption("speech-and-language-therapist");
+    await form.getByRole("button", { name: "Request advice" }).click();
+    await form.getByText(/^Priya Shah was asked for advice/).waitFor();
+
+    // She signs in as herself (a health professional) and finds the request on the plan.
+    const therapist = await person(playground, "Priya Shah", "health");
+    await openPlan(therapist, "Robin Castell");
+    await therapist.getByRole("link", { name: "Write your advice from Priya Shah" }).click();
+    await therapist
+      .getByRole("heading", { name: "Your advice for Robin Castell's plan", level: 1 })
+      .waitFor();
+    const provision = therapist.locator('section.ehcp-section[data-section="F"]');
+    expect(await provision.locator("h2").first().innerText()).toBe(
+      "Recommended provision: special educational provision",
+    );
+    // The school named and a personal budget are not the adviser's.
+    expect(await therapist.locator('section.ehcp-section[data-section="I"]').isVisible()).toBe(
+      false,
+    );
+
+    await provision.locator(":scope > .ehcp-add button").click();
+    await therapist.keyboard.type("Access to speech and language therapy as required");
+    const checks = therapist.locator(".pg-advice-checks");
+    await checks
+      .getByText(/as required/)
+      .first()
+      .waitFor();
+    await checks
+      .getByText(/^To put right: Recommended provision F1 does not say how much/)
+      .waitFor();
+    await therapist.locator(".pg-advice-screen").screenshot({
+      path: join(screenshots, "advice-writing.png"),
+    });
+
+    // The caseworker reads it as she types, and may not change it.
+    await caseworker.goto(
+      `${playground.url}/#/plans/${robin.id}/advice/${await requestIdOf(therapist)}`,
+    );
+    await caseworker
+      .getByRole("heading", { name: "Advice for Robin Castell's plan", level: 1 })
+      .waitFor();
+    await caseworker
+      .locator('section.ehcp-section[data-section="F"]')
+      .getByText("Access to speech and language therapy as required")
+      .waitFor();
+    expect(await caseworker.getByRole("button", { name: /^Submit/ }).count()).toBe(0);
+    // A parent may not open it at all.
+    const parent = await person(playground, "Sam Castell", "parent");
+    await parent.goto(
+      `${playground.url}/#/plans/${robin.id}/advice/${await requestIdOf(therapist)}`,
+    );
+    await parent
+      .getByText("only Priya Shah, who was asked for this advice, writes it", { exact: false })
+      .waitFor();
+
+    // Submitting it as it is asks her why.
+    await therapist.getByRole("button", { name: "Submit your advice" }).click();
+    await therapist.getByText("The advice has things to put right").waitFor();
+    await therapist
+      .getByLabel("Why it is submitted as it is")
+      .fill("The service has not set its frequency yet.");
+    await therapist.getByRole("button", { name: "Submit it as it is" }).click();
+    await therapist.getByText(/^Advice submitted .*The caseworker has it now\.$/).waitFor();
+
+    // She rewrites it with how often, for how long and who, and submits the revision.
+    const card = provision.locator("article.ehcp-item").last();
+    const what = card.locator(".ehcp-field-content").first();
+    await what.click();
+    await therapist.keyboard.press("ControlOrMeta+a");
+    await therapist.keyboard.type(
+      "Direct therapy on following two-step instructions, using Blank's levels of questioning",
+    );
+    await card.locator(".ehcp-field-content").nth(1).click();
+    await therapist.keyboard.type("Speech and language therapist");
+    const often = card.locator(".ehcp-frequency input");
+    await often.nth(0).fill("1");
+    await often.nth(1).fill("45");
+    await card.getByLabel("per").selectOption("week");
+    await card.locator(".ehcp-duration select").selectOption({ label: "Until the next review" });
+    await checks.getByText(/^To put right/).waitFor({ state: "detached" });
+    await therapist.getByRole("button", { name: "Submit the revision" }).click();
+    await therapist.getByText(/^Revision 2 submitted .*The caseworker has it now\.$/).waitFor();
+    expect(await therapist.locator(".pg-advice-versions li").count()).toBe(2);
+    expect(await axeProblems(therapist)).toEqual([]);
+    await therapist.locator(".pg-advice-screen").screenshot({
+      path: join(screenshots, "advice-submitted.png"),
+    });
+
+    // On the plan, her advice counts as given.
+    await caseworker.goto(`${playground.url}/#/plans/${robin.id}`);
+    await caseworker
+      .locator(".pg-advice-requests tbody tr", { hasText: "Priya Shah" })
+      .getByText("Given")
+      .waitFor();
+    for (const page of [caseworker, therapist, parent]) await page.context().close();
+  });
 });
+
+/** The request id of the advice a page shows, from its address. */
+const requestIdOf = async (page: import("playwright-core").Page) =>
+  decodeURIComponent(new URL(page.url()).hash.split("/").at(-1) ?? "");

@@ -112,6 +112,23 @@ export function AdviceRequests({
                       {" "}
                       ({ADVISER_ROLE_NAMES[request.adviser.role]})
                     </span>
+                    {request.adviser.id === session.id || manage ? (
+                      <>
+                        <br />
+                        <a
+                          className="govuk-link govuk-body-s"
+                          href={`#/plans/${encodeURIComponent(id)}/advice/${encodeURIComponent(request.id)}`}
+                        >
+                          {request.adviser.id === session.id
+                            ? "Write your advice"
+                            : "Read the advice"}
+                          <span className="govuk-visually-hidden">
+                            {" "}
+                            from {request.adviser.name}
+                          </span>
+                        </a>
+                      </>
+                    ) : null}
                   </th>
                   <td className="govuk-table__cell">{spoken(request.requestedOn)}</td>
                   <td className="govuk-table__cell">{spoken(d.due)}</td>

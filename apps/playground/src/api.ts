@@ -224,3 +224,31 @@ export const developmentUserId = (name: string) =>
     .slice(0, 100)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")}`;
+
+/** A finding of the checker, as the server sends one with a refused submission. */
+export interface AdviceFinding {
+  readonly rule: string;
+  readonly severity: "error" | "warning" | "info";
+  readonly section: string;
+  readonly message: string;
+}
+
+/**
+ * Submits the adviser's advice as it stands; advice with errors is refused (an `ApiError` whose
+ * details hold the `findings`) unless a reason is given.
+ */
+export const submitAdvice = (session: Session, id: string, requestId: string, reason?: string) =>
+  call<{ version: { id: string; name: string }; findings: AdviceFinding[] }>(
+    session,
+    "POST",
+    `/plans/${encodeURIComponent(id)}/advice/${encodeURIComponent(requestId)}/submit`,
+    JSON.stringify(reason ? { reason } : {}),
+  );
+
+/** The versions kept of a piece of advice: one for each time it was submitted. */
+export const listAdviceVersions = (session: Session, id: string, requestId: string) =>
+  call<{ versions: VersionSummary[] }>(
+    session,
+    "GET",
+    `/plans/${encodeURIComponent(id)}/advice/${encodeURIComponent(requestId)}/versions`,
+  ).then((r) => r.versions);

@@ -104,7 +104,7 @@ describe.each(stores)("who may open and write advice, on %s", (_name, available,
         (
           child(caseworker.document.getXmlFragment(PLAN_FRAGMENT_NAME), "planDetails").getAttribute(
             "child",
-          ) as { fullName: string }
+          ) as unknown as { fullName: string }
         ).fullName,
       ).toBe(good.meta.child.fullName);
 

@@ -15,6 +15,7 @@ const request = (over: Partial<AdviceRequest> = {}): AdviceRequest => ({
   due: adviceDueDate("2026-10-01"),
   requestedBy: { id: "u-cw", name: "Sam Okafor", role: "caseworker" },
   submittedOn: null,
+  submissions: [],
   ...over,
 });
 
