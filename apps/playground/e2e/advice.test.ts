@@ -174,6 +174,7 @@ describe("asking for advice in the playground", () => {
       `${playground.url}/#/plans/${robin.id}/advice/${await requestIdOf(therapist)}`,
     );
     await parent
+      .getByRole("alert")
       .getByText("only Priya Shah, who was asked for this advice, writes it", { exact: false })
       .waitFor();
 
@@ -189,8 +190,7 @@ describe("asking for advice in the playground", () => {
     // She rewrites it with how often, for how long and who, and submits the revision.
     const card = provision.locator("article.ehcp-item").last();
     const what = card.locator(".ehcp-field-content").first();
-    await what.click();
-    await therapist.keyboard.press("ControlOrMeta+a");
+    await what.locator("p").first().click({ clickCount: 3 });
     await therapist.keyboard.type(
       "Direct therapy on following two-step instructions, using Blank's levels of questioning",
     );
@@ -199,9 +199,9 @@ describe("asking for advice in the playground", () => {
     const often = card.locator(".ehcp-frequency input");
     await often.nth(0).fill("1");
     await often.nth(1).fill("45");
-    await card.getByLabel("per").selectOption("week");
+    await card.locator(".ehcp-frequency select").selectOption("week");
     await card.locator(".ehcp-duration select").selectOption({ label: "Until the next review" });
-    await checks.getByText(/^To put right/).waitFor({ state: "detached" });
+    await expect.poll(() => checks.getByText(/^To put right/).count(), { timeout: 20_000 }).toBe(0);
     await therapist.getByRole("button", { name: "Submit the revision" }).click();
     await therapist.getByText(/^Revision 2 submitted .*The caseworker has it now\.$/).waitFor();
     expect(await therapist.locator(".pg-advice-versions li").count()).toBe(2);

@@ -86,12 +86,30 @@ export function AdviceScreen({
     () => ({ ...DEFAULT_SUGGEST_POLICY, [session.role]: [] }),
     [session.role],
   );
+  const [allowed, setAllowed] = useState(false);
+  // Asked first over HTTP, which the server answers as it would the connection: someone who may
+  // not open the advice is told why, and no editor is started.
   const refreshVersions = () =>
-    listAdviceVersions(session, id, requestId).then(setVersions, () => setVersions([]));
+    listAdviceVersions(session, id, requestId).then(
+      (kept) => {
+        setVersions(kept);
+        setAllowed(true);
+      },
+      (error: unknown) => {
+        if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
+          setDenied(error.message);
+        } else {
+          setProblem(
+            error instanceof ApiError ? error.message : "The server could not be reached.",
+          );
+        }
+      },
+    );
   useEffect(() => {
     void refreshVersions();
   }, [id, requestId, session.token]);
   useEffect(() => {
+    if (!allowed) return;
     let current: PlanConnection | null = connectPlan({
       url: collabUrl(),
       planId: name,
@@ -109,7 +127,7 @@ export function AdviceScreen({
       current?.destroy();
       current = null;
     };
-  }, [name, session.token]);
+  }, [name, session.token, allowed]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
