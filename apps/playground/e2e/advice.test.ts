@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { spokenDate } from "@ehcp/schema";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   app,
@@ -221,5 +222,5 @@ describe("asking for advice in the playground", () => {
 });
 
 /** The request id of the advice a page shows, from its address. */
-const requestIdOf = async (page: import("playwright-core").Page) =>
+const requestIdOf = async (page: Page) =>
   decodeURIComponent(new URL(page.url()).hash.split("/").at(-1) ?? "");

@@ -11,7 +11,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { until } from "../../test/attack.js";
-import { acknowledged, connect, disconnect } from "../../test/connect.js";
+import { connect, disconnect } from "../../test/connect.js";
 import { type RawClient, rawClient, syncUpdate } from "../../test/rawClient.js";
 import { callApi, startTestServer } from "../../test/testServer.js";
 import { TEST_SECRET } from "../../test/tokens.js";
