@@ -78,8 +78,8 @@ describe("asking for advice in the playground", () => {
     const requests = caseworker.locator(".pg-advice-requests tbody tr");
     await requests.nth(1).waitFor();
     expect(await requests.allInnerTexts()).toEqual([
-      `Dr Ana Ruiz (educational psychologist)\t${spokenDate(sent)}\t${spokenDate(shift(-18))}\tLate 18 days late`,
-      `Li Wei (speech and language therapist)\t${spokenDate(today)}\t${spokenDate(shift(42))}\tDue 42 days left`,
+      `Dr Ana Ruiz (educational psychologist)\nRead the advice from Dr Ana Ruiz\t${spokenDate(sent)}\t${spokenDate(shift(-18))}\tLate 18 days late`,
+      `Li Wei (speech and language therapist)\nRead the advice from Li Wei\t${spokenDate(today)}\t${spokenDate(shift(42))}\tDue 42 days left`,
     ]);
     // Beside the dates the law sets for the plan itself.
     const dates = caseworker.locator(".pg-dates tbody tr");
