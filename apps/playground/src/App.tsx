@@ -1,6 +1,7 @@
 import { clearLocalCopies } from "@ehcp/editor";
 import { useEffect, useState } from "react";
 import type { Session } from "./api.js";
+import { AdviceScreen } from "./AdviceScreen.js";
 import { CouncilHeader } from "./CouncilHeader.js";
 import { PlanListScreen } from "./PlanListScreen.js";
 import { PlanScreen, VersionScreen } from "./PlanScreen.js";
@@ -11,7 +12,8 @@ const STORAGE_KEY = "ehcp-playground-session";
 
 /**
  * Routes: #/ the caseload; #/plans/:id a plan, #/plans/:id/:view one of its views (matrix,
- * comments, versions, export); #/plans/:id/versions/:version a version.
+ * comments, versions, export); #/plans/:id/versions/:version a version;
+ * #/plans/:id/advice/:request a piece of advice.
  */
 function useRoute(): string[] {
   const read = () =>
@@ -49,6 +51,8 @@ export function App() {
         <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>
           {!session ? (
             <SignInScreen onSignedIn={signIn} />
+          ) : first === "plans" && id && third === "advice" && version ? (
+            <AdviceScreen session={session} id={id} requestId={version} />
           ) : first === "plans" && id && third === "versions" && version ? (
             <VersionScreen session={session} id={id} version={version} />
           ) : first === "plans" && id ? (

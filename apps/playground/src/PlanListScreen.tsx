@@ -1,7 +1,13 @@
 import { blankPlan } from "@ehcp/schema";
 import { type FormEvent, useEffect, useMemo, useState } from "react";
 import { ApiError, importPlan, listPlans, type PlanSummary, type Session } from "./api.js";
-import { type CaseloadRow, caseloadRows, lateness, spokenDue } from "./caseloadRows.js";
+import {
+  adviceAwaited,
+  type CaseloadRow,
+  caseloadRows,
+  lateness,
+  spokenDue,
+} from "./caseloadRows.js";
 import { COUNCIL } from "./council.js";
 
 type SortKey = "child" | "stage" | "next" | "findings";
@@ -240,6 +246,16 @@ export function PlanListScreen({
                     ) : (
                       lateness(row)
                     )}
+                    {adviceAwaited(row) ? (
+                      <span className="pg-caseload-advice">
+                        <br />
+                        {row.advice.late > 0 ? (
+                          <strong className="govuk-tag govuk-tag--red">{adviceAwaited(row)}</strong>
+                        ) : (
+                          adviceAwaited(row)
+                        )}
+                      </span>
+                    ) : null}
                   </td>
                   <td className="govuk-table__cell">
                     {row.errors} must fix, {row.warnings} to check, {row.info} to consider

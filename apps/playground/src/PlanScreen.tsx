@@ -13,10 +13,11 @@ import {
   TraceabilityMatrix,
   usePlanFindings,
 } from "@ehcp/editor";
-import { comparePlans, type Plan } from "@ehcp/schema";
+import { adviceDates, comparePlans, type Plan } from "@ehcp/schema";
 import type { Editor } from "@tiptap/core";
 import { useEffect, useMemo, useState } from "react";
 import { download, signIn, getPlan, getVersion, type Session } from "./api.js";
+import { AdviceRequests } from "./AdviceRequests.js";
 import { ExportPanel } from "./ExportPanel.js";
 import { Lifecycle } from "./Lifecycle.js";
 import { PlanStatusBanner } from "./PlanStatusBanner.js";
@@ -26,6 +27,7 @@ import { colourOf } from "./roles.js";
 import { Problem } from "./Problem.js";
 import { SectionTaskList } from "./SectionTaskList.js";
 import { StatutoryDatesTable } from "./StatutoryDatesTable.js";
+import { useAdviceRequests } from "./useAdviceRequests.js";
 import { VersionsPanel } from "./VersionsPanel.js";
 
 declare global {
@@ -66,6 +68,7 @@ export function PlanScreen({
   const today = todayIso();
   const quality = useMemo(() => ({ today }), [today]);
   const findings = usePlanFindings(editor, quality);
+  const adviceRequests = useAdviceRequests(connection?.document ?? null);
   const refresh = () => getPlan(session, id).then(setPlan, () => setPlan(null));
   const comments = useMemo(
     () => httpComments({ url: collabUrl(), planId: id, token: session.token }),
@@ -149,7 +152,12 @@ export function PlanScreen({
                 editor={editor}
                 onChange={() => void refresh()}
               />
-              <StatutoryDatesTable plan={shown ?? plan} today={today} />
+              <StatutoryDatesTable
+                plan={shown ?? plan}
+                today={today}
+                advice={adviceDates(adviceRequests, today)}
+              />
+              <AdviceRequests session={session} id={id} requests={adviceRequests} today={today} />
             </div>
           </div>
         ) : null}

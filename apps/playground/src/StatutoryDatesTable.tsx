@@ -1,4 +1,10 @@
-import { type Plan, spokenDate as spoken, type StatutoryDate, statutoryDates } from "@ehcp/schema";
+import {
+  type AdviceDate,
+  type Plan,
+  spokenDate as spoken,
+  type StatutoryDate,
+  statutoryDates,
+} from "@ehcp/schema";
 
 const TAGS: Readonly<Record<StatutoryDate["status"], [string, string]>> = {
   met: ["Met", "govuk-tag--green"],
@@ -12,18 +18,24 @@ const days = (n: number) => `${n} day${n === 1 ? "" : "s"}`;
 /**
  * The dates the law sets for the plan as a GOV.UK table, each with a tag for where it stands.
  * Once the final plan is issued, the end of the family's 15 days on the draft is no longer shown:
- * it was counting down to the final plan.
+ * it was counting down to the final plan. The advice asked for, due six weeks from each request,
+ * follows the plan's own dates.
  */
 export function StatutoryDatesTable({
   plan,
   today,
+  advice = [],
 }: {
   readonly plan: Plan;
   readonly today: string;
+  readonly advice?: readonly AdviceDate[];
 }) {
-  const dates = statutoryDates(plan, today).filter(
-    (d) => d.key !== "representations" || plan.meta.status !== "final",
-  );
+  const dates: readonly (StatutoryDate | AdviceDate)[] = [
+    ...statutoryDates(plan, today).filter(
+      (d) => d.key !== "representations" || plan.meta.status !== "final",
+    ),
+    ...advice,
+  ];
   return (
     <table className="govuk-table pg-dates">
       <caption className="govuk-table__caption govuk-table__caption--m">Dates the law sets</caption>

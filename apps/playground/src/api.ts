@@ -186,3 +186,69 @@ export const issueFinal = (
 /** Starts an amendment draft from a final plan. */
 export const amend = (session: Session, id: string) =>
   call<{ issue: number }>(session, "POST", `/plans/${encodeURIComponent(id)}/amend`, "{}");
+
+/** A request for advice as the server lists it, with where it stands on the day asked about. */
+export interface AdviceRequestSummary {
+  readonly id: string;
+  readonly adviser: { readonly id: string; readonly name: string; readonly role: string };
+  readonly requestedOn: string;
+  readonly due: string;
+  readonly submittedOn: string | null;
+}
+
+/**
+ * Asks a person for advice on the plan; the server works out the due date, six weeks on.
+ * `requestedOn` (YYYY-MM-DD) dates a request sent earlier; without it, it is made today.
+ */
+export const requestAdvice = (
+  session: Session,
+  id: string,
+  adviser: { id: string; name: string; role: string },
+  requestedOn?: string,
+) =>
+  call<{ request: AdviceRequestSummary }>(
+    session,
+    "POST",
+    `/plans/${encodeURIComponent(id)}/advice-requests`,
+    JSON.stringify({ adviser, ...(requestedOn ? { requestedOn } : {}) }),
+  );
+
+/**
+ * The id the development sign-in gives a person of this name (as the server's
+ * `developmentSignIn` makes it): whoever signs in to the playground with the name an adviser was
+ * asked under writes that advice. A council's system names its own users instead.
+ */
+export const developmentUserId = (name: string) =>
+  `dev-${name
+    .trim()
+    .slice(0, 100)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")}`;
+
+/** A finding of the checker, as the server sends one with a refused submission. */
+export interface AdviceFinding {
+  readonly rule: string;
+  readonly severity: "error" | "warning" | "info";
+  readonly section: string;
+  readonly message: string;
+}
+
+/**
+ * Submits the adviser's advice as it stands; advice with errors is refused (an `ApiError` whose
+ * details hold the `findings`) unless a reason is given.
+ */
+export const submitAdvice = (session: Session, id: string, requestId: string, reason?: string) =>
+  call<{ version: { id: string; name: string }; findings: AdviceFinding[] }>(
+    session,
+    "POST",
+    `/plans/${encodeURIComponent(id)}/advice/${encodeURIComponent(requestId)}/submit`,
+    JSON.stringify(reason ? { reason } : {}),
+  );
+
+/** The versions kept of a piece of advice: one for each time it was submitted. */
+export const listAdviceVersions = (session: Session, id: string, requestId: string) =>
+  call<{ versions: VersionSummary[] }>(
+    session,
+    "GET",
+    `/plans/${encodeURIComponent(id)}/advice/${encodeURIComponent(requestId)}/versions`,
+  ).then((r) => r.versions);

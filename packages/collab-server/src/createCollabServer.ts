@@ -11,12 +11,14 @@ import { redisExtension } from "./redisExtension.js";
 import { DEFAULT_SECTION_POLICY, type SectionPolicy } from "./sectionPolicy.js";
 import { SignIn, type SignInOptions } from "./signIn.js";
 import type { DocumentStore } from "./store/DocumentStore.js";
+import { loadStoredDocument } from "./store/loadStoredDocument.js";
 import { openStore } from "./store/openStore.js";
 import { seedPlans } from "./store/seedPlans.js";
 import { auditTrailWriter } from "./ws/auditTrailWriter.js";
 import { ClientOwners } from "./ws/ClientOwners.js";
 import { clientIdGate } from "./ws/clientIdGate.js";
 import { connectionCap } from "./ws/connectionCap.js";
+import { DocumentAccess } from "./ws/documentAccess.js";
 import { documentSizeCap } from "./ws/documentSizeCap.js";
 import { EditRefusals } from "./ws/EditRefusals.js";
 import { guardFrames } from "./ws/frameGuard.js";
@@ -93,6 +95,11 @@ export interface CollabServerOptions {
    * pages served from the server's own address. Tokens are sent as headers, never cookies.
    */
   readonly allowedOrigins?: readonly string[];
+  /**
+   * The day as the server counts it, YYYY-MM-DD: the date a request for advice is made on, and
+   * what its six weeks are counted to. Default the date in UTC; tests pass a day of their own.
+   */
+  readonly today?: () => string;
   /** Plans to store when the server starts, each only if no plan has its id yet. */
   readonly seed?: readonly Plan[];
 }
@@ -126,7 +133,14 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   // The HTTP API changes plans (issuing them) through Hocuspocus, so connected clients see it.
   // The API is made before the server it is part of; it reaches Hocuspocus once there is one.
   const made: { hocuspocus?: Hocuspocus } = {};
+  // A request for advice, kept in its plan, opens the advice to its adviser: read from the plan
+  // as this server holds it, live if it is open here.
+  const access = new DocumentAccess(signIn, policy, async (planId) => {
+    const live = made.hocuspocus?.documents.get(planId);
+    return live ?? (await loadStoredDocument(store, planId));
+  });
   const api = httpApi({
+    access,
     openDocument: (name) => {
       if (!made.hocuspocus) throw new Error("the server has not been created yet");
       return made.hocuspocus.openDirectConnection(name);
@@ -140,6 +154,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     quality: options.quality ?? {},
     maxImportBytes: limits.maxImportBytes,
     allowedOrigins: options.allowedOrigins ?? [],
+    ...(options.today ? { today: options.today } : {}),
   });
   const owners = new ClientOwners(store);
   const refusals = new EditRefusals(audit);
@@ -149,9 +164,9 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     new MessageRateLimit(limits),
     messageGuard(audit),
     schemaVersionGate(),
-    signInGate(signIn),
+    signInGate(access),
     connectionCap(limits.maxConnectionsPerUser),
-    sessionLifetime(signIn),
+    sessionLifetime(access),
     presenceGuard(owners),
     persistence(store),
     // An update is refused by the first of these that finds a reason; the rest then pass it by.

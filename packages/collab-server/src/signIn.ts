@@ -160,21 +160,25 @@ export class SignIn {
 
   /** The user a token stands for, if it may open the plan; otherwise a `SignInError` with the reason. */
   async verify(token: string, planId: string): Promise<SignedInUser> {
-    if (!token) throw new SignInError("no token: sign in first");
-    let user: SignedInUser;
-    if (this.#options.authorize) {
-      try {
-        user = await this.#options.authorize({ token, planId });
-      } catch (error) {
-        throw new SignInError((error as Error).message || "refused by the council's sign-in");
-      }
-    } else {
-      user = await this.#verifyJwt(token);
-    }
+    const user = await this.identify(token, planId);
     if (user.plans !== "*" && !user.plans.includes(planId)) {
       throw new SignInError(`this token does not open the plan ${planId}`, 403);
     }
     return user;
+  }
+
+  /**
+   * The user a valid token stands for, whichever plans it opens (an `authorize` hook is still
+   * asked about `planId`): for the access a request for advice gives its adviser.
+   */
+  async identify(token: string, planId: string): Promise<SignedInUser> {
+    if (!token) throw new SignInError("no token: sign in first");
+    if (!this.#options.authorize) return this.#verifyJwt(token);
+    try {
+      return await this.#options.authorize({ token, planId });
+    } catch (error) {
+      throw new SignInError((error as Error).message || "refused by the council's sign-in");
+    }
   }
 
   /**

@@ -1,5 +1,12 @@
 import { checkPlan } from "@ehcp/quality";
-import { PLAN_FRAGMENT_NAME, type Severity, statutoryDates, yDocToPlan } from "@ehcp/schema";
+import {
+  adviceDates,
+  PLAN_FRAGMENT_NAME,
+  readAdviceRequests,
+  type Severity,
+  statutoryDates,
+  yDocToPlan,
+} from "@ehcp/schema";
 import * as Y from "yjs";
 import type { DocumentSummary } from "./store/DocumentStore.js";
 
@@ -17,7 +24,7 @@ export interface SummaryDate {
  * What a caseload list shows of a plan, kept beside it each time it is stored so that listing
  * plans reads no plan: the child, the status and issue, the dates the law sets (how late each is
  * depends on the day the list is read, so the list works that out), and the checker's findings
- * counted by severity.
+ * counted by severity. The due date of each piece of advice asked for is one of the dates.
  */
 export interface PlanListSummary extends DocumentSummary {
   readonly issue: number | null;
@@ -62,12 +69,11 @@ export function summarizePlan(
     ...base,
     issue: plan.meta.issue,
     draftIssued: plan.meta.dates.draftIssued,
-    dates: statutoryDates(plan, today).map(({ key, label, due, done }) => ({
-      key,
-      label,
-      due,
-      done,
-    })),
+    // The advice asked for is due six weeks from each request (reg 8): beside the plan's own
+    // dates, so a late adviser shows on the caseload as a late step does.
+    dates: [...statutoryDates(plan, today), ...adviceDates(readAdviceRequests(doc), today)].map(
+      ({ key, label, due, done }) => ({ key, label, due, done }),
+    ),
     findings,
   };
 }

@@ -16,7 +16,7 @@ import type * as Y from "yjs";
 import { PlainHistory } from "./kit/PlainHistory.js";
 import { PlanComments } from "./kit/PlanComments.js";
 import { PlanSuggestions } from "./kit/PlanSuggestions.js";
-import { PlanKit } from "./kit/PlanKit.js";
+import { PlanKit, type PlanKitOptions } from "./kit/PlanKit.js";
 import { planEditorExtensions } from "./kit/planEditorExtensions.js";
 import { SECTION_KEY_OF } from "./model/sections.js";
 import { SaveStatus, saveStatusOf } from "./SaveStatus.js";
@@ -61,6 +61,8 @@ export interface PlanEditorProps {
   /** Called once the editor exists, for toolbars, panels and tests. */
   readonly onEditor?: (editor: Editor | null) => void;
   readonly className?: string;
+  /** Headings in place of the statutory ones, for a piece of advice (see `PlanKitOptions`). */
+  readonly sectionTitles?: PlanKitOptions["sectionTitles"];
 }
 
 /**
@@ -84,7 +86,11 @@ export function PlanEditor(props: PlanEditorProps) {
     {
       extensions: [
         ...planEditorExtensions(),
-        PlanKit.configure({ role: user.role, policy }),
+        PlanKit.configure({
+          role: user.role,
+          policy,
+          ...(props.sectionTitles ? { sectionTitles: props.sectionTitles } : {}),
+        }),
         ...(document
           ? [
               Collaboration.configure({ document, field: PLAN_FRAGMENT_NAME }),

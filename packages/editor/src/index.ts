@@ -54,5 +54,6 @@ export { SectionNav } from "./SectionNav.js";
 export type { SuggestionsPanelProps } from "./SuggestionsPanel.js";
 export { SuggestionsPanel } from "./SuggestionsPanel.js";
 export { TraceabilityMatrix } from "./TraceabilityMatrix.js";
+export { useAdviceFindings } from "./useAdviceFindings.js";
 export type { PlanFindings } from "./usePlanFindings.js";
 export { usePlanFindings } from "./usePlanFindings.js";

@@ -1,3 +1,4 @@
+export { ADVICE_RULES, checkAdvice } from "./checkAdvice.js";
 export { checkPlan, createPlanChecker } from "./checkPlan.js";
 export type { PlanChecker } from "./checkPlan.js";
 export { QualityConfigError, QualityConfigSchema, parseQualityConfig } from "./QualityConfig.js";

@@ -107,6 +107,24 @@ export {
 } from "./prosemirror/planSchema.js";
 export { planToDoc, planToDocJSON } from "./prosemirror/planToDoc.js";
 export { PLAN_FRAGMENT_NAME, planToYDoc } from "./yjs/planToYDoc.js";
+export type { AdviceDate } from "./advice/adviceDates.js";
+export { adviceDates } from "./advice/adviceDates.js";
+export { adviceDueDate } from "./advice/adviceDueDate.js";
+export {
+  ADVICE_AUTHOR_PARTS,
+  ADVICE_SECTIONS,
+  adviceDocumentName,
+  blankAdvice,
+  parseAdviceDocumentName,
+} from "./advice/adviceDocument.js";
+export type { AdviceRequest, AdviserRole } from "./advice/adviceRequest.js";
+export {
+  ADVICE_REQUESTS_MAP_NAME,
+  AdviceRequestSchema,
+  ADVISER_ROLE_NAMES,
+  ADVISER_ROLES,
+  readAdviceRequests,
+} from "./advice/adviceRequest.js";
 export { spokenDate } from "./dates/spokenDate.js";
 export type { StatutoryDate } from "./dates/statutoryDates.js";
 export { statutoryDates } from "./dates/statutoryDates.js";

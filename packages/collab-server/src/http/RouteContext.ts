@@ -8,6 +8,7 @@ import type { AuditTrail } from "../AuditTrail.js";
 import type { SectionPolicy } from "../sectionPolicy.js";
 import type { SignIn, SignedInUser } from "../signIn.js";
 import type { DocumentStore } from "../store/DocumentStore.js";
+import type { DocumentAccess } from "../ws/documentAccess.js";
 
 export interface HttpApiOptions {
   /** Opens a plan through Hocuspocus, so changes the API makes reach connected clients. */
@@ -15,6 +16,8 @@ export interface HttpApiOptions {
   /** The document of a plan open on this server, if it is. */
   readonly liveDocument?: (name: string) => Y.Doc | undefined;
   readonly signIn: SignIn;
+  /** Who may open which document (a request for advice opens its advice to its adviser). */
+  readonly access: DocumentAccess;
   readonly policy: SectionPolicy;
   readonly store: DocumentStore;
   readonly audit: AuditTrail;
@@ -22,6 +25,8 @@ export interface HttpApiOptions {
   readonly quality: QualityConfig;
   /** The largest plan `POST /plans` takes, in bytes. */
   readonly maxImportBytes: number;
+  /** The day as the server counts it, YYYY-MM-DD (see `CollabServerOptions.today`). */
+  readonly today?: () => string;
   /** Origins whose pages may call the API (see `CollabServerOptions.allowedOrigins`). */
   readonly allowedOrigins?: readonly string[];
 }

@@ -7,10 +7,19 @@ import {
   PlanIntegrityError,
 } from "@ehcp/export";
 import { checkPlan, summarizeQuality } from "@ehcp/quality";
-import { createId, ID_PATTERN, type Plan, PlanFormatError, parsePlanJson } from "@ehcp/schema";
+import {
+  createId,
+  ID_PATTERN,
+  type Plan,
+  PlanFormatError,
+  parseAdviceDocumentName,
+  parsePlanJson,
+} from "@ehcp/schema";
 import type { DocumentSummary } from "../store/DocumentStore.js";
 import { loadStoredDocument } from "../store/loadStoredDocument.js";
 import { summarizePlan } from "../summarizePlan.js";
+import { adviceDocumentRoutes } from "./adviceDocumentRoutes.js";
+import { adviceRoutes } from "./adviceRoutes.js";
 import { commentRoutes } from "./commentRoutes.js";
 import { createRouteContext } from "./createRouteContext.js";
 import { HttpError } from "./HttpError.js";
@@ -50,6 +59,8 @@ const EXPORTS = {
  * - `GET|POST /plans/:id/comments`, `POST /plans/:id/comments/:thread/replies|resolve`
  * - `GET /plans/:id/representations`, `POST /plans/:id/suggestions/:suggestion/decide`
  * - `POST /plans/:id/issue-draft|issue-final|amend`
+ * - `GET|POST /plans/:id/advice-requests`: the advice asked for, with its due dates
+ * - `GET /plans/:id/advice/:request[/versions[/:version]]`, `POST /plans/:id/advice/:request/submit`
  *
  * Tokens come as `Authorization: Bearer …`. Errors are JSON `{ error, issues? }` with a status
  * that fits. Creating plans and versions and reading the audit trail take a role that may change
@@ -73,9 +84,11 @@ export function httpApi(options: HttpApiOptions) {
       handle: async (request, response) => {
         const token = tokenOf(request);
         const open: ({ id: string } & DocumentSummary)[] = [];
-        const stored = store.listSummaries
-          ? await store.listSummaries()
-          : (await store.list()).map((name) => ({ name, summary: null }));
+        const stored = (
+          store.listSummaries
+            ? await store.listSummaries()
+            : (await store.list()).map((name) => ({ name, summary: null }))
+        ).filter(({ name }) => !parseAdviceDocumentName(name));
         const opened = new Set(
           await signIn
             .plansOpenedBy(
@@ -93,7 +106,7 @@ export function httpApi(options: HttpApiOptions) {
           // A summary kept before the list showed dates and findings is made again.
           const live = options.liveDocument?.(id);
           const shown = live
-            ? summarizePlan(live)
+            ? summarizePlan(live, options.today?.())
             : summary && "findings" in summary
               ? summary
               : summarizePlan(await loadStoredDocument(store, id));
@@ -248,6 +261,8 @@ export function httpApi(options: HttpApiOptions) {
     ...lifecycleRoutes(context),
     ...commentRoutes(context),
     ...suggestionRoutes(context),
+    ...adviceRoutes(context),
+    ...adviceDocumentRoutes(context),
     {
       method: "GET",
       path: /^\/plans\/([^/]+)\/audit$/,

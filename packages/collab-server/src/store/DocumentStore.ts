@@ -59,7 +59,10 @@ export interface AuditEntry {
   readonly user: { readonly id: string; readonly role: string };
   /** The minute the changes fell in, as an ISO date and time (`2026-11-22T15:04:00.000Z`). */
   readonly minute: string;
-  /** Sections changed ("F"), or "meta" for the plan details and "structure" for the outline. */
+  /**
+   * Sections changed ("F"), or "meta" for the plan details, "structure" for the outline and
+   * "advice-requests" for the requests for advice kept beside the plan.
+   */
   readonly parts: readonly string[];
   /** Ids of the needs, outcomes, provisions and other items changed, added or removed. */
   readonly items: readonly string[];

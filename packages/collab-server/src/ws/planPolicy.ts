@@ -6,6 +6,7 @@ import { PlanShadow } from "../PlanShadow.js";
 import type { SectionPolicy } from "../sectionPolicy.js";
 import type { DocumentStore } from "../store/DocumentStore.js";
 import { newClientsOf } from "./clientIdGate.js";
+import { editableOf } from "./documentAccess.js";
 import type { EditRefusals } from "./EditRefusals.js";
 import type { Sender } from "./Sender.js";
 import { userOf } from "./signInGate.js";
@@ -40,6 +41,7 @@ export function planPolicy(options: PlanPolicyOptions): Extension {
     }
     return sets;
   };
+  const NO_PARTS: ReadonlySet<never> = new Set();
   const shadowOf = (name: string, document: Y.Doc) => {
     let shadow = shadows.get(name);
     if (!shadow) {
@@ -54,12 +56,15 @@ export function planPolicy(options: PlanPolicyOptions): Extension {
       if (!carriesChanges(type) || connection.readOnly) return;
       const user = userOf(context);
       if (!user) return;
+      const advice = editableOf(context);
+      const adviceParts = advice ? new Set(advice) : undefined;
       const shadow = shadowOf(documentName, document);
       const { problem, code, parts, items } = shadow.check(payload, {
         id: user.id,
         name: user.name,
         role: user.role,
-        ...allowedFor(user.role),
+        // An adviser in their advice writes its parts and suggests nowhere (see `DocumentAccess`).
+        ...(adviceParts ? { editable: adviceParts, suggestable: NO_PARTS } : allowedFor(user.role)),
         clients: newClientsOf(payload, document),
       });
       if (problem !== null) {

@@ -1,5 +1,6 @@
 import type { Extension } from "@hocuspocus/server";
-import type { SignedInUser, SignIn } from "../signIn.js";
+import type { SignedInUser } from "../signIn.js";
+import type { DocumentAccess } from "./documentAccess.js";
 import { closeWith } from "./closeWith.js";
 
 /** The longest a Node timer waits; a sign-in that lasts longer is checked again then. */
@@ -16,7 +17,7 @@ const userOf = (connection: { context: unknown }) =>
  * the reason, when its token expires (an editor sends a fresh token before then); a fresh token
  * must name the same person, since everything the connection did and may do is theirs.
  */
-export function sessionLifetime(signIn: SignIn): Extension {
+export function sessionLifetime(access: DocumentAccess): Extension {
   // Keyed by the connection's context, the one thing Hocuspocus's disconnect hook is given.
   const timers = new WeakMap<object, ReturnType<typeof setTimeout>>();
   const watch = (connection: Connection) => {
@@ -47,7 +48,7 @@ export function sessionLifetime(signIn: SignIn): Extension {
     async onTokenSync({ token, documentName, connection }) {
       const before = userOf(connection);
       try {
-        const user = await signIn.verify(token, documentName);
+        const { user } = await access.open(token, documentName);
         if (before && user.id !== before.id) {
           connection.close({
             code: 4403,
@@ -58,7 +59,7 @@ export function sessionLifetime(signIn: SignIn): Extension {
         (connection.context as { user?: SignedInUser }).user = user;
         watch(connection as unknown as Connection);
       } catch (error) {
-        // A token that no longer opens the plan ends the connection with the reason.
+        // A token that no longer opens the document ends the connection with the reason.
         connection.close({ code: 4403, reason: (error as Error).message });
       }
     },

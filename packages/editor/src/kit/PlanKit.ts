@@ -3,6 +3,7 @@ import {
   type NeedsSectionKey,
   type ProvisionSectionKey,
   type Role,
+  type SectionKey,
   type SectionPolicy,
 } from "@ehcp/schema";
 import { Extension } from "@tiptap/core";
@@ -25,6 +26,11 @@ export interface PlanKitOptions {
   /** The signed-in writer's role: sections it may not change are read-only. */
   readonly role: Role;
   readonly policy: SectionPolicy;
+  /**
+   * Headings for sections in place of the statutory ones, for a document in the plan's blocks
+   * that is not a plan (a piece of advice: `ADVICE_SECTIONS`).
+   */
+  readonly sectionTitles?: Readonly<Partial<Record<SectionKey, string>>>;
 }
 
 declare module "@tiptap/core" {
@@ -51,7 +57,11 @@ declare module "@tiptap/core" {
     };
   }
   interface Storage {
-    plan: { role: Role; policy: SectionPolicy };
+    plan: {
+      role: Role;
+      policy: SectionPolicy;
+      sectionTitles?: Readonly<Partial<Record<SectionKey, string>>>;
+    };
   }
 }
 
@@ -72,11 +82,19 @@ export const PLAN_SHORTCUTS = {
  * What makes the generated nodes a plan editor: the commands and their shortcuts, unique item
  * ids, labels, and the writer's role enforced as the server enforces it.
  */
-export const PlanKit = Extension.create<PlanKitOptions, { role: Role; policy: SectionPolicy }>({
+export const PlanKit = Extension.create<
+  PlanKitOptions,
+  {
+    role: Role;
+    policy: SectionPolicy;
+    sectionTitles?: Readonly<Partial<Record<SectionKey, string>>>;
+  }
+>({
   name: "plan",
   addOptions: () => ({ role: "viewer", policy: DEFAULT_SECTION_POLICY }),
   addStorage() {
-    return { role: this.options.role, policy: this.options.policy };
+    const { role, policy, sectionTitles } = this.options;
+    return sectionTitles ? { role, policy, sectionTitles } : { role, policy };
   },
   addProseMirrorPlugins() {
     return [

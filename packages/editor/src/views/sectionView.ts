@@ -84,7 +84,8 @@ export function sectionView(editor: Editor): NodeViewRenderer {
     const heading = document.createElement("h2");
     heading.id = `${dom.id}-heading`;
     heading.contentEditable = "false";
-    heading.textContent = `Section ${key}: ${SECTION_TITLES[key]}`;
+    heading.textContent =
+      editor.storage.plan.sectionTitles?.[key] ?? `Section ${key}: ${SECTION_TITLES[key]}`;
     dom.setAttribute("aria-labelledby", heading.id);
     dom.append(heading);
     const writable = policy[role].includes(key);

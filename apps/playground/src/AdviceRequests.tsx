@@ -1,0 +1,269 @@
+import {
+  type AdviceDate,
+  type AdviceRequest,
+  ADVISER_ROLE_NAMES,
+  ADVISER_ROLES,
+  adviceDates,
+  spokenDate as spoken,
+} from "@ehcp/schema";
+import { type FormEvent, useState } from "react";
+import { ApiError, developmentUserId, requestAdvice, type Session } from "./api.js";
+
+const TAGS: Readonly<Record<AdviceDate["status"], [string, string]>> = {
+  met: ["Given", "govuk-tag--green"],
+  late: ["Given late", "govuk-tag--orange"],
+  due: ["Due", "govuk-tag--blue"],
+  overdue: ["Late", "govuk-tag--red"],
+};
+
+const days = (n: number) => `${n} day${n === 1 ? "" : "s"}`;
+
+/** Which field a server's error names, so the form can mark it: "adviser.name: …". */
+const fieldOf = (problem: string | null) =>
+  problem?.match(/^(adviser\.name|adviser\.role|requestedOn):/)?.[1] ?? null;
+
+/**
+ * The advice sought for the plan (SEND Regulations 2014 reg 6): who was asked, when, and when it
+ * is due, six weeks on (reg 8), the late ones marked in words as well as colour; and, for the
+ * caseworker, the form that asks someone for advice.
+ */
+export function AdviceRequests({
+  session,
+  id,
+  requests,
+  today,
+}: {
+  readonly session: Session;
+  readonly id: string;
+  readonly requests: readonly AdviceRequest[];
+  readonly today: string;
+}) {
+  const [name, setName] = useState("");
+  const [role, setRole] = useState("");
+  const [date, setDate] = useState({ day: "", month: "", year: "" });
+  const [problem, setProblem] = useState<string | null>(null);
+  const [sent, setSent] = useState<string | null>(null);
+  const manage = session.role === "caseworker";
+  const dates = adviceDates(requests, today);
+  const field = fieldOf(problem);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSent(null);
+    if (!name.trim()) return setProblem("adviser.name: give the name of the person asked");
+    if (!role) return setProblem("adviser.role: choose the role they advise in");
+    const given = [date.day, date.month, date.year].some((part) => part.trim() !== "");
+    const requestedOn = given
+      ? `${date.year.trim().padStart(4, "0")}-${date.month.trim().padStart(2, "0")}-${date.day.trim().padStart(2, "0")}`
+      : undefined;
+    try {
+      const { request } = await requestAdvice(
+        session,
+        id,
+        { id: developmentUserId(name), name: name.trim(), role },
+        requestedOn,
+      );
+      setProblem(null);
+      setSent(`${request.adviser.name} was asked for advice. It is due by ${spoken(request.due)}.`);
+      setName("");
+      setRole("");
+      setDate({ day: "", month: "", year: "" });
+    } catch (error) {
+      setProblem(error instanceof ApiError ? error.message : "The server could not be reached.");
+    }
+  };
+  const message = problem?.replace(/^[a-zA-Z.]+: /, "") ?? null;
+  return (
+    <section aria-labelledby="advice-heading" className="pg-advice">
+      <h2 id="advice-heading" className="govuk-heading-m">
+        Advice
+      </h2>
+      {requests.length === 0 ? (
+        <p className="govuk-body">No one has been asked for advice yet.</p>
+      ) : (
+        <table className="govuk-table pg-advice-requests">
+          <caption className="govuk-table__caption govuk-table__caption--s">
+            Advice asked for, due six weeks from each request
+          </caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">
+                Adviser
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Asked
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Due
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Where it stands
+              </th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {requests.map((request, i) => {
+              const d = dates[i] as AdviceDate;
+              const [tag, colour] = TAGS[d.status];
+              return (
+                <tr key={request.id} className="govuk-table__row">
+                  <th scope="row" className="govuk-table__header">
+                    {request.adviser.name}
+                    <span className="govuk-body-s pg-advice-role">
+                      {" "}
+                      ({ADVISER_ROLE_NAMES[request.adviser.role]})
+                    </span>
+                    {request.adviser.id === session.id || manage ? (
+                      <>
+                        <br />
+                        <a
+                          className="govuk-link govuk-body-s"
+                          href={`#/plans/${encodeURIComponent(id)}/advice/${encodeURIComponent(request.id)}`}
+                        >
+                          {request.adviser.id === session.id
+                            ? "Write your advice"
+                            : "Read the advice"}
+                          <span className="govuk-visually-hidden">
+                            {" "}
+                            from {request.adviser.name}
+                          </span>
+                        </a>
+                      </>
+                    ) : null}
+                  </th>
+                  <td className="govuk-table__cell">{spoken(request.requestedOn)}</td>
+                  <td className="govuk-table__cell">{spoken(d.due)}</td>
+                  <td className="govuk-table__cell">
+                    <strong className={`govuk-tag ${colour}`}>{tag}</strong>
+                    {d.done
+                      ? ` ${spoken(d.done)}`
+                      : d.daysLeft >= 0
+                        ? ` ${days(d.daysLeft)} left`
+                        : ` ${days(-d.daysLeft)} late`}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {manage ? (
+        <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby="ask-heading">
+          <h3 id="ask-heading" className="govuk-heading-s">
+            Request advice
+          </h3>
+          {sent ? (
+            <p className="govuk-body pg-advice-sent" role="status">
+              {sent}
+            </p>
+          ) : null}
+          <div
+            className={`govuk-form-group${field === "adviser.name" ? " govuk-form-group--error" : ""}`}
+          >
+            <label className="govuk-label" htmlFor="adviser-name">
+              Name of the person asked
+            </label>
+            <div className="govuk-hint" id="adviser-name-hint">
+              They write their advice when they sign in with this name.
+            </div>
+            {field === "adviser.name" ? (
+              <p className="govuk-error-message" id="adviser-name-error" role="alert">
+                <span className="govuk-visually-hidden">Error:</span> {message}
+              </p>
+            ) : null}
+            <input
+              id="adviser-name"
+              className={`govuk-input${field === "adviser.name" ? " govuk-input--error" : ""}`}
+              aria-describedby={`adviser-name-hint${field === "adviser.name" ? " adviser-name-error" : ""}`}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              autoComplete="off"
+            />
+          </div>
+          <div
+            className={`govuk-form-group${field === "adviser.role" ? " govuk-form-group--error" : ""}`}
+          >
+            <label className="govuk-label" htmlFor="adviser-role">
+              The role they advise in
+            </label>
+            {field === "adviser.role" ? (
+              <p className="govuk-error-message" id="adviser-role-error" role="alert">
+                <span className="govuk-visually-hidden">Error:</span> {message}
+              </p>
+            ) : null}
+            <select
+              id="adviser-role"
+              className={`govuk-select${field === "adviser.role" ? " govuk-select--error" : ""}`}
+              {...(field === "adviser.role" ? { "aria-describedby": "adviser-role-error" } : {})}
+              value={role}
+              onChange={(e) => setRole(e.target.value)}
+            >
+              <option value="">Choose a role</option>
+              {ADVISER_ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {ADVISER_ROLE_NAMES[r][0]?.toUpperCase()}
+                  {ADVISER_ROLE_NAMES[r].slice(1)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div
+            className={`govuk-form-group${field === "requestedOn" ? " govuk-form-group--error" : ""}`}
+          >
+            <fieldset
+              className="govuk-fieldset"
+              role="group"
+              aria-describedby={`requested-hint${field === "requestedOn" ? " requested-error" : ""}`}
+            >
+              <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">
+                Date the request was sent
+              </legend>
+              <div className="govuk-hint" id="requested-hint">
+                Leave it blank for today. For example, 1 10 2026.
+              </div>
+              {field === "requestedOn" ? (
+                <p className="govuk-error-message" id="requested-error" role="alert">
+                  <span className="govuk-visually-hidden">Error:</span> {message}
+                </p>
+              ) : null}
+              <div className="govuk-date-input">
+                {(
+                  [
+                    ["day", "Day", 2],
+                    ["month", "Month", 2],
+                    ["year", "Year", 4],
+                  ] as const
+                ).map(([part, label, width]) => (
+                  <div key={part} className="govuk-date-input__item">
+                    <div className="govuk-form-group">
+                      <label
+                        className="govuk-label govuk-date-input__label"
+                        htmlFor={`requested-${part}`}
+                      >
+                        {label}
+                      </label>
+                      <input
+                        id={`requested-${part}`}
+                        className={`govuk-input govuk-date-input__input govuk-input--width-${width}${field === "requestedOn" ? " govuk-input--error" : ""}`}
+                        inputMode="numeric"
+                        value={date[part]}
+                        onChange={(e) => setDate({ ...date, [part]: e.target.value })}
+                      />
+                    </div>
+                  </div>
+                ))}
+              </div>
+            </fieldset>
+          </div>
+          {problem && !field ? (
+            <p role="alert" className="govuk-error-message pg-error">
+              {problem}
+            </p>
+          ) : null}
+          <button type="submit" className="govuk-button">
+            Request advice
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}
