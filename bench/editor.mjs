@@ -1,6 +1,13 @@
 /* global window */
 // Keystrokes in Chromium: our PlanEditor holding the large plan beside a plain Tiptap StarterKit
 // editor holding the same text, both bound to Yjs through Tiptap's Collaboration extension.
+// Run alone with `node bench/editor.mjs` (after `npm run build`); `BENCH_SCALES=1,2,4` sets the
+// plan sizes (the remote keystroke and the opening are measured at each), and
+// `BENCH_PROFILE=dir` writes a DevTools CPU profile of each opening and each run of remote
+// keystrokes there, and prints the functions with the most self time.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import { createServer } from "vite";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@ehcp/fixtures/chromium";
@@ -18,7 +25,53 @@ const stats = (times) => {
   };
 };
 
-export async function editorBenchmarks({ keystrokes = 300, remote = 200 } = {}) {
+/** The profile's busy time (ms) and its functions with the most self time. */
+function summarise(profile, top = 12) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map();
+  const deltas = profile.timeDeltas;
+  let busy = 0;
+  profile.samples.forEach((id, i) => {
+    const node = byId.get(id);
+    const ms = (deltas[i] ?? 0) / 1000;
+    const name = node.callFrame.functionName || "(anonymous)";
+    if (name === "(idle)" || name === "(program)") return;
+    busy += ms;
+    const where = node.callFrame.url.split("/").slice(-1)[0];
+    const key = `${name} ${where}:${node.callFrame.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + ms);
+  });
+  return {
+    busyMs: round(busy),
+    top: [...self.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, ms]) => `${round(ms)} ms ${name}`),
+  };
+}
+
+async function profiled(page, label, fn) {
+  const dir = process.env.BENCH_PROFILE;
+  if (!dir) return { value: await fn() };
+  const session = await page.context().newCDPSession(page);
+  await session.send("Profiler.enable");
+  await session.send("Profiler.setSamplingInterval", { interval: 100 });
+  await session.send("Profiler.start");
+  const value = await fn();
+  const { profile } = await session.send("Profiler.stop");
+  await session.detach();
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${label}.cpuprofile`), JSON.stringify(profile));
+  const summary = summarise(profile);
+  console.error(JSON.stringify({ profile: label, ...summary }));
+  return { value, cpu: summary.busyMs };
+}
+
+export async function editorBenchmarks({
+  keystrokes = 300,
+  remote = 200,
+  scales = (process.env.BENCH_SCALES ?? "1,2,4").split(",").map(Number),
+} = {}) {
   const server = await createServer({
     root: new URL("./editor/", import.meta.url).pathname,
     configFile: false,
@@ -31,65 +84,111 @@ export async function editorBenchmarks({ keystrokes = 300, remote = 200 } = {}) 
     executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
   });
-  const plan = generatePlan({ scale: 1, seed: 1 });
   const results = {};
   try {
-    for (const kind of ["plain", "ours"]) {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      await page.goto(url);
-      await page.waitForFunction(() => window.bench !== undefined, null, { timeout: 60_000 });
-      const setupMs = await page.evaluate(([k, p]) => window.bench.setup(k, p), [kind, plan]);
-      await page.evaluate(() => window.bench.keystrokes(30));
-      const typed = await page.evaluate((n) => window.bench.keystrokes(n), keystrokes);
-      const applied = await page.evaluate((n) => window.bench.remote(n), remote);
-      const memory = await page.evaluate(() => performance.memory?.usedJSHeapSize ?? 0);
-      results[kind] = {
-        setupMs: round(setupMs),
-        typed: stats(typed),
-        applied: stats(applied),
-        heapMB: Math.round(memory / 1048576),
-      };
-      await page.close();
+    for (const scale of scales) {
+      const plan = generatePlan({ scale, seed: 1 });
+      for (const kind of ["plain", "ours"]) {
+        const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+        await page.goto(url);
+        await page.waitForFunction(() => window.bench !== undefined, null, { timeout: 60_000 });
+        await page.evaluate((p) => window.bench.prepare(p), plan);
+        const open = await profiled(page, `open-${kind}-x${scale}`, () =>
+          page.evaluate((k) => window.bench.setup(k), kind),
+        );
+        await page.evaluate(() => window.bench.settle());
+        const row = { setupMs: round(open.value), setupCpuMs: open.cpu };
+        if (scale === 1) {
+          await page.evaluate(() => window.bench.keystrokes(30));
+          row.typed = stats(await page.evaluate((n) => window.bench.keystrokes(n), keystrokes));
+        }
+        await page.evaluate(() => window.bench.remote(20));
+        const applied = await profiled(page, `remote-${kind}-x${scale}`, () =>
+          page.evaluate((n) => window.bench.remote(n), remote),
+        );
+        row.applied = stats(applied.value);
+        row.appliedCpuMs = applied.cpu;
+        row.heapMB = Math.round(
+          (await page.evaluate(() => performance.memory?.usedJSHeapSize ?? 0)) / 1048576,
+        );
+        results[`${kind}${scale}`] = row;
+        await page.close();
+      }
     }
   } finally {
     await browser.close();
     await server.close();
   }
-  const inputs = { provisions: 240, keystrokes, remoteKeystrokes: remote };
   const peerName = "plain Tiptap StarterKit editor, same text, bound to Yjs (peer)";
-  return [
-    {
-      name: `keystroke: ${peerName}`,
-      inputs,
-      ...results.plain.typed,
-      unit: "ms from dispatch to layout",
-      setupMs: results.plain.setupMs,
-      heapMB: results.plain.heapMB,
-    },
-    {
-      name: "keystroke in a provision field: PlanEditor, large plan, bound to Yjs",
-      inputs,
-      ...results.ours.typed,
-      unit: "ms from dispatch to layout",
-      setupMs: results.ours.setupMs,
-      heapMB: results.ours.heapMB,
-      peer: peerName,
-      ratioToPeer: round(results.ours.typed.p50 / results.plain.typed.p50),
-      p95RatioToPeer: round(results.ours.typed.p95 / results.plain.typed.p95),
-    },
-    {
-      name: `remote keystroke applied: ${peerName}`,
-      inputs,
-      ...results.plain.applied,
-      unit: "ms from Yjs update to layout",
-    },
-    {
-      name: "remote keystroke applied: PlanEditor, large plan",
-      inputs,
-      ...results.ours.applied,
-      unit: "ms from Yjs update to layout",
-      peer: peerName,
-      ratioToPeer: round(results.ours.applied.p50 / results.plain.applied.p50),
-    },
-  ];
+  const rows = [];
+  for (const scale of scales) {
+    const plain = results[`plain${scale}`];
+    const ours = results[`ours${scale}`];
+    const inputs = { provisions: 240 * scale, keystrokes, remoteKeystrokes: remote };
+    const size = scale === 1 ? "large plan" : `${scale} times the large plan`;
+    if (scale === 1) {
+      rows.push(
+        {
+          name: `keystroke: ${peerName}`,
+          inputs,
+          ...plain.typed,
+          unit: "ms from dispatch to layout",
+          setupMs: plain.setupMs,
+          heapMB: plain.heapMB,
+        },
+        {
+          name: "keystroke in a provision field: PlanEditor, large plan, bound to Yjs",
+          inputs,
+          ...ours.typed,
+          unit: "ms from dispatch to layout",
+          setupMs: ours.setupMs,
+          heapMB: ours.heapMB,
+          peer: peerName,
+          ratioToPeer: round(ours.typed.p50 / plain.typed.p50),
+          p95RatioToPeer: round(ours.typed.p95 / plain.typed.p95),
+        },
+      );
+    }
+    rows.push(
+      {
+        name: `opening the plan: ${peerName}, ${size}`,
+        inputs,
+        p50: plain.setupMs,
+        unit: "ms from an empty page to the plan laid out and painted",
+        ...(plain.setupCpuMs ? { cpuMs: plain.setupCpuMs } : {}),
+      },
+      {
+        name: `opening the plan: PlanEditor, ${size}`,
+        inputs,
+        p50: ours.setupMs,
+        unit: "ms from an empty page to the plan laid out and painted",
+        ...(ours.setupCpuMs ? { cpuMs: ours.setupCpuMs } : {}),
+        heapMB: ours.heapMB,
+        peer: peerName,
+        ratioToPeer: round(ours.setupMs / plain.setupMs),
+      },
+      {
+        name: `remote keystroke applied: ${peerName}, ${size}`,
+        inputs,
+        ...plain.applied,
+        unit: "ms from Yjs update to layout",
+        ...(plain.appliedCpuMs ? { cpuMs: plain.appliedCpuMs } : {}),
+      },
+      {
+        name: `remote keystroke applied: PlanEditor, ${size}`,
+        inputs,
+        ...ours.applied,
+        unit: "ms from Yjs update to layout",
+        ...(ours.appliedCpuMs ? { cpuMs: ours.appliedCpuMs } : {}),
+        peer: peerName,
+        ratioToPeer: round(ours.applied.p50 / plain.applied.p50),
+        p95RatioToPeer: round(ours.applied.p95 / plain.applied.p95),
+      },
+    );
+  }
+  return rows;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  for (const row of await editorBenchmarks()) console.log(JSON.stringify(row));
 }

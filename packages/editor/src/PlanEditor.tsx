@@ -83,7 +83,7 @@ export function PlanEditor(props: PlanEditorProps) {
   const editor = useEditor(
     {
       extensions: [
-        ...planEditorExtensions(),
+        ...planEditorExtensions({ awaitEditorContent: true }),
         PlanKit.configure({ role: user.role, policy }),
         ...(document
           ? [

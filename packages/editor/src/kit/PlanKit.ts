@@ -15,6 +15,7 @@ import { addStep } from "../commands/addStep.js";
 import { addView } from "../commands/addView.js";
 import { moveItem } from "../commands/moveItem.js";
 import { setLink } from "../commands/setLink.js";
+import { cardAtSelection } from "../plugins/cardAtSelection.js";
 import { findingHighlight } from "../plugins/findingHighlight.js";
 import { itemFindings } from "../plugins/itemFindings.js";
 import { itemLabels } from "../plugins/itemLabels.js";
@@ -85,6 +86,7 @@ export const PlanKit = Extension.create<PlanKitOptions, { role: Role; policy: Se
       findingHighlight(),
       itemFindings(),
       roleGuard(this.options.role, this.options.policy),
+      cardAtSelection(),
     ];
   },
   addCommands() {
