@@ -56,7 +56,8 @@ window.bench = {
     const paragraphs: JSONContent[] = [];
     planToDoc(plan).descendants((node) => {
       if (node.isTextblock) {
-        const text = (node.type.name === "provisionDeliveredBy" ? "DELIVERED " : "") + node.textContent;
+        const text =
+          (node.type.name === "provisionDeliveredBy" ? "DELIVERED " : "") + node.textContent;
         paragraphs.push({ type: "paragraph", content: text ? [{ type: "text", text }] : [] });
         return false;
       }

@@ -137,7 +137,12 @@ export class ItemCardView extends NodeView<typeof ItemCard, Editor> {
   show(): void {
     // Before the editor's content is on the page there is nowhere to render: the node views are
     // made again once it is.
-    if (this.renderer || !this.article || !(this.editor as { contentComponent?: unknown }).contentComponent) return;
+    if (
+      this.renderer ||
+      !this.article ||
+      !(this.editor as { contentComponent?: unknown }).contentComponent
+    )
+      return;
     observers.get(this.editor)?.unobserve(this.article);
     this.renderer = new ReactRenderer<unknown, ItemCardProps>(ItemCard, {
       editor: this.editor,
@@ -160,7 +165,10 @@ export class ItemCardView extends NodeView<typeof ItemCard, Editor> {
     this.innerDecorations = inner;
     if (changed) {
       this.describe();
-      this.renderer?.updateProps({ node, decorations: decorations as ItemCardProps["decorations"] });
+      this.renderer?.updateProps({
+        node,
+        decorations: decorations as ItemCardProps["decorations"],
+      });
     }
     return true;
   }
