@@ -1,15 +1,18 @@
 /* global window */
 // Keystrokes in Chromium: our PlanEditor holding the large plan beside a plain Tiptap StarterKit
 // editor holding the same text, both bound to Yjs through Tiptap's Collaboration extension.
-// Run alone with `node bench/editor.mjs` (after `npm run build`); `BENCH_SCALES=1,2,4` sets the
-// plan sizes (the remote keystroke and the opening are measured at each), and
-// `BENCH_PROFILE=dir` writes a DevTools CPU profile of each opening and each run of remote
+// The page is built for production (React's production build, as users get it);
+// `BENCH_EDITOR_DEV=1` serves it from Vite's dev server instead, as the figures before 1 December
+// 2026 were measured. Run alone with `node bench/editor.mjs` (after `npm run build`);
+// `BENCH_SCALES=1,2,4` sets the plan sizes (the remote keystroke and the opening are measured at
+// each), and `BENCH_PROFILE=dir` writes a DevTools CPU profile of each opening and each run of remote
 // keystrokes there, and prints the functions with the most self time.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
-import { createServer } from "vite";
+import { build, createServer, preview } from "vite";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@ehcp/fixtures/chromium";
 import { generatePlan } from "@ehcp/fixtures/generatePlan";
 
@@ -72,13 +75,26 @@ export async function editorBenchmarks({
   remote = 200,
   scales = (process.env.BENCH_SCALES ?? "1,2,4").split(",").map(Number),
 } = {}) {
-  const server = await createServer({
-    root: new URL("./editor/", import.meta.url).pathname,
-    configFile: false,
-    logLevel: "error",
-    server: { host: "127.0.0.1", port: 0 },
-  });
-  await server.listen();
+  const root = new URL("./editor/", import.meta.url).pathname;
+  const common = { root, configFile: false, logLevel: "error" };
+  let server;
+  let outDir = null;
+  if (process.env.BENCH_EDITOR_DEV) {
+    // Vite's dev server: React's development build, as the figures before 1 December 2026.
+    server = await createServer({ ...common, server: { host: "127.0.0.1", port: 0 } });
+    await server.listen();
+  } else {
+    // The page built for production, as a council's service would serve it.
+    outDir = mkdtempSync(join(tmpdir(), "ehcp-bench-editor-"));
+    // Unminified when profiling, so that the profile names functions.
+    const minify = !process.env.BENCH_PROFILE;
+    await build({ ...common, build: { outDir, emptyOutDir: true, minify } });
+    server = await preview({
+      ...common,
+      build: { outDir },
+      preview: { host: "127.0.0.1", port: 0 },
+    });
+  }
   const url = server.resolvedUrls.local[0];
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
@@ -118,6 +134,7 @@ export async function editorBenchmarks({
   } finally {
     await browser.close();
     await server.close();
+    if (outDir) rmSync(outDir, { recursive: true, force: true });
   }
   const peerName = "plain Tiptap StarterKit editor, same text, bound to Yjs (peer)";
   const rows = [];

@@ -6,6 +6,7 @@ import { ReactRenderer } from "@tiptap/react";
 import { labelFrom } from "../plugins/itemLabels.js";
 import { ItemCard, type ItemCardProps } from "./ItemCard.js";
 import { idPrefix } from "./sectionView.js";
+import { whenNear } from "./whenNear.js";
 
 const KIND: Record<string, string> = {
   need: "Need",
@@ -22,28 +23,8 @@ const CONTENT_LABELS: Record<string, string> = {
   budgetItem: "The outcomes it will help meet",
 };
 
-/** How far beyond the screen a card's controls are made ready, so scrolling never waits. */
-const NEAR = "100% 0px";
-
-let cards = 0;
 const views = new WeakMap<Element, ItemCardView>();
-const observers = new WeakMap<Editor, IntersectionObserver>();
-
-/** The editor's one observer, which mounts each card's controls as it comes near the screen. */
-function observerOf(editor: Editor): IntersectionObserver | null {
-  if (typeof IntersectionObserver === "undefined") return null;
-  let observer = observers.get(editor);
-  if (!observer) {
-    observer = new IntersectionObserver(
-      (entries) => {
-        for (const entry of entries) if (entry.isIntersecting) views.get(entry.target)?.show();
-      },
-      { rootMargin: NEAR },
-    );
-    observers.set(editor, observer);
-  }
-  return observer;
-}
+let cards = 0;
 
 /** What a card shows from its decorations: its label and its findings. */
 const shown = (decorations: readonly Decoration[]) =>
@@ -67,6 +48,7 @@ export class ItemCardView extends NodeView<typeof ItemCard, Editor> {
   private addHost!: HTMLElement;
   private fields: HTMLElement | null = null;
   private renderer: ReactRenderer<unknown, ItemCardProps> | null = null;
+  private stopWaiting: () => void = () => {};
 
   constructor(props: NodeViewRendererProps) {
     super(ItemCard, props);
@@ -115,9 +97,7 @@ export class ItemCardView extends NodeView<typeof ItemCard, Editor> {
     this.article = article;
     this.describe();
     views.set(article, this);
-    const observer = observerOf(this.editor);
-    if (observer) observer.observe(article);
-    else this.show();
+    this.stopWaiting = whenNear(this.editor, article, () => this.show());
   }
 
   override get dom(): HTMLElement {
@@ -143,7 +123,7 @@ export class ItemCardView extends NodeView<typeof ItemCard, Editor> {
       !(this.editor as { contentComponent?: unknown }).contentComponent
     )
       return;
-    observers.get(this.editor)?.unobserve(this.article);
+    this.stopWaiting();
     this.renderer = new ReactRenderer<unknown, ItemCardProps>(ItemCard, {
       editor: this.editor,
       props: this.props(),
@@ -174,7 +154,7 @@ export class ItemCardView extends NodeView<typeof ItemCard, Editor> {
   }
 
   destroy(): void {
-    observers.get(this.editor)?.unobserve(this.article);
+    this.stopWaiting();
     views.delete(this.article);
     this.renderer?.destroy();
     this.renderer = null;
