@@ -16,6 +16,7 @@ declare global {
       prepare(plan: Plan): void;
       setup(kind: "ours" | "plain"): Promise<number>;
       settle(): Promise<void>;
+      mountedCards(): number;
       keystrokes(count: number): number[];
       remote(count: number): number[];
     };
@@ -107,6 +108,8 @@ window.bench = {
     await nextFrame();
     return performance.now() - start;
   },
+  // How many cards have their React controls mounted (PlanEditor mounts those near the screen).
+  mountedCards: () => document.querySelectorAll(".ehcp-card-controls").length,
   async settle() {
     await new Promise((r) => setTimeout(r, 100));
     caret = findCaret(editor as Editor, kind);
