@@ -3,16 +3,20 @@
 import { PlanEditor } from "@ehcp/editor";
 import "@ehcp/editor/styles.css";
 import { type Plan, planToDoc, planToYDoc, PLAN_FRAGMENT_NAME } from "@ehcp/schema";
-import { Editor } from "@tiptap/core";
+import { Editor, getSchema, type JSONContent } from "@tiptap/core";
 import Collaboration from "@tiptap/extension-collaboration";
 import StarterKit from "@tiptap/starter-kit";
+import { prosemirrorJSONToYDoc } from "@tiptap/y-tiptap";
 import { createRoot } from "react-dom/client";
 import * as Y from "yjs";
 
 declare global {
   interface Window {
     bench: {
-      setup(kind: "ours" | "plain", plan: Plan): Promise<number>;
+      prepare(plan: Plan): void;
+      setup(kind: "ours" | "plain"): Promise<number>;
+      settle(): Promise<void>;
+      mountedCards(): number;
       keystrokes(count: number): number[];
       remote(count: number): number[];
     };
@@ -21,17 +25,21 @@ declare global {
 
 let editor: Editor | null = null;
 let doc: Y.Doc | null = null;
+let kind: "ours" | "plain" = "ours";
+let prepared: { ours: Y.Doc; plain: Y.Doc } | null = null;
+
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 let remoteDoc: Y.Doc | null = null;
 let caret = 0;
 
 /** The position at the end of the "delivered by" text of the 100th provision (or the same text). */
-function findCaret(current: Editor, kind: "ours" | "plain"): number {
+function findCaret(current: Editor, which: "ours" | "plain"): number {
   let found = -1;
   let seen = 0;
   current.state.doc.descendants((node, pos) => {
     if (found >= 0) return false;
     const match =
-      kind === "ours"
+      which === "ours"
         ? node.type.name === "provisionDeliveredBy"
         : node.type.name === "paragraph" && node.textContent.startsWith("DELIVERED ");
     if (match && seen++ === 100) found = pos + node.nodeSize - 1;
@@ -41,12 +49,35 @@ function findCaret(current: Editor, kind: "ours" | "plain"): number {
 }
 
 window.bench = {
-  async setup(kind, plan) {
+  // The shared document as it would arrive from the server, for each editor: not timed.
+  prepare(plan) {
+    const ours = new Y.Doc();
+    planToYDoc(plan, ours);
+    // The same words as plain paragraphs; "delivered by" texts marked so the caret finds them.
+    const paragraphs: JSONContent[] = [];
+    planToDoc(plan).descendants((node) => {
+      if (node.isTextblock) {
+        const text =
+          (node.type.name === "provisionDeliveredBy" ? "DELIVERED " : "") + node.textContent;
+        paragraphs.push({ type: "paragraph", content: text ? [{ type: "text", text }] : [] });
+        return false;
+      }
+      return true;
+    });
+    const plain = prosemirrorJSONToYDoc(
+      getSchema([StarterKit]),
+      { type: "doc", content: paragraphs },
+      PLAN_FRAGMENT_NAME,
+    );
+    prepared = { ours, plain };
+  },
+  // From an empty page to the plan built from Yjs, laid out and painted.
+  async setup(which) {
+    kind = which;
     const start = performance.now();
-    doc = new Y.Doc();
+    doc = (prepared as { ours: Y.Doc; plain: Y.Doc })[kind];
     const root = document.getElementById("root") as HTMLElement;
     if (kind === "ours") {
-      planToYDoc(plan, doc);
       await new Promise<void>((resolve) => {
         createRoot(root).render(
           <PlanEditor
@@ -62,17 +93,6 @@ window.bench = {
         );
       });
     } else {
-      // The same words as plain paragraphs; "delivered by" texts marked so the caret finds them.
-      const paragraphs: string[] = [];
-      planToDoc(plan).descendants((node) => {
-        if (node.isTextblock) {
-          paragraphs.push(
-            (node.type.name === "provisionDeliveredBy" ? "DELIVERED " : "") + node.textContent,
-          );
-          return false;
-        }
-        return true;
-      });
       const element = document.createElement("div");
       root.append(element);
       editor = new Editor({
@@ -82,18 +102,19 @@ window.bench = {
           Collaboration.configure({ document: doc, field: PLAN_FRAGMENT_NAME }),
         ],
       });
-      // With Collaboration the document comes from Yjs; writing it fills the shared document too.
-      editor.commands.setContent(
-        paragraphs
-          .map((text) => `<p>${text.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</p>`)
-          .join(""),
-      );
     }
+    void root.getBoundingClientRect().height;
+    await nextFrame();
+    await nextFrame();
+    return performance.now() - start;
+  },
+  // How many cards have their React controls mounted (PlanEditor mounts those near the screen).
+  mountedCards: () => document.querySelectorAll(".ehcp-card-controls").length,
+  async settle() {
     await new Promise((r) => setTimeout(r, 100));
     caret = findCaret(editor as Editor, kind);
     remoteDoc = new Y.Doc();
-    Y.applyUpdate(remoteDoc, Y.encodeStateAsUpdate(doc));
-    return performance.now() - start;
+    Y.applyUpdate(remoteDoc, Y.encodeStateAsUpdate(doc as Y.Doc));
   },
   keystrokes(count) {
     const current = editor as Editor;

@@ -17,6 +17,7 @@ import { afterEach, describe, expect, inject, it } from "vitest";
 import { examplePlan } from "@ehcp/fixtures";
 import { userEvent } from "vitest/browser";
 import { PlanEditor, type PlanEditorProps } from "./PlanEditor.js";
+import { scrollToCards } from "../test/scrollToCards.js";
 
 const good = parsePlan(examplePlan("plan-good.json"));
 const mounted: Root[] = [];
@@ -105,6 +106,7 @@ describe("PlanEditor", () => {
     const { container, editor } = await mount();
     const control = () =>
       container.querySelector<HTMLFieldSetElement>('[data-section="F"] .ehcp-duration')!;
+    await scrollToCards(container, '[data-section="F"] article');
     const dates = () => control().querySelectorAll<HTMLInputElement>("input[type=date]");
     expect(control().querySelector("legend")?.textContent).toBe("How long");
     expect(dates()).toHaveLength(0);
@@ -192,6 +194,7 @@ describe("PlanEditor", () => {
       user: { name: "Dr Health", role: "health", color: "#047857" },
     });
     const F = container.querySelector<HTMLElement>('[data-section="F"]');
+    await scrollToCards(container, '[data-section="F"] article');
     expect(F?.dataset.readonly).toBe("true");
     expect(F?.querySelector(".ehcp-readonly-note")?.textContent).toBe(
       "Read only: health may not change section F.",

@@ -85,7 +85,7 @@ export function PlanEditor(props: PlanEditorProps) {
   const editor = useEditor(
     {
       extensions: [
-        ...planEditorExtensions(),
+        ...planEditorExtensions({ awaitEditorContent: true }),
         PlanKit.configure({
           role: user.role,
           policy,

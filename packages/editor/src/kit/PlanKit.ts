@@ -16,6 +16,7 @@ import { addStep } from "../commands/addStep.js";
 import { addView } from "../commands/addView.js";
 import { moveItem } from "../commands/moveItem.js";
 import { setLink } from "../commands/setLink.js";
+import { cardAtSelection } from "../plugins/cardAtSelection.js";
 import { findingHighlight } from "../plugins/findingHighlight.js";
 import { itemFindings } from "../plugins/itemFindings.js";
 import { itemLabels } from "../plugins/itemLabels.js";
@@ -103,6 +104,7 @@ export const PlanKit = Extension.create<
       findingHighlight(),
       itemFindings(),
       roleGuard(this.options.role, this.options.policy),
+      cardAtSelection(),
     ];
   },
   addCommands() {

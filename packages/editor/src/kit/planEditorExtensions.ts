@@ -1,68 +1,51 @@
 import type { AnyExtension, Editor, NodeViewRenderer } from "@tiptap/core";
-import type { Node as PMNode } from "@tiptap/pm/model";
-import type { Decoration } from "@tiptap/pm/view";
-import { ReactNodeViewRenderer } from "@tiptap/react";
 import { planExtensions } from "../extensions/planExtensions.js";
 import { FIELD_LABELS } from "../views/FIELD_LABELS.js";
 import { fieldView } from "../views/fieldView.js";
-import { ItemCard } from "../views/ItemCard.js";
+import { ItemCardView } from "../views/ItemCardView.js";
 import { sectionView } from "../views/sectionView.js";
 
 const CARDS = new Set(["view", "need", "outcome", "provision", "budgetItem", "advice"]);
 
-/** What a card shows from its decorations: its label and its findings. */
-const shown = (decorations: readonly Decoration[]) =>
-  decorations.map((d) => {
-    const spec = d.spec as { label?: unknown; findings?: unknown };
-    return spec.label ?? spec.findings;
-  });
-
-/**
- * Redraws a card when its node or what its decorations carry changes. Tiptap's own rule redraws
- * only for a new node, so a card kept its old label, or missed its findings, when only they changed.
- */
-function redrawCard({
-  oldNode,
-  newNode,
-  oldDecorations,
-  newDecorations,
-  updateProps,
-}: {
-  oldNode: PMNode;
-  newNode: PMNode;
-  oldDecorations: readonly Decoration[];
-  newDecorations: readonly Decoration[];
-  updateProps: () => void;
-}): boolean {
-  if (newNode.type !== oldNode.type) return false;
-  const before = shown(oldDecorations);
-  const after = shown(newDecorations);
-  if (
-    newNode !== oldNode ||
-    before.length !== after.length ||
-    before.some((value, i) => value !== after[i])
-  ) {
-    updateProps();
-  }
-  return true;
+export interface PlanEditorExtensionsOptions {
+  /**
+   * Whether the editor is shown through Tiptap's React `EditorContent` (as `PlanEditor` does),
+   * which makes every node view again once it is on the page: the views then wait for it, so a
+   * long plan's sections, cards and fields are built once, not twice.
+   */
+  readonly awaitEditorContent?: boolean;
 }
+
+/** What a node is drawn as before `EditorContent` is on the page: nothing, made again then. */
+const placeholder: NodeViewRenderer = () => ({
+  dom: document.createElement("div"),
+  ignoreMutation: () => true,
+});
 
 /**
  * The plan's nodes with their views: sections with fixed headings, items as cards, fields with
  * labels. Everything else renders as the schema says.
  */
-export function planEditorExtensions(): AnyExtension[] {
+export function planEditorExtensions({
+  awaitEditorContent = false,
+}: PlanEditorExtensionsOptions = {}): AnyExtension[] {
   return planExtensions().map((extension) => {
     const name = extension.name;
     let view: ((editor: Editor) => NodeViewRenderer) | null = null;
     if (name.startsWith("section")) view = sectionView;
     else if (name in FIELD_LABELS) view = fieldView;
-    else if (CARDS.has(name)) view = () => ReactNodeViewRenderer(ItemCard, { update: redrawCard });
+    else if (CARDS.has(name)) view = () => (props) => new ItemCardView(props);
     if (!view) return extension;
     const make = view;
     return extension.extend({
       addNodeView() {
-        return make((this as unknown as { editor: Editor }).editor);
+        const editor = (this as unknown as { editor: Editor }).editor;
+        const render = make(editor);
+        if (!awaitEditorContent) return render;
+        return (props: Parameters<NodeViewRenderer>[0]) =>
+          (editor as { contentComponent?: unknown }).contentComponent
+            ? render(props)
+            : placeholder(props);
       },
     });
   });

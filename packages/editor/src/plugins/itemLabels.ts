@@ -3,7 +3,6 @@ import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import { eachItem } from "../model/eachItem.js";
 import { changesTextOnly } from "./changesTextOnly.js";
-import { isFromYjs } from "./isFromYjs.js";
 
 export const itemLabelsKey = new PluginKey<LabelState>("ehcpItemLabels");
 
@@ -31,9 +30,10 @@ export function itemLabels(): Plugin<LabelState> {
       init: (_config, state) => build(state.doc),
       apply(tr, value) {
         if (!tr.docChanged) return value;
-        // y-prosemirror brings others' edits in by replacing the whole document, which mapping
-        // would take every label through and drop: label the new document afresh.
-        if (isFromYjs(tr)) return build(tr.doc);
+        // Typing, one's own or others' (the binding replaces only what changed; see the patch of
+        // @tiptap/y-tiptap in patches/), moves no item: the labels follow it. When the binding
+        // replaces the whole document instead, the step is not text only, and the plan is
+        // labelled afresh, since mapping would drop every label.
         if (changesTextOnly(tr)) {
           return { decorations: value.decorations.map(tr.mapping, tr.doc) };
         }

@@ -139,6 +139,20 @@ describe("itemLabels", () => {
     expect(labels(state.apply(remoteWordInB1(state)))).toEqual(before);
   });
 
+  it("keeps every label through others' typing, which the binding brings as a step over the text", () => {
+    const state = EditorState.create({ doc: planToDoc(plan), plugins: [itemLabels()] });
+    const before = labels(state);
+    const inB1 = TextSelection.near(state.doc.resolve(findSection(state.doc, "B").pos + 3)).from;
+    const typed = state.apply(remote(state.tr.insertText(" well", inB1)));
+    expect(labels(typed)).toEqual(before);
+    // Each label still covers its own item: those after the typing moved with it.
+    const at = (s: EditorState) =>
+      (itemLabelsKey.getState(s)?.decorations.find() ?? []).map((d) => [d.from, d.to]);
+    expect(at(typed)).toEqual(
+      at(state).map(([from, to]) => [from! > inB1 ? from! + 5 : from, to! > inB1 ? to! + 5 : to]),
+    );
+  });
+
   it("keeps a provision's label when one of its values changes, such as how often it is given", () => {
     const state = EditorState.create({ doc: planToDoc(plan), plugins: [itemLabels()] });
     const before = labels(state);

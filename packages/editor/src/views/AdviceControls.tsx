@@ -1,5 +1,5 @@
 import { AGENCIES, AGENCY_NAMES } from "@ehcp/schema";
-import type { NodeViewProps } from "@tiptap/react";
+import type { CardControlProps } from "./CardControlProps.js";
 
 interface From {
   readonly name: string;
@@ -10,7 +10,7 @@ interface From {
  * A piece of advice in section K: its title, who gave it and from which agency, when it was asked
  * for and received, and whether it is appended to the plan.
  */
-export function AdviceControls(props: NodeViewProps & { disabled: boolean }) {
+export function AdviceControls(props: CardControlProps & { disabled: boolean }) {
   const { node, updateAttributes, disabled } = props;
   const from = (node.attrs.from as From | null) ?? { name: "", role: "" };
   const date = (attr: "requested" | "received", label: string) => (

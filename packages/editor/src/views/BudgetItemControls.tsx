@@ -1,5 +1,5 @@
 import { ARRANGEMENT_NAMES, BUDGET_ARRANGEMENTS } from "@ehcp/schema";
-import type { NodeViewProps } from "@tiptap/react";
+import type { CardControlProps } from "./CardControlProps.js";
 import { useState } from "react";
 import { labelsById } from "./labelsById.js";
 
@@ -7,7 +7,7 @@ import { labelsById } from "./labelsById.js";
  * An item of the personal budget in section J: the provision it pays for, how much, and how it is
  * arranged. The list of provisions is read when it is opened, so it is never stale.
  */
-export function BudgetItemControls(props: NodeViewProps & { disabled: boolean }) {
+export function BudgetItemControls(props: CardControlProps & { disabled: boolean }) {
   const { node, editor, updateAttributes, disabled } = props;
   const [, refresh] = useState(0);
   const provisions = [...labelsById(editor.state.doc).values()].filter(

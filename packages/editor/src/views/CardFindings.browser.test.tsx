@@ -9,6 +9,7 @@ import { PlanEditor } from "../PlanEditor.js";
 import { QualityPanel } from "../QualityPanel.js";
 import { usePlanFindings } from "../usePlanFindings.js";
 import { planOf, seriousAxeProblems } from "../../test/mountEditor.js";
+import { scrollToCards } from "../../test/scrollToCards.js";
 
 const roots: Root[] = [];
 afterEach(() => {
@@ -112,6 +113,7 @@ describe("findings where the writing is", () => {
       container.querySelector<HTMLElement>(
         `article[data-id="${poor.sections.F.provisions[1]!.id}"]`,
       )!;
+    await scrollToCards(container, `article[data-id="${poor.sections.F.provisions[1]!.id}"]`);
     const per = [...card().querySelectorAll<HTMLSelectElement>(".ehcp-frequency select")][0]!;
     await userEvent.selectOptions(per, "fortnight");
     expect(planOf(editor).sections.F.provisions[1]?.frequency?.per).toBe("fortnight");

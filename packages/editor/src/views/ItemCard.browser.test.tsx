@@ -2,6 +2,7 @@ import { AREA_NAMES, parsePlan, PFA_NAMES } from "@ehcp/schema";
 import { examplePlan } from "@ehcp/fixtures";
 import { afterEach, describe, expect, it } from "vitest";
 import { mountEditor, unmountAll } from "../../test/mountEditor.js";
+import { scrollToCards } from "../../test/scrollToCards.js";
 
 const good = parsePlan(examplePlan("plan-good.json"));
 afterEach(unmountAll);
@@ -12,6 +13,7 @@ const optionTexts = (select: HTMLSelectElement | null) =>
 describe("item cards", () => {
   it("offer coded values by their plain names, never by their codes", async () => {
     const { container } = await mountEditor({ plan: good });
+    await scrollToCards(container);
     const need = container.querySelector<HTMLElement>('[data-section="B"] article.ehcp-need')!;
     const area = need.querySelector<HTMLSelectElement>("select");
     expect(optionTexts(area)).toEqual([

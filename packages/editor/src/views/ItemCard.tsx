@@ -8,34 +8,21 @@ import {
   PFA_NAMES,
   type SectionKey,
 } from "@ehcp/schema";
-import { NodeViewContent, type NodeViewProps, NodeViewWrapper } from "@tiptap/react";
+import type { NodeViewProps } from "@tiptap/react";
 import { useId, useState } from "react";
+import { createPortal } from "react-dom";
 import { SECTION_KEY_OF } from "../model/sections.js";
 import { findingsFrom } from "../plugins/itemFindings.js";
 import { labelFrom } from "../plugins/itemLabels.js";
 import { PLAN_SHORTCUTS } from "../kit/PlanKit.js";
 import { readableShortcut } from "../readableShortcut.js";
 import { AdviceControls } from "./AdviceControls.js";
+import type { CardControlProps } from "./CardControlProps.js";
 import { BudgetItemControls } from "./BudgetItemControls.js";
 import { CardFindings } from "./CardFindings.js";
 import { type Duration, DurationControl } from "./DurationControl.js";
 import { labelsById } from "./labelsById.js";
 import { ViewControls } from "./ViewControls.js";
-
-const KIND: Record<string, string> = {
-  need: "Need",
-  outcome: "Outcome",
-  provision: "Provision",
-  view: "View",
-  advice: "Advice",
-  budgetItem: "Item of the personal budget",
-};
-
-/** What the text of an item that is not in fields of its own is. */
-const CONTENT_LABELS: Record<string, string> = {
-  view: "Their view",
-  budgetItem: "The outcomes it will help meet",
-};
 
 interface Frequency {
   sessions: number;
@@ -48,7 +35,7 @@ interface Frequency {
  * one. The picker lists the plan's items when it is opened, so it is never stale.
  */
 function Links(
-  props: NodeViewProps & {
+  props: CardControlProps & {
     attr: string;
     kind: string;
     heading: string;
@@ -108,7 +95,7 @@ function Links(
   );
 }
 
-function NeedControls(props: NodeViewProps & { section: SectionKey; disabled: boolean }) {
+function NeedControls(props: CardControlProps & { section: SectionKey; disabled: boolean }) {
   const { node, updateAttributes, section, disabled } = props;
   const advice = (
     <Links
@@ -142,7 +129,7 @@ function NeedControls(props: NodeViewProps & { section: SectionKey; disabled: bo
   );
 }
 
-function OutcomeControls(props: NodeViewProps & { disabled: boolean }) {
+function OutcomeControls(props: CardControlProps & { disabled: boolean }) {
   const { node, updateAttributes, disabled } = props;
   return (
     <div className="ehcp-controls">
@@ -191,7 +178,7 @@ function OutcomeControls(props: NodeViewProps & { disabled: boolean }) {
   );
 }
 
-function ProvisionControls(props: NodeViewProps & { disabled: boolean }) {
+function ProvisionControls(props: CardControlProps & { disabled: boolean }) {
   const { node, updateAttributes, disabled } = props;
   const frequency = node.attrs.frequency as Frequency | null;
   const setFrequency = (change: Partial<Frequency>) => {
@@ -285,32 +272,30 @@ function ProvisionControls(props: NodeViewProps & { disabled: boolean }) {
   );
 }
 
+/** What the React part of a card is given by its node view (see `ItemCardView`). */
+export interface ItemCardProps extends CardControlProps {
+  readonly decorations: NodeViewProps["decorations"];
+  readonly getPos: NodeViewProps["getPos"];
+  /** Where the outcome's "Add a step" button goes, after the card's text. */
+  readonly addHost: HTMLElement;
+}
+
 /**
- * The card of a need, an outcome or a provision: its label (kept current by the labels plugin),
- * its values as form controls, and its fields as editable text.
+ * The React part of the card of a need, an outcome or a provision: its findings, its values as
+ * form controls, and an outcome's "Add a step" button. The card's heading and its fields as
+ * editable text are the node view's own DOM, there before this is mounted.
  */
-export function ItemCard(props: NodeViewProps) {
-  const { node, editor, decorations, getPos } = props;
+export function ItemCard(props: ItemCardProps) {
+  const { node, editor, decorations, getPos, addHost } = props;
   const label = labelFrom(decorations) ?? "";
-  const headingId = useId();
   const pos = typeof getPos === "function" ? getPos() : undefined;
   const sectionName =
     pos === undefined ? "" : (editor.state.doc.resolve(pos).node(1)?.type.name ?? "");
   const section = SECTION_KEY_OF[sectionName] ?? "B";
   const { role, policy } = editor.storage.plan;
   const disabled = !editor.isEditable || !policy[role].includes(section);
-  const kind = KIND[node.type.name] ?? node.type.name;
   return (
-    <NodeViewWrapper
-      as="article"
-      className={`ehcp-item ehcp-${node.type.name}`}
-      aria-labelledby={headingId}
-      data-id={node.attrs.id as string}
-      data-label={label}
-    >
-      <h3 id={headingId} className="ehcp-item-heading" contentEditable={false}>
-        <span className="ehcp-item-label">{label}</span> {kind}
-      </h3>
+    <>
       <div contentEditable={false}>
         <CardFindings editor={editor} findings={findingsFrom(decorations)} />
       </div>
@@ -329,28 +314,23 @@ export function ItemCard(props: NodeViewProps) {
           <BudgetItemControls {...props} disabled={disabled} />
         ) : null}
       </div>
-      {CONTENT_LABELS[node.type.name] ? (
-        <span className="ehcp-field-label" contentEditable={false} id={`${headingId}-content`}>
-          {CONTENT_LABELS[node.type.name]}
-        </span>
-      ) : null}
-      {node.isAtom ? null : <NodeViewContent className="ehcp-item-fields" />}
-      {node.type.name === "outcome" ? (
-        <div contentEditable={false} className="ehcp-add">
-          <button
-            type="button"
-            disabled={disabled}
-            aria-keyshortcuts={PLAN_SHORTCUTS.addStep.replace(/-/g, "+")}
-            onClick={() => {
-              editor.commands.addStep(node.attrs.id as string);
-              editor.view.focus();
-            }}
-          >
-            Add a step towards {label || "this outcome"}{" "}
-            <span className="ehcp-shortcut">({readableShortcut(PLAN_SHORTCUTS.addStep)})</span>
-          </button>
-        </div>
-      ) : null}
-    </NodeViewWrapper>
+      {node.type.name === "outcome"
+        ? createPortal(
+            <button
+              type="button"
+              disabled={disabled}
+              aria-keyshortcuts={PLAN_SHORTCUTS.addStep.replace(/-/g, "+")}
+              onClick={() => {
+                editor.commands.addStep(node.attrs.id as string);
+                editor.view.focus();
+              }}
+            >
+              Add a step towards {label || "this outcome"}{" "}
+              <span className="ehcp-shortcut">({readableShortcut(PLAN_SHORTCUTS.addStep)})</span>
+            </button>,
+            addHost,
+          )
+        : null}
+    </>
   );
 }

@@ -1,8 +1,8 @@
 import { TOPIC_NAMES, VIEW_TOPICS, VOICE_NAMES, VOICES } from "@ehcp/schema";
-import type { NodeViewProps } from "@tiptap/react";
+import type { CardControlProps } from "./CardControlProps.js";
 
 /** Who speaks in a view of section A, what about, whether in their own words, and how gathered. */
-export function ViewControls(props: NodeViewProps & { disabled: boolean }) {
+export function ViewControls(props: CardControlProps & { disabled: boolean }) {
   const { node, updateAttributes, disabled } = props;
   return (
     <div className="ehcp-controls">

@@ -2,6 +2,7 @@ import type { Editor, NodeViewRenderer } from "@tiptap/core";
 import type { Node as PMNode } from "@tiptap/pm/model";
 import { FIELD_LABELS } from "./FIELD_LABELS.js";
 import { idPrefix } from "./sectionView.js";
+import { whenNear } from "./whenNear.js";
 
 let fields = 0;
 
@@ -38,35 +39,76 @@ export function fieldView(editor: Editor): NodeViewRenderer {
         due?.show(next.attrs.byWhen as string | null);
         return true;
       },
+      destroy: () => due?.destroy(),
     };
   };
 }
 
-/** A step's "by when", a month, which sets the step's attribute when a whole month is chosen. */
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/**
+ * A month as the writer reads it ("July 2027"), for the step's date before its input is made
+ * (a table, not `Intl`, which costs more than the rest of the step's view).
+ */
+const readableMonth = (byWhen: string | null): string => {
+  const match = /^(\d{4})-(\d{2})/.exec(byWhen ?? "");
+  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
+  return match && month ? `${month} ${match[1]}` : "not set";
+};
+
+/**
+ * A step's "by when", a month, which sets the step's attribute when a whole month is chosen. The
+ * month input, costly to make, is made when the step comes near the screen; until then the month
+ * is there as words.
+ */
 function stepDate(
   editor: Editor,
   node: PMNode,
   getPos: () => number | undefined,
   stepLabelId: string,
-): { element: HTMLElement; show: (byWhen: string | null) => void } {
+): { element: HTMLElement; show: (byWhen: string | null) => void; destroy: () => void } {
   const { role, policy } = editor.storage.plan;
   const element = document.createElement("label");
   element.className = "ehcp-step-date";
   element.contentEditable = "false";
-  const input = document.createElement("input");
-  input.type = "month";
-  input.disabled = !editor.isEditable || !policy[role].includes("E");
-  input.setAttribute("aria-describedby", stepLabelId);
-  const show = (byWhen: string | null) => {
-    input.value = byWhen?.slice(0, 7) ?? "";
+  const words = document.createElement("span");
+  let byWhen = node.attrs.byWhen as string | null;
+  let input: HTMLInputElement | null = null;
+  const show = (next: string | null) => {
+    byWhen = next;
+    if (input) input.value = next?.slice(0, 7) ?? "";
+    else words.textContent = readableMonth(next);
   };
-  show(node.attrs.byWhen as string | null);
-  input.addEventListener("change", () => {
-    const pos = getPos();
-    // A step is always due by a month: an emptied date keeps the last one.
-    if (pos === undefined || !/^\d{4}-\d{2}$/.test(input.value)) return;
-    editor.view.dispatch(editor.state.tr.setNodeAttribute(pos, "byWhen", input.value));
-  });
-  element.append("By when ", input);
-  return { element, show };
+  const makeInput = () => {
+    const made = document.createElement("input");
+    made.type = "month";
+    made.disabled = !editor.isEditable || !policy[role].includes("E");
+    made.setAttribute("aria-describedby", stepLabelId);
+    made.addEventListener("change", () => {
+      const pos = getPos();
+      // A step is always due by a month: an emptied date keeps the last one.
+      if (pos === undefined || !/^\d{4}-\d{2}$/.test(made.value)) return;
+      editor.view.dispatch(editor.state.tr.setNodeAttribute(pos, "byWhen", made.value));
+    });
+    input = made;
+    words.replaceWith(made);
+    show(byWhen);
+  };
+  show(byWhen);
+  element.append("By when ", words);
+  const destroy = whenNear(editor, element, makeInput);
+  return { element, show, destroy };
 }
