@@ -1,0 +1,357 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import mammoth from "mammoth";
+import type { Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  app,
+  axeProblems,
+  person,
+  type Playground,
+  signInPage,
+  startPlayground,
+  view,
+} from "./harness.js";
+
+// From nothing: the server starts with no plan at all, as a council's first morning would.
+let playground: Playground;
+let downloads: string;
+const screenshots = join(app, "screenshots");
+
+beforeAll(async () => {
+  playground = await startPlayground([]);
+  downloads = mkdtempSync(join(tmpdir(), "ehcp-journey-"));
+  mkdirSync(screenshots, { recursive: true });
+});
+
+afterAll(async () => {
+  await playground?.stop();
+  rmSync(downloads, { recursive: true, force: true });
+});
+
+const JOURNEY = 290_000;
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** What axe finds on the screen at a desktop's 1,400 px and a tablet's 768 px. */
+async function axeAtBothWidths(page: Page): Promise<string[]> {
+  const found = await axeProblems(page);
+  await page.setViewportSize({ width: 768, height: 1024 });
+  found.push(...(await axeProblems(page)).map((problem) => `at 768 px: ${problem}`));
+  await page.setViewportSize({ width: 1400, height: 900 });
+  return found;
+}
+
+const section = (page: Page, key: string) => page.locator(`[data-section="${key}"]`);
+/** An item's card, by the label and kind its heading reads ("F1 Provision"). */
+const card = (page: Page, name: string) => page.getByRole("article", { name, exact: true });
+/** A text field of a card, by its visible label, clicked into as a writer would. */
+const into = async (place: Locator, label: string) =>
+  place.getByRole("group", { name: label, exact: true }).locator(".ehcp-field-content").click();
+/** Chooses the option of a list whose words match, as a person reading the list would. */
+async function choose(select: Locator, words: RegExp) {
+  const label = await select.locator("option").filter({ hasText: words }).first().textContent();
+  await select.selectOption({ label: label ?? "" });
+}
+const addButton = (page: Page, key: string) =>
+  section(page, key).locator(":scope > .ehcp-add").getByRole("button");
+
+describe("a plan from a blank page to a final plan", () => {
+  it(
+    "is written, issued as a draft, answered by the family, made final inside their 15 days with a reason, and exported",
+    async () => {
+      const signIn = await signInPage(playground);
+      expect(await axeAtBothWidths(signIn)).toEqual([]);
+      await signIn.context().close();
+
+      const caseworker = await person(playground, "Alex Morgan", "caseworker");
+      await caseworker.getByText("There are no plans you may open yet.").waitFor();
+      expect(await axeAtBothWidths(caseworker)).toEqual([]);
+      await caseworker.getByLabel("Child's full name").fill("Lena Hart");
+      await caseworker.getByLabel("Date of birth").fill("2017-03-14");
+      await caseworker.getByRole("button", { name: "Create the plan" }).click();
+      await caseworker.getByRole("heading", { name: "Lena Hart's plan" }).waitFor();
+      await caseworker.locator(".ehcp-editor").waitFor();
+      expect(await caseworker.locator("#lifecycle-state").textContent()).toBe(
+        "Draft (issue 1), not yet issued to the family.",
+      );
+      expect(await caseworker.locator(".ehcp-item").count()).toBe(0);
+      expect(await axeAtBothWidths(caseworker)).toEqual([]);
+      const type = (text: string) => caseworker.keyboard.type(text);
+
+      // A: the child's own words, and a parent's hopes.
+      await addButton(caseworker, "A").click();
+      await type("I like drawing and being with my friend Sam. Loud rooms make my head hurt.");
+      const a1 = card(caseworker, "A1 View");
+      await a1.getByLabel("In their own words (a direct quote)").check();
+      await a1
+        .getByLabel("How this view was gathered")
+        .fill("Talking with Lena at school, with her drawings");
+      await addButton(caseworker, "A").click();
+      await type("We hope Lena can stay at a local school with her friends.");
+      const a2 = card(caseworker, "A2 View");
+      await a2.getByRole("combobox", { name: /^Who speaks/ }).selectOption({ label: "A parent" });
+      await a2
+        .getByRole("combobox", { name: /^Topic/ })
+        .selectOption({ label: "Hopes and aspirations" });
+
+      // B and C: a need each, described.
+      await addButton(caseworker, "B").click();
+      await type("Finds it hard to follow spoken instructions in class");
+      const b1 = card(caseworker, "B1 Need");
+      await into(b1, "What the need is");
+      await type(
+        "Lena loses track of spoken instructions longer than two steps, then waits for a friend to show her what to do.",
+      );
+      await b1
+        .getByRole("combobox", { name: /^Area of need/ })
+        .selectOption({ label: "Communication and interaction" });
+      await addButton(caseworker, "C").click();
+      await type("Has headaches after time in noisy rooms");
+      await into(card(caseworker, "C1 Need"), "What the need is");
+      await type("Her GP has recorded headaches after loud lessons, two or three times a week.");
+
+      // E: an outcome for each need, the first with a step towards it.
+      await addButton(caseworker, "E").click();
+      await type(
+        "By July 2027 Lena follows three-step spoken instructions in class without help, four times out of five",
+      );
+      const e1 = card(caseworker, "E1 Outcome");
+      await e1.getByLabel("By when").fill("2027-07");
+      await choose(e1.getByRole("combobox", { name: "Link a need" }), /^B1 /);
+      await e1.getByRole("button", { name: /^Add a step towards E1/ }).click();
+      await type("By February 2027 Lena follows two-step instructions with a picture prompt");
+      await addButton(caseworker, "E").click();
+      await type(
+        "By July 2027 Lena has no more than one headache a week after lessons, as her diary records",
+      );
+      const e2 = card(caseworker, "E2 Outcome");
+      await e2.getByLabel("By when").fill("2027-07");
+      await choose(e2.getByRole("combobox", { name: "Link a need" }), /^C1 /);
+
+      // F and G: provision with all five questions answered: what, who, with what expertise,
+      // how often and for how long.
+      const provision = async (
+        key: "F" | "G",
+        label: string,
+        answers: {
+          what: string;
+          who: string;
+          expertise: string;
+          ratio: string;
+          sessions: string;
+          minutes: string;
+          per: string;
+          outcome: RegExp;
+        },
+      ) => {
+        await addButton(caseworker, key).click();
+        await type(answers.what);
+        const item = card(caseworker, `${label} Provision`);
+        await into(item, "Who delivers it");
+        await type(answers.who);
+        await into(item, "With what expertise");
+        await type(answers.expertise);
+        await item.getByLabel("Ratio").fill(answers.ratio);
+        await item.getByLabel("Sessions", { exact: true }).fill(answers.sessions);
+        await item.getByRole("spinbutton", { name: "min" }).fill(answers.minutes);
+        await item.getByRole("combobox", { name: /^per/ }).selectOption({ label: answers.per });
+        await item
+          .getByRole("combobox", { name: "How long" })
+          .selectOption({ label: "Until the next review" });
+        await choose(item.getByRole("combobox", { name: "Link an outcome" }), answers.outcome);
+        return item;
+      };
+      const f1 = await provision("F", "F1", {
+        what: "A listening programme with picture prompts for each step, in a group of four",
+        who: "Teaching assistant",
+        expertise: "Trained in the listening programme by the speech and language therapist",
+        ratio: "1:4",
+        sessions: "3",
+        minutes: "20",
+        per: "week",
+        outcome: /^E1 /,
+      });
+      await provision("G", "G1", {
+        what: "A review of Lena's headache diary with her and her parents",
+        who: "School nurse",
+        expertise: "Registered school nurse",
+        ratio: "1:1",
+        sessions: "1",
+        minutes: "30",
+        per: "term",
+        outcome: /^E2 /,
+      });
+
+      // J: the family asked for a personal budget for the listening programme's materials.
+      await section(caseworker, "J")
+        .getByLabel("The child's parent or the young person has asked for a personal budget")
+        .check();
+      await addButton(caseworker, "J").click();
+      await type("The outcomes of E1, at home as well as at school");
+      const budgetItem = section(caseworker, "J").getByRole("article");
+      await choose(budgetItem.getByRole("combobox", { name: /^Pays for/ }), /^F1 /);
+      await budgetItem.getByLabel("Amount in pounds").fill("450");
+      await budgetItem
+        .getByRole("combobox", { name: /^Arrangement/ })
+        .selectOption({ label: "Direct payment" });
+      await into(section(caseworker, "J"), "Notes on the personal budget");
+      await type("Paid to the family each term for the programme's picture cards.");
+
+      // K: the advice the plan rests on.
+      await addButton(caseworker, "K").click();
+      const k1 = section(caseworker, "K").getByRole("article").last();
+      await k1.getByLabel("Title").fill("Speech and language therapy advice");
+      await k1.getByLabel("From (name)").fill("Ruth Okafor");
+      await k1.getByLabel("Their role").fill("Speech and language therapist");
+      await k1.getByRole("combobox", { name: /^Agency/ }).selectOption({ label: "Health" });
+      await k1.getByLabel("Requested on").fill("2026-10-01");
+      await k1.getByLabel("Received on").fill("2026-10-20");
+
+      // Everything written shows in the task list and on the page after a reload.
+      await caseworker.getByText("Saved", { exact: true }).waitFor();
+      await caseworker.reload();
+      await card(caseworker, "G1 Provision").waitFor();
+      expect(
+        await section(caseworker, "J")
+          .getByRole("group", { name: "Notes on the personal budget" })
+          .textContent(),
+      ).toContain("Paid to the family each term");
+      expect(await f1.getByRole("combobox", { name: /^per/ }).inputValue()).toBe("week");
+      const tasks = caseworker.getByRole("navigation", { name: "Sections" });
+      for (const key of ["A", "B", "C", "E", "F", "G", "J", "K"]) {
+        const task = tasks
+          .getByRole("listitem")
+          .filter({ has: caseworker.getByRole("link", { name: new RegExp(`^${key}\\. `) }) });
+        expect(await task.textContent(), key).not.toMatch(/Not started/);
+      }
+      await f1.scrollIntoViewIfNeeded();
+      await caseworker.screenshot({ path: join(screenshots, "journey-written.png") });
+      expect(await axeAtBothWidths(caseworker)).toEqual([]);
+
+      await caseworker.getByRole("button", { name: "Issue the draft" }).click();
+      await caseworker
+        .locator("#lifecycle-state")
+        .getByText(/The family's representations close .*: 15 days left\.$/)
+        .waitFor();
+
+      // The parent, in a browser of their own, suggests a word in F and asks about it.
+      const parent = await person(playground, "Jo Hart", "parent");
+      await parent.getByRole("link", { name: "Lena Hart", exact: true }).click();
+      const parentF1 = card(parent, "F1 Provision");
+      await parentF1.waitFor();
+      await into(parentF1, "Who delivers it");
+      await parent.keyboard.press("End");
+      await parent.keyboard.type(" who knows Lena");
+      await into(parentF1, "Who delivers it");
+      await parent.keyboard.press("Home");
+      for (let i = 0; i < "Teaching".length; i++) await parent.keyboard.press("Shift+ArrowRight");
+      await parent
+        .getByLabel("New comment on F1: “Teaching”")
+        .fill("Will it be the same assistant each week?");
+      await parent.getByRole("button", { name: "Add comment" }).click();
+      await parent.locator(".ehcp-comment").getByText("Teaching").waitFor();
+      await parent.screenshot({ path: join(screenshots, "journey-parent.png") });
+      expect(await axeAtBothWidths(parent)).toEqual([]);
+
+      // The caseworker sees both, and accepts the suggestion with a reason.
+      const suggestion = caseworker.locator(".ehcp-suggestion-item");
+      await suggestion
+        .getByText("Jo Hart (parent) suggests adding “ who knows Lena” in F1.")
+        .waitFor();
+      await caseworker.locator(".ehcp-comment").getByText("Teaching").waitFor();
+      await suggestion
+        .getByLabel("Reason for the decision on F1")
+        .fill("Agreed: the same assistant works with Lena each week.");
+      await suggestion.getByRole("button", { name: "Accept" }).click();
+      await caseworker.getByText("No suggestions waiting.").waitFor();
+      await caseworker
+        .locator('[data-section="F"] [data-field="provisionDeliveredBy"]')
+        .getByText("Teaching assistant who knows Lena")
+        .waitFor();
+
+      // The placement, with its type, then the final plan inside the family's 15 days.
+      await caseworker.getByLabel("School or setting for section I").fill("Hillside Primary");
+      await caseworker.getByRole("button", { name: "Name it" }).click();
+      await caseworker.getByText("Choose the type of school or setting").waitFor();
+      await caseworker
+        .getByLabel("Type of school or setting")
+        .selectOption({ label: "Mainstream school or college" });
+      await caseworker.getByRole("button", { name: "Name it" }).click();
+      await section(caseworker, "I")
+        .getByText("Hillside Primary (Mainstream school or college)")
+        .waitFor();
+      await caseworker.getByLabel("Officer signing off").fill("Pat Lee");
+      await caseworker.getByLabel("The officer’s role").fill("Head of SEN");
+      expect(await caseworker.locator("#early-warning").textContent()).toMatch(
+        /The family may make representations on the draft until .* \(15 days left\)/,
+      );
+      await caseworker.getByRole("button", { name: "Issue the final plan" }).click();
+      await caseworker
+        .getByRole("alert")
+        .getByText(/^the family's 15 days for representations on the draft run until /)
+        .waitFor();
+      await caseworker
+        .getByLabel("Why the final plan is issued now")
+        .fill("The family asked in writing for the final plan before the new term.");
+      await caseworker
+        .getByLabel("Date of the family's written agreement, if they gave it")
+        .fill(today());
+      await caseworker.locator("#early-warning").scrollIntoViewIfNeeded();
+      await caseworker.screenshot({ path: join(screenshots, "journey-early-final.png") });
+      expect(await axeAtBothWidths(caseworker)).toEqual([]);
+      await caseworker.getByRole("button", { name: "Issue the final plan" }).click();
+      await caseworker.getByText(/^Final plan \(issue 1\), issued /).waitFor();
+
+      // The final plan's banner says why it went out early, and when the family agreed.
+      const spokenToday = new Date().toLocaleDateString("en-GB", {
+        day: "numeric",
+        month: "long",
+        year: "numeric",
+        timeZone: "UTC",
+      });
+      expect(await caseworker.locator("#early-final-reason").textContent()).toBe(
+        `Issued before the family's 15 days for representations on the draft were over, because “The family asked in writing for the final plan before the new term. (the family agreed in writing on ${spokenToday})”. Recorded by Alex Morgan.`,
+      );
+      expect(await caseworker.locator(".pg-dates").textContent()).not.toMatch(/representations/);
+      await caseworker.locator(".ehcp-editor[contenteditable='false']").waitFor();
+      await caseworker.evaluate(() => window.scrollTo(0, 0));
+      await caseworker.screenshot({ path: join(screenshots, "journey-final.png") });
+      expect(await axeAtBothWidths(caseworker)).toEqual([]);
+
+      // The final plan as PDF and Word: real files, with the child and the provision in them.
+      await view(caseworker, "Export");
+      await caseworker.getByRole("heading", { name: "Export" }).waitFor();
+      expect(await axeAtBothWidths(caseworker)).toEqual([]);
+      const save = async (button: string) => {
+        const [download] = await Promise.all([
+          caseworker.waitForEvent("download"),
+          caseworker.getByRole("button", { name: button }).click(),
+        ]);
+        const path = join(downloads, download.suggestedFilename());
+        await download.saveAs(path);
+        return path;
+      };
+      const pdf = await save("PDF");
+      expect(statSync(pdf).size).toBeGreaterThan(20_000);
+      expect(execFileSync("pdfinfo", [pdf], { encoding: "utf8" })).toMatch(/Tagged:\s+yes/);
+      const pdfText = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+      expect(pdfText).toContain("Lena Hart");
+      expect(pdfText).toContain("Teaching assistant who knows Lena");
+      expect(pdfText.replace(/\s+/g, " ")).toContain(
+        "A listening programme with picture prompts for each step",
+      );
+      expect(pdfText).toContain("Hillside Primary");
+      const docx = await save("Word (DOCX)");
+      expect(statSync(docx).size).toBeGreaterThan(5_000);
+      const words = (await mammoth.extractRawText({ path: docx })).value;
+      expect(words).toContain("Lena Hart");
+      expect(words).toContain("A listening programme with picture prompts for each step");
+      expect(words).toContain("Paid to the family each term for the programme's picture cards.");
+      await caseworker.context().close();
+      await parent.context().close();
+    },
+    JOURNEY,
+  );
+});
