@@ -1,4 +1,4 @@
-import type { CouncilDecision, Plan } from "@ehcp/schema";
+import { type CouncilDecision, type Plan, spokenDate as spoken } from "@ehcp/schema";
 import { planStanding } from "./planStanding.js";
 
 /**
@@ -33,8 +33,10 @@ export function PlanStatusBanner({
         </p>
         {plan.meta.status === "final" && early ? (
           <p className="govuk-body" id="early-final-reason">
-            Issued before the family's 15 days for representations on the draft were over, because “
-            {early.reason}”. Recorded by {early.by.name}.
+            {`Issued before the family's 15 days for representations on the draft were over. The council's reason, recorded by ${early.by.name}: “${early.reason}”`}
+            {early.agreedOn
+              ? ` The family agreed in writing on ${spoken(early.agreedOn)}.`
+              : " The family's written agreement was not recorded."}
           </p>
         ) : null}
       </div>

@@ -18,6 +18,7 @@ import { setLink } from "../commands/setLink.js";
 import { findingHighlight } from "../plugins/findingHighlight.js";
 import { itemFindings } from "../plugins/itemFindings.js";
 import { itemLabels } from "../plugins/itemLabels.js";
+import { tabThroughPlan } from "../plugins/tabThroughPlan.js";
 import { roleGuard } from "../plugins/roleGuard.js";
 import { uniqueItemIds } from "../plugins/uniqueItemIds.js";
 
@@ -85,6 +86,7 @@ export const PlanKit = Extension.create<PlanKitOptions, { role: Role; policy: Se
       findingHighlight(),
       itemFindings(),
       roleGuard(this.options.role, this.options.policy),
+      tabThroughPlan(),
     ];
   },
   addCommands() {
