@@ -57,6 +57,45 @@ async function choose(select: Locator, words: RegExp) {
 const addButton = (page: Page, key: string) =>
   section(page, key).locator(":scope > .ehcp-add").getByRole("button");
 
+/** What has the keyboard's focus, as a person would name it: a control's label, or the text field the caret is in. */
+const focusName = (page: Page) =>
+  page.evaluate(() => {
+    const element = document.activeElement as HTMLElement | null;
+    if (!element) return "";
+    if (element.classList.contains("ProseMirror")) {
+      const node = document.getSelection()?.anchorNode;
+      const at = node instanceof Element ? node : node?.parentElement;
+      const card = at?.closest("article")?.getAttribute("data-label") ?? "";
+      const group = at?.closest("[role=group][aria-labelledby]");
+      const label = group
+        ? document.getElementById(group.getAttribute("aria-labelledby") ?? "")?.textContent
+        : "text";
+      return `${card} ${label}`.trim();
+    }
+    const card = element.closest("article")?.getAttribute("data-label") ?? "";
+    const label =
+      (element as HTMLInputElement).labels?.[0]?.textContent ??
+      element.getAttribute("aria-label") ??
+      element.textContent ??
+      "";
+    return `${card} ${label.replace(/\s+/g, " ").trim()}`.trim();
+  });
+
+/**
+ * Presses Tab (or Shift+Tab) until the focus is on what `name` matches, as someone reading the
+ * screen would stop there; fails if it is not reached within `most` presses.
+ */
+async function tabTo(page: Page, name: RegExp, { back = false, most = 60 } = {}) {
+  const seen: string[] = [];
+  for (let presses = 0; presses < most; presses++) {
+    await page.keyboard.press(back ? "Shift+Tab" : "Tab");
+    const here = await focusName(page);
+    if (name.test(here)) return presses + 1;
+    seen.push(here);
+  }
+  throw new Error(`${name} was not reached by ${back ? "Shift+Tab" : "Tab"}: ${seen.join(" | ")}`);
+}
+
 describe("a plan from a blank page to a final plan", () => {
   it(
     "is written, issued as a draft, answered by the family, made final inside their 15 days with a reason, and exported",
@@ -353,6 +392,165 @@ describe("a plan from a blank page to a final plan", () => {
       expect(words).toContain("Paid to the family each term for the programme's picture cards.");
       await caseworker.context().close();
       await parent.context().close();
+    },
+    JOURNEY,
+  );
+  it(
+    "can be taken from a blank page to an exported final plan by keyboard alone",
+    async () => {
+      const page = await signInPage(playground);
+      const press = (key: string) => page.keyboard.press(key);
+      const type = (text: string) => page.keyboard.type(text);
+      await tabTo(page, /^Your name$/);
+      await type("Sam Reid");
+      await tabTo(page, /^Your role/);
+      expect(await page.getByLabel("Your role").inputValue()).toBe("caseworker");
+      await tabTo(page, /^Sign in$/);
+      await press("Enter");
+      await page.getByRole("heading", { name: "Caseload" }).waitFor();
+
+      await tabTo(page, /^Child's full name$/);
+      await type("Kai Berry");
+      await press("Tab");
+      // Month, day and year, as the browser's date field takes them.
+      await type("09022012");
+      expect(await page.getByLabel("Date of birth").inputValue()).toBe("2012-09-02");
+      await tabTo(page, /^Create the plan$/);
+      await press("Enter");
+      await page.getByRole("heading", { name: "Kai Berry's plan" }).waitFor();
+      await page.locator(".ehcp-editor").waitFor();
+
+      // A: from the task list, then the written shortcut for a view.
+      await tabTo(page, /^A\. Views/);
+      await press("Enter");
+      await press("Alt+Shift+V");
+      await type("I want to be a vet. I like working with my hands, not copying from the board.");
+      await tabTo(page, /^A1 In their own words/, { back: true });
+      await press("Space");
+      // Back into the view's words: the shortcuts work where the caret is.
+      await tabTo(page, /^A1 text$/);
+      // B: a need, its description a Tab away.
+      await press("Alt+Shift+N");
+      await type("Reads well below the level of his year group");
+      await tabTo(page, /^B1 What the need is$/);
+      await type("Kai reads at the level of a seven-year-old and avoids reading aloud in class.");
+      // E: an outcome for the need the caret is in, with a step towards it.
+      await press("Alt+Shift+O");
+      await type(
+        "By July 2027 Kai reads a page of a Year 8 text aloud to an adult, with no more than five errors",
+      );
+      await press("Alt+Shift+S");
+      await type(
+        "By March 2027 Kai reads a page of a Year 5 text aloud with no more than five errors",
+      );
+      await tabTo(page, /^E1 By when$/, { back: true });
+      await type("7");
+      await press("ArrowRight");
+      await type("2027");
+      await tabTo(page, /^E1 Preparing for adulthood/);
+      // Down the list of preparing-for-adulthood outcomes to "Employment".
+      await press("ArrowDown");
+      expect(
+        await card(page, "E1 Outcome")
+          .getByRole("combobox", { name: /^Preparing/ })
+          .inputValue(),
+      ).toBe("employment");
+      // F: provision for the outcome, its five questions answered.
+      await tabTo(page, /^E1 Step towards it$/);
+      await press("Alt+Shift+P");
+      await type("Precision Teaching of the words Kai misreads, with a reading diary kept at home");
+      await press("Tab");
+      expect(await focusName(page)).toBe("F1 Who delivers it");
+      await type("Teaching assistant");
+      await press("Tab");
+      await type("Trained in Precision Teaching by the school's SENCO");
+      await tabTo(page, /^F1 Ratio$/, { back: true });
+      await type("1:1");
+      await tabTo(page, /^F1 Sessions$/);
+      await type("4");
+      await tabTo(page, /^F1 min$/);
+      // The minutes a session start at 30 once the sessions are given: typed over.
+      await press("Control+A");
+      await type("15");
+      await tabTo(page, /^F1 per/);
+      await tabTo(page, /^F1 How long/);
+      await press("ArrowDown");
+      const f1 = card(page, "F1 Provision");
+      expect(await f1.getByRole("combobox", { name: "How long" }).inputValue()).toBe("review");
+      expect(await f1.locator(".ehcp-chip").textContent()).toMatch(/^E1 /);
+      expect(await f1.getByRole("spinbutton", { name: "min" }).inputValue()).toBe("15");
+      // K: the advice, each control a Tab after the last.
+      await tabTo(page, /^F1 What the provision is$/);
+      await press("Alt+Shift+K");
+      expect(await focusName(page)).toMatch(/^K1 Title$/);
+      await type("Educational psychologist's advice");
+      await press("Tab");
+      await type("Dr Nia Evans");
+      await press("Tab");
+      await type("Educational psychologist");
+      await press("Tab");
+      expect(await focusName(page)).toMatch(/^Agency/);
+      await press("Tab");
+      await type("10012026");
+      await tabTo(page, /^Received on$/);
+      await type("10202026");
+      const k1 = section(page, "K").getByRole("article");
+      expect(await k1.getByLabel("Received on").inputValue()).toBe("2026-10-20");
+      expect(await axeAtBothWidths(page)).toEqual([]);
+
+      // Up to the plan's next steps: issue the draft.
+      await tabTo(page, /^Issue the draft$/, { most: 120 });
+      await press("Enter");
+      await page
+        .locator("#lifecycle-state")
+        .getByText(/: 15 days left\.$/)
+        .waitFor();
+      await tabTo(page, /^School or setting for section I/);
+      await type("Riverside Academy");
+      await tabTo(page, /^Type of school or setting$/);
+      // The list, in the order it is written: down to "Resourced provision in a mainstream school".
+      await press("ArrowDown");
+      await press("ArrowDown");
+      await tabTo(page, /^Name it$/);
+      await press("Enter");
+      await section(page, "I")
+        .getByText("Riverside Academy (Resourced provision in a mainstream school)")
+        .waitFor();
+      await tabTo(page, /^Officer signing off$/);
+      await type("Pat Lee");
+      await press("Tab");
+      await type("Head of SEN");
+      await tabTo(page, /^Why the final plan is issued now$/);
+      await type("Kai's family agreed in writing, so that the support starts this term.");
+      await press("Tab");
+      await type(
+        new Date()
+          .toISOString()
+          .slice(0, 10)
+          .replace(/^(\d{4})-(\d{2})-(\d{2})$/, "$2$3$1"),
+      );
+      await tabTo(page, /^Issue the final plan$/);
+      await press("Enter");
+      await page.getByText(/^Final plan \(issue 1\), issued /).waitFor();
+      expect(await page.locator("#early-final-reason").textContent()).toMatch(
+        /“Kai's family agreed in writing, so that the support starts this term\.” The family agreed in writing on /,
+      );
+
+      await tabTo(page, /^Export$/, { most: 120 });
+      await press("Enter");
+      await page.getByRole("heading", { name: "Export" }).waitFor();
+      await tabTo(page, /^PDF$/);
+      const [download] = await Promise.all([page.waitForEvent("download"), press("Enter")]);
+      const pdf = join(downloads, `keyboard-${download.suggestedFilename()}`);
+      await download.saveAs(pdf);
+      const words = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).replace(
+        /\s+/g,
+        " ",
+      );
+      expect(words).toContain("Kai Berry");
+      expect(words).toContain("Precision Teaching of the words Kai misreads");
+      expect(words).toContain("Riverside Academy");
+      await page.context().close();
     },
     JOURNEY,
   );

@@ -19,6 +19,7 @@ import { findingHighlight } from "../plugins/findingHighlight.js";
 import { itemFindings } from "../plugins/itemFindings.js";
 import { itemLabels } from "../plugins/itemLabels.js";
 import { tabThroughPlan } from "../plugins/tabThroughPlan.js";
+import { focusNew } from "../views/focusNew.js";
 import { roleGuard } from "../plugins/roleGuard.js";
 import { uniqueItemIds } from "../plugins/uniqueItemIds.js";
 
@@ -151,7 +152,12 @@ export const PlanKit = Extension.create<PlanKitOptions, { role: Role; policy: Se
       [PLAN_SHORTCUTS.addView]: () => this.editor.commands.addView(),
       [PLAN_SHORTCUTS.addStep]: () => this.editor.commands.addStep(),
       [PLAN_SHORTCUTS.addBudgetItem]: () => this.editor.commands.addBudgetItem(),
-      [PLAN_SHORTCUTS.addAdvice]: () => this.editor.commands.addAdvice(),
+      // Advice has no text of its own: its card's first control takes the focus, as after a click.
+      [PLAN_SHORTCUTS.addAdvice]: () => {
+        if (!this.editor.commands.addAdvice()) return false;
+        focusNew(this.editor);
+        return true;
+      },
       [PLAN_SHORTCUTS.moveUp]: () => this.editor.commands.moveItem("up"),
       [PLAN_SHORTCUTS.moveDown]: () => this.editor.commands.moveItem("down"),
     };

@@ -69,6 +69,8 @@ export function tabThroughPlan(): Plugin {
           index = here ? all.indexOf(here as HTMLElement) : -1;
           if (index < 0) return;
         } else {
+          // Tab moves between a date's day, month and year before it leaves the input.
+          if ((event.target as Element).matches('input[type="date"], input[type="month"]')) return;
           index = all.indexOf(event.target as HTMLElement);
           if (index < 0) return;
         }
