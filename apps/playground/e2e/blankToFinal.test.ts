@@ -448,6 +448,7 @@ describe("a plan from a blank page to a final plan", () => {
       await press("ArrowRight");
       await type("2027");
       await tabTo(page, /^E1 Preparing for adulthood/);
+      expect(await card(page, "E1 Outcome").getByLabel("By when").inputValue()).toBe("2027-07");
       // Down the list of preparing-for-adulthood outcomes to "Employment".
       await press("ArrowDown");
       expect(
@@ -489,12 +490,13 @@ describe("a plan from a blank page to a final plan", () => {
       await press("Tab");
       await type("Educational psychologist");
       await press("Tab");
-      expect(await focusName(page)).toMatch(/^Agency/);
+      expect(await focusName(page)).toMatch(/^K1 Agency/);
       await press("Tab");
       await type("10012026");
-      await tabTo(page, /^Received on$/);
+      await tabTo(page, /^K1 Received on$/);
       await type("10202026");
       const k1 = section(page, "K").getByRole("article");
+      expect(await k1.getByLabel("Requested on").inputValue()).toBe("2026-10-01");
       expect(await k1.getByLabel("Received on").inputValue()).toBe("2026-10-20");
       expect(await axeAtBothWidths(page)).toEqual([]);
 

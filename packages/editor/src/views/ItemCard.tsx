@@ -19,6 +19,7 @@ import { AdviceControls } from "./AdviceControls.js";
 import { BudgetItemControls } from "./BudgetItemControls.js";
 import { CardFindings } from "./CardFindings.js";
 import { type Duration, DurationControl } from "./DurationControl.js";
+import { DateInput } from "./DateInput.js";
 import { labelsById } from "./labelsById.js";
 import { ViewControls } from "./ViewControls.js";
 
@@ -148,11 +149,11 @@ function OutcomeControls(props: NodeViewProps & { disabled: boolean }) {
     <div className="ehcp-controls">
       <label>
         By when{" "}
-        <input
-          type="month"
-          value={(node.attrs.byWhen as string | null)?.slice(0, 7) ?? ""}
+        <DateInput
+          kind="month"
+          value={(node.attrs.byWhen as string | null)?.slice(0, 7) ?? null}
           disabled={disabled}
-          onChange={(event) => updateAttributes({ byWhen: event.target.value || null })}
+          onChange={(next) => updateAttributes({ byWhen: next })}
         />
       </label>
       <label>
