@@ -448,7 +448,9 @@ describe("a plan from a blank page to a final plan", () => {
       await press("ArrowRight");
       await type("2027");
       await tabTo(page, /^E1 Preparing for adulthood/);
-      expect(await card(page, "E1 Outcome").getByLabel("By when").inputValue()).toBe("2027-07");
+      expect(
+        await card(page, "E1 Outcome").getByLabel("By when", { exact: true }).first().inputValue(),
+      ).toBe("2027-07");
       // Down the list of preparing-for-adulthood outcomes to "Employment".
       await press("ArrowDown");
       expect(

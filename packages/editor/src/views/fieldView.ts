@@ -63,8 +63,10 @@ function stepDate(
   show(node.attrs.byWhen as string | null);
   input.addEventListener("change", () => {
     const pos = getPos();
-    // A step is always due by a month: an emptied date keeps the last one.
-    if (pos === undefined || !/^\d{4}-\d{2}$/.test(input.value)) return;
+    // A step is always due by a month: an emptied date keeps the last one. Typed from the
+    // keyboard, the year passes through 0002 and 0020 on its way to 2026: only a year of this
+    // era is stored (see `DateInput`).
+    if (pos === undefined || !/^(1[89]|2\d)\d{2}-\d{2}$/.test(input.value)) return;
     editor.view.dispatch(editor.state.tr.setNodeAttribute(pos, "byWhen", input.value));
   });
   element.append("By when ", input);
