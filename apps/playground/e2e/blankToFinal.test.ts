@@ -509,7 +509,46 @@ describe("a plan from a blank page to a final plan", () => {
         .locator("#lifecycle-state")
         .getByText(/: 15 days left\.$/)
         .waitFor();
-      await tabTo(page, /^School or setting for section I/);
+
+      // The parent, by keyboard too: words suggested in F1, and a comment on one of them.
+      const parent = await signInPage(playground);
+      await tabTo(parent, /^Your name$/);
+      await parent.keyboard.type("Ann Berry");
+      await tabTo(parent, /^Your role/);
+      // The list's options are found by typing their first words, as in any select.
+      await parent.keyboard.type("Parent");
+      expect(await parent.getByLabel("Your role").inputValue()).toBe("parent");
+      await tabTo(parent, /^Sign in$/);
+      await parent.keyboard.press("Enter");
+      await tabTo(parent, /^Kai Berry$/);
+      await parent.keyboard.press("Enter");
+      await card(parent, "F1 Provision").waitFor();
+      await tabTo(parent, /^F\. Special educational provision/);
+      await parent.keyboard.press("Enter");
+      await parent.keyboard.press("Tab");
+      expect(await focusName(parent)).toBe("F1 Who delivers it");
+      await parent.keyboard.press("End");
+      await parent.keyboard.type(" who knows Kai");
+      await parent.keyboard.press("Home");
+      for (let i = 0; i < "Teaching".length; i++) await parent.keyboard.press("Shift+ArrowRight");
+      await parent.keyboard.press("Alt+Shift+C");
+      expect(await focusName(parent)).toBe("New comment on F1: “Teaching”");
+      await parent.keyboard.type("Is this the assistant Kai already knows?");
+      await parent.keyboard.press("Tab");
+      await parent.keyboard.press("Enter");
+      await parent.locator(".ehcp-comment").getByText("Teaching").waitFor();
+      expect(await axeAtBothWidths(parent)).toEqual([]);
+
+      // The caseworker reaches the suggestion from the plan's next steps and accepts it.
+      await page.getByText("Ann Berry (parent) suggests adding “ who knows Kai” in F1.").waitFor();
+      await tabTo(page, /^Reason for the decision on F1$/, { most: 200 });
+      await type("Agreed: the same assistant stays with Kai.");
+      await tabTo(page, /^Accept$/);
+      await press("Enter");
+      await page.getByText("No suggestions waiting.").waitFor();
+      await section(page, "F").getByText("Teaching assistant who knows Kai").waitFor();
+
+      await tabTo(page, /^School or setting for section I/, { most: 200 });
       await type("Riverside Academy");
       await tabTo(page, /^Type of school or setting$/);
       // The list, in the order it is written: down to "Resourced provision in a mainstream school".
@@ -554,7 +593,9 @@ describe("a plan from a blank page to a final plan", () => {
       expect(words).toContain("Kai Berry");
       expect(words).toContain("Precision Teaching of the words Kai misreads");
       expect(words).toContain("Riverside Academy");
+      expect(words).toContain("Teaching assistant who knows Kai");
       await page.context().close();
+      await parent.context().close();
     },
     JOURNEY,
   );

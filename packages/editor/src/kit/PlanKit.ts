@@ -66,6 +66,7 @@ export const PLAN_SHORTCUTS = {
   addStep: "Alt-Shift-s",
   addBudgetItem: "Alt-Shift-b",
   addAdvice: "Alt-Shift-k",
+  comment: "Alt-Shift-c",
   moveUp: "Alt-Shift-ArrowUp",
   moveDown: "Alt-Shift-ArrowDown",
 } as const;
@@ -157,6 +158,13 @@ export const PlanKit = Extension.create<PlanKitOptions, { role: Role; policy: Se
         if (!this.editor.commands.addAdvice()) return false;
         focusNew(this.editor);
         return true;
+      },
+      // To the new comment's box, the words selected kept as what it is about: Tab would move the
+      // caret on through the plan's fields before it left the editor.
+      [PLAN_SHORTCUTS.comment]: () => {
+        const box = document.querySelector<HTMLTextAreaElement>(".ehcp-comment-new textarea");
+        box?.focus();
+        return box !== null;
       },
       [PLAN_SHORTCUTS.moveUp]: () => this.editor.commands.moveItem("up"),
       [PLAN_SHORTCUTS.moveDown]: () => this.editor.commands.moveItem("down"),
