@@ -532,6 +532,8 @@ describe("a plan from a blank page to a final plan", () => {
       await parent.keyboard.press("Home");
       for (let i = 0; i < "Teaching".length; i++) await parent.keyboard.press("Shift+ArrowRight");
       await parent.keyboard.press("Alt+Shift+C");
+      // The box names the words once the selection has settled.
+      await parent.getByLabel("New comment on F1: “Teaching”").waitFor();
       expect(await focusName(parent)).toBe("New comment on F1: “Teaching”");
       await parent.keyboard.type("Is this the assistant Kai already knows?");
       await parent.keyboard.press("Tab");
