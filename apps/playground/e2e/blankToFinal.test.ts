@@ -283,6 +283,7 @@ describe("a plan from a blank page to a final plan", () => {
       await into(parentF1, "Who delivers it");
       await parent.keyboard.press("End");
       await parent.keyboard.type(" who knows Lena");
+      await parent.getByText("Saved", { exact: true }).waitFor();
       await into(parentF1, "Who delivers it");
       await parent.keyboard.press("Home");
       for (let i = 0; i < "Teaching".length; i++) await parent.keyboard.press("Shift+ArrowRight");
@@ -420,10 +421,11 @@ describe("a plan from a blank page to a final plan", () => {
       await page.getByRole("heading", { name: "Kai Berry's plan" }).waitFor();
       await page.locator(".ehcp-editor").waitFor();
 
-      // A: from the task list, then the written shortcut for a view.
+      // A: Tab goes on from the task list into the plan, to its first section's Add button.
+      await page.getByRole("link", { name: /^A\. Views/ }).waitFor();
       await tabTo(page, /^A\. Views/);
+      await tabTo(page, /^Add a view/, { most: 20 });
       await press("Enter");
-      await press("Alt+Shift+V");
       await type("I want to be a vet. I like working with my hands, not copying from the board.");
       await tabTo(page, /^A1 In their own words/, { back: true });
       await press("Space");
@@ -523,12 +525,15 @@ describe("a plan from a blank page to a final plan", () => {
       await tabTo(parent, /^Kai Berry$/);
       await parent.keyboard.press("Enter");
       await card(parent, "F1 Provision").waitFor();
+      await parent.getByRole("link", { name: /^F\. Special educational provision/ }).waitFor();
       await tabTo(parent, /^F\. Special educational provision/);
       await parent.keyboard.press("Enter");
       await parent.keyboard.press("Tab");
       expect(await focusName(parent)).toBe("F1 Who delivers it");
       await parent.keyboard.press("End");
       await parent.keyboard.type(" who knows Kai");
+      // The words are selected once the suggestion is saved, as the page then says.
+      await parent.getByText("Saved", { exact: true }).waitFor();
       await parent.keyboard.press("Home");
       for (let i = 0; i < "Teaching".length; i++) await parent.keyboard.press("Shift+ArrowRight");
       await parent.keyboard.press("Alt+Shift+C");

@@ -55,13 +55,35 @@ function outside(view: EditorView, after: boolean): HTMLElement | null {
 export function tabThroughPlan(): Plugin {
   return new Plugin({
     view(view) {
+      // Whether the editor was just reached by Tab from the page around it: the next Tab then
+      // goes to the plan's first stop (or Shift+Tab to its last), wherever the caret was left.
+      let lastKeyWasTab = false;
+      let enteredByTab = false;
+      const onPageKey = (event: KeyboardEvent) => {
+        lastKeyWasTab = event.key === "Tab";
+      };
+      const onPagePointer = () => {
+        lastKeyWasTab = false;
+        enteredByTab = false;
+      };
+      const onFocusIn = (event: FocusEvent) => {
+        const from = event.relatedTarget;
+        enteredByTab =
+          event.target === view.dom &&
+          lastKeyWasTab &&
+          !(from instanceof Node && view.dom.contains(from));
+      };
       const onKeyDown = (event: KeyboardEvent) => {
+        const entered = enteredByTab;
+        enteredByTab = false;
         if (event.key !== "Tab" || event.defaultPrevented || !view.editable) return;
         if (event.altKey || event.ctrlKey || event.metaKey) return;
         const back = event.shiftKey;
         const all = stops(view);
         let index: number;
-        if (event.target === view.dom) {
+        if (event.target === view.dom && entered) {
+          index = back ? all.length : -1;
+        } else if (event.target === view.dom) {
           const { node } = view.domAtPos(view.state.selection.head);
           const here = (node instanceof Element ? node : node.parentElement)?.closest(
             ".ehcp-field-content, .ehcp-item-fields",
@@ -90,8 +112,18 @@ export function tabThroughPlan(): Plugin {
         view.focus();
         view.dispatch(view.state.tr.setSelection(selection).scrollIntoView());
       };
+      document.addEventListener("keydown", onPageKey, true);
+      document.addEventListener("pointerdown", onPagePointer, true);
+      view.dom.addEventListener("focusin", onFocusIn);
       view.dom.addEventListener("keydown", onKeyDown);
-      return { destroy: () => view.dom.removeEventListener("keydown", onKeyDown) };
+      return {
+        destroy: () => {
+          document.removeEventListener("keydown", onPageKey, true);
+          document.removeEventListener("pointerdown", onPagePointer, true);
+          view.dom.removeEventListener("focusin", onFocusIn);
+          view.dom.removeEventListener("keydown", onKeyDown);
+        },
+      };
     },
   });
 }
