@@ -266,6 +266,8 @@ describe("a plan from a blank page to a final plan", () => {
         expect(await task.textContent(), key).not.toMatch(/Not started/);
       }
       await f1.scrollIntoViewIfNeeded();
+      // Cards are drawn as they come into view: the picture waits for F1's words.
+      await f1.getByText("A listening programme with picture prompts").waitFor();
       await caseworker.screenshot({ path: join(screenshots, "journey-written.png") });
       expect(await axeAtBothWidths(caseworker)).toEqual([]);
 
@@ -292,6 +294,7 @@ describe("a plan from a blank page to a final plan", () => {
         .fill("Will it be the same assistant each week?");
       await parent.getByRole("button", { name: "Add comment" }).click();
       await parent.locator(".ehcp-comment").getByText("Teaching").waitFor();
+      await parent.getByRole("link", { name: /^F\. Special educational provision/ }).waitFor();
       await parent.screenshot({ path: join(screenshots, "journey-parent.png") });
       expect(await axeAtBothWidths(parent)).toEqual([]);
 
