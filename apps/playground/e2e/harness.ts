@@ -46,6 +46,24 @@ export async function startPlayground(seed: readonly Plan[]): Promise<Playground
   };
 }
 
+/** The sign-in page, in a browser context of its own. */
+export async function signInPage(playground: Playground, width = 1400): Promise<Page> {
+  const context = await playground.browser.newContext({
+    viewport: { width, height: 900 },
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  page.on("console", (message) => {
+    if (message.type() === "error") console.error(`[browser] ${message.text()}`);
+  });
+  page.on("pageerror", (error) => console.error(`[browser] ${error.message}`));
+  // Nothing the playground does may reach another site.
+  await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
+  await page.goto(playground.url);
+  await page.getByRole("button", { name: "Sign in" }).waitFor();
+  return page;
+}
+
 /** A person in their own browser context, signed in under a name and a role. */
 export async function person(
   playground: Playground,
@@ -53,15 +71,7 @@ export async function person(
   role: string,
   width = 1400,
 ): Promise<Page> {
-  const context = await playground.browser.newContext({
-    viewport: { width, height: 900 },
-    acceptDownloads: true,
-  });
-  const page = await context.newPage();
-  page.on("pageerror", (error) => console.error(`[${name}] ${error.message}`));
-  // Nothing the playground does may reach another site.
-  await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
-  await page.goto(playground.url);
+  const page = await signInPage(playground, width);
   await page.getByLabel("Your name").fill(name);
   await page.getByLabel("Your role").selectOption(role);
   await page.getByRole("button", { name: "Sign in" }).click();

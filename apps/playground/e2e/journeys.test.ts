@@ -144,6 +144,9 @@ describe("the playground's journeys", () => {
         .getByText(/: 15 days left\.$/)
         .waitFor();
       await page.getByLabel("School or setting for section I").fill("Hillside Primary");
+      await page
+        .getByLabel("Type of school or setting")
+        .selectOption({ label: "Mainstream school or college" });
       await page.getByRole("button", { name: "Name it" }).click();
       // The school named for the final plan shows in the plan's details at once.
       await page
@@ -192,7 +195,7 @@ describe("the playground's journeys", () => {
       await page
         .locator(".ehcp-council-decisions li")
         .getByText(
-          /^Final plan issued before the family's 15 days .*The family asked for the final plan before the new term\. \(the family agreed in writing on /,
+          /^Final plan issued before the family's 15 days .*The family asked for the final plan before the new term\.” \(the family agreed in writing on /,
         )
         .waitFor();
       await page.context().close();
@@ -207,6 +210,7 @@ describe("the playground's journeys", () => {
       await openPlan(page, maya.meta.child.fullName);
       await page.getByRole("button", { name: "Issue the draft" }).click();
       await page.getByLabel("School or setting for section I").fill("Brook Lane School");
+      await page.getByLabel("Type of school or setting").selectOption({ label: "Special school" });
       await page.getByRole("button", { name: "Name it" }).click();
       await page
         .getByRole("definition")

@@ -1,113 +1,42 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { type CollabServer, createCollabServer } from "@ehcp/collab-server";
-import { parsePlanJson } from "@ehcp/schema";
 import mammoth from "mammoth";
-import { type Browser, chromium, type Locator, type Page } from "playwright-core";
-import { build } from "vite";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@ehcp/fixtures/chromium";
+import {
+  app,
+  axeProblems,
+  examplePlan,
+  follow,
+  openPlan,
+  person as signedIn,
+  type Playground,
+  startPlayground,
+  view,
+} from "./harness.js";
 
-const app = fileURLToPath(new URL("..", import.meta.url));
-// The tests' own plans, kept apart from the example plans the app is seeded with.
-const examples = join(app, "e2e", "plans");
 const screenshots = join(app, "screenshots");
-const robin = parsePlanJson(readFileSync(join(examples, "robin-castell.json"), "utf8"));
+const robin = examplePlan("robin-castell");
 
 let dir: string;
-let server: CollabServer;
-let url: string;
-let browser: Browser;
+let playground: Playground;
 
 beforeAll(async () => {
-  // The app as `npm start` serves it: built, then served by the collaboration server.
-  await build({ root: app, logLevel: "error", configFile: join(app, "vite.config.ts") });
-  dir = mkdtempSync(join(tmpdir(), "ehcp-playground-"));
-  const seed = ["robin-castell.json", "maya-okoro.json"].map((name) =>
-    parsePlanJson(readFileSync(join(examples, name), "utf8")),
-  );
-  server = createCollabServer({
-    port: 0,
-    db: join(dir, "plans.sqlite"),
-    signIn: { developmentSignIn: true },
-    app: join(app, "dist"),
-    seed,
-  });
-  url = (await server.start()).replace(/^ws/, "http");
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  playground = await startPlayground([robin, examplePlan("maya-okoro")]);
+  dir = mkdtempSync(join(tmpdir(), "ehcp-playground-downloads-"));
   mkdirSync(screenshots, { recursive: true });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await playground?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
 /** A person in their own browser context, signed in under a name and a role. */
-async function person(name: string, role: string, width = 1280): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width, height: 900 },
-    acceptDownloads: true,
-  });
-  const page = await context.newPage();
-  page.on("console", (message) => {
-    if (message.type() === "error")
-      console.error(
-        `[${name}] ${JSON.stringify(message.text())} ${JSON.stringify(message.location())}`,
-      );
-  });
-  page.on("pageerror", (error) => console.error(`[${name}] ${error.message}`));
-  // Nothing the playground does may reach another site.
-  await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
-  await page.goto(url);
-  await page.getByLabel("Your name").fill(name);
-  await page.getByLabel("Your role").selectOption(role);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("heading", { name: "Caseload" }).waitFor();
-  return page;
-}
-
-/** Opens one of the plan's views (Plan, Traceability matrix, …, Export) from its navigation. */
-const view = (page: Page, name: string) =>
-  follow(page.getByRole("navigation", { name: "Views of the plan" }).getByRole("link", { name }));
-
-async function openPlan(page: Page, child: string) {
-  await page.getByRole("link", { name: child }).click();
-  await page.locator(".ehcp-editor").waitFor();
-  await page.locator('[data-section="F"] .ehcp-item').first().waitFor();
-}
-
-async function axeProblems(page: Page): Promise<string[]> {
-  const source = readFileSync(fileURLToPath(import.meta.resolve("axe-core/axe.min.js")), "utf8");
-  // Evaluated through the DevTools protocol, which the app's content security policy allows.
-  await page.evaluate(source);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            c: Document,
-          ) => Promise<{ violations: { id: string; impact: string; help: string }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document);
-    return result.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id}: ${v.help}`);
-  });
-}
-
-/**
- * Activates a link or button from the keyboard. Controls below the editor move as the cards
- * scrolled past are first laid out (`content-visibility: auto`), so a click aimed at where one
- * was can land beside it.
- */
-const follow = (control: Locator) => control.press("Enter");
+const person = (name: string, role: string, width = 1280) =>
+  signedIn(playground, name, role, width);
 
 const textOf = (page: Page, selector: string) => page.locator(selector).allTextContents();
 
@@ -443,6 +372,9 @@ describe("the playground", () => {
       ]);
 
       await caseworker.getByLabel("School or setting for section I").fill("Hillside Primary");
+      await caseworker
+        .getByLabel("Type of school or setting")
+        .selectOption({ label: "Mainstream school or college" });
       await caseworker.getByRole("button", { name: "Name it" }).click();
       await serverHas(caseworker, id, "Hillside Primary");
       // "Qualified" went into F1 beside the accepted representation: the council says why.
@@ -512,6 +444,9 @@ describe("the playground", () => {
         "section I is empty: name the school or setting, or the type of one",
       );
       await page.getByLabel("School or setting for section I").fill("Hillside Primary");
+      await page
+        .getByLabel("Type of school or setting")
+        .selectOption({ label: "Mainstream school or college" });
       await page.getByRole("button", { name: "Name it" }).click();
       await serverHas(page, "plan-example-robin-lifecycle", "Hillside Primary");
       await page.getByRole("button", { name: "Issue the final plan" }).click();

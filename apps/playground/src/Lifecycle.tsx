@@ -1,5 +1,12 @@
 import { revealFinding } from "@ehcp/editor";
-import { type Finding, type Plan, spokenDate as spoken } from "@ehcp/schema";
+import {
+  type Finding,
+  INSTITUTION_TYPE_NAMES,
+  INSTITUTION_TYPES,
+  type Placement,
+  type Plan,
+  spokenDate as spoken,
+} from "@ehcp/schema";
 import type { Editor } from "@tiptap/core";
 import { type FormEvent, useState } from "react";
 import { amend, ApiError, issueDraft, issueFinal, type Session } from "./api.js";
@@ -7,10 +14,7 @@ import { planStanding } from "./planStanding.js";
 import { Problem } from "./Problem.js";
 
 /** Sets section I's placement in the live document, as the caseworker's own edit. */
-function namePlacement(
-  editor: Editor,
-  placement: { institutionName: string; institutionType: string },
-) {
+function namePlacement(editor: Editor, placement: Placement) {
   let pos = -1;
   editor.state.doc.forEach((node, offset) => {
     if (node.type.name === "sectionI") pos = offset;
@@ -40,6 +44,8 @@ export function Lifecycle({
   const [problem, setProblem] = useState<ApiError | null>(null);
   const [officer, setOfficer] = useState({ name: "", role: "" });
   const [school, setSchool] = useState("");
+  const [schoolType, setSchoolType] = useState<Placement["institutionType"] | "">("");
+  const [schoolProblem, setSchoolProblem] = useState<string | null>(null);
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const [early, setEarly] = useState({ reason: "", agreed: "" });
   const { status, dates } = plan.meta;
@@ -129,12 +135,18 @@ export function Lifecycle({
       {manage && status === "draft" && dates.draftIssued ? (
         <>
           <form
+            noValidate
             onSubmit={(event) => {
               event.preventDefault();
-              if (editor && school.trim()) {
+              if (!schoolType) {
+                setSchoolProblem("Choose the type of school or setting");
+                return;
+              }
+              setSchoolProblem(null);
+              if (editor) {
                 namePlacement(editor, {
-                  institutionName: school.trim(),
-                  institutionType: "mainstream",
+                  institutionName: school.trim() || null,
+                  institutionType: schoolType,
                 });
               }
             }}
@@ -143,12 +155,43 @@ export function Lifecycle({
               <label className="govuk-label" htmlFor="placement-name">
                 School or setting for section I
               </label>
+              <div id="placement-name-hint" className="govuk-hint">
+                Leave it empty to name only the type of school or setting.
+              </div>
               <input
                 id="placement-name"
                 className="govuk-input"
+                aria-describedby="placement-name-hint"
                 value={school}
                 onChange={(e) => setSchool(e.target.value)}
               />
+            </div>
+            <div className={`govuk-form-group${schoolProblem ? " govuk-form-group--error" : ""}`}>
+              <label className="govuk-label" htmlFor="placement-type">
+                Type of school or setting
+              </label>
+              {schoolProblem ? (
+                <p id="placement-type-error" className="govuk-error-message">
+                  <span className="govuk-visually-hidden">Error:</span> {schoolProblem}
+                </p>
+              ) : null}
+              <select
+                id="placement-type"
+                className={`govuk-select${schoolProblem ? " govuk-select--error" : ""}`}
+                aria-describedby={schoolProblem ? "placement-type-error" : undefined}
+                value={schoolType}
+                onChange={(e) => {
+                  setSchoolType(e.target.value as Placement["institutionType"] | "");
+                  setSchoolProblem(null);
+                }}
+              >
+                <option value="">Choose the type</option>
+                {INSTITUTION_TYPES.map((type) => (
+                  <option key={type} value={type}>
+                    {INSTITUTION_TYPE_NAMES[type]}
+                  </option>
+                ))}
+              </select>
             </div>
             <button type="submit" className="govuk-button govuk-button--secondary">
               Name it

@@ -28,6 +28,7 @@ import { Problem } from "./Problem.js";
 import { SectionTaskList } from "./SectionTaskList.js";
 import { StatutoryDatesTable } from "./StatutoryDatesTable.js";
 import { useAdviceRequests } from "./useAdviceRequests.js";
+import { useEarlyFinal } from "./useEarlyFinal.js";
 import { VersionsPanel } from "./VersionsPanel.js";
 
 declare global {
@@ -105,10 +106,11 @@ export function PlanScreen({
       window.ehcpEditor = null;
     };
   }, [id, session.token]);
-  if (denied) return <Problem>{denied}</Problem>;
   // The live document, once the editor has it, so that what changes (section I named, the plan
   // issued) shows at once; until then the plan as the server last stored it.
   const shown = findings.plan ?? plan;
+  const early = useEarlyFinal(connection?.document ?? null, shown?.meta.issue ?? 0);
+  if (denied) return <Problem>{denied}</Problem>;
   const user = {
     ...(session.id ? { id: session.id } : {}),
     name: session.name,
@@ -136,7 +138,7 @@ export function PlanScreen({
     <div className="pg-plan">
       <PlanViews id={id} title={title} current={view} />
       <h1 className="govuk-heading-xl pg-plan-title">{title}</h1>
-      {shown ? <PlanStatusBanner plan={shown} today={today} /> : null}
+      {shown ? <PlanStatusBanner plan={shown} today={today} early={early} /> : null}
       <div className="pg-plan-header" hidden={view !== "plan"}>
         {plan ? (
           <div className="govuk-grid-row">

@@ -1,8 +1,20 @@
-import type { Plan } from "@ehcp/schema";
+import { type CouncilDecision, type Plan, spokenDate as spoken } from "@ehcp/schema";
 import { planStanding } from "./planStanding.js";
 
-/** GOV.UK's notification banner with where the plan stands and the family's window, if open. */
-export function PlanStatusBanner({ plan, today }: { readonly plan: Plan; readonly today: string }) {
+/**
+ * GOV.UK's notification banner with where the plan stands and the family's window, if open; on a
+ * final plan issued inside that window, the council's reason for issuing it then.
+ */
+export function PlanStatusBanner({
+  plan,
+  today,
+  early,
+}: {
+  readonly plan: Plan;
+  readonly today: string;
+  /** Why the final plan was issued before the family's 15 days were over (see `useEarlyFinal`). */
+  readonly early?: CouncilDecision | null;
+}) {
   const standing = planStanding(plan, today);
   return (
     <div
@@ -19,6 +31,14 @@ export function PlanStatusBanner({ plan, today }: { readonly plan: Plan; readonl
         <p className="govuk-notification-banner__heading" role="status" id="lifecycle-state">
           {standing.text}
         </p>
+        {plan.meta.status === "final" && early ? (
+          <p className="govuk-body" id="early-final-reason">
+            {`Issued before the family's 15 days for representations on the draft were over. The council's reason, recorded by ${early.by.name}: “${early.reason}”`}
+            {early.agreedOn
+              ? ` The family agreed in writing on ${spoken(early.agreedOn)}.`
+              : " The family's written agreement was not recorded."}
+          </p>
+        ) : null}
       </div>
     </div>
   );

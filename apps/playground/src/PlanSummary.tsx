@@ -1,4 +1,10 @@
-import { type Plan, spokenDate as spoken, statutoryDates } from "@ehcp/schema";
+import {
+  INSTITUTION_TYPE_NAMES,
+  nameOf,
+  type Plan,
+  spokenDate as spoken,
+  statutoryDates,
+} from "@ehcp/schema";
 import type { ReactNode } from "react";
 
 function Row({ term, children }: { readonly term: string; readonly children: ReactNode }) {
@@ -45,12 +51,16 @@ export function PlanSummary({ plan, today }: { readonly plan: Plan; readonly tod
       </Row>
       <Row term="Placement (section I)">
         {placement
-          ? (placement.institutionName ??
-            `A ${placement.institutionType.replace(/-/g, " ")} setting`)
+          ? (placement.institutionName ?? "Not named: only its type")
           : status === "draft" && plan.meta.issue === 1
             ? "Named when the final plan is issued"
             : "Not named"}
       </Row>
+      {placement ? (
+        <Row term="Type of school or setting">
+          {nameOf(INSTITUTION_TYPE_NAMES, placement.institutionType)}
+        </Row>
+      ) : null}
       <Row term="Next statutory date">
         {next
           ? `${next.label}: ${spoken(next.due)}, ${next.daysLeft >= 0 ? `${next.daysLeft} day${next.daysLeft === 1 ? "" : "s"} left` : `${-next.daysLeft} day${next.daysLeft === -1 ? "" : "s"} late`}`

@@ -12,6 +12,8 @@ import { TextSelection } from "@tiptap/pm/state";
 import { useId, useState, useSyncExternalStore } from "react";
 import type * as Y from "yjs";
 import { commentTarget } from "./commentTarget.js";
+import { PLAN_SHORTCUTS } from "./kit/PlanKit.js";
+import { readableShortcut } from "./readableShortcut.js";
 import type { CommentService } from "./httpComments.js";
 import { findItem } from "./model/findItem.js";
 import { itemLabelAt } from "./plugins/itemLabelAt.js";
@@ -149,8 +151,13 @@ export function CommentsPanel({
         <label htmlFor={newId}>
           New comment{where ? ` on ${where}` : ": select words or put the caret in an item first"}
         </label>
+        <p className="ehcp-hint" id={`${newId}-hint`}>
+          From the plan: {readableShortcut(PLAN_SHORTCUTS.comment)}
+        </p>
         <textarea
           id={newId}
+          aria-describedby={`${newId}-hint`}
+          aria-keyshortcuts={PLAN_SHORTCUTS.comment.replace(/-/g, "+")}
           value={draft}
           rows={3}
           onChange={(event) => setDraft(event.target.value)}

@@ -8,6 +8,7 @@ import {
   REPRESENTATIONS_MAP_NAME,
   ROLE_NAMES,
   type SectionPolicy,
+  spokenDate,
 } from "@ehcp/schema";
 import type { Editor } from "@tiptap/core";
 import { useId, useState, useSyncExternalStore } from "react";
@@ -204,7 +205,9 @@ export function SuggestionsPanel({
           <ul className="ehcp-council-decisions">
             {decisions.map((d) => (
               <li key={`${d.issue}:${d.itemId}`}>
-                {d.label} {d.change} by the council, because “{d.reason}” ({d.by.name})
+                {d.label} {d.change} by the council, because “{d.reason}”
+                {d.agreedOn ? ` (the family agreed in writing on ${spokenDate(d.agreedOn)})` : ""} (
+                {d.by.name})
               </li>
             ))}
           </ul>

@@ -83,8 +83,8 @@ describe("the road from draft to final", () => {
       {
         itemId: "early-final",
         label: "Final plan issued before the family's 15 days for representations were over",
-        reason:
-          "The family asked for the final plan now. (the family agreed in writing on 16 October 2026)",
+        reason: "The family asked for the final plan now.",
+        agreedOn: "2026-10-16",
         by: { role: "caseworker" },
         issue: 1,
       },

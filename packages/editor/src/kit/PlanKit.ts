@@ -20,6 +20,8 @@ import { cardAtSelection } from "../plugins/cardAtSelection.js";
 import { findingHighlight } from "../plugins/findingHighlight.js";
 import { itemFindings } from "../plugins/itemFindings.js";
 import { itemLabels } from "../plugins/itemLabels.js";
+import { tabThroughPlan } from "../plugins/tabThroughPlan.js";
+import { focusNew } from "../views/focusNew.js";
 import { roleGuard } from "../plugins/roleGuard.js";
 import { uniqueItemIds } from "../plugins/uniqueItemIds.js";
 
@@ -75,6 +77,7 @@ export const PLAN_SHORTCUTS = {
   addStep: "Alt-Shift-s",
   addBudgetItem: "Alt-Shift-b",
   addAdvice: "Alt-Shift-k",
+  comment: "Alt-Shift-c",
   moveUp: "Alt-Shift-ArrowUp",
   moveDown: "Alt-Shift-ArrowDown",
 } as const;
@@ -105,6 +108,7 @@ export const PlanKit = Extension.create<
       itemFindings(),
       roleGuard(this.options.role, this.options.policy),
       cardAtSelection(),
+      tabThroughPlan(),
     ];
   },
   addCommands() {
@@ -169,7 +173,19 @@ export const PlanKit = Extension.create<
       [PLAN_SHORTCUTS.addView]: () => this.editor.commands.addView(),
       [PLAN_SHORTCUTS.addStep]: () => this.editor.commands.addStep(),
       [PLAN_SHORTCUTS.addBudgetItem]: () => this.editor.commands.addBudgetItem(),
-      [PLAN_SHORTCUTS.addAdvice]: () => this.editor.commands.addAdvice(),
+      // Advice has no text of its own: its card's first control takes the focus, as after a click.
+      [PLAN_SHORTCUTS.addAdvice]: () => {
+        if (!this.editor.commands.addAdvice()) return false;
+        focusNew(this.editor);
+        return true;
+      },
+      // To the new comment's box, the words selected kept as what it is about: Tab would move the
+      // caret on through the plan's fields before it left the editor.
+      [PLAN_SHORTCUTS.comment]: () => {
+        const box = document.querySelector<HTMLTextAreaElement>(".ehcp-comment-new textarea");
+        box?.focus();
+        return box !== null;
+      },
       [PLAN_SHORTCUTS.moveUp]: () => this.editor.commands.moveItem("up"),
       [PLAN_SHORTCUTS.moveDown]: () => this.editor.commands.moveItem("down"),
     };

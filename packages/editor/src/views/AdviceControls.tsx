@@ -1,5 +1,6 @@
 import { AGENCIES, AGENCY_NAMES } from "@ehcp/schema";
 import type { CardControlProps } from "./CardControlProps.js";
+import { DateInput } from "./DateInput.js";
 
 interface From {
   readonly name: string;
@@ -16,17 +17,11 @@ export function AdviceControls(props: CardControlProps & { disabled: boolean }) 
   const date = (attr: "requested" | "received", label: string) => (
     <label>
       {label}{" "}
-      <input
-        type="date"
-        value={(node.attrs[attr] as string | null) ?? ""}
+      <DateInput
+        kind="date"
+        value={(node.attrs[attr] as string | null) ?? null}
         disabled={disabled}
-        onChange={(event) => {
-          const value = event.target.value;
-          // A half-typed date is not a date: keep the last whole one.
-          if (value === "" || /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-            updateAttributes({ [attr]: value || null });
-          }
-        }}
+        onChange={(next) => updateAttributes({ [attr]: next })}
       />
     </label>
   );

@@ -21,6 +21,7 @@ import type { CardControlProps } from "./CardControlProps.js";
 import { BudgetItemControls } from "./BudgetItemControls.js";
 import { CardFindings } from "./CardFindings.js";
 import { type Duration, DurationControl } from "./DurationControl.js";
+import { DateInput } from "./DateInput.js";
 import { labelsById } from "./labelsById.js";
 import { ViewControls } from "./ViewControls.js";
 
@@ -135,11 +136,11 @@ function OutcomeControls(props: CardControlProps & { disabled: boolean }) {
     <div className="ehcp-controls">
       <label>
         By when{" "}
-        <input
-          type="month"
-          value={(node.attrs.byWhen as string | null)?.slice(0, 7) ?? ""}
+        <DateInput
+          kind="month"
+          value={(node.attrs.byWhen as string | null)?.slice(0, 7) ?? null}
           disabled={disabled}
-          onChange={(event) => updateAttributes({ byWhen: event.target.value || null })}
+          onChange={(next) => updateAttributes({ byWhen: next })}
         />
       </label>
       <label>

@@ -99,8 +99,10 @@ function stepDate(
     made.setAttribute("aria-describedby", stepLabelId);
     made.addEventListener("change", () => {
       const pos = getPos();
-      // A step is always due by a month: an emptied date keeps the last one.
-      if (pos === undefined || !/^\d{4}-\d{2}$/.test(made.value)) return;
+      // A step is always due by a month: an emptied date keeps the last one. Typed from the
+      // keyboard, the year passes through 0002 and 0020 on its way to 2026: only a year of this
+      // era is stored (see `DateInput`).
+      if (pos === undefined || !/^(1[89]|2\d)\d{2}-\d{2}$/.test(made.value)) return;
       editor.view.dispatch(editor.state.tr.setNodeAttribute(pos, "byWhen", made.value));
     });
     input = made;

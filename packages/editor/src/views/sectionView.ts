@@ -10,6 +10,7 @@ import type { Editor, NodeViewRenderer } from "@tiptap/core";
 import { PLAN_SHORTCUTS } from "../kit/PlanKit.js";
 import { SECTION_KEY_OF } from "../model/sections.js";
 import { readableShortcut } from "../readableShortcut.js";
+import { focusNew } from "./focusNew.js";
 
 let editors = 0;
 const prefixes = new WeakMap<Editor, string>();
@@ -148,25 +149,6 @@ export function sectionView(editor: Editor): NodeViewRenderer {
       stopEvent: (event) => outside(event.target),
     };
   };
-}
-
-/**
- * Puts the focus where the writer goes on: the text of what was just added, or for an item with
- * no text (a piece of advice) its card's first control.
- */
-function focusNew(editor: Editor): void {
-  const { selection } = editor.state;
-  if ("node" in selection && selection.node) {
-    const card = editor.view.nodeDOM(selection.from);
-    // The card is drawn by React after the transaction.
-    requestAnimationFrame(() => {
-      const target = (editor.view.nodeDOM(selection.from) ?? card) as HTMLElement | null;
-      target?.querySelector<HTMLElement>("input, select")?.focus();
-      target?.scrollIntoView({ block: "nearest" });
-    });
-    return;
-  }
-  editor.view.focus();
 }
 
 /** Section J's "requested" checkbox, which sets the section's attribute. */

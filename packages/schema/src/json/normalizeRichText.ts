@@ -53,8 +53,11 @@ function normalizeBlock(block: Block): Block {
 /**
  * Puts rich text in the one form ProseMirror gives back: marks in schema order, neighbouring text
  * with the same marks joined, and no empty `content` or `marks` arrays. Reading a plan normalizes
- * it, so that a plan read and written again is deep-equal to the plan read.
+ * it, so that a plan read and written again is deep-equal to the plan read. A lone empty
+ * paragraph is no text (it is the line an empty field is given to type on, see `planToDoc`).
  */
 export function normalizeRichText(blocks: RichText): RichText {
+  const [only] = blocks;
+  if (blocks.length === 1 && only?.type === "paragraph" && !only.content?.length) return [];
   return blocks.map(normalizeBlock);
 }

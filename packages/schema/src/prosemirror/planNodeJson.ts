@@ -16,8 +16,18 @@ export const childrenOf = (node: PMNode | undefined, type: PlanNodeName): PMNode
 export const childOf = (node: PMNode | undefined, type: PlanNodeName): PMNode | undefined =>
   childrenOf(node, type)[0];
 
-/** The blocks of a rich-text field as Plan JSON. */
+/**
+ * The blocks of a rich-text field as Plan JSON. A field holding only an empty paragraph (the line
+ * an empty field is given to type on, see `planToDoc`) holds no text.
+ */
 export const richText = (node: PMNode | undefined): unknown[] => {
+  if (
+    node?.childCount === 1 &&
+    node.firstChild?.type.name === "paragraph" &&
+    node.firstChild.content.size === 0
+  ) {
+    return [];
+  }
   const blocks: unknown[] = [];
   node?.forEach((child) => {
     blocks.push(withoutUnsetLang(child.toJSON()));

@@ -9,7 +9,13 @@ type JSONNode = { type: string; attrs?: Record<string, unknown>; content?: unkno
 const copy = <T>(value: T): T =>
   value !== null && typeof value === "object" ? structuredClone(value) : value;
 
-const rich = (type: string, blocks: RichText): JSONNode => ({ type, content: copy(blocks) });
+// An empty rich-text field still gets a line: with no textblock in it, a click or the arrow keys
+// could never put the caret there (a blank plan's notes on the personal budget could not be
+// typed in). `richText` reads the lone empty line back as no text at all.
+const rich = (type: string, blocks: RichText): JSONNode => ({
+  type,
+  content: blocks.length ? copy(blocks) : [{ type: "paragraph" }],
+});
 const plain = (type: string, text: string, attrs?: Record<string, unknown>): JSONNode => ({
   type,
   ...(attrs ? { attrs } : {}),

@@ -45,6 +45,12 @@ export const CouncilDecisionSchema = z.object({
   by: PersonSchema,
   at: z.string(),
   issue: z.number().int(),
+  /**
+   * For a final plan issued before the family's 15 days were over, the date (YYYY-MM-DD) the
+   * family agreed to it in writing, when they did. Absent in records made before it was kept
+   * apart (their reason ends with it in words).
+   */
+  agreedOn: z.string().nullable().optional(),
 });
 
 export type Representation = z.infer<typeof RepresentationSchema>;
