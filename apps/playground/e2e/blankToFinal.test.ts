@@ -257,6 +257,8 @@ describe("a plan from a blank page to a final plan", () => {
           .getByRole("group", { name: "Notes on the personal budget" })
           .textContent(),
       ).toContain("Paid to the family each term");
+      // A card's controls are built as it comes near the screen, as a reader scrolls to it.
+      await f1.scrollIntoViewIfNeeded();
       expect(await f1.getByRole("combobox", { name: /^per/ }).inputValue()).toBe("week");
       const tasks = caseworker.getByRole("navigation", { name: "Sections" });
       for (const key of ["A", "B", "C", "E", "F", "G", "J", "K"]) {

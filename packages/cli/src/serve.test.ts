@@ -116,7 +116,7 @@ describe("ehcp serve", () => {
     disconnect(reader);
     second.child.kill("SIGINT");
     expect(await exited(second.child)).toBe(0);
-  }, 20_000);
+  }, 60_000);
 
   it("refuses to start without a way to sign in", async () => {
     dir = mkdtempSync(join(tmpdir(), "ehcp-serve-"));
@@ -126,7 +126,7 @@ describe("ehcp serve", () => {
     expect(server.output()).toBe(
       "ehcp: sign-in needs a JWT secret, a JWKS address, an authorize hook or the development sign-in\n",
     );
-  }, 20_000);
+  }, 60_000);
 
   it("puts the family's rights from --council-settings in every exported plan, and names a wrong setting", async () => {
     dir = mkdtempSync(join(tmpdir(), "ehcp-serve-"));
@@ -190,7 +190,7 @@ describe("ehcp serve", () => {
     expect(body).toContain("Northshire SENDIASS");
     server.child.kill("SIGTERM");
     await exited(server.child);
-  }, 30_000);
+  }, 60_000);
 
   it("mints tokens with the development sign-in only when it is switched on", async () => {
     dir = mkdtempSync(join(tmpdir(), "ehcp-serve-"));
@@ -223,7 +223,7 @@ describe("ehcp serve", () => {
     expect(off.status).toBe(404);
     prod.child.kill("SIGTERM");
     await exited(prod.child);
-  }, 20_000);
+  }, 60_000);
 
   it("stops within two seconds with a tab connected, storing its edits; its token still signs in after the restart", async () => {
     dir = mkdtempSync(join(tmpdir(), "ehcp-serve-"));
@@ -247,7 +247,7 @@ describe("ehcp serve", () => {
     disconnect(reader);
     second.child.kill("SIGTERM");
     expect(await exited(second.child)).toBe(0);
-  }, 30_000);
+  }, 60_000);
 
   it("says so, in one line, when the port is taken", async () => {
     dir = mkdtempSync(join(tmpdir(), "ehcp-serve-"));
@@ -261,7 +261,7 @@ describe("ehcp serve", () => {
     );
     first.child.kill("SIGTERM");
     await exited(first.child);
-  }, 20_000);
+  }, 60_000);
 
   it("listens on a free port, and says which, when the default port is taken", async () => {
     dir = mkdtempSync(join(tmpdir(), "ehcp-serve-"));
@@ -281,7 +281,7 @@ describe("ehcp serve", () => {
     server.child.kill("SIGTERM");
     await exited(server.child);
     await new Promise((resolve) => blocker.close(resolve));
-  }, 20_000);
+  }, 60_000);
 });
 
 const hasPostgres = await postgresAvailable();
