@@ -120,8 +120,12 @@ export function connectPlan(
     ? keepLocalCopy(`${owner}:${options.planId}`, document, localCopyAfter)
     : null;
   let renewed: string | null = null;
-  const currentToken = async () =>
-    renewed ?? (typeof options.token === "function" ? await options.token() : options.token);
+  // The token the last sign-in sent: a refusal is of that one, not of one renewed since.
+  let sent: string | null = null;
+  const currentToken = async () => {
+    sent = renewed ?? (typeof options.token === "function" ? await options.token() : options.token);
+    return sent;
+  };
   const socket = new HocuspocusProviderWebsocket({
     url: `${options.url.replace(/\/$/, "")}/?schemaVersion=${PLAN_SCHEMA_VERSION}`,
     ...SOCKET_RETRY,
@@ -268,7 +272,10 @@ export function connectPlan(
   provider.on("authenticationFailed", ({ reason }: { reason: string }) => {
     settled = true;
     if (destroyed) return;
-    void renew().then((fresh) => {
+    // The expiry timer may have renewed the token after the refused one went: that one is used,
+    // and the embedder is not asked twice.
+    const fresher = renewed !== null && renewed !== sent;
+    void (fresher ? Promise.resolve(true) : renew()).then((fresh) => {
       if (destroyed) return;
       if (!fresh && !everSynced) options.onDenied?.(reason);
       restart(fresh ? `the server refused the old sign-in (${reason})` : reason);
