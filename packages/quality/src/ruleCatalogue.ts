@@ -21,6 +21,10 @@ export const RULE_CATALOGUE = {
   "provision-missing-who": { severity: "error", source: "CoP 9.69; DfE template" },
   "pfa-outcomes-missing": { severity: "error", source: "reg 12(3); CoP 9.66, chapter 8" },
   "no-advice": { severity: "error", source: "reg 6(1); CoP 9.62 (section K)" },
+  "statutory-section-empty": {
+    severity: "error",
+    source: "CFA s.37(2)(a)-(c); reg 12(1)(b), (e), (f)",
+  },
   "need-without-outcome": { severity: "warning", source: "CoP 9.66; DfE template" },
   "health-need-without-provision": { severity: "warning", source: "reg 12(1)(g)" },
   "social-care-need-without-provision": { severity: "warning", source: "reg 12(1)(h)" },

@@ -40,6 +40,7 @@ import { healthOrCareInF } from "./healthOrCareInF.js";
 import { outcomeNotLinkedToAspiration } from "./outcomeNotLinkedToAspiration.js";
 import { provisionSessionLengthMissing } from "./provisionSessionLengthMissing.js";
 import { socialCareSectionConfused } from "./socialCareSectionConfused.js";
+import { statutorySectionEmpty } from "./statutorySectionEmpty.js";
 
 /** The check behind each rule id; a rule in the catalogue without a check fails to compile. */
 export const RULE_CHECKS: { readonly [K in RuleId]: RuleCheck } = {
@@ -54,6 +55,7 @@ export const RULE_CHECKS: { readonly [K in RuleId]: RuleCheck } = {
   "provision-missing-who": provisionMissingWho,
   "pfa-outcomes-missing": pfaOutcomesMissing,
   "no-advice": noAdvice,
+  "statutory-section-empty": statutorySectionEmpty,
   "need-without-outcome": needWithoutOutcome,
   "health-need-without-provision": healthNeedWithoutProvision,
   "social-care-need-without-provision": socialCareNeedWithoutProvision,

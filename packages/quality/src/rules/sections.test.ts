@@ -154,3 +154,24 @@ describe("outcome-framework-unknown", () => {
     ).toHaveLength(1);
   });
 });
+
+describe("statutory-section-empty", () => {
+  it("finds nothing in a plan that sets out needs, outcomes and provision", () => {
+    expect(findingsOf(wellWrittenPlan(), "statutory-section-empty")).toEqual([]);
+  });
+  it("blocks a plan with no needs in B, no outcomes in E or no provision in F, naming each section", () => {
+    const plan = wellWrittenPlan();
+    plan.sections.B.needs = [];
+    plan.sections.E.outcomes = [];
+    plan.sections.F.provisions = [];
+    const found = findingsOf(plan, "statutory-section-empty");
+    expect(found.map((f) => [f.section, f.severity, f.path])).toEqual([
+      ["B", "error", "sections.B.needs"],
+      ["E", "error", "sections.E.outcomes"],
+      ["F", "error", "sections.F.provisions"],
+    ]);
+    expect(found[0]?.message).toMatch(
+      /^Section B is empty\. A plan must set out the child's special/,
+    );
+  });
+});
