@@ -1,4 +1,4 @@
-import type { Plan } from "@ehcp/schema";
+import { type Plan, statutoryDates } from "@ehcp/schema";
 import { formatDate } from "./formatDate.js";
 
 /** The rows of the title page's table of details, as label and value. */
@@ -19,11 +19,21 @@ export function planDetailRows(plan: Plan, councilName: string): [string, string
     ["Request for assessment received", formatDate(dates.requestReceived)],
     ["Draft issued", formatDate(dates.draftIssued) || "Not yet"],
     ["Final plan issued", formatDate(dates.finalIssued) || "Not yet"],
-    ["Next review", formatDate(dates.nextReview) || "Not yet set"],
+    ["Next review", formatDate(nextReview(plan)) || "Not yet set"],
     ...(signOff
       ? ([
           ["Signed off by", `${signOff.officerName}, ${signOff.role}, ${formatDate(signOff.date)}`],
         ] as [string, string][])
       : []),
   ];
+}
+
+/**
+ * The plan's next review: the date the plan records, or else the annual review the law sets from
+ * the final plan's date (the date the app shows), so paper and screen say the same.
+ */
+function nextReview(plan: Plan): string | null {
+  const { finalIssued, nextReview: recorded } = plan.meta.dates;
+  if (recorded || !finalIssued) return recorded;
+  return statutoryDates(plan, finalIssued).find((d) => d.key === "annual-review")?.due ?? null;
 }
