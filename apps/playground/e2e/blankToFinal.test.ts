@@ -379,6 +379,8 @@ describe("a plan from a blank page to a final plan", () => {
         return path;
       };
       const pdf = await save("PDF");
+      // The file is named for the child and the plan's issue, not by the plan's id.
+      expect(pdf).toMatch(/\/Lena Hart, final plan, issue \d+\.pdf$/);
       expect(statSync(pdf).size).toBeGreaterThan(20_000);
       expect(execFileSync("pdfinfo", [pdf], { encoding: "utf8" })).toMatch(/Tagged:\s+yes/);
       // The words as a reader gets them, with table cells' line breaks read as spaces.

@@ -147,7 +147,10 @@ export async function download(
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement("a");
   link.href = url;
-  link.download = `${id}${layout === "areas-of-need" ? "-by-area" : ""}${since ? "-changes" : ""}.${format}`;
+  // The server names the file for the child (`filename*`); the id is the fallback.
+  const named = /filename\*=UTF-8''([^;]+)/.exec(response.headers.get("Content-Disposition") ?? "");
+  const base = named?.[1] ? decodeURIComponent(named[1]).replace(/\.[a-z]+$/, "") : id;
+  link.download = `${base}${layout === "areas-of-need" ? ", by area of need" : ""}${since ? ", changes" : ""}.${format}`;
   document.body.append(link);
   link.click();
   link.remove();

@@ -149,7 +149,14 @@ describe("the HTTP API", () => {
       fetch(`${http}/plans/http-export${path}`, { headers: { Authorization: `Bearer ${token}` } });
     const docx = await get("/export.docx?layout=areas-of-need");
     expect(docx.status).toBe(200);
-    expect(docx.headers.get("content-disposition")).toBe('attachment; filename="http-export.docx"');
+    // Named for the child where the browser reads it, with the id as the plain fallback.
+    const disposition = docx.headers.get("content-disposition") ?? "";
+    expect(
+      disposition.startsWith("attachment; filename=\"http-export.docx\"; filename*=UTF-8''"),
+    ).toBe(true);
+    expect(decodeURIComponent(disposition.split("''")[1] ?? "")).toMatch(
+      /^[\p{L} '-]+, (draft|final) plan, issue \d+\.docx$/u,
+    );
     expect(
       Buffer.from(await docx.arrayBuffer())
         .subarray(0, 2)

@@ -163,8 +163,9 @@ export function httpApi(options: HttpApiOptions) {
         }
         const { type, make } = EXPORTS[format as keyof typeof EXPORTS];
         let bytes: Uint8Array;
+        const plan = await readPlan(id);
         try {
-          bytes = await make(await readPlan(id), {
+          bytes = await make(plan, {
             ...options.exportOptions,
             layout,
             ...(changesSince ? { changesSince } : {}),
@@ -176,7 +177,7 @@ export function httpApi(options: HttpApiOptions) {
         }
         response.writeHead(200, {
           "Content-Type": type,
-          "Content-Disposition": `attachment; filename="${id}.${format}"`,
+          "Content-Disposition": attachmentOf(id, format ?? "", plan),
           "Cache-Control": "no-store",
         });
         response.end(bytes);
@@ -324,4 +325,17 @@ export function httpApi(options: HttpApiOptions) {
     }
     return true;
   };
+}
+
+/**
+ * A download named for the child and the plan's issue, so that a family's or a school's folder
+ * of plans reads by name ("Lena Hart, draft plan, issue 1.pdf"); the plan's id stays as the plain
+ * `filename` for clients that do not read `filename*` (RFC 6266).
+ */
+function attachmentOf(id: string, format: string, plan: Plan): string {
+  const { child, status, issue } = plan.meta;
+  const named = `${child.fullName.trim() || id}, ${status} plan, issue ${issue}`
+    .replace(/[^\p{L}\p{N} ,.'()-]/gu, "_")
+    .slice(0, 120);
+  return `attachment; filename="${id}.${format}"; filename*=UTF-8''${encodeURIComponent(`${named}.${format}`)}`;
 }
