@@ -323,35 +323,49 @@ describe.each(stores)("attacks the red team found, on %s", (_name, available, op
     await refused(s, attack, reason, marker);
   });
 
+  /** The text of the first paragraph of section F's first provision: rich text, unlike F's fields. */
+  const richTextInF = (doc: Y.Doc) => {
+    const provision = child(root(doc), "sectionF").get(0) as Y.XmlElement;
+    return ((provision.get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+  };
+
   it.runIf(available)(
-    "refuses a parent's bold over another parent's pending suggestion",
+    "refuses a parent's bold and italic over another parent's pending suggestion",
     async () => {
       const s = await scene("parent");
       const alice = await connect(test.url, s.id, await tokenFor("parent", "*", "Alice parent"));
-      const theirs = suggestion("s-alice", "parent", "Alice parent");
-      deliveredByText(alice.document).insert(0, "please add ", { insertion: theirs });
+      richTextInF(alice.document).insert(0, "please add ", {
+        insertion: suggestion("s-alice", "parent", "Alice parent"),
+      });
       await acknowledged(alice);
       disconnect(alice);
       await until(
-        () => deliveredByText(s.victim.document).toString().includes("please add"),
+        () => richTextInF(s.victim.document).toString().includes("please add"),
         "Alice's suggestion at the caseworker",
       );
-      // As the attacker's editor would send it: bold and italic over "please", under Alice's mark.
+      // As the attacker's editor would send it: bold and italic over "please", in Alice's mark.
       const attack = honestEdit(s.victim.document, ATTACKER, (d) =>
-        deliveredByText(d).format(0, 6, { bold: {}, italic: {} }),
+        richTextInF(d).format(0, 6, { bold: {}, italic: {} }),
       );
       await refused(s, attack, /change the formatting only of their own suggestion's words/, "");
     },
   );
 
   it.runIf(available)("takes a parent's bold over their own pending suggestion", async () => {
-    const { s } = await sceneWithOwnSuggestion("parent", "s-own-bold");
+    const s = await scene("parent");
+    const mark = suggestion("s-own-bold", "parent", "Mallory parent");
     await taken(
       s,
-      honestEdit(s.victim.document, ATTACKER, (d) => deliveredByText(d).format(0, 1, { bold: {} })),
+      honestEdit(s.victim.document, ATTACKER, (d) =>
+        richTextInF(d).insert(0, "please add ", { insertion: mark }),
+      ),
+    );
+    await taken(
+      s,
+      honestEdit(s.victim.document, ATTACKER, (d) => richTextInF(d).format(0, 6, { bold: {} })),
     );
     await until(
-      () => JSON.stringify(deliveredByText(s.observer.document).toDelta()).includes('"bold"'),
+      () => JSON.stringify(richTextInF(s.observer.document).toDelta()).includes('"bold"'),
       "the bold at the viewer",
     );
     for (const p of [s.victim, s.observer]) disconnect(p);
