@@ -99,6 +99,11 @@ describe.each(stores)("attacks the red team found, on %s", (_name, available, op
         deliveredByText(d).insert(0, "S", { insertion: mark }),
       ),
     );
+    // "Everyone in step" may be seen before the suggestion reaches either of them.
+    await until(
+      () => Y.getState(s.victim.document.store, ATTACKER) > 0,
+      "the suggestion at the caseworker",
+    );
     return { s, state: Y.getState(s.victim.document.store, ATTACKER) };
   }
 
