@@ -156,7 +156,8 @@ describe("PlanShadow", () => {
       (paragraph.get(0) as Y.XmlText).insert(0, "click", { link: { href: "javascript:alert(1)" } });
     });
     expect(link.shadow.check(linkUpdate).problem).toMatch(
-      /^the edit would leave the plan invalid: a link must be an http, https or mail/,
+      // Refused as it is read, where it is: before the node is built from it.
+      /^text in paragraph in provisionWhat in .*: the mark "link"'s 'href': a link must be an http, https or mail/,
     );
 
     const long = setUp();

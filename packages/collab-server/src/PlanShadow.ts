@@ -33,6 +33,7 @@ import {
   suggestionKey,
 } from "./ws/checkAddedItem.js";
 import { misplacement } from "./ws/itemPlacement.js";
+import { othersSuggestedWords } from "./ws/othersSuggestedWords.js";
 import { itemOf, PLAN_ITEM_NODES, partOfItem } from "./ws/planPartOf.js";
 import type { Sender } from "./ws/Sender.js";
 
@@ -537,6 +538,13 @@ export class PlanShadow {
     const after = yElementToNode(holder);
     if (!withoutSuggestions(before).eq(withoutSuggestions(after))) {
       throw new NotASuggestion("only words may be suggested there, shown as suggestions");
+    }
+    // Their words with the suggestion taken out are the same, but someone else's suggested
+    // words may have been given formatting their author never chose.
+    if (othersSuggestedWords(before, suggester) !== othersSuggestedWords(after, suggester)) {
+      throw new NotASuggestion(
+        "each person may change the formatting only of their own suggestion's words, not another person's suggestion",
+      );
     }
     const key = (s: object) => JSON.stringify(s);
     const was = new Set(listSuggestions(before).map(key));

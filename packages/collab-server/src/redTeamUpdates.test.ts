@@ -1,17 +1,18 @@
-import type { Role } from "@ehcp/schema";
+import { ROLES, type Role } from "@ehcp/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { acknowledged, connect, disconnect } from "../test/connect.js";
 import { craftUpdate } from "../test/craft.js";
 import { type AttackScene, attackScene, expectRefused, until } from "../test/attack.js";
-import { syncUpdate } from "../test/rawClient.js";
-import { startTestServer } from "../test/testServer.js";
+import { rawClient, syncUpdate } from "../test/rawClient.js";
+import { callApi, startTestServer } from "../test/testServer.js";
 import { tokenFor } from "../test/tokens.js";
 import { ATTACKER, child, idOf, root, viewText } from "../test/planTypes.js";
 import { deliveredByText } from "@ehcp/fixtures";
 import { POSTGRES_URL, postgresAvailable } from "@ehcp/fixtures/node";
 import type { RefusalCode } from "./store/DocumentStore.js";
 import { PostgresDocumentStore } from "./store/PostgresDocumentStore.js";
+import { SqliteDocumentStore } from "./store/SqliteDocumentStore.js";
 
 // Attacks a red team found past the server's checks, each built byte by byte: every one must be
 // refused with a reason, reach no other client, leave nothing in the store, and cost the
@@ -97,6 +98,11 @@ describe.each(stores)("attacks the red team found, on %s", (_name, available, op
       honestEdit(s.victim.document, ATTACKER, (d) =>
         deliveredByText(d).insert(0, "S", { insertion: mark }),
       ),
+    );
+    // "Everyone in step" may be seen before the suggestion reaches either of them.
+    await until(
+      () => Y.getState(s.victim.document.store, ATTACKER) > 0,
+      "the suggestion at the caseworker",
     );
     return { s, state: Y.getState(s.victim.document.store, ATTACKER) };
   }
@@ -233,6 +239,143 @@ describe.each(stores)("attacks the red team found, on %s", (_name, available, op
       await refused(s, attack, /unknown mark "deletion--x"/, "deletion--x");
     },
   );
+
+  /** The names of the documents the server's store holds, read from the store itself. */
+  async function storedNames(): Promise<string[]> {
+    const store = openStore ? openStore(test.file) : new SqliteDocumentStore(test.file);
+    try {
+      return await store.list();
+    } finally {
+      await store.close();
+    }
+  }
+  const listed = async () =>
+    ((await callApi(test.url, "GET", "/plans", "caseworker")).json.plans as { id: string }[]).map(
+      (plan) => plan.id,
+    );
+
+  it.runIf(available).each(ROLES.filter((role) => role !== "caseworker"))(
+    "refuses a %s opening a document name that holds no plan, and stores and lists nothing",
+    async (role) => {
+      const tag = Math.random().toString(36).slice(2, 10);
+      const names = [
+        `../../etc/passwd-${tag}`,
+        `${tag}-${"x".repeat(5_000)}`,
+        `PLAN-EXAMPLE-NOAH-${tag}`,
+      ];
+      const token = await tokenFor(role, "*", `Mallory ${role}`);
+      for (const name of names) {
+        await expect(rawClient(test.url, name, token)).rejects.toThrow(
+          /refused: there is no plan .*only a caseworker may start one/,
+        );
+      }
+      await test.restart();
+      const stored = await storedNames();
+      const shown = await listed();
+      for (const name of names) {
+        expect(stored).not.toContain(name);
+        expect(shown).not.toContain(name);
+      }
+    },
+  );
+
+  it.runIf(available)(
+    "lists no document a caseworker opened and left empty, yet lets them write a plan into a new one",
+    async () => {
+      const tag = Math.random().toString(36).slice(2, 10);
+      const empty = `plan-left-empty-${tag}`;
+      const left = await rawClient(test.url, empty, await tokenFor("caseworker"));
+      left.socket.close();
+      await test.restart();
+      expect(await listed()).not.toContain(empty);
+      // The other parts of the plan's life still open: a plan the caseworker made is listed,
+      // and a parent opens it.
+      const s = await scene("parent");
+      expect(await listed()).toContain(s.id);
+      for (const p of [s.victim, s.observer]) disconnect(p);
+      s.attacker.socket.close();
+    },
+  );
+
+  it.runIf(available).each([
+    [
+      "an attribute suggestions do not have",
+      { accepted: true, decidedBy: "user-caseworker" },
+      /the suggestion mark carries 'accepted', which suggestions do not have/,
+    ],
+    [
+      "a note of 100,000 characters",
+      { note: "n".repeat(100_000) },
+      /the suggestion mark carries 'note', which suggestions do not have/,
+    ],
+    [
+      "a name of 100,000 characters",
+      { name: "N".repeat(100_000) },
+      /the suggestion mark's 'name' is 100000 characters long; at most 2000/,
+    ],
+    [
+      "an id that is an object",
+      { id: { nested: "x".repeat(50) } },
+      /the suggestion mark's 'id' holds an object/,
+    ],
+  ] as const)("refuses a parent's suggestion mark with %s", async (_what, extra, reason) => {
+    const s = await scene("parent");
+    const mark = { ...suggestion("s-attrs", "parent", "Mallory parent"), ...extra };
+    const marker = "SUGGESTED WITH EXTRAS";
+    const attack = honestEdit(s.victim.document, ATTACKER, (d) =>
+      deliveredByText(d).insert(0, marker, { insertion: mark }),
+    );
+    await refused(s, attack, reason, marker);
+  });
+
+  /** The text of the first paragraph of section F's first provision: rich text, unlike F's fields. */
+  const richTextInF = (doc: Y.Doc) => {
+    const provision = child(root(doc), "sectionF").get(0) as Y.XmlElement;
+    return ((provision.get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+  };
+
+  it.runIf(available)(
+    "refuses a parent's bold and italic over another parent's pending suggestion",
+    async () => {
+      const s = await scene("parent");
+      const alice = await connect(test.url, s.id, await tokenFor("parent", "*", "Alice parent"));
+      richTextInF(alice.document).insert(0, "please add ", {
+        insertion: suggestion("s-alice", "parent", "Alice parent"),
+      });
+      await acknowledged(alice);
+      disconnect(alice);
+      await until(
+        () => richTextInF(s.victim.document).toString().includes("please add"),
+        "Alice's suggestion at the caseworker",
+      );
+      // As the attacker's editor would send it: bold and italic over "please", in Alice's mark.
+      const attack = honestEdit(s.victim.document, ATTACKER, (d) =>
+        richTextInF(d).format(0, 6, { bold: {}, italic: {} }),
+      );
+      await refused(s, attack, /change the formatting only of their own suggestion's words/, "");
+    },
+  );
+
+  it.runIf(available)("takes a parent's bold over their own pending suggestion", async () => {
+    const s = await scene("parent");
+    const mark = suggestion("s-own-bold", "parent", "Mallory parent");
+    await taken(
+      s,
+      honestEdit(s.victim.document, ATTACKER, (d) =>
+        richTextInF(d).insert(0, "please add ", { insertion: mark }),
+      ),
+    );
+    await taken(
+      s,
+      honestEdit(s.victim.document, ATTACKER, (d) => richTextInF(d).format(0, 6, { bold: {} })),
+    );
+    await until(
+      () => JSON.stringify(richTextInF(s.observer.document).toDelta()).includes('"bold"'),
+      "the bold at the viewer",
+    );
+    for (const p of [s.victim, s.observer]) disconnect(p);
+    s.attacker.socket.close();
+  });
 
   it.runIf(available)(
     "refuses a school's new words carrying a parent's suggestion, typed inside it",

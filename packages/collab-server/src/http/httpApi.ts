@@ -16,6 +16,7 @@ import {
   parsePlanJson,
 } from "@ehcp/schema";
 import type { DocumentSummary } from "../store/DocumentStore.js";
+import { holdsPlan } from "../holdsPlan.js";
 import { loadStoredDocument } from "../store/loadStoredDocument.js";
 import { summarizePlan } from "../summarizePlan.js";
 import { adviceDocumentRoutes } from "./adviceDocumentRoutes.js";
@@ -105,12 +106,13 @@ export function httpApi(options: HttpApiOptions) {
           // were last stored, or, lacking one, from the plan itself.
           // A summary kept before the list showed dates and findings is made again.
           const live = options.liveDocument?.(id);
-          const shown = live
-            ? summarizePlan(live, options.today?.())
-            : summary && "findings" in summary
-              ? summary
-              : summarizePlan(await loadStoredDocument(store, id));
-          open.push({ id, ...shown });
+          // A summary naming neither child nor status may be of a name opened and left empty:
+          // that document is read, and listed only if it holds a plan.
+          const kept = summary && "findings" in summary && (summary.child ?? summary.status);
+          const doc = live ?? (kept ? null : await loadStoredDocument(store, id));
+          if (doc && !holdsPlan(doc)) continue;
+          const shown = doc ? summarizePlan(doc, live ? options.today?.() : undefined) : summary;
+          open.push({ id, ...(shown as DocumentSummary) });
         }
         sendJson(response, 200, { plans: open });
       },

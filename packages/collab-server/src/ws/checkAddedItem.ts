@@ -2,6 +2,7 @@ import { markOfAttribute, type PlanNodeName, type PlanPart, planSchema } from "@
 import * as Y from "yjs";
 import type { Sender } from "./Sender.js";
 import { type AnyType, describePlace, planPartOf } from "./planPartOf.js";
+import { markAttributesProblem } from "./markAttributesProblem.js";
 import { unsafeCharacter, unsafeInValue } from "./unsafeCharacter.js";
 
 export const SUGGESTION_MARKS = new Set(["insertion", "deletion"]);
@@ -86,6 +87,9 @@ export function checkAddedItem(
     const why = unsafeInValue(content.value, mark);
     if (why) return `${where()}: ${why}`;
     const value = content.value;
+    // Null ends the mark; anything else is its attributes, which must be the schema's.
+    const shape = value === null ? null : markAttributesProblem(mark, value);
+    if (shape) return `${where()}: ${shape}`;
     if (
       SUGGESTION_MARKS.has(mark) &&
       value !== null &&

@@ -6,6 +6,7 @@ import {
   readAdviceRequests,
 } from "@ehcp/schema";
 import type * as Y from "yjs";
+import { holdsPlan } from "../holdsPlan.js";
 import type { SectionPolicy } from "../sectionPolicy.js";
 import { type SignIn, SignInError, type SignedInUser } from "../signIn.js";
 
@@ -29,7 +30,8 @@ export const editableOf = (context: unknown): readonly PlanPart[] | undefined =>
  * viewer reads only); and the person a request for advice names, to read it, even when their
  * token opens no plan. An advice document (`<plan>/advice:<request>`): the adviser its request
  * names, to write the parts of the advice; the plan's caseworker (a role that manages the plan),
- * to read it; no one else. Decided on the requests the plan holds as the server has it, never on
+ * to read it; no one else. A name that holds no plan yet opens only to a role that manages plans,
+ * who starts the plan there. Decided on the requests the plan holds as the server has it, never on
  * what the client says.
  */
 export class DocumentAccess {
@@ -80,9 +82,22 @@ export class DocumentAccess {
   async #openPlan(token: string, planId: string): Promise<Access> {
     try {
       const user = await this.#signIn.verify(token, planId);
+      // Opening a name the server holds no plan under starts a plan there (a caseworker's
+      // editor writes one into the empty document): only a role that manages plans may, or a
+      // made-up name would be stored and listed as an empty plan on the caseworker's list.
+      if (
+        !this.#policy[user.role].includes("structure") &&
+        !holdsPlan(await this.#planDocument(planId))
+      ) {
+        throw new SignInError(
+          `there is no plan ${JSON.stringify(planId.slice(0, 80))}${planId.length > 80 ? " (cut short)" : ""}: only a caseworker may start one`,
+          403,
+        );
+      }
       return { user, readOnly: user.role === "viewer" };
     } catch (error) {
       if (!(error instanceof SignInError) || error.status !== 403) throw error;
+      if (error.reason.startsWith("there is no plan")) throw error;
       // A good token that does not open this plan: a request for advice may let its adviser
       // read the plan their advice is for, and change nothing in it.
       const user = await this.#signIn.identify(token, planId);
