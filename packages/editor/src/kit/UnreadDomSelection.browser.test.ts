@@ -108,7 +108,41 @@ it("keeps every character a writer selected while another writer's words come in
   expect(await othersWordsMeanwhile([UnreadDomSelection])).toBe("Teaching");
 });
 
+/** What a shortcut pressed right after the eighth keypress, before its "selectionchange", sees. */
+async function shortcutRightAfter(extensions: AnyExtension[]): Promise<string> {
+  let seen = "";
+  const Shortcut = Extension.create({
+    name: "shortcut",
+    addKeyboardShortcuts: () => ({
+      "Alt-Shift-c": ({ editor }) => {
+        const { from, to } = editor.state.selection;
+        seen = editor.state.doc.textBetween(from, to);
+        return true;
+      },
+    }),
+  });
+  const editor = editorWith([...extensions, Shortcut], "<p>Teaching assistant</p>");
+  await selectTeaching(editor, () => {});
+  document.getSelection()!.modify("extend", "forward", "character");
+  const press = new KeyboardEvent("keydown", {
+    key: "C",
+    code: "KeyC",
+    altKey: true,
+    shiftKey: true,
+    bubbles: true,
+  });
+  // The keymap names keys pressed with Alt by their code, which a made-up event lacks.
+  Object.defineProperty(press, "keyCode", { value: 67 });
+  editor.view.dom.dispatchEvent(press);
+  return seen;
+}
+
+it("lets a shortcut pressed straight after Shift+Arrow act on every character selected", async () => {
+  expect(await shortcutRightAfter([UnreadDomSelection])).toBe("Teaching ");
+});
+
 it("shows why: without it, the selection from before the keypress is drawn again", async () => {
   expect(await findingsMeanwhile([])).toBe("Teachin");
   expect(await othersWordsMeanwhile([])).toBe("Teachin");
+  expect(await shortcutRightAfter([])).toBe("Teaching");
 });
