@@ -14,6 +14,7 @@ import { EditorContent, useEditor } from "@tiptap/react";
 import { useEffect, useMemo, useState } from "react";
 import type * as Y from "yjs";
 import { PlainHistory } from "./kit/PlainHistory.js";
+import { UnreadDomSelection } from "./kit/UnreadDomSelection.js";
 import { PlanComments } from "./kit/PlanComments.js";
 import { PlanSuggestions } from "./kit/PlanSuggestions.js";
 import { PlanKit, type PlanKitOptions } from "./kit/PlanKit.js";
@@ -91,6 +92,7 @@ export function PlanEditor(props: PlanEditorProps) {
           policy,
           ...(props.sectionTitles ? { sectionTitles: props.sectionTitles } : {}),
         }),
+        UnreadDomSelection,
         ...(document
           ? [
               Collaboration.configure({ document, field: PLAN_FRAGMENT_NAME }),

@@ -31,6 +31,7 @@ export { PlanSuggestions } from "./kit/PlanSuggestions.js";
 export type { PlanKitOptions } from "./kit/PlanKit.js";
 export { PLAN_SHORTCUTS, PlanKit } from "./kit/PlanKit.js";
 export { planEditorExtensions } from "./kit/planEditorExtensions.js";
+export { UnreadDomSelection } from "./kit/UnreadDomSelection.js";
 export { PlanComparison } from "./PlanComparison.js";
 export { PlanDates } from "./PlanDates.js";
 export type { PlanEditorProps, PlanProvider, PlanUser } from "./PlanEditor.js";
