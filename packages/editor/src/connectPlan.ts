@@ -200,8 +200,10 @@ export function connectPlan(
     renewTimer = setTimeout(
       () =>
         void renew().then((fresh) => {
-          // The live connection takes the fresh token; a later reconnection asks for it anyway.
-          if (fresh) void provider.sendToken();
+          // A signed-in connection takes the fresh token; one still signing in is answered about
+          // the token it sent, and the refusal's reconnection uses the fresh one (sending it now
+          // would make that refusal look like one of the fresh token, and ask for another).
+          if (fresh && provider.isAuthenticated) void provider.sendToken();
         }),
       Math.max(0, expiry - Date.now() - 60_000),
     );
