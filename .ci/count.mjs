@@ -12,9 +12,18 @@ for (let i = args.indexOf("--failed"); i >= 0; i = args.indexOf("--failed")) {
   failed += 1;
   args.splice(i, 2);
 }
+// `--exited FILE=STATUS`: vitest's exit status for a report. A run that exits non-zero with no
+// failed test in its report (errors vitest caught outside any test) counts as one failure.
+const exited = new Map();
+for (let i = args.indexOf("--exited"); i >= 0; i = args.indexOf("--exited")) {
+  const [file, status] = (args[i + 1] ?? "").split(/=(?=[^=]*$)/);
+  exited.set(file, Number(status));
+  args.splice(i, 2);
+}
 for (const file of args) {
   try {
     const report = JSON.parse(readFileSync(file, "utf8"));
+    const before = failed;
     passed += report.numPassedTests;
     failed += report.numFailedTests;
     skipped += report.numPendingTests + report.numTodoTests;
@@ -23,6 +32,12 @@ for (const file of args) {
       (r) => r.status === "failed" && r.assertionResults.length === 0,
     ).length;
     if (report.numTotalTests === 0) failed += 1;
+    if (failed === before && (exited.get(file) ?? 0) !== 0) {
+      console.error(
+        `${file}: vitest exited ${exited.get(file)} with no failed test (unhandled errors)`,
+      );
+      failed += 1;
+    }
   } catch (error) {
     console.error(`no readable test report in ${file}: ${error.message}`);
     failed += 1;

@@ -83,6 +83,12 @@ export const UnreadDomSelection = Extension.create({
     }),
   ],
   dispatchTransaction({ transaction, next }) {
+    // Unmounted (a story or a test tearing down while Yjs still sends), the editor has no view
+    // whose DOM selection could be unread, and Tiptap's stand-in view throws when asked for one.
+    if (!this.editor.isInitialized) {
+      next(transaction);
+      return;
+    }
     const view = this.editor.view;
     // A transaction that sets the selection of the writer's own (typing, ProseMirror's reading of
     // the DOM, a command) comes from what the writer did and already holds it. Nor is it on
