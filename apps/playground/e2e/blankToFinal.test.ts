@@ -274,6 +274,8 @@ describe("a plan from a blank page to a final plan", () => {
       expect(await axeAtBothWidths(caseworker)).toEqual([]);
 
       await caseworker.getByRole("button", { name: "Issue the draft" }).click();
+
+      await caseworker.getByRole("button", { name: "Yes, issue the draft" }).click();
       await caseworker
         .locator("#lifecycle-state")
         .getByText(/The family's representations close .*: 15 days left\.$/)
@@ -335,7 +337,7 @@ describe("a plan from a blank page to a final plan", () => {
       await caseworker.getByRole("button", { name: "Issue the final plan" }).click();
       await caseworker
         .getByRole("alert")
-        .getByText(/^the family's 15 days for representations on the draft run until /)
+        .getByText(/^The family's 15 days for representations on the draft run until /)
         .waitFor();
       await caseworker
         .getByLabel("Why the final plan is issued now")
@@ -514,6 +516,12 @@ describe("a plan from a blank page to a final plan", () => {
       // Up to the plan's next steps: issue the draft.
       await tabTo(page, /^Issue the draft$/, { most: 120 });
       await press("Enter");
+      // Asked first, saying what will happen: the confirmation takes the focus, its button a Tab on.
+      await page
+        .getByText(/^The draft will be issued today, .* The family then have 15 days, until /)
+        .waitFor();
+      await tabTo(page, /^Yes, issue the draft$/, { most: 5 });
+      await press("Enter");
       await page
         .locator("#lifecycle-state")
         .getByText(/: 15 days left\.$/)
@@ -593,7 +601,9 @@ describe("a plan from a blank page to a final plan", () => {
         /“Kai's family agreed in writing, so that the support starts this term\.” The family agreed in writing on /,
       );
 
-      await tabTo(page, /^Export$/, { most: 120 });
+      // The banner that says so has the focus; the plan's views are just above it.
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe("plan-status");
+      await tabTo(page, /^Export$/, { back: true, most: 10 });
       await press("Enter");
       await page.getByRole("heading", { name: "Export" }).waitFor();
       await tabTo(page, /^PDF$/);

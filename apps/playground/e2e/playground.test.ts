@@ -266,6 +266,7 @@ describe("the playground", () => {
       });
       await caseworker.locator('[data-section="F"] .ehcp-item').first().waitFor();
       await caseworker.getByRole("button", { name: "Issue the draft" }).click();
+      await caseworker.getByRole("button", { name: "Yes, issue the draft" }).click();
       // The countdown to the end of the family's 15 days, in the plan's header.
       await caseworker
         .locator("#lifecycle-state")
@@ -428,6 +429,7 @@ describe("the playground", () => {
       const state = page.locator("#lifecycle-state");
       expect(await state.textContent()).toBe("Draft (issue 1), not yet issued to the family.");
       await page.getByRole("button", { name: "Issue the draft" }).click();
+      await page.getByRole("button", { name: "Yes, issue the draft" }).click();
       await page.getByText(/The family's representations close/).waitFor();
       expect(await state.textContent()).toMatch(
         /issued .*The family's representations close .*: 15 days left\.$/,

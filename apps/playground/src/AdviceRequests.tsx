@@ -4,9 +4,13 @@ import {
   ADVISER_ROLE_NAMES,
   ADVISER_ROLES,
   adviceDates,
+  type Plan,
   spokenDate as spoken,
 } from "@ehcp/schema";
 import { type FormEvent, useState } from "react";
+import { adviceAfterPlanDates } from "./adviceAfterPlanDates.js";
+import { AdviceClashWarning } from "./AdviceClashWarning.js";
+import { sentenceCase } from "./sentenceCase.js";
 import { ApiError, developmentUserId, requestAdvice, type Session } from "./api.js";
 
 const TAGS: Readonly<Record<AdviceDate["status"], [string, string]>> = {
@@ -30,11 +34,14 @@ const fieldOf = (problem: string | null) =>
 export function AdviceRequests({
   session,
   id,
+  plan,
   requests,
   today,
 }: {
   readonly session: Session;
   readonly id: string;
+  /** The plan whose draft and final dates the advice is weighed against. */
+  readonly plan: Plan;
   readonly requests: readonly AdviceRequest[];
   readonly today: string;
 }) {
@@ -71,7 +78,7 @@ export function AdviceRequests({
       setProblem(error instanceof ApiError ? error.message : "The server could not be reached.");
     }
   };
-  const message = problem?.replace(/^[a-zA-Z.]+: /, "") ?? null;
+  const message = problem ? sentenceCase(problem.replace(/^[a-zA-Z.]+: /, "")) : null;
   return (
     <section aria-labelledby="advice-heading" className="pg-advice">
       <h2 id="advice-heading" className="govuk-heading-m">
@@ -146,6 +153,10 @@ export function AdviceRequests({
           </tbody>
         </table>
       )}
+      <AdviceClashWarning
+        id="requests-advice-clash"
+        clashes={adviceAfterPlanDates(plan, dates, today)}
+      />
       {manage ? (
         <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby="ask-heading">
           <h3 id="ask-heading" className="govuk-heading-s">
@@ -256,7 +267,7 @@ export function AdviceRequests({
           </div>
           {problem && !field ? (
             <p role="alert" className="govuk-error-message pg-error">
-              {problem}
+              {sentenceCase(problem)}
             </p>
           ) : null}
           <button type="submit" className="govuk-button">

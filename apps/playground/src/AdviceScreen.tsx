@@ -28,6 +28,7 @@ import {
   type VersionSummary,
 } from "./api.js";
 import { colourOf } from "./roles.js";
+import { sentenceCase } from "./sentenceCase.js";
 import { Problem } from "./Problem.js";
 import { planViewHref } from "./PlanViews.js";
 
@@ -259,7 +260,7 @@ export function AdviceScreen({
                       The advice has things to put right
                     </h3>
                     <div className="govuk-error-summary__body">
-                      <p className="govuk-body">{refused.message}</p>
+                      <p className="govuk-body">{sentenceCase(refused.message)}</p>
                       <ul className="govuk-list govuk-error-summary__list">
                         {refused.findings.map((finding, index) => (
                           <li key={`${finding.rule}-${index}`}>{finding.message}</li>

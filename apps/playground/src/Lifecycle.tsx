@@ -6,12 +6,14 @@ import {
   type Placement,
   type Plan,
   spokenDate as spoken,
+  statutoryDates,
 } from "@ehcp/schema";
 import type { Editor } from "@tiptap/core";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { amend, ApiError, issueDraft, issueFinal, type Session } from "./api.js";
 import { planStanding } from "./planStanding.js";
 import { Problem } from "./Problem.js";
+import { sentenceCase } from "./sentenceCase.js";
 
 /** Sets section I's placement in the live document, as the caseworker's own edit. */
 function namePlacement(editor: Editor, placement: Placement) {
@@ -34,12 +36,15 @@ export function Lifecycle({
   plan,
   editor,
   onChange,
+  onFinal,
 }: {
   readonly session: Session;
   readonly id: string;
   readonly plan: Plan;
   readonly editor: Editor | null;
   readonly onChange: () => void;
+  /** Called once the final plan is issued, so the page can point to the banner that says so. */
+  readonly onFinal?: () => void;
 }) {
   const [problem, setProblem] = useState<ApiError | null>(null);
   const [officer, setOfficer] = useState({ name: "", role: "" });
@@ -48,13 +53,19 @@ export function Lifecycle({
   const [schoolProblem, setSchoolProblem] = useState<string | null>(null);
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const [early, setEarly] = useState({ reason: "", agreed: "" });
+  const [confirmDraft, setConfirmDraft] = useState(false);
+  const confirmation = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (confirmDraft) confirmation.current?.focus();
+  }, [confirmDraft]);
   const { status, dates } = plan.meta;
   const manage = session.role === "caseworker";
-  const act = async (step: () => Promise<unknown>) => {
+  const act = async (step: () => Promise<unknown>, then?: () => void) => {
     try {
       await step();
       setProblem(null);
       onChange();
+      then?.();
     } catch (e) {
       setProblem(e instanceof ApiError ? e : new ApiError(0, "The server could not be reached."));
     }
@@ -65,20 +76,28 @@ export function Lifecycle({
     change: string;
   }[];
   const blocking = (problem?.details.findings ?? []) as Finding[];
-  const standing = planStanding(plan, new Date().toISOString().slice(0, 10));
+  const today = new Date().toISOString().slice(0, 10);
+  const standing = planStanding(plan, today);
+  // The family's 15 days, as they would run from a draft issued today.
+  const closesIfIssued = statutoryDates(
+    { ...plan, meta: { ...plan.meta, dates: { ...plan.meta.dates, draftIssued: today } } },
+    today,
+  ).find((d) => d.key === "representations")?.due;
   const windowOpen = standing.representationDaysLeft !== null;
   const final = (event: FormEvent) => {
     event.preventDefault();
-    void act(() =>
-      issueFinal(
-        session,
-        id,
-        officer,
-        Object.entries(reasons)
-          .filter(([, reason]) => reason.trim())
-          .map(([itemId, reason]) => ({ id: itemId, reason })),
-        windowOpen ? { reason: early.reason.trim(), agreedOn: early.agreed || null } : null,
-      ),
+    void act(
+      () =>
+        issueFinal(
+          session,
+          id,
+          officer,
+          Object.entries(reasons)
+            .filter(([, reason]) => reason.trim())
+            .map(([itemId, reason]) => ({ id: itemId, reason })),
+          windowOpen ? { reason: early.reason.trim(), agreedOn: early.agreed || null } : null,
+        ),
+      onFinal,
     );
   };
   return (
@@ -91,7 +110,7 @@ export function Lifecycle({
           <div role="alert">
             <h3 className="govuk-error-summary__title">The final plan cannot be issued yet</h3>
             <div className="govuk-error-summary__body">
-              <p className="govuk-body">{problem.message}</p>
+              <p className="govuk-body">{sentenceCase(problem.message)}</p>
               <ul className="govuk-list govuk-error-summary__list">
                 {blocking.map((finding, index) => (
                   <li key={`${finding.rule}-${finding.target}-${index}`}>
@@ -123,13 +142,54 @@ export function Lifecycle({
             Issuing the draft sends it to the family, who then have 15 days to comment on it and to
             ask for a school or setting. The draft names none.
           </p>
-          <button
-            type="button"
-            className="govuk-button"
-            onClick={() => void act(() => issueDraft(session, id))}
-          >
-            Issue the draft
-          </button>
+          {confirmDraft ? (
+            <div
+              className="pg-confirm"
+              ref={confirmation}
+              tabIndex={-1}
+              role="group"
+              aria-labelledby="confirm-draft-heading"
+              aria-describedby="confirm-draft-warning"
+            >
+              <h3 id="confirm-draft-heading" className="govuk-heading-s">
+                Issue the draft to the family?
+              </h3>
+              <div className="govuk-warning-text" id="confirm-draft-warning">
+                <span className="govuk-warning-text__icon" aria-hidden="true">
+                  !
+                </span>
+                <strong className="govuk-warning-text__text">
+                  <span className="govuk-visually-hidden">Warning</span>
+                  {`The draft will be issued today, ${spoken(today)}, and a version of it kept. The family then have 15 days, until ${closesIfIssued ? spoken(closesIfIssued) : "the 15th day"}, to make representations on it and to ask for a school or setting. The final plan should not be issued before then without a reason.`}
+                </strong>
+              </div>
+              <div className="govuk-button-group">
+                <button
+                  type="button"
+                  className="govuk-button"
+                  onClick={() =>
+                    void act(
+                      () => issueDraft(session, id),
+                      () => setConfirmDraft(false),
+                    )
+                  }
+                >
+                  Yes, issue the draft
+                </button>
+                <button
+                  type="button"
+                  className="govuk-button govuk-button--secondary"
+                  onClick={() => setConfirmDraft(false)}
+                >
+                  Cancel
+                </button>
+              </div>
+            </div>
+          ) : (
+            <button type="button" className="govuk-button" onClick={() => setConfirmDraft(true)}>
+              Issue the draft
+            </button>
+          )}
         </>
       ) : null}
       {manage && status === "draft" && dates.draftIssued ? (

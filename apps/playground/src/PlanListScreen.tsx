@@ -1,5 +1,6 @@
+import { findingCounts } from "@ehcp/editor";
 import { blankPlan } from "@ehcp/schema";
-import { type FormEvent, useEffect, useMemo, useState } from "react";
+import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
 import { ApiError, importPlan, listPlans, type PlanSummary, type Session } from "./api.js";
 import {
   adviceAwaited,
@@ -9,6 +10,9 @@ import {
   spokenDue,
 } from "./caseloadRows.js";
 import { COUNCIL } from "./council.js";
+import { DateField } from "./DateField.js";
+import { readDateParts, todayParts } from "./readDateParts.js";
+import { sentenceCase } from "./sentenceCase.js";
 
 type SortKey = "child" | "stage" | "next" | "findings";
 
@@ -50,6 +54,12 @@ export function PlanListScreen({
   const [problem, setProblem] = useState<ApiError | null>(null);
   const [childName, setChildName] = useState("");
   const [birth, setBirth] = useState("");
+  const today = new Date().toISOString().slice(0, 10);
+  // The statutory clock starts on the day the council received the request for an assessment,
+  // which is often days before the plan is started here.
+  const [requested, setRequested] = useState(() => todayParts(today));
+  const [formErrors, setFormErrors] = useState<readonly { field: string; message: string }[]>([]);
+  const errorSummary = useRef<HTMLDivElement>(null);
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({
     key: "next",
     descending: false,
@@ -57,7 +67,6 @@ export function PlanListScreen({
   const [stageFilter, setStageFilter] = useState("all");
   const [search, setSearch] = useState("");
   const [onlyLate, setOnlyLate] = useState(false);
-  const today = new Date().toISOString().slice(0, 10);
   const rows = useMemo(() => {
     const all = caseloadRows(plans ?? [], today).filter(
       (row) =>
@@ -76,8 +85,19 @@ export function PlanListScreen({
   const create = async (event: FormEvent) => {
     event.preventDefault();
     setProblem(null);
-    if (!childName.trim() || !birth) {
-      setProblem(new ApiError(400, "Give the child's name and date of birth."));
+    const request = readDateParts(requested, "the date the request was received", today);
+    const errors = [
+      ...(childName.trim() ? [] : [{ field: "new-child", message: "Enter the child's full name" }]),
+      ...(birth ? [] : [{ field: "new-birth", message: "Enter the child's date of birth" }]),
+      ...(birth > today
+        ? [{ field: "new-birth", message: "The date of birth must be today or in the past" }]
+        : []),
+      ...("problem" in request ? [{ field: "new-request-day", message: request.problem }] : []),
+    ];
+    setFormErrors(errors);
+    if (errors.length > 0 || !("date" in request)) {
+      // GOV.UK's pattern: the summary takes the focus, so the errors are read out at once.
+      requestAnimationFrame(() => errorSummary.current?.focus());
       return;
     }
     const plan = blankPlan({
@@ -89,7 +109,7 @@ export function PlanListScreen({
         yearGroup: "",
       },
       localAuthority: COUNCIL.name,
-      requestReceived: new Date().toISOString().slice(0, 10),
+      requestReceived: request.date,
     });
     try {
       const { id } = await importPlan(session, JSON.stringify(plan));
@@ -98,6 +118,8 @@ export function PlanListScreen({
       setProblem(e as ApiError);
     }
   };
+
+  const errorOf = (field: string) => formErrors.find((e) => e.field === field)?.message ?? null;
 
   const importFile = async (file: File | undefined) => {
     if (!file) return;
@@ -117,7 +139,7 @@ export function PlanListScreen({
       {problem ? (
         <div className="govuk-error-summary" id="plan-problem">
           <div role="alert">
-            <h2 className="govuk-error-summary__title">{problem.message}</h2>
+            <h2 className="govuk-error-summary__title">{sentenceCase(problem.message)}</h2>
             {problem.issues.length > 0 ? (
               <div className="govuk-error-summary__body">
                 <ul className="govuk-list govuk-error-summary__list">
@@ -258,7 +280,7 @@ export function PlanListScreen({
                     ) : null}
                   </td>
                   <td className="govuk-table__cell">
-                    {row.errors} must fix, {row.warnings} to check, {row.info} to consider
+                    {findingCounts({ error: row.errors, warning: row.warnings, info: row.info })}
                   </td>
                 </tr>
               ))}
@@ -273,30 +295,88 @@ export function PlanListScreen({
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-one-half-from-desktop">
             <h2 className="govuk-heading-m">Start a new plan</h2>
+            {formErrors.length > 0 ? (
+              <div
+                className="govuk-error-summary"
+                id="new-plan-errors"
+                ref={errorSummary}
+                tabIndex={-1}
+                aria-labelledby="new-plan-errors-title"
+              >
+                <div role="alert">
+                  <h3 className="govuk-error-summary__title" id="new-plan-errors-title">
+                    There is a problem
+                  </h3>
+                  <div className="govuk-error-summary__body">
+                    <ul className="govuk-list govuk-error-summary__list">
+                      {formErrors.map((error) => (
+                        <li key={error.field}>
+                          <a
+                            href={`#${error.field}`}
+                            onClick={(event) => {
+                              // The app's routes live in the address's hash: go to the field.
+                              event.preventDefault();
+                              document.getElementById(error.field)?.focus();
+                            }}
+                          >
+                            {error.message}
+                          </a>
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                </div>
+              </div>
+            ) : null}
             <form onSubmit={create} noValidate>
-              <div className="govuk-form-group">
+              <div
+                className={`govuk-form-group${errorOf("new-child") ? " govuk-form-group--error" : ""}`}
+              >
                 <label className="govuk-label" htmlFor="new-child">
                   Child's full name
                 </label>
+                {errorOf("new-child") ? (
+                  <p id="new-child-error" className="govuk-error-message">
+                    <span className="govuk-visually-hidden">Error:</span> {errorOf("new-child")}
+                  </p>
+                ) : null}
                 <input
                   id="new-child"
-                  className="govuk-input"
+                  className={`govuk-input${errorOf("new-child") ? " govuk-input--error" : ""}`}
                   value={childName}
+                  aria-describedby={errorOf("new-child") ? "new-child-error" : undefined}
                   onChange={(e) => setChildName(e.target.value)}
                 />
               </div>
-              <div className="govuk-form-group">
+              <div
+                className={`govuk-form-group${errorOf("new-birth") ? " govuk-form-group--error" : ""}`}
+              >
                 <label className="govuk-label" htmlFor="new-birth">
                   Date of birth
                 </label>
+                {errorOf("new-birth") ? (
+                  <p id="new-birth-error" className="govuk-error-message">
+                    <span className="govuk-visually-hidden">Error:</span> {errorOf("new-birth")}
+                  </p>
+                ) : null}
                 <input
                   id="new-birth"
-                  className="govuk-input govuk-input--width-10"
+                  className={`govuk-input govuk-input--width-10${errorOf("new-birth") ? " govuk-input--error" : ""}`}
                   type="date"
+                  max={today}
                   value={birth}
+                  aria-describedby={errorOf("new-birth") ? "new-birth-error" : undefined}
                   onChange={(e) => setBirth(e.target.value)}
                 />
               </div>
+              <DateField
+                id="new-request"
+                legend="Date the request for an assessment was received"
+                hint="The dates the law sets for the plan run from this day. For example, 27 3 2026."
+                error={errorOf("new-request-day")}
+                value={requested}
+                onChange={setRequested}
+              />
               <button type="submit" className="govuk-button">
                 Create the plan
               </button>

@@ -21,10 +21,12 @@ import { AdviceRequests } from "./AdviceRequests.js";
 import { ExportPanel } from "./ExportPanel.js";
 import { Lifecycle } from "./Lifecycle.js";
 import { PlanStatusBanner } from "./PlanStatusBanner.js";
+import { type DetailField, PlanDetailsForm } from "./PlanDetailsForm.js";
 import { PlanSummary } from "./PlanSummary.js";
 import { type PlanView, planViewHref, PlanViews } from "./PlanViews.js";
 import { colourOf } from "./roles.js";
 import { Problem } from "./Problem.js";
+import { setPlanDetails } from "./setPlanDetails.js";
 import { SectionTaskList } from "./SectionTaskList.js";
 import { StatutoryDatesTable } from "./StatutoryDatesTable.js";
 import { useAdviceRequests } from "./useAdviceRequests.js";
@@ -66,6 +68,8 @@ export function PlanScreen({
   const [denied, setDenied] = useState<string | null>(null);
   const [plan, setPlan] = useState<Plan | null>(null);
   const [editor, setEditor] = useState<Editor | null>(null);
+  const [changing, setChanging] = useState<DetailField | null>(null);
+  const [announceFinal, setAnnounceFinal] = useState(false);
   const today = todayIso();
   const quality = useMemo(() => ({ today }), [today]);
   const findings = usePlanFindings(editor, quality);
@@ -117,7 +121,14 @@ export function PlanScreen({
     role: session.role,
     color: colourOf(session.role),
   };
-  const title = plan ? `${plan.meta.child.fullName}'s plan` : "The plan";
+  // The live document's name, so a name changed in the plan details shows at once.
+  const title = shown ? `${shown.meta.child.fullName}'s plan` : "The plan";
+  const mayChangeDetails =
+    session.role === "caseworker" && editor !== null && shown?.meta.status !== "final";
+  const backToRow = (field: DetailField) =>
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLElement>(`.pg-summary [data-change="${field}"]`)?.focus(),
+    );
   const conversation = connection ? (
     <>
       <CommentsPanel
@@ -138,13 +149,42 @@ export function PlanScreen({
     <div className="pg-plan">
       <PlanViews id={id} title={title} current={view} />
       <h1 className="govuk-heading-xl pg-plan-title">{title}</h1>
-      {shown ? <PlanStatusBanner plan={shown} today={today} early={early} /> : null}
+      {shown ? (
+        <PlanStatusBanner
+          plan={shown}
+          today={today}
+          early={early}
+          announce={announceFinal && shown.meta.status === "final"}
+          onAnnounced={() => setAnnounceFinal(false)}
+        />
+      ) : null}
       <div className="pg-plan-header" hidden={view !== "plan"}>
         {plan ? (
           <div className="govuk-grid-row">
             <div className="govuk-grid-column-one-half-from-desktop">
               <h2 className="govuk-heading-m">Plan details</h2>
-              <PlanSummary plan={shown ?? plan} today={today} />
+              {changing && mayChangeDetails ? (
+                <PlanDetailsForm
+                  plan={shown ?? plan}
+                  today={today}
+                  focus={changing}
+                  onSave={(details) => {
+                    setPlanDetails(editor, details);
+                    setChanging(null);
+                    backToRow(changing);
+                  }}
+                  onCancel={() => {
+                    setChanging(null);
+                    backToRow(changing);
+                  }}
+                />
+              ) : (
+                <PlanSummary
+                  plan={shown ?? plan}
+                  today={today}
+                  onChange={mayChangeDetails ? setChanging : undefined}
+                />
+              )}
             </div>
             <div className="govuk-grid-column-one-half-from-desktop">
               <Lifecycle
@@ -153,13 +193,20 @@ export function PlanScreen({
                 plan={plan}
                 editor={editor}
                 onChange={() => void refresh()}
+                onFinal={() => setAnnounceFinal(true)}
               />
               <StatutoryDatesTable
                 plan={shown ?? plan}
                 today={today}
                 advice={adviceDates(adviceRequests, today)}
               />
-              <AdviceRequests session={session} id={id} requests={adviceRequests} today={today} />
+              <AdviceRequests
+                session={session}
+                id={id}
+                plan={shown ?? plan}
+                requests={adviceRequests}
+                today={today}
+              />
             </div>
           </div>
         ) : null}

@@ -1,4 +1,5 @@
 import { type CouncilDecision, type Plan, spokenDate as spoken } from "@ehcp/schema";
+import { useEffect, useRef } from "react";
 import { planStanding } from "./planStanding.js";
 
 /**
@@ -9,17 +10,36 @@ export function PlanStatusBanner({
   plan,
   today,
   early,
+  announce = false,
+  onAnnounced,
 }: {
   readonly plan: Plan;
   readonly today: string;
   /** Why the final plan was issued before the family's 15 days were over (see `useEarlyFinal`). */
   readonly early?: CouncilDecision | null;
+  /**
+   * Set once a step the caseworker took (the final plan issued) has reached the plan: the banner
+   * saying so is scrolled to and takes the focus, as GOV.UK's success banner does, and
+   * `onAnnounced` is called.
+   */
+  readonly announce?: boolean;
+  readonly onAnnounced?: () => void;
 }) {
   const standing = planStanding(plan, today);
+  const banner = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!announce || !banner.current) return;
+    banner.current.scrollIntoView({ block: "start" });
+    banner.current.focus();
+    onAnnounced?.();
+  }, [announce, standing.text]);
   return (
     <div
+      ref={banner}
+      tabIndex={-1}
       className={`govuk-notification-banner${plan.meta.status === "final" ? " govuk-notification-banner--success" : ""}`}
       role="region"
+      id="plan-status"
       aria-labelledby="plan-status-title"
     >
       <div className="govuk-notification-banner__header">

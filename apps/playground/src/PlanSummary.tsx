@@ -6,21 +6,63 @@ import {
   statutoryDates,
 } from "@ehcp/schema";
 import type { ReactNode } from "react";
+import type { DetailField } from "./PlanDetailsForm.js";
 
-function Row({ term, children }: { readonly term: string; readonly children: ReactNode }) {
+function Row({
+  term,
+  change,
+  children,
+}: {
+  readonly term: string;
+  /** The field a "Change" link opens, when the details may be changed. */
+  readonly change?: {
+    readonly field: DetailField;
+    readonly onChange: (field: DetailField) => void;
+  };
+  readonly children: ReactNode;
+}) {
   return (
-    <div className="govuk-summary-list__row">
+    <div
+      className={`govuk-summary-list__row${change ? "" : " govuk-summary-list__row--no-actions"}`}
+    >
       <dt className="govuk-summary-list__key">{term}</dt>
       <dd className="govuk-summary-list__value">{children}</dd>
+      {change ? (
+        <dd className="govuk-summary-list__actions">
+          <a
+            className="govuk-link"
+            href={`#${change.field}`}
+            data-change={change.field}
+            onClick={(event) => {
+              event.preventDefault();
+              change.onChange(change.field);
+            }}
+          >
+            Change<span className="govuk-visually-hidden"> {term.toLowerCase()}</span>
+          </a>
+        </dd>
+      ) : null}
     </div>
   );
 }
 
 /**
  * The plan's details as a GOV.UK summary list: the child, the council, the issue and its status,
- * the school or setting named in section I, and the next date the law sets.
+ * the school or setting named in section I, and the next date the law sets. With `onChange`
+ * (a caseworker, on a plan that is not final), the child's details and the caseworker each have
+ * a "Change" link, as GOV.UK's summary lists do.
  */
-export function PlanSummary({ plan, today }: { readonly plan: Plan; readonly today: string }) {
+export function PlanSummary({
+  plan,
+  today,
+  onChange,
+}: {
+  readonly plan: Plan;
+  readonly today: string;
+  readonly onChange?: ((field: DetailField) => void) | undefined;
+}) {
+  const change = (field: DetailField) => (onChange ? { change: { field, onChange } } : {});
+  const given = (value: string) => value || "Not given";
   const { child, localAuthority, caseworker, status, issue, dates, signOff } = plan.meta;
   const placement = plan.sections.I.placement;
   const next = statutoryDates(plan, today)
@@ -30,16 +72,32 @@ export function PlanSummary({ plan, today }: { readonly plan: Plan; readonly tod
     .sort((a, b) => a.due.localeCompare(b.due))[0];
   return (
     <dl className="govuk-summary-list pg-summary" aria-label="Plan details">
-      <Row term="Child or young person">
+      <Row term="Child or young person" {...change("detail-full-name")}>
         {child.fullName}
-        {child.preferredName && child.preferredName !== child.fullName
-          ? ` (known as ${child.preferredName})`
-          : ""}
       </Row>
-      <Row term="Date of birth">{spoken(child.dateOfBirth)}</Row>
-      {child.yearGroup ? <Row term="Year group">{child.yearGroup}</Row> : null}
+      <Row term="Known as" {...change("detail-preferred-name")}>
+        {given(child.preferredName)}
+      </Row>
+      <Row term="Date of birth" {...change("detail-birth")}>
+        {spoken(child.dateOfBirth)}
+      </Row>
+      <Row term="Pronouns" {...change("detail-pronouns")}>
+        {given(child.pronouns)}
+      </Row>
+      <Row term="Year group" {...change("detail-year-group")}>
+        {given(child.yearGroup)}
+      </Row>
       <Row term="Council">{localAuthority}</Row>
-      {caseworker.name ? <Row term="Caseworker">{caseworker.name}</Row> : null}
+      <Row term="Caseworker" {...change("detail-caseworker")}>
+        {given(caseworker.name)}
+        {caseworker.email ? (
+          <>
+            <br />
+            {caseworker.email}
+          </>
+        ) : null}
+      </Row>
+      <Row term="Request for assessment received">{spoken(dates.requestReceived)}</Row>
       <Row term="Status">
         <strong
           className={`govuk-tag ${status === "final" ? "govuk-tag--green" : "govuk-tag--yellow"}`}

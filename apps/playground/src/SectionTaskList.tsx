@@ -1,3 +1,4 @@
+import { findingCounts } from "@ehcp/editor";
 import type { Finding, Plan } from "@ehcp/schema";
 import type { Editor } from "@tiptap/core";
 import { goToSection } from "./goToSection.js";
@@ -9,21 +10,6 @@ const TAG_COLOUR: Readonly<Record<SectionState, string>> = {
   "needs-attention": "govuk-tag--red",
   complete: "govuk-tag--green",
 };
-
-/** A section's findings in words, the ones that block the final plan first. */
-function findingCounts(own: readonly Finding[]): string {
-  if (own.length === 0) return "No findings";
-  const count = (severity: Finding["severity"]) =>
-    own.filter((f) => f.severity === severity).length;
-  return [
-    [count("error"), "must fix"],
-    [count("warning"), "to check"],
-    [count("info"), "to consider"],
-  ]
-    .filter(([n]) => Number(n) > 0)
-    .map(([n, words]) => `${n} ${words}`)
-    .join(", ");
-}
 
 /** Sections A to K as a GOV.UK task list: each one's state and findings, linking to it. */
 export function SectionTaskList({

@@ -2,6 +2,7 @@ import type { Role } from "@ehcp/schema";
 import { type FormEvent, useState } from "react";
 import { ApiError, type Session, signIn } from "./api.js";
 import { PLAYGROUND_ROLES } from "./roles.js";
+import { sentenceCase } from "./sentenceCase.js";
 
 /** Sign in as anyone in any role: the playground shows what each role may do. */
 export function SignInScreen({ onSignedIn }: { readonly onSignedIn: (session: Session) => void }) {
@@ -36,7 +37,7 @@ export function SignInScreen({ onSignedIn }: { readonly onSignedIn: (session: Se
             </label>
             {error ? (
               <p id="sign-in-error" role="alert" className="govuk-error-message pg-error">
-                {error}
+                {sentenceCase(error)}
               </p>
             ) : null}
             <input

@@ -6,6 +6,9 @@ import {
   statutoryDates,
 } from "@ehcp/schema";
 
+import { adviceAfterPlanDates } from "./adviceAfterPlanDates.js";
+import { AdviceClashWarning } from "./AdviceClashWarning.js";
+
 const TAGS: Readonly<Record<StatutoryDate["status"], [string, string]>> = {
   met: ["Met", "govuk-tag--green"],
   late: ["Done late", "govuk-tag--orange"],
@@ -19,7 +22,7 @@ const days = (n: number) => `${n} day${n === 1 ? "" : "s"}`;
  * The dates the law sets for the plan as a GOV.UK table, each with a tag for where it stands.
  * Once the final plan is issued, the end of the family's 15 days on the draft is no longer shown:
  * it was counting down to the final plan. The advice asked for, due six weeks from each request,
- * follows the plan's own dates.
+ * follows the plan's own dates, with a warning for any due after the draft or the final plan.
  */
 export function StatutoryDatesTable({
   plan,
@@ -37,45 +40,53 @@ export function StatutoryDatesTable({
     ...advice,
   ];
   return (
-    <table className="govuk-table pg-dates">
-      <caption className="govuk-table__caption govuk-table__caption--m">Dates the law sets</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">
-            Step
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Date
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Where it stands
-          </th>
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">
-        {dates.map((d) => {
-          const [name, colour] = TAGS[d.status];
-          return (
-            <tr key={d.key} className="govuk-table__row">
-              <th scope="row" className="govuk-table__header" title={d.source}>
-                {d.label}
-              </th>
-              <td className="govuk-table__cell">
-                {spoken(d.due)}
-                {d.done ? `, done ${spoken(d.done)}` : ""}
-              </td>
-              <td className="govuk-table__cell">
-                <strong className={`govuk-tag ${colour}`}>{name}</strong>
-                {d.done
-                  ? ""
-                  : d.daysLeft >= 0
-                    ? ` ${days(d.daysLeft)} left`
-                    : ` ${days(-d.daysLeft)} late`}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <>
+      <table className="govuk-table pg-dates">
+        <caption className="govuk-table__caption govuk-table__caption--m">
+          Dates the law sets
+        </caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">
+              Step
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Date
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Where it stands
+            </th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {dates.map((d) => {
+            const [name, colour] = TAGS[d.status];
+            return (
+              <tr key={d.key} className="govuk-table__row">
+                <th scope="row" className="govuk-table__header" title={d.source}>
+                  {d.label}
+                </th>
+                <td className="govuk-table__cell">
+                  {spoken(d.due)}
+                  {d.done ? `, done ${spoken(d.done)}` : ""}
+                </td>
+                <td className="govuk-table__cell">
+                  <strong className={`govuk-tag ${colour}`}>{name}</strong>
+                  {d.done
+                    ? ""
+                    : d.daysLeft >= 0
+                      ? ` ${days(d.daysLeft)} left`
+                      : ` ${days(-d.daysLeft)} late`}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <AdviceClashWarning
+        id="dates-advice-clash"
+        clashes={adviceAfterPlanDates(plan, advice, today)}
+      />
+    </>
   );
 }

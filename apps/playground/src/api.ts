@@ -47,7 +47,7 @@ async function call<T>(
   if (!response.ok) {
     throw new ApiError(
       response.status,
-      typeof json.error === "string" ? json.error : `the server answered ${response.status}`,
+      typeof json.error === "string" ? json.error : `The server answered ${response.status}`,
       Array.isArray(json.issues) ? (json.issues as { path: string; message: string }[]) : [],
       json,
     );
@@ -142,7 +142,7 @@ export async function download(
   });
   if (!response.ok) {
     const json = (await response.json().catch(() => ({}))) as { error?: string };
-    throw new ApiError(response.status, json.error ?? `the export failed (${response.status})`);
+    throw new ApiError(response.status, json.error ?? `The export failed (${response.status})`);
   }
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement("a");

@@ -9,11 +9,12 @@ import {
 } from "@ehcp/schema";
 import type { Editor } from "@tiptap/core";
 import { TextSelection } from "@tiptap/pm/state";
-import { useId, useState, useSyncExternalStore } from "react";
+import { useEffect, useId, useRef, useState, useSyncExternalStore } from "react";
 import type * as Y from "yjs";
 import { commentTarget } from "./commentTarget.js";
 import { PLAN_SHORTCUTS } from "./kit/PlanKit.js";
 import { readableShortcut } from "./readableShortcut.js";
+import { ServerUnreachable } from "./ServerUnreachable.js";
 import type { CommentService } from "./httpComments.js";
 import { findItem } from "./model/findItem.js";
 import { itemLabelAt } from "./plugins/itemLabelAt.js";
@@ -33,6 +34,18 @@ export interface CommentsPanelProps {
 }
 
 const words = (role: string) => nameOf(ROLE_NAMES, role);
+
+/** How often comments written while the server could not be reached are tried again. */
+const RETRY_MS = 3000;
+
+/** A comment or reply written while the server could not be reached, kept to send later. */
+interface Unsent {
+  readonly key: number;
+  /** What it is, as the writer read it: "Your comment on F1: “Teaching”", "Your reply on F1". */
+  readonly what: string;
+  readonly body: string;
+  readonly send: () => Promise<void>;
+}
 const when = (iso: string) =>
   new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
 
@@ -70,6 +83,9 @@ export function CommentsPanel({
   const [replies, setReplies] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [unsent, setUnsent] = useState<readonly Unsent[]>([]);
+  const sending = useRef(false);
+  const nextKey = useRef(0);
   // Only the words of the place are read on each transaction; the anchor is made on sending.
   const where = useDocSelector(
     editor,
@@ -93,28 +109,80 @@ export function CommentsPanel({
     .sort((a, b) => (a.place?.from ?? Infinity) - (b.place?.from ?? Infinity));
   const open = threads.filter((thread) => !thread.resolved).length;
 
-  const run = async (action: () => Promise<void>, after: () => void) => {
+  /** Keeps what could not be sent, to send when the server can be reached again. */
+  const keep = (what: string, body: string, send: () => Promise<void>) =>
+    setUnsent((all) => [...all, { key: nextKey.current++, what, body, send }]);
+  const run = async (
+    action: () => Promise<void>,
+    after: () => void,
+    /** A comment or a reply: kept and sent later when the server cannot be reached. */
+    unsentAs?: { what: string; body: string },
+  ) => {
     setBusy(true);
     setProblem(null);
     try {
       await action();
       after();
     } catch (error) {
-      // The words stay in the box, so nothing typed is lost.
-      setProblem(error instanceof Error ? error.message : String(error));
+      if (error instanceof ServerUnreachable && unsentAs) {
+        keep(unsentAs.what, unsentAs.body, action);
+        after();
+      } else {
+        // The words stay in the box, so nothing typed is lost.
+        setProblem(error instanceof Error ? error.message : String(error));
+      }
     } finally {
       setBusy(false);
     }
   };
+  // What was written while the server could not be reached is sent, in the order it was
+  // written, once it can be again: tried every few seconds and as soon as the browser is back
+  // online. A refusal then puts the words back in the box with the server's reason.
+  useEffect(() => {
+    if (unsent.length === 0) return;
+    const flush = async () => {
+      if (sending.current) return;
+      sending.current = true;
+      try {
+        for (const entry of unsent) {
+          try {
+            await entry.send();
+          } catch (error) {
+            if (error instanceof ServerUnreachable) return;
+            setDraft((current) => (current ? `${current}\n${entry.body}` : entry.body));
+            setProblem(
+              `${entry.what} was not sent: ${error instanceof Error ? error.message : String(error)}. Its words are back in the box.`,
+            );
+          }
+          setUnsent((all) => all.filter((e) => e.key !== entry.key));
+        }
+      } finally {
+        sending.current = false;
+      }
+    };
+    const timer = setInterval(() => void flush(), RETRY_MS);
+    const online = () => void flush();
+    // Leaving the page would lose them: the browser asks first.
+    const leaving = (event: BeforeUnloadEvent) => event.preventDefault();
+    addEventListener("online", online);
+    addEventListener("beforeunload", leaving);
+    return () => {
+      clearInterval(timer);
+      removeEventListener("online", online);
+      removeEventListener("beforeunload", leaving);
+    };
+  }, [unsent]);
   const begin = () => {
     const target = editor ? commentTarget(editor.state) : null;
     if (!target) {
       setProblem("Put the caret in a section or select the words first.");
       return;
     }
+    const body = draft;
     void run(
-      () => service.begin(target, draft),
+      () => service.begin(target, body),
       () => setDraft(""),
+      { what: `Your comment on ${where}`, body },
     );
   };
   const show = (thread: CommentThread) => {
@@ -171,6 +239,27 @@ export function CommentsPanel({
           {problem}
         </p>
       ) : null}
+      <div role="status" aria-live="polite" className="ehcp-unsent">
+        {unsent.length > 0 ? (
+          <>
+            <p className="ehcp-unsent-note">
+              {unsent.length === 1 ? "1 comment" : `${unsent.length} comments`} not yet sent: the
+              server cannot be reached. {unsent.length === 1 ? "It is" : "They are"} kept here and
+              sent when the connection returns.
+            </p>
+            <ul>
+              {unsent.map((entry) => (
+                <li key={entry.key} className="ehcp-unsent-comment">
+                  <p className="ehcp-comment-meta">
+                    <strong>Not yet sent:</strong> {entry.what.replace(/^Your/, "your")}
+                  </p>
+                  <p className="ehcp-comment-body">{entry.body}</p>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </div>
       <label className="ehcp-comments-filter">
         <input
           type="checkbox"
@@ -237,9 +326,11 @@ export function CommentsPanel({
                 <form
                   onSubmit={(event) => {
                     event.preventDefault();
+                    const body = replies[thread.id] ?? "";
                     void run(
-                      () => service.reply(thread.id, replies[thread.id] ?? ""),
+                      () => service.reply(thread.id, body),
                       () => setReplies((all) => ({ ...all, [thread.id]: "" })),
+                      { what: `Your reply on ${label}`, body },
                     );
                   }}
                 >

@@ -1,5 +1,6 @@
 import { SECTION_KEYS, SECTION_TITLES } from "@ehcp/schema";
 import type { Editor } from "@tiptap/core";
+import { findingCounts } from "./findingCounts.js";
 import { revealFinding } from "./revealFinding.js";
 import { SEVERITY_NAMES } from "./SEVERITY_NAMES.js";
 import type { PlanFindings } from "./usePlanFindings.js";
@@ -23,9 +24,7 @@ export function QualityPanel({
     <section className="ehcp-quality" aria-labelledby="ehcp-quality-heading">
       <h2 id="ehcp-quality-heading">Quality checks</h2>
       <p role="status" aria-live="polite">
-        {counts
-          ? `${counts.error} to fix, ${counts.warning} to improve, ${counts.info} to consider`
-          : "Checking…"}
+        {counts ? findingCounts(counts) : "Checking…"}
       </p>
       {findings.problem ? <p className="ehcp-problem">{findings.problem}</p> : null}
       {groups.map(({ section, items }) => (

@@ -1,6 +1,7 @@
 import { SECTION_KEYS, SECTION_TITLES, type SectionKey } from "@ehcp/schema";
 import type { Editor } from "@tiptap/core";
 import { TextSelection } from "@tiptap/pm/state";
+import { findingCounts } from "./findingCounts.js";
 import { findSection } from "./model/findSection.js";
 import { eachItem } from "./model/eachItem.js";
 import { useDocSelector } from "./useDocSelector.js";
@@ -37,7 +38,7 @@ export function SectionNav({
     <nav className="ehcp-section-nav" aria-label="Sections of the plan">
       <ol>
         {SECTION_KEYS.map((key, index) => {
-          const found = findings.findings.filter((f) => f.section === key).length;
+          const own = findings.findings.filter((f) => f.section === key);
           return (
             <li key={key}>
               <button type="button" onClick={() => go(key)}>
@@ -46,7 +47,7 @@ export function SectionNav({
                   {" "}
                   ({perSection[index] ?? 0} {perSection[index] === 1 ? "item" : "items"}
                 </span>
-                {found > 0 ? <span className="ehcp-badge">, {found} to check</span> : null}
+                {own.length > 0 ? <span className="ehcp-badge">, {findingCounts(own)}</span> : null}
                 <span className="ehcp-count">)</span>
               </button>
             </li>

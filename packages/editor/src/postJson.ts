@@ -1,9 +1,12 @@
+import { ServerUnreachable } from "./ServerUnreachable.js";
+
 /** The signed-in user's token, or a function that gives it afresh. */
 export type TokenSource = string | (() => string) | (() => Promise<string>);
 
 /**
  * Posts JSON to the collaboration server's HTTP API (a `ws://` address is taken as its
- * `http://` twin) with the user's token. A refusal rejects with the server's own words.
+ * `http://` twin) with the user's token. A refusal rejects with the server's own words; no
+ * answer at all rejects with `ServerUnreachable`.
  */
 export async function postJson(
   url: string,
@@ -20,7 +23,7 @@ export async function postJson(
       body: JSON.stringify(body),
     });
   } catch {
-    throw new Error("the server could not be reached: nothing was sent, so try again");
+    throw new ServerUnreachable();
   }
   const answer = (await response.json().catch(() => ({}))) as { error?: string };
   if (!response.ok) throw new Error(answer.error ?? `the server answered ${response.status}`);

@@ -125,7 +125,7 @@ describe.each(stores)("who may open and write advice, on %s", (_name, available,
         } as never),
       );
       expect(await answer(writer, anaAdvice, renamed)).toBe(
-        "educational-psychologist may not change the plan details",
+        "educational psychologist may not change the plan details",
       );
       const placed = editOf(caseworker.document, ATTACKER, (d) =>
         section(d, "I").setAttribute("placement", {
@@ -243,7 +243,7 @@ describe.each(stores)("who may open and write advice, on %s", (_name, available,
       // With a token of her own that opens the plan, her role's policy holds: not section A.
       const own = await rawClient(test.url, id, await token(ana.id, ana.name, ana.role, [id]));
       expect(await answer(own, id, intoA)).toBe(
-        "educational-psychologist may not change section A",
+        "educational psychologist may not change section A",
       );
       // Someone no request names, with a token that opens no plan, does not get in.
       await expect(

@@ -166,19 +166,22 @@ export const PlanKit = Extension.create<
             ? "H2"
             : "F";
     };
+    // As after a click on the section's Add button: the caret in the new item's first field, on
+    // screen once its card has drawn its controls; advice, which has no text of its own, its
+    // card's first control.
+    const added = (ran: boolean) => {
+      if (ran) focusNew(this.editor);
+      return ran;
+    };
     return {
-      [PLAN_SHORTCUTS.addNeed]: () => this.editor.commands.addNeed(section()),
-      [PLAN_SHORTCUTS.addOutcome]: () => this.editor.commands.addOutcome(),
-      [PLAN_SHORTCUTS.addProvision]: () => this.editor.commands.addProvision(provisionSection()),
-      [PLAN_SHORTCUTS.addView]: () => this.editor.commands.addView(),
-      [PLAN_SHORTCUTS.addStep]: () => this.editor.commands.addStep(),
-      [PLAN_SHORTCUTS.addBudgetItem]: () => this.editor.commands.addBudgetItem(),
-      // Advice has no text of its own: its card's first control takes the focus, as after a click.
-      [PLAN_SHORTCUTS.addAdvice]: () => {
-        if (!this.editor.commands.addAdvice()) return false;
-        focusNew(this.editor);
-        return true;
-      },
+      [PLAN_SHORTCUTS.addNeed]: () => added(this.editor.commands.addNeed(section())),
+      [PLAN_SHORTCUTS.addOutcome]: () => added(this.editor.commands.addOutcome()),
+      [PLAN_SHORTCUTS.addProvision]: () =>
+        added(this.editor.commands.addProvision(provisionSection())),
+      [PLAN_SHORTCUTS.addView]: () => added(this.editor.commands.addView()),
+      [PLAN_SHORTCUTS.addStep]: () => added(this.editor.commands.addStep()),
+      [PLAN_SHORTCUTS.addBudgetItem]: () => added(this.editor.commands.addBudgetItem()),
+      [PLAN_SHORTCUTS.addAdvice]: () => added(this.editor.commands.addAdvice()),
       // To the new comment's box, the words selected kept as what it is about: Tab would move the
       // caret on through the plan's fields before it left the editor.
       [PLAN_SHORTCUTS.comment]: () => {

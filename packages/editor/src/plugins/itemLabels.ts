@@ -1,6 +1,7 @@
 import type { Node as PMNode } from "@tiptap/pm/model";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
+import { labelAt } from "@ehcp/schema";
 import { eachItem } from "../model/eachItem.js";
 import { changesTextOnly } from "./changesTextOnly.js";
 
@@ -14,6 +15,19 @@ function build(doc: PMNode): LabelState {
   const decorations: Decoration[] = [];
   eachItem(doc, (item, pos, _section, label) => {
     decorations.push(Decoration.node(pos, pos + item.nodeSize, {}, { label }));
+  });
+  // J's items are not items others link to (they carry no id), but a reader still names them
+  // by their label, J1, J2, as every other card.
+  doc.forEach((section, sectionPos) => {
+    if (section.type.name !== "sectionJ") return;
+    let index = 0;
+    section.forEach((item, offset) => {
+      if (item.type.name !== "budgetItem") return;
+      const pos = sectionPos + 1 + offset;
+      decorations.push(
+        Decoration.node(pos, pos + item.nodeSize, {}, { label: labelAt("J", index++) }),
+      );
+    });
   });
   return { decorations: DecorationSet.create(doc, decorations) };
 }

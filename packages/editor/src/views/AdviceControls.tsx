@@ -1,4 +1,5 @@
 import { AGENCIES, AGENCY_NAMES } from "@ehcp/schema";
+import { Choice } from "./Choice.js";
 import type { CardControlProps } from "./CardControlProps.js";
 import { DateInput } from "./DateInput.js";
 
@@ -54,20 +55,18 @@ export function AdviceControls(props: CardControlProps & { disabled: boolean }) 
           onChange={(event) => updateAttributes({ from: { ...from, role: event.target.value } })}
         />
       </label>
-      <label>
-        Agency{" "}
-        <select
-          value={node.attrs.agency as string}
-          disabled={disabled}
-          onChange={(event) => updateAttributes({ agency: event.target.value })}
-        >
-          {AGENCIES.map((agency) => (
-            <option key={agency} value={agency}>
-              {AGENCY_NAMES[agency]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Choice
+        label="Agency"
+        value={node.attrs.agency as string}
+        disabled={disabled}
+        onChange={(event) => updateAttributes({ agency: event.target.value })}
+      >
+        {AGENCIES.map((agency) => (
+          <option key={agency} value={agency}>
+            {AGENCY_NAMES[agency]}
+          </option>
+        ))}
+      </Choice>
       {date("requested", "Requested on")}
       {date("received", "Received on")}
       <label>

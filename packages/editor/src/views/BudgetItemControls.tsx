@@ -1,4 +1,5 @@
 import { ARRANGEMENT_NAMES, BUDGET_ARRANGEMENTS } from "@ehcp/schema";
+import { Choice } from "./Choice.js";
 import type { CardControlProps } from "./CardControlProps.js";
 import { useState } from "react";
 import { labelsById } from "./labelsById.js";
@@ -17,24 +18,22 @@ export function BudgetItemControls(props: CardControlProps & { disabled: boolean
   const amount = node.attrs.amountGBP as number | null;
   return (
     <div className="ehcp-controls">
-      <label>
-        Pays for{" "}
-        <select
-          value={current}
-          disabled={disabled}
-          onFocus={() => refresh((n) => n + 1)}
-          onChange={(event) => updateAttributes({ provisionId: event.target.value })}
-        >
-          {provisions.some((p) => p.id === current) ? null : (
-            <option value={current}>{current} (not in this plan)</option>
-          )}
-          {provisions.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.label} {p.title}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Choice
+        label="Pays for"
+        value={current}
+        disabled={disabled}
+        onFocus={() => refresh((n) => n + 1)}
+        onChange={(event) => updateAttributes({ provisionId: event.target.value })}
+      >
+        {provisions.some((p) => p.id === current) ? null : (
+          <option value={current}>{current} (not in this plan)</option>
+        )}
+        {provisions.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.label} {p.title}
+          </option>
+        ))}
+      </Choice>
       <label>
         Amount in pounds{" "}
         <input
@@ -52,20 +51,18 @@ export function BudgetItemControls(props: CardControlProps & { disabled: boolean
           }}
         />
       </label>
-      <label>
-        Arrangement{" "}
-        <select
-          value={node.attrs.arrangement as string}
-          disabled={disabled}
-          onChange={(event) => updateAttributes({ arrangement: event.target.value })}
-        >
-          {BUDGET_ARRANGEMENTS.map((arrangement) => (
-            <option key={arrangement} value={arrangement}>
-              {ARRANGEMENT_NAMES[arrangement]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Choice
+        label="Arrangement"
+        value={node.attrs.arrangement as string}
+        disabled={disabled}
+        onChange={(event) => updateAttributes({ arrangement: event.target.value })}
+      >
+        {BUDGET_ARRANGEMENTS.map((arrangement) => (
+          <option key={arrangement} value={arrangement}>
+            {ARRANGEMENT_NAMES[arrangement]}
+          </option>
+        ))}
+      </Choice>
     </div>
   );
 }

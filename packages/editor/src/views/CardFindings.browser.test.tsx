@@ -66,15 +66,18 @@ describe("findings where the writing is", () => {
     const card = () => container.querySelector<HTMLElement>('article[data-label="B3"]')!;
     await expect
       .poll(() => card().querySelector(".ehcp-card-findings summary")?.textContent)
-      .toMatch(/^\d+ findings$/);
-    const count = Number(card().querySelector("summary")!.textContent!.split(" ")[0]);
+      .toMatch(/^\d+ (must fix|to check|to consider)(, \d+ (must fix|to check|to consider))*$/);
+    // Counted in the words the task list and the panel use: "2 must fix, 1 to check".
+    const count = (card().querySelector("summary")!.textContent!.match(/\d+/g) ?? [])
+      .map(Number)
+      .reduce((a, b) => a + b, 0);
     const own = container.querySelectorAll(".ehcp-quality li");
     expect(count).toBeGreaterThan(1);
     expect(own.length).toBeGreaterThanOrEqual(count);
     await userEvent.click(card().querySelector("summary")!);
     await expect.poll(() => card().querySelector(".ehcp-card-findings li button")).not.toBeNull();
     const first = card().querySelector<HTMLButtonElement>(".ehcp-card-findings li button")!;
-    expect(first.textContent).toMatch(/^(Must fix|Should fix|Consider): .*\bB3\b/);
+    expect(first.textContent).toMatch(/^(Must fix|To check|To consider): .*\bB3\b/);
     await userEvent.click(first);
     expect(document.activeElement?.classList.contains("ehcp-editor")).toBe(true);
     expect(editor.state.selection.$from.node(2)?.attrs.id).toBe(poor.sections.B.needs[2]?.id);

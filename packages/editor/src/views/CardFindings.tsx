@@ -1,13 +1,15 @@
 import type { Finding } from "@ehcp/schema";
 import type { Editor } from "@tiptap/core";
 import { useState } from "react";
+import { findingCounts } from "../findingCounts.js";
 import { revealFinding } from "../revealFinding.js";
 import { SEVERITY_NAMES } from "../SEVERITY_NAMES.js";
 
 const WORST: readonly Finding["severity"][] = ["error", "warning", "info"];
 
 /**
- * An item's findings on its own card: "2 findings", opened to list them, each taking the writer
+ * An item's findings on its own card, counted as the task list and the panel count them ("1 must
+ * fix, 1 to check"), opened to list them, each taking the writer
  * to its wording as the quality panel does.
  */
 export function CardFindings({
@@ -28,7 +30,7 @@ export function CardFindings({
       open={open}
       onToggle={(event) => setOpen(event.currentTarget.open)}
     >
-      <summary>{findings.length === 1 ? "1 finding" : `${findings.length} findings`}</summary>
+      <summary>{findingCounts(findings)}</summary>
       {open ? (
         <ul>
           {findings.map((finding, index) => (

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from "react";
+import { Choice } from "./Choice.js";
 
 /** A provision's "how long", as Plan JSON holds it. */
 export type Duration = { readonly from: string; readonly until: string } | "until next review";
@@ -49,23 +50,22 @@ export function DurationControl({
   return (
     <fieldset className="ehcp-duration" disabled={disabled}>
       <legend>How long</legend>
-      <label>
-        <span className="ehcp-visually-hidden">How long</span>
-        <select
-          value={value === "until next review" ? "review" : dated ? "dates" : ""}
-          onChange={(event) => {
-            const choice = event.target.value;
-            if (choice === "dates") {
-              const start = ISO_DATE.test(from) ? from : new Date().toISOString().slice(0, 10);
-              onChange({ from: start, until: ISO_DATE.test(until) ? until : yearAfter(start) });
-            } else onChange(choice === "review" ? "until next review" : null);
-          }}
-        >
-          <option value="">Not set</option>
-          <option value="review">Until the next review</option>
-          <option value="dates">Between two dates</option>
-        </select>
-      </label>
+      <Choice
+        hidden
+        label="How long"
+        value={value === "until next review" ? "review" : dated ? "dates" : ""}
+        onChange={(event) => {
+          const choice = event.target.value;
+          if (choice === "dates") {
+            const start = ISO_DATE.test(from) ? from : new Date().toISOString().slice(0, 10);
+            onChange({ from: start, until: ISO_DATE.test(until) ? until : yearAfter(start) });
+          } else onChange(choice === "review" ? "until next review" : null);
+        }}
+      >
+        <option value="">Not set</option>
+        <option value="review">Until the next review</option>
+        <option value="dates">Between two dates</option>
+      </Choice>
       {dated ? (
         <>
           {" "}

@@ -17,6 +17,7 @@ import { labelFrom } from "../plugins/itemLabels.js";
 import { PLAN_SHORTCUTS } from "../kit/PlanKit.js";
 import { readableShortcut } from "../readableShortcut.js";
 import { AdviceControls } from "./AdviceControls.js";
+import { Choice } from "./Choice.js";
 import type { CardControlProps } from "./CardControlProps.js";
 import { BudgetItemControls } from "./BudgetItemControls.js";
 import { CardFindings } from "./CardFindings.js";
@@ -74,24 +75,24 @@ function Links(
           );
         })}
       </ul>
-      <label className="ehcp-picker">
-        <span className="ehcp-visually-hidden">{pick}</span>
-        <select
-          value=""
-          disabled={disabled}
-          onFocus={() => refresh((n) => n + 1)}
-          onChange={(event) => {
-            if (event.target.value) updateAttributes({ [attr]: [...linked, event.target.value] });
-          }}
-        >
-          <option value="">{pick}…</option>
-          {choices.map((item) => (
-            <option key={item.id} value={item.id}>
-              {item.label} {item.title}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Choice
+        hidden
+        className="ehcp-picker"
+        label={pick}
+        value=""
+        disabled={disabled}
+        onFocus={() => refresh((n) => n + 1)}
+        onChange={(event) => {
+          if (event.target.value) updateAttributes({ [attr]: [...linked, event.target.value] });
+        }}
+      >
+        <option value="">{pick}…</option>
+        {choices.map((item) => (
+          <option key={item.id} value={item.id}>
+            {item.label} {item.title}
+          </option>
+        ))}
+      </Choice>
     </div>
   );
 }
@@ -111,20 +112,18 @@ function NeedControls(props: CardControlProps & { section: SectionKey; disabled:
   const areas = NEED_AREAS[section as NeedsSectionKey] ?? NEED_AREAS.B;
   return (
     <div className="ehcp-controls">
-      <label>
-        Area of need{" "}
-        <select
-          value={node.attrs.area as string}
-          disabled={disabled}
-          onChange={(event) => updateAttributes({ area: event.target.value })}
-        >
-          {areas.map((area) => (
-            <option key={area} value={area}>
-              {AREA_NAMES[area]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Choice
+        label="Area of need"
+        value={node.attrs.area as string}
+        disabled={disabled}
+        onChange={(event) => updateAttributes({ area: event.target.value })}
+      >
+        {areas.map((area) => (
+          <option key={area} value={area}>
+            {AREA_NAMES[area]}
+          </option>
+        ))}
+      </Choice>
       {advice}
     </div>
   );
@@ -143,21 +142,19 @@ function OutcomeControls(props: CardControlProps & { disabled: boolean }) {
           onChange={(next) => updateAttributes({ byWhen: next })}
         />
       </label>
-      <label>
-        Preparing for adulthood{" "}
-        <select
-          value={(node.attrs.pfa as string | null) ?? ""}
-          disabled={disabled}
-          onChange={(event) => updateAttributes({ pfa: event.target.value || null })}
-        >
-          <option value="">Not set</option>
-          {PFA_AREAS.map((area) => (
-            <option key={area} value={area}>
-              {PFA_NAMES[area]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Choice
+        label="Preparing for adulthood"
+        value={(node.attrs.pfa as string | null) ?? ""}
+        disabled={disabled}
+        onChange={(event) => updateAttributes({ pfa: event.target.value || null })}
+      >
+        <option value="">Not set</option>
+        {PFA_AREAS.map((area) => (
+          <option key={area} value={area}>
+            {PFA_NAMES[area]}
+          </option>
+        ))}
+      </Choice>
       <label>
         Outcomes framework statement{" "}
         <input
@@ -225,19 +222,17 @@ function ProvisionControls(props: CardControlProps & { disabled: boolean }) {
           />{" "}
           min
         </label>{" "}
-        <label>
-          per{" "}
-          <select
-            value={frequency?.per ?? "week"}
-            onChange={(event) => setFrequency({ per: event.target.value as Frequency["per"] })}
-          >
-            {FREQUENCY_PERIODS.map((period) => (
-              <option key={period} value={period}>
-                {PERIOD_NAMES[period]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Choice
+          label="per"
+          value={frequency?.per ?? "week"}
+          onChange={(event) => setFrequency({ per: event.target.value as Frequency["per"] })}
+        >
+          {FREQUENCY_PERIODS.map((period) => (
+            <option key={period} value={period}>
+              {PERIOD_NAMES[period]}
+            </option>
+          ))}
+        </Choice>
       </fieldset>
       <label>
         Hours a week{" "}

@@ -1,4 +1,5 @@
 import { TOPIC_NAMES, VIEW_TOPICS, VOICE_NAMES, VOICES } from "@ehcp/schema";
+import { Choice } from "./Choice.js";
 import type { CardControlProps } from "./CardControlProps.js";
 
 /** Who speaks in a view of section A, what about, whether in their own words, and how gathered. */
@@ -6,34 +7,30 @@ export function ViewControls(props: CardControlProps & { disabled: boolean }) {
   const { node, updateAttributes, disabled } = props;
   return (
     <div className="ehcp-controls">
-      <label>
-        Who speaks{" "}
-        <select
-          value={node.attrs.voice as string}
-          disabled={disabled}
-          onChange={(event) => updateAttributes({ voice: event.target.value })}
-        >
-          {VOICES.map((voice) => (
-            <option key={voice} value={voice}>
-              {VOICE_NAMES[voice]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Topic{" "}
-        <select
-          value={node.attrs.topic as string}
-          disabled={disabled}
-          onChange={(event) => updateAttributes({ topic: event.target.value })}
-        >
-          {VIEW_TOPICS.map((topic) => (
-            <option key={topic} value={topic}>
-              {TOPIC_NAMES[topic]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Choice
+        label="Who speaks"
+        value={node.attrs.voice as string}
+        disabled={disabled}
+        onChange={(event) => updateAttributes({ voice: event.target.value })}
+      >
+        {VOICES.map((voice) => (
+          <option key={voice} value={voice}>
+            {VOICE_NAMES[voice]}
+          </option>
+        ))}
+      </Choice>
+      <Choice
+        label="Topic"
+        value={node.attrs.topic as string}
+        disabled={disabled}
+        onChange={(event) => updateAttributes({ topic: event.target.value })}
+      >
+        {VIEW_TOPICS.map((topic) => (
+          <option key={topic} value={topic}>
+            {TOPIC_NAMES[topic]}
+          </option>
+        ))}
+      </Choice>
       <label>
         <input
           type="checkbox"

@@ -1,4 +1,5 @@
 import { SECTION_KEYS, type SectionKey } from "../json/plan.js";
+import { ROLE_NAMES } from "../vocabulary/valueNames.js";
 
 /** The roles a person can work on a plan in; a policy says where each may write. */
 export const ROLES = [
@@ -59,7 +60,10 @@ const partName = (part: PlanPart) =>
       ? "the plan's outline"
       : `section ${part}`;
 
-/** Why an edit is refused, in words: "health may not change section F". */
+/**
+ * Why an edit is refused, in words a person reads ("educational psychologist may not change
+ * section F"): the role's plain name, never its code.
+ */
 export function describeRefusal(
   role: Role | undefined,
   refused: readonly PlanPart[] | null,
@@ -68,5 +72,5 @@ export function describeRefusal(
     refused === null
       ? "a part of the plan that could not be identified"
       : refused.map(partName).join(", ");
-  return `${role ?? "this user"} may not change ${where}`;
+  return `${role ? ROLE_NAMES[role] : "this user"} may not change ${where}`;
 }
