@@ -1,4 +1,5 @@
 import { playwright } from "@vitest/browser-playwright";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@ehcp/fixtures/chromium";
 
@@ -12,6 +13,10 @@ export default defineConfig({
   ssr: { resolve: { conditions: ["@ehcp/source"] } },
   test: {
     passWithNoTests: true,
+    // The SQLite store's worker thread runs from the built package (see the file).
+    globalSetup: [
+      fileURLToPath(new URL("packages/collab-server/test/buildPackage.ts", import.meta.url)),
+    ],
     projects: [
       ...packages.map((name) => ({
         extends: true as const,

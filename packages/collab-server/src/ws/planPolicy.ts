@@ -6,6 +6,7 @@ import { PlanShadow } from "../PlanShadow.js";
 import type { SectionPolicy } from "../sectionPolicy.js";
 import type { DocumentStore } from "../store/DocumentStore.js";
 import { newClientsOf } from "./clientIdGate.js";
+import { closeWith } from "./closeWith.js";
 import { editableOf } from "./documentAccess.js";
 import type { EditRefusals } from "./EditRefusals.js";
 import type { Sender } from "./Sender.js";
@@ -81,9 +82,12 @@ export function planPolicy(options: PlanPolicyOptions): Extension {
       try {
         await store.append(documentName, payload);
       } catch (error) {
-        // Not stored, so not applied: the copy must forget it too.
+        // Not stored, so not applied: the copy must forget it too. The writer is told it was not
+        // saved (their editor keeps it and sends it again once it has reconnected); a close
+        // reason has room for 123 bytes (Hocuspocus logs it, with the plan).
         shadow.reset();
-        throw error;
+        const why = error instanceof Error ? error.message : String(error);
+        throw closeWith(4503, `not saved: ${why}`.slice(0, 100));
       }
       if (parts && parts.length > 0) {
         audit.record(documentName, { id: user.id, role: user.role }, new Set(parts), items);
