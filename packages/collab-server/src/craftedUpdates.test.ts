@@ -10,7 +10,7 @@ import { callApi, startTestServer } from "../test/testServer.js";
 import { tokenFor } from "../test/tokens.js";
 import { TEST_SECRET } from "../test/tokens.js";
 import { createCollabServer } from "./createCollabServer.js";
-import type { RefusalCode } from "./store/DocumentStore.js";
+import type { AuditEntry, RefusalCode } from "./store/DocumentStore.js";
 import { PostgresDocumentStore } from "./store/PostgresDocumentStore.js";
 import { deliveredByText, examplePlan } from "@ehcp/fixtures";
 import { POSTGRES_URL, REDIS_URL, postgresAvailable, redisAvailable } from "@ehcp/fixtures/node";
@@ -434,36 +434,48 @@ describe.each(stores)("crafted updates, on %s", (_name, available, openStore) =>
     },
   );
 
-  it.runIf(available)(
-    "reads a V2-encoded update sent where V1 is expected as Yjs's V1 decoder does, so it changes nothing",
-    async () => {
-      const s = await scene("health");
+  /** A change the sender may make, as a real editor under `client` would write it. */
+  const allowedEdit = (doc: Y.Doc, client: number, encode: typeof Y.encodeStateAsUpdate) => {
+    const copy = new Y.Doc();
+    copy.clientID = client;
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+    const before = Y.encodeStateVector(copy);
+    deliveredByText(copy).insert(0, "Believed saved ");
+    return encode(copy, before);
+  };
+
+  it.runIf(available).each([
+    ["encoded as Yjs's V2", (doc: Y.Doc) => allowedEdit(doc, ATTACKER, Y.encodeStateAsUpdateV2)],
+    [
+      "in V1 with more bytes after its end",
+      (doc: Y.Doc) => {
+        const update = allowedEdit(doc, ATTACKER, Y.encodeStateAsUpdate);
+        return Uint8Array.from([...update, 4, 1, 2, 3, 4]);
+      },
+    ],
+  ])(
+    "refuses an update %s visibly: the connection is closed with the reason, nothing is acknowledged, relayed or stored, and the audit trail notes it",
+    async (_how, update) => {
+      const s = await scene("caseworker");
       const before = await planJson(s.id);
-      s.attacker.send(
-        syncUpdate(
-          s.id,
-          craftUpdate(
-            {
-              structs: [overlappingVictimItem(s)],
-            },
-            true,
-          ),
-        ),
-      );
-      let closed: { reason: string } | null = null;
-      s.attacker.closed.then((c) => (closed = c));
       const observed: Uint8Array[] = [];
       s.observer.document.on("update", (u: Uint8Array) => observed.push(u));
-      await until(
-        () => s.attacker.syncStatus.length > 0 || closed !== null,
-        "an answer or the connection closed",
-      );
-      // Read as V1 these bytes are an empty update (the rest is ignored): taken, doing nothing.
-      await new Promise((r) => setTimeout(r, 100));
+      let closed: { reason: string } | null = null;
+      void s.attacker.closed.then((c) => (closed = c));
+      s.attacker.send(syncUpdate(s.id, update(s.doc)));
+      // Read as V1 the V2 bytes are an empty update, which Hocuspocus would acknowledge.
+      await until(() => closed !== null || s.attacker.syncStatus.length > 0, "an answer");
+      expect(s.attacker.syncStatus).toEqual([]);
+      expect(closed).toMatchObject({ reason: "the update could not be read" });
       expect(observed).toEqual([]);
       expect(await planJson(s.id)).toStrictEqual(before);
+      const audit = await callApi(test.url, "GET", `/plans/${s.id}/audit`, "caseworker");
+      const refused = (audit.json.entries as AuditEntry[]).flatMap((e) => e.refused ?? []);
+      expect(refused.map((r) => r.reason)).toEqual(["unreadable"]);
       s.attacker.socket.close();
       for (const p of [s.victim, s.observer]) disconnect(p);
+      await test.restart();
+      expect(await planJson(s.id)).toStrictEqual(before);
     },
   );
 

@@ -3,6 +3,7 @@ import * as decoding from "lib0/decoding";
 import * as Y from "yjs";
 import type { AuditTrail } from "../AuditTrail.js";
 import { closeWith } from "./closeWith.js";
+import { readWholeUpdate } from "./readWholeUpdate.js";
 import { userOf } from "./signInGate.js";
 
 // Hocuspocus's message types a client may send, and y-protocols' sync steps.
@@ -35,8 +36,10 @@ function readMessage(decoder: decoding.Decoder, type: number): void {
       const step = decoding.readVarUint(decoder);
       if (step > SYNC_UPDATE) throw new RangeError("unknown sync step");
       const payload = decoding.readVarUint8Array(decoder);
-      // Updates are read whole where they are checked; a state vector is read here.
+      // Updates are applied where they are checked; here they are only read through, since
+      // Yjs would take one with bytes past its end (V2 encoded, say) as an empty update.
       if (step === SYNC_STEP_1) Y.decodeStateVector(payload);
+      else readWholeUpdate(payload);
       return;
     }
     case AWARENESS: {
@@ -65,8 +68,9 @@ function readMessage(decoder: decoding.Decoder, type: number): void {
 }
 
 /**
- * Reads every message before Hocuspocus does: one that cannot be read closes its connection
- * with the reason, logged by Hocuspocus as one short line. Without this, Hocuspocus logs a stack
+ * Reads every message before Hocuspocus does: one that cannot be read (an update among them
+ * that is not exactly one V1 update) is not applied, stored or acknowledged, and closes its
+ * connection with the reason, logged by Hocuspocus as one short line. Without this, Hocuspocus logs a stack
  * trace for each, or (for an unknown kind) logs and carries on taking them. With `audit`, a
  * signed-in sender's unreadable message is noted in the plan's audit trail.
  */
