@@ -2,6 +2,7 @@ import { parsePlan } from "@ehcp/schema";
 import type { HocuspocusProvider } from "@hocuspocus/provider";
 import * as encoding from "lib0/encoding";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
 import { connect, disconnect } from "../../test/connect.js";
 import { craftUpdate } from "../../test/craft.js";
 import { MESSAGE, message, rawClient, syncUpdate } from "../../test/rawClient.js";
@@ -56,6 +57,68 @@ describe("presence", () => {
       section: "F",
     });
     raw.socket.close();
+    disconnect(observer);
+  });
+
+  it("relays only what the editor reads: extra fields anywhere are dropped, bad values emptied", async () => {
+    const observer = await connect(test.url, plan.id, await tokenFor("viewer"));
+    const raw = await rawClient(test.url, plan.id, await tokenFor("parent", "*", "Pat Parent"));
+    const end = { type: { client: 7, clock: 3 }, tname: null, item: null, assoc: 0 };
+    raw.send(
+      presence([
+        [
+          434343,
+          1,
+          {
+            user: {
+              name: "The Head",
+              role: "caseworker",
+              color: "#00ff00",
+              avatar: "https://x.test/a",
+            },
+            section: "F",
+            cursor: { anchor: { ...end, note: "<img src=x>" }, head: end, selection: "all" },
+            link: "https://phish.test/sign-in",
+            padding: "x".repeat(200),
+          },
+        ],
+        [444444, 1, { section: "Z", cursor: { anchor: { type: "root" }, head: end } }],
+      ]),
+    );
+    await until(() => stateAt(observer, 444444) !== undefined);
+    expect(stateAt(observer, 434343)).toEqual({
+      user: { name: "Pat Parent", role: "parent", color: "#00ff00" },
+      section: "F",
+      cursor: { anchor: end, head: end },
+    });
+    expect(stateAt(observer, 444444)).toEqual({
+      user: { name: "Pat Parent", role: "parent" },
+      section: null,
+      cursor: null,
+    });
+    raw.socket.close();
+    disconnect(observer);
+  });
+
+  it("relays a real editor's caret as y-prosemirror writes it", async () => {
+    const writer = await connect(test.url, plan.id, await tokenFor("school", "*", "Sam School"));
+    const observer = await connect(test.url, plan.id, await tokenFor("viewer"));
+    const fragment = writer.document.getXmlFragment("prosemirror");
+    const cursor = {
+      anchor: Y.createRelativePositionFromTypeIndex(fragment, 0),
+      head: Y.createRelativePositionFromTypeIndex(fragment, 1, -1),
+    };
+    writer.awareness?.setLocalState({
+      user: { name: "Sam School", role: "school", color: "#1d70b8" },
+      section: "A",
+      cursor,
+    });
+    const id = writer.document.clientID;
+    await until(() => stateAt(observer, id)?.section === "A");
+    expect(stateAt(observer, id)).toEqual(
+      JSON.parse(JSON.stringify(writer.awareness?.getLocalState())),
+    );
+    disconnect(writer);
     disconnect(observer);
   });
 

@@ -1,17 +1,17 @@
 import type { Extension } from "@hocuspocus/server";
 import type { SignedInUser } from "../signIn.js";
 import type { ClientOwners } from "./ClientOwners.js";
+import { presenceState } from "./presenceState.js";
 
 /** The most a presence state may hold, as JSON: a name, a colour, a section and a cursor. */
 export const MAX_PRESENCE_BYTES = 4096;
-
-const COLOUR = /^#[0-9a-f]{6}$/i;
 
 /**
  * Presence tells the truth: each state a connection sends is for a client id that is its own
  * (bound to its user, as for updates, and not shown by another open connection), no larger
  * than `MAX_PRESENCE_BYTES`, and names the person and role of its token, whatever the client
- * wrote. States that fail are dropped from what others are sent; the rest of the message stands.
+ * wrote; of the rest only what the editor reads is kept (see `presenceState`), so a client cannot
+ * pass others anything of its own making. States that fail are dropped from what others are sent; the rest of the message stands.
  * They are not audited: an honest editor answering the server's query sends every state it
  * knows, other people's among them, each dropped here.
  */
@@ -49,17 +49,7 @@ export function presenceGuard(owners: ClientOwners): Extension {
           continue;
         }
         shown.set(clientId, context as object);
-        const claimed = (state.user ?? {}) as { color?: unknown };
-        states.set(clientId, {
-          ...state,
-          user: {
-            name: user.name,
-            role: user.role,
-            ...(typeof claimed.color === "string" && COLOUR.test(claimed.color)
-              ? { color: claimed.color }
-              : {}),
-          },
-        });
+        states.set(clientId, presenceState(state, user));
       }
     },
     async onDisconnect({ context, documentName }) {
