@@ -34,6 +34,7 @@ import {
 } from "./ws/checkAddedItem.js";
 import { misplacement } from "./ws/itemPlacement.js";
 import { othersSuggestedWords } from "./ws/othersSuggestedWords.js";
+import { removedSuggestion } from "./ws/removedSuggestion.js";
 import { itemOf, PLAN_ITEM_NODES, partOfItem } from "./ws/planPartOf.js";
 import type { Sender } from "./ws/Sender.js";
 
@@ -134,6 +135,8 @@ interface Observed {
   readonly deletedIds: Set<string>;
   /** Other people's suggestions the update writes new characters or marks under. */
   readonly carried: Set<string>;
+  /** Whether it deletes anything or changes formatting: only then can a suggestion go. */
+  readonly unmarks: boolean;
   readonly problem: string | null;
 }
 
@@ -226,6 +229,7 @@ export class PlanShadow {
           parts: new Set(),
           deletedIds: new Set(),
           carried: new Set(),
+          unmarks: false,
           problem: (error as Error).message,
         };
       }
@@ -281,6 +285,10 @@ export class PlanShadow {
         ? refuse(`${describeRefusal(sender.role, refused)}; ${message}`, refused, "suggestion")
         : refuse(`the edit would leave the plan invalid: ${message}`, parts, "invalid");
     }
+    if (seen.unmarks && this.#suggestionsBefore().size > 0) {
+      const removed = removedSuggestion(this.#source, this.#doc, this.#suggestionsBefore(), sender);
+      if (removed) return refuse(removed, parts, "suggestion");
+    }
     if (!rootWasEmpty && (seen.parts.has("meta") || seen.parts.has("structure"))) {
       const locked = this.#lifecycleChange();
       if (locked) {
@@ -316,6 +324,7 @@ export class PlanShadow {
     const typedIn = new Set<Y.XmlText>();
     const formatted = new Set<Y.XmlText>();
     let problem: string | null = null;
+    let deletes = false;
     const structs = this.#doc.store.clients;
     for (const [client, after] of tr.afterState) {
       const before = tr.beforeState.get(client) ?? 0;
@@ -353,6 +362,7 @@ export class PlanShadow {
 
     Y.iterateDeletedStructs(tr, tr.deleteSet, (struct) => {
       if (!(struct instanceof Y.Item)) return;
+      deletes = true;
       const part = partOfItem(struct);
       if (part === null) problem ??= "the update deletes something outside the plan";
       else parts.add(part);
@@ -369,7 +379,7 @@ export class PlanShadow {
       for (const text of typedIn) othersSuggestionsOnNew(text, isNew, sender, carried);
       for (const text of formatted) othersSuggestionsIn(text, sender, carried);
     }
-    return { parts, deletedIds, carried, problem };
+    return { parts, deletedIds, carried, unmarks: deletes || formatted.size > 0, problem };
   }
 
   /** The suggestion marks the plan holds (or held: a suggestion moved is the same one). */

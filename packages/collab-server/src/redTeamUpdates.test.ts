@@ -474,4 +474,88 @@ describe.each(stores)("attacks the red team found, on %s", (_name, available, op
       await refused(s, attack, /another person's suggestion/, marker);
     },
   );
+
+  /**
+   * A scene whose plan holds a parent's pending suggestion in F's first "delivered by": words
+   * they suggested adding ("please add "), or the caseworker's "Lead " they suggested removing.
+   */
+  async function sceneWithParentSuggestion(role: Role, kind: "insertion" | "deletion") {
+    const s = await scene(role);
+    const parent = await connect(test.url, s.id, await tokenFor("parent", "*", "A parent"));
+    const mark = suggestion(`s-${kind}-${role}`, "parent", "A parent");
+    if (kind === "insertion")
+      deliveredByText(parent.document).insert(0, "please add ", { insertion: mark });
+    else deliveredByText(parent.document).format(0, 5, { deletion: mark });
+    await acknowledged(parent);
+    await until(
+      () => JSON.stringify(deliveredByText(s.victim.document).toDelta()).includes(mark.id),
+      "the parent's suggestion at the caseworker",
+    );
+    return { s, parent };
+  }
+
+  it.runIf(available).each([
+    {
+      what: "formats the mark off a parent's suggested words, accepting them unrecorded",
+      kind: "insertion" as const,
+      edit: (text: Y.XmlText) => text.format(0, 11, { insertion: null }),
+    },
+    {
+      what: "deletes a parent's suggested words, rejecting them unrecorded",
+      kind: "insertion" as const,
+      edit: (text: Y.XmlText) => text.delete(0, 11),
+    },
+    {
+      what: "deletes some of a parent's suggested words",
+      kind: "insertion" as const,
+      edit: (text: Y.XmlText) => text.delete(7, 4),
+    },
+    {
+      what: "deletes the words a parent suggested removing, accepting it unrecorded",
+      kind: "deletion" as const,
+      edit: (text: Y.XmlText) => text.delete(0, 5),
+    },
+    {
+      what: "formats the mark off the words a parent suggested removing, rejecting it unrecorded",
+      kind: "deletion" as const,
+      edit: (text: Y.XmlText) => text.format(0, 5, { deletion: null }),
+    },
+  ])("refuses a caseworker's edit that $what", async ({ kind, edit }) => {
+    const { s, parent } = await sceneWithParentSuggestion("caseworker", kind);
+    disconnect(parent);
+    const attack = honestEdit(s.victim.document, ATTACKER, (d) => edit(deliveredByText(d)));
+    await refused(
+      s,
+      attack,
+      /^A parent's suggestion may be taken out only by accepting or rejecting it, with a reason, not by an edit$/,
+      "",
+    );
+  });
+
+  it.runIf(available)(
+    "takes a parent withdrawing their own suggestion, and a caseworker's edit beside it",
+    async () => {
+      const { s, parent } = await sceneWithParentSuggestion("caseworker", "insertion");
+      // "please add Lead …": the caseworker deletes their own "Lead ", after the suggestion.
+      await taken(
+        s,
+        honestEdit(s.victim.document, ATTACKER, (d) => deliveredByText(d).delete(11, 5)),
+      );
+      await until(
+        () => !deliveredByText(parent.document).toString().includes("Lead"),
+        "the caseworker's deletion at the parent",
+      );
+      const refusals: string[] = [];
+      parent.on("stateless", ({ payload }: { payload: string }) => refusals.push(payload));
+      deliveredByText(parent.document).delete(0, 11);
+      await acknowledged(parent);
+      expect(refusals).toEqual([]);
+      await until(
+        () => !deliveredByText(s.observer.document).toString().includes("please add"),
+        "the withdrawal at the viewer",
+      );
+      for (const p of [s.victim, s.observer, parent]) disconnect(p);
+      s.attacker.socket.close();
+    },
+  );
 });
