@@ -34,6 +34,7 @@ import {
 } from "./ws/checkAddedItem.js";
 import { misplacement } from "./ws/itemPlacement.js";
 import { othersSuggestedWords } from "./ws/othersSuggestedWords.js";
+import { ownsVoice } from "./ws/ownsVoice.js";
 import { removedSuggestion } from "./ws/removedSuggestion.js";
 import { itemOf, PLAN_ITEM_NODES, partOfItem } from "./ws/planPartOf.js";
 import type { Sender } from "./ws/Sender.js";
@@ -285,6 +286,10 @@ export class PlanShadow {
         ? refuse(`${describeRefusal(sender.role, refused)}; ${message}`, refused, "suggestion")
         : refuse(`the edit would leave the plan invalid: ${message}`, parts, "invalid");
     }
+    if (seen.parts.has("A")) {
+      const view = this.#othersView(sender);
+      if (view) return refuse(view, ["A"], "role");
+    }
     if (seen.unmarks && this.#suggestionsBefore().size > 0) {
       const removed = removedSuggestion(this.#source, this.#doc, this.#suggestionsBefore(), sender);
       if (removed) return refuse(removed, parts, "suggestion");
@@ -380,6 +385,50 @@ export class PlanShadow {
       for (const text of formatted) othersSuggestionsIn(text, sender, carried);
     }
     return { parts, deletedIds, carried, unmarks: deletes || formatted.size > 0, problem };
+  }
+
+  /**
+   * Why the update adds, changes or removes a section A view that is not the sender's (see
+   * `ownsVoice`), or null. Someone else's view may still be given suggestions of the sender's own.
+   */
+  #othersView(sender: Sender): string | null {
+    // A role that writes in no voice of its own (not the family's) is not limited to one.
+    if (ownsVoice(sender.role, null)) return null;
+    const views = (doc: Y.Doc) => {
+      const section = doc
+        .getXmlFragment(PLAN_FRAGMENT_NAME)
+        .toArray()
+        .find((child) => child instanceof Y.XmlElement && child.nodeName === "sectionA");
+      const found = new Map<string, Y.XmlElement>();
+      for (const view of (section as Y.XmlElement | undefined)?.toArray() ?? []) {
+        const id = view instanceof Y.XmlElement ? view.getAttribute("id") : undefined;
+        if (typeof id === "string") found.set(id, view as Y.XmlElement);
+      }
+      return found;
+    };
+    const before = views(this.#source);
+    const after = views(this.#doc);
+    for (const id of new Set([...before.keys(), ...after.keys()])) {
+      const was = before.get(id);
+      const now = after.get(id);
+      if (was && now && was.toString() === now.toString()) continue;
+      const wasOwn = !was || ownsVoice(sender.role, was.getAttribute("voice"));
+      const nowOwn = !now || ownsVoice(sender.role, now.getAttribute("voice"));
+      if (wasOwn && nowOwn) continue;
+      if (was && now && was.getAttribute("voice") === now.getAttribute("voice")) {
+        try {
+          this.#checkSuggestion(now, sender);
+          continue;
+        } catch {
+          // Not a suggestion of theirs: refused below as a change to the view.
+        }
+      }
+      const voice = String((wasOwn ? now : was)?.getAttribute("voice"));
+      return !was
+        ? `a ${sender.role} may add views to section A only in their own voice, not as ${voice}`
+        : `the view ${id.slice(0, 60)} records the ${voice}'s view: a ${sender.role} may change only their own views, or suggest words in others'`;
+    }
+    return null;
   }
 
   /** The suggestion marks the plan holds (or held: a suggestion moved is the same one). */

@@ -558,4 +558,98 @@ describe.each(stores)("attacks the red team found, on %s", (_name, available, op
       s.attacker.socket.close();
     },
   );
+
+  /** Section A's views, and the words of a view's first paragraph. */
+  const viewsOf = (doc: Y.Doc) => child(root(doc), "sectionA");
+  const wordsOf = (view: Y.XmlElement) => (view.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+  /** In the example plan: a-parents (index 2) is a parent's view, a-history (3) a professional's. */
+  const PARENTS = 2;
+  const PROFESSIONAL = 3;
+  const othersView =
+    /^the view a-\w+ records the (professional|parent)'s view: a (parent|young-person) may change only their own views, or suggest words in others'$/;
+
+  it.runIf(available).each([
+    {
+      what: "a parent deleting a professional's view",
+      role: "parent" as const,
+      edit: (d: Y.Doc) => viewsOf(d).delete(PROFESSIONAL, 1),
+      reason: othersView,
+    },
+    {
+      what: "a parent changing the words of a professional's view",
+      role: "parent" as const,
+      edit: (d: Y.Doc) => wordsOf(viewsOf(d).get(PROFESSIONAL) as Y.XmlElement).insert(0, "Not "),
+      reason: othersView,
+    },
+    {
+      what: "a parent making a professional's view their own",
+      role: "parent" as const,
+      edit: (d: Y.Doc) =>
+        (viewsOf(d).get(PROFESSIONAL) as Y.XmlElement).setAttribute("voice", "parent"),
+      reason: othersView,
+    },
+    {
+      what: "a parent passing their own view off as a professional's",
+      role: "parent" as const,
+      edit: (d: Y.Doc) =>
+        (viewsOf(d).get(PARENTS) as Y.XmlElement).setAttribute("voice", "professional"),
+      reason: /^the view a-parents records the professional's view/,
+    },
+    {
+      what: "a parent adding a view in a professional's voice",
+      role: "parent" as const,
+      edit: (d: Y.Doc) => {
+        const view = (viewsOf(d).get(PROFESSIONAL) as Y.XmlElement).clone();
+        view.setAttribute("id", "a-forged");
+        viewsOf(d).insert(5, [view]);
+      },
+      reason: /^a parent may add views to section A only in their own voice, not as professional$/,
+    },
+    {
+      what: "a young person deleting a parent's view",
+      role: "young-person" as const,
+      edit: (d: Y.Doc) => viewsOf(d).delete(PARENTS, 1),
+      reason: othersView,
+    },
+  ])("refuses $what", async ({ role, edit, reason }) => {
+    const s = await scene(role);
+    await expectRefused(test, s, honestEdit(s.victim.document, ATTACKER, edit), {
+      reason,
+      code: "role",
+    });
+  });
+
+  it.runIf(available)(
+    "takes a parent's change to their own view, a view of their own, and their suggestion in a professional's",
+    async () => {
+      const s = await scene("parent");
+      await taken(
+        s,
+        honestEdit(s.victim.document, ATTACKER, (d) => {
+          wordsOf(viewsOf(d).get(PARENTS) as Y.XmlElement).insert(0, "We think ");
+          const view = (viewsOf(d).get(PARENTS) as Y.XmlElement).clone();
+          view.setAttribute("id", "a-ours");
+          viewsOf(d).insert(5, [view]);
+        }),
+      );
+      await taken(
+        s,
+        honestEdit(s.victim.document, ATTACKER, (d) =>
+          wordsOf(viewsOf(d).get(PROFESSIONAL) as Y.XmlElement).insert(0, "In school only: ", {
+            insertion: suggestion("s-in-a", "parent", "Mallory parent"),
+          }),
+        ),
+      );
+      await until(
+        () => viewsOf(s.observer.document).toString().includes("In school only: "),
+        "the suggestion at the viewer",
+      );
+      const plan = (await callApi(test.url, "GET", `/plans/${s.id}`, "viewer")).json as {
+        sections: { A: { views: { id: string }[] } };
+      };
+      expect(plan.sections.A.views.map((v) => v.id)).toContain("a-ours");
+      for (const p of [s.victim, s.observer]) disconnect(p);
+      s.attacker.socket.close();
+    },
+  );
 });

@@ -16,6 +16,19 @@ import { sendJson } from "./sendJson.js";
 import { planNodeOf } from "./planNodeOf.js";
 import { withLivePlan } from "./withLivePlan.js";
 import { unsafeCharacter } from "../ws/unsafeCharacter.js";
+import { ownsVoice } from "../ws/ownsVoice.js";
+
+/** The voice of the section A view `id` in `doc`: whom it records. */
+function voiceOfView(doc: Y.Doc, id: string): unknown {
+  let voice: unknown;
+  planNodeOf(doc).forEach((section) => {
+    if (section.type.name !== "sectionA") return;
+    section.forEach((view) => {
+      if (view.attrs.id === id) voice = view.attrs.voice;
+    });
+  });
+  return voice;
+}
 
 /**
  * Suggested changes: `GET /plans/:id/representations` lists those waiting and those decided,
@@ -84,6 +97,14 @@ export function suggestionRoutes(context: RouteContext): Route[] {
               throw new HttpError(
                 403,
                 `${user.role} may not decide on suggestions in section ${section}`,
+              );
+            }
+            // A view is its speaker's: a parent decides only on words suggested in their own.
+            const voice = section === "A" && itemId ? voiceOfView(doc, itemId) : undefined;
+            if (voice !== undefined && !ownsVoice(user.role, voice)) {
+              throw new HttpError(
+                403,
+                `the view ${itemId} records the ${String(voice)}'s view: a ${user.role} may decide only on suggestions in their own views`,
               );
             }
             if (accept) itemBefore = fingerprint(itemId);

@@ -272,4 +272,35 @@ describe("suggested changes", () => {
       `Senior NHS ${provision.deliveredBy}`,
     );
   });
+
+  it("takes a parent's suggestion in a professional's view in section A, but leaves the decision to the caseworker", async () => {
+    const id = "plan-suggest-view";
+    expect((await call("POST", "/plans", "caseworker", { ...good, id })).status).toBe(201);
+    const { client, answer } = await parentClient(id);
+    const sectionA = client.document
+      .getXmlFragment("default")
+      .toArray()
+      .find((e) => e instanceof Y.XmlElement && e.nodeName === "sectionA") as Y.XmlElement;
+    const history = sectionA
+      .toArray()
+      .find((v) => (v as Y.XmlElement).getAttribute("id") === "a-history") as Y.XmlElement;
+    expect(history.getAttribute("voice")).toBe("professional");
+    const words = (history.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    words.insert(0, "At school, ", { insertion: { id: "s-view", ...parent } });
+    expect(await answer()).toBe("accepted");
+    disconnect(client);
+    const decide = (role: Role) =>
+      call("POST", `/plans/${id}/suggestions/s-view/decide`, role, {
+        decision: "accept",
+        reason: "Agreed at the meeting.",
+      });
+    const refused = await decide("parent");
+    expect(refused.status).toBe(403);
+    expect(refused.json.error).toMatch(/a-history records the professional's view/);
+    const view = () =>
+      planJson(id).then((p) => p.sections.A.views.find((v) => v.id === "a-history"));
+    expect(JSON.stringify((await view())?.content)).not.toContain("At school");
+    expect((await decide("caseworker")).status).toBe(200);
+    expect(JSON.stringify((await view())?.content)).toContain("At school, ");
+  });
 });
