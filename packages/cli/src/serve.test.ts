@@ -225,16 +225,22 @@ describe("ehcp serve", () => {
     await exited(prod.child);
   }, 60_000);
 
-  it("stops within two seconds with a tab connected, storing its edits; its token still signs in after the restart", async () => {
+  it("stops with a tab still connected, freeing its port and storing its edits; its token still signs in after the restart", async () => {
     dir = mkdtempSync(join(tmpdir(), "ehcp-serve-"));
     const db = join(dir, "data", "ehcp.sqlite");
     const plan = parsePlan(examplePlan("plan-good.json"));
     const first = start(["--port", "0", "--db", db, "--dev-sign-in"]);
+    const port = Number(new URL(await first.url).port);
     const { token, client } = await signInAndType(await first.url, plan);
-    const stopping = Date.now();
+    // The tab stays open: the server must not wait for it to leave (how fast is the bench's).
     first.child.kill("SIGINT");
     expect(await exited(first.child)).toBe(0);
-    expect(Date.now() - stopping).toBeLessThan(2_000);
+    const reuse = createServer();
+    await new Promise<void>((resolve, reject) => {
+      reuse.once("error", reject);
+      reuse.listen(port, "127.0.0.1", () => resolve());
+    });
+    await new Promise((resolve) => reuse.close(resolve));
     disconnect(client);
     // The secret sits beside the database, for this user alone to read.
     expect(statSync(join(dir, "data", "dev-sign-in.secret")).mode & 0o077).toBe(0);
