@@ -125,6 +125,7 @@ export {
   ADVISER_ROLES,
   readAdviceRequests,
 } from "./advice/adviceRequest.js";
+export { formatDate } from "./dates/formatDate.js";
 export { spokenDate } from "./dates/spokenDate.js";
 export type { StatutoryDate } from "./dates/statutoryDates.js";
 export { statutoryDates } from "./dates/statutoryDates.js";

@@ -1,3 +1,4 @@
+import { formatDate } from "@ehcp/schema";
 import type { Editor, NodeViewRenderer } from "@tiptap/core";
 import type { Node as PMNode } from "@tiptap/pm/model";
 import { FIELD_LABELS } from "./FIELD_LABELS.js";
@@ -44,29 +45,10 @@ export function fieldView(editor: Editor): NodeViewRenderer {
   };
 }
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
-/**
- * A month as the writer reads it ("July 2027"), for the step's date before its input is made
- * (a table, not `Intl`, which costs more than the rest of the step's view).
- */
+/** A month as the writer reads it ("July 2027"), for the step's date before its input is made. */
 const readableMonth = (byWhen: string | null): string => {
-  const match = /^(\d{4})-(\d{2})/.exec(byWhen ?? "");
-  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
-  return match && month ? `${month} ${match[1]}` : "not set";
+  const month = formatDate(byWhen?.slice(0, 7));
+  return /^[A-Z][a-z]+ \d{4}$/.test(month) ? month : "not set";
 };
 
 /**

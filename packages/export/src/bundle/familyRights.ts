@@ -1,6 +1,6 @@
 import type { Plan } from "@ehcp/schema";
 import type { CouncilContact, CouncilSettings } from "../CouncilSettings.js";
-import { formatDate } from "../text/formatDate.js";
+import { formatDate } from "@ehcp/schema";
 import type { BundleBlock, BundleRun } from "./BundlePart.js";
 import type { BundlePart } from "./BundlePart.js";
 

@@ -1,5 +1,5 @@
 import type { Plan } from "@ehcp/schema";
-import { formatDate } from "../text/formatDate.js";
+import { formatDate } from "@ehcp/schema";
 import type { BundlePart } from "./BundlePart.js";
 
 /**

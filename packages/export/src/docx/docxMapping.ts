@@ -1,4 +1,4 @@
-import { SECTION_TITLES, type SectionKey } from "@ehcp/schema";
+import { SECTION_TITLES, type SectionKey, formatDate } from "@ehcp/schema";
 import {
   Bookmark,
   ExternalHyperlink,
@@ -27,7 +27,6 @@ import {
   VOICE_PHRASES,
 } from "@ehcp/schema";
 import { describeDuration, describeHowOften } from "../text/describe.js";
-import { formatDate } from "../text/formatDate.js";
 import { tidyLinks } from "../text/tidyLinks.js";
 import { type Segment, textSegment } from "../text/textSegment.js";
 import { bookmarkFor, type DocxContext } from "./DocxContext.js";

@@ -4,6 +4,7 @@ import {
   type PlanNodeName,
   SECTION_TITLES,
   type SectionKey,
+  formatDate,
 } from "@ehcp/schema";
 import type { Node as PMNode } from "prosemirror-model";
 import {
@@ -18,7 +19,6 @@ import {
 } from "@ehcp/schema";
 import { describeDuration, describeHowOften } from "../text/describe.js";
 import { draftCopyNotice } from "../text/draftCopyNotice.js";
-import { formatDate } from "../text/formatDate.js";
 import type { ItemTitle } from "../text/itemTitles.js";
 import { planDetailRows } from "../text/planDetailRows.js";
 import { textSegment } from "../text/textSegment.js";

@@ -1,5 +1,10 @@
-import { type Duration, type Frequency, PERIOD_NAMES, type Provision } from "@ehcp/schema";
-import { formatDate } from "./formatDate.js";
+import {
+  type Duration,
+  type Frequency,
+  PERIOD_NAMES,
+  type Provision,
+  formatDate,
+} from "@ehcp/schema";
 
 /** "6 sessions of 45 minutes each half-term"; "1 session of 15 minutes each day". */
 export function describeFrequency(f: Frequency | null): string {

@@ -1,5 +1,5 @@
 import type { Plan } from "@ehcp/schema";
-import { formatDate } from "./formatDate.js";
+import { formatDate } from "@ehcp/schema";
 
 /**
  * The plan's issue and date for every page's footer, so that pages of different issues cannot be

@@ -1,5 +1,4 @@
-import { type Plan, statutoryDates } from "@ehcp/schema";
-import { formatDate } from "./formatDate.js";
+import { type Plan, statutoryDates, formatDate } from "@ehcp/schema";
 
 /** The rows of the title page's table of details, as label and value. */
 export function planDetailRows(plan: Plan, councilName: string): [string, string][] {

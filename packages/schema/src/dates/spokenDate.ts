@@ -1,9 +1,6 @@
-/** A YYYY-MM-DD date as people write it in a plan: "13 October 2026". */
+import { formatDate } from "./formatDate.js";
+
+/** A YYYY-MM-DD date as people write it in a plan: "13 October 2026" (see `formatDate`). */
 export function spokenDate(date: string): string {
-  return new Date(`${date}T00:00:00Z`).toLocaleDateString("en-GB", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  });
+  return formatDate(date);
 }
