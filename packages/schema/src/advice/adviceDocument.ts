@@ -1,5 +1,6 @@
 import { createId } from "../items/createId.js";
-import { PLAN_FORMAT, PLAN_FORMAT_VERSION } from "../json/formatVersion.js";
+import { blankPlan } from "../json/blankPlan.js";
+import { PLAN_FORMAT_VERSION } from "../json/formatVersion.js";
 import type { Plan, SectionKey } from "../json/plan.js";
 import type { PlanPart } from "../roles/sectionPolicy.js";
 
@@ -50,30 +51,17 @@ export const ADVICE_AUTHOR_PARTS: readonly PlanPart[] = Object.keys(
  * advice names whom it is about), every section empty.
  */
 export function blankAdvice(plan: Plan): Plan {
+  const { child, localAuthority, caseworker, dates } = plan.meta;
+  const blank = blankPlan({
+    child,
+    localAuthority,
+    caseworker,
+    requestReceived: dates.requestReceived,
+  });
   return {
-    format: PLAN_FORMAT,
+    ...blank,
     formatVersion: PLAN_FORMAT_VERSION,
     id: createId("advice"),
-    meta: {
-      ...plan.meta,
-      status: "draft",
-      issue: 1,
-      dates: { ...plan.meta.dates, draftIssued: null, finalIssued: null },
-      signOff: null,
-    },
-    sections: {
-      A: { views: [] },
-      B: { needs: [] },
-      C: { needs: [] },
-      D: { needs: [] },
-      E: { outcomes: [] },
-      F: { provisions: [] },
-      G: { provisions: [] },
-      H1: { provisions: [] },
-      H2: { provisions: [] },
-      I: { placement: null },
-      J: { requested: false, items: [], notes: [] },
-      K: { advice: [] },
-    },
+    meta: { ...blank.meta, dates: { ...blank.meta.dates, nextReview: dates.nextReview } },
   };
 }
