@@ -2,7 +2,7 @@ import { SECTION_KEYS, SECTION_TITLES } from "@ehcp/schema";
 import type { Editor } from "@tiptap/core";
 import { revealFinding } from "./revealFinding.js";
 import { SEVERITY_NAMES } from "./SEVERITY_NAMES.js";
-import type { PlanFindings } from "./usePlanFindings.js";
+import type { PlanFindings } from "./useFindings.js";
 
 /**
  * The checker's findings, grouped by section; each takes the writer to its item with the wording

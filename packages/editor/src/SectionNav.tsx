@@ -4,7 +4,7 @@ import { TextSelection } from "@tiptap/pm/state";
 import { findSection } from "./model/findSection.js";
 import { eachItem } from "./model/eachItem.js";
 import { useDocSelector } from "./useDocSelector.js";
-import type { PlanFindings } from "./usePlanFindings.js";
+import type { PlanFindings } from "./useFindings.js";
 
 /** The sections in order, each with how many items it holds and how many findings it has. */
 export function SectionNav({

@@ -56,5 +56,6 @@ export type { SuggestionsPanelProps } from "./SuggestionsPanel.js";
 export { SuggestionsPanel } from "./SuggestionsPanel.js";
 export { TraceabilityMatrix } from "./TraceabilityMatrix.js";
 export { useAdviceFindings } from "./useAdviceFindings.js";
-export type { PlanFindings } from "./usePlanFindings.js";
+export type { FindingsCheck, PlanFindings } from "./useFindings.js";
+export { useFindings } from "./useFindings.js";
 export { usePlanFindings } from "./usePlanFindings.js";
