@@ -55,6 +55,7 @@ export { SectionNav } from "./SectionNav.js";
 export type { SuggestionsPanelProps } from "./SuggestionsPanel.js";
 export { SuggestionsPanel } from "./SuggestionsPanel.js";
 export { TraceabilityMatrix } from "./TraceabilityMatrix.js";
+export { FindingGroups } from "./FindingGroups.js";
 export { useAdviceFindings } from "./useAdviceFindings.js";
 export type { FindingsCheck, PlanFindings } from "./useFindings.js";
 export { useFindings } from "./useFindings.js";
