@@ -9,6 +9,7 @@ import {
   spokenDue,
 } from "./caseloadRows.js";
 import { COUNCIL } from "./council.js";
+import { LateTag } from "./LateTag.js";
 
 type SortKey = "child" | "stage" | "next" | "findings";
 
@@ -237,11 +238,7 @@ export function PlanListScreen({
                       <>
                         {row.next.label}: {spokenDue(row)}
                         <br />
-                        {(row.daysLate ?? 0) > 0 ? (
-                          <strong className="govuk-tag govuk-tag--red">{lateness(row)}</strong>
-                        ) : (
-                          lateness(row)
-                        )}
+                        <LateTag late={(row.daysLate ?? 0) > 0}>{lateness(row)}</LateTag>
                       </>
                     ) : (
                       lateness(row)
@@ -249,11 +246,7 @@ export function PlanListScreen({
                     {adviceAwaited(row) ? (
                       <span className="pg-caseload-advice">
                         <br />
-                        {row.advice.late > 0 ? (
-                          <strong className="govuk-tag govuk-tag--red">{adviceAwaited(row)}</strong>
-                        ) : (
-                          adviceAwaited(row)
-                        )}
+                        <LateTag late={row.advice.late > 0}>{adviceAwaited(row)}</LateTag>
                       </span>
                     ) : null}
                   </td>
