@@ -11,6 +11,7 @@ import { type FormEvent, useState } from "react";
 import { adviceAfterPlanDates } from "./adviceAfterPlanDates.js";
 import { AdviceClashWarning } from "./AdviceClashWarning.js";
 import { sentenceCase } from "./sentenceCase.js";
+import { DateStanding } from "./DateStanding.js";
 import { ApiError, developmentUserId, requestAdvice, type Session } from "./api.js";
 
 const TAGS: Readonly<Record<AdviceDate["status"], [string, string]>> = {
@@ -19,8 +20,6 @@ const TAGS: Readonly<Record<AdviceDate["status"], [string, string]>> = {
   due: ["Due", "govuk-tag--blue"],
   overdue: ["Late", "govuk-tag--red"],
 };
-
-const days = (n: number) => `${n} day${n === 1 ? "" : "s"}`;
 
 /** Which field a server's error names, so the form can mark it: "adviser.name: …". */
 const fieldOf = (problem: string | null) =>
@@ -110,7 +109,6 @@ export function AdviceRequests({
           <tbody className="govuk-table__body">
             {requests.map((request, i) => {
               const d = dates[i] as AdviceDate;
-              const [tag, colour] = TAGS[d.status];
               return (
                 <tr key={request.id} className="govuk-table__row">
                   <th scope="row" className="govuk-table__header">
@@ -139,14 +137,7 @@ export function AdviceRequests({
                   </th>
                   <td className="govuk-table__cell">{spoken(request.requestedOn)}</td>
                   <td className="govuk-table__cell">{spoken(d.due)}</td>
-                  <td className="govuk-table__cell">
-                    <strong className={`govuk-tag ${colour}`}>{tag}</strong>
-                    {d.done
-                      ? ` ${spoken(d.done)}`
-                      : d.daysLeft >= 0
-                        ? ` ${days(d.daysLeft)} left`
-                        : ` ${days(-d.daysLeft)} late`}
-                  </td>
+                  <DateStanding date={d} tags={TAGS} showDone />
                 </tr>
               );
             })}

@@ -1,11 +1,4 @@
-import {
-  connectPlan,
-  type EditRefusal,
-  type PlanConnection,
-  PlanEditor,
-  revealFinding,
-  useAdviceFindings,
-} from "@ehcp/editor";
+import { FindingGroups, PlanEditor, useAdviceFindings } from "@ehcp/editor";
 import {
   ADVICE_AUTHOR_PARTS,
   ADVICE_SECTIONS,
@@ -23,19 +16,14 @@ import {
   ApiError,
   listAdviceVersions,
   type Session,
-  signIn,
   submitAdvice,
   type VersionSummary,
 } from "./api.js";
 import { colourOf } from "./roles.js";
 import { sentenceCase } from "./sentenceCase.js";
+import { usePlanConnection } from "./usePlanConnection.js";
 import { Problem } from "./Problem.js";
 import { planViewHref } from "./PlanViews.js";
-
-const collabUrl = () =>
-  import.meta.hot
-    ? "ws://127.0.0.1:1234"
-    : `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}`;
 
 const SEVERITY: Readonly<Record<Finding["severity"], string>> = {
   error: "To put right",
@@ -43,6 +31,7 @@ const SEVERITY: Readonly<Record<Finding["severity"], string>> = {
   info: "To consider",
 };
 
+const ADVICE_SECTION_KEYS = Object.keys(ADVICE_SECTIONS);
 const titleOf = (section: string) =>
   ADVICE_SECTIONS[section as SectionKey] ?? (section === "meta" ? "The child's details" : section);
 
@@ -62,7 +51,6 @@ export function AdviceScreen({
   readonly requestId: string;
 }) {
   const name = adviceDocumentName(id, requestId);
-  const [connection, setConnection] = useState<PlanConnection | null>(null);
   const [denied, setDenied] = useState<string | null>(null);
   const [editor, setEditor] = useState<Editor | null>(null);
   const [versions, setVersions] = useState<VersionSummary[]>([]);
@@ -109,26 +97,7 @@ export function AdviceScreen({
   useEffect(() => {
     void refreshVersions();
   }, [id, requestId, session.token]);
-  useEffect(() => {
-    if (!allowed) return;
-    let current: PlanConnection | null = connectPlan({
-      url: collabUrl(),
-      planId: name,
-      token: session.token,
-      ...(session.id ? { user: session.id } : {}),
-      renewToken: () => signIn(session.name, session.role).then((fresh) => fresh.token),
-      onDenied: setDenied,
-      onRefused: (_refusal: EditRefusal, next: PlanConnection) => {
-        current = next;
-        setConnection(next);
-      },
-    });
-    setConnection(current);
-    return () => {
-      current?.destroy();
-      current = null;
-    };
-  }, [name, session.token, allowed]);
+  const connection = usePlanConnection(name, session, setDenied, allowed);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -166,12 +135,6 @@ export function AdviceScreen({
     role: session.role,
     color: colourOf(session.role),
   };
-  const groups = Object.keys(ADVICE_SECTIONS)
-    .map((section) => ({
-      section,
-      items: findings.findings.filter((f) => f.section === section),
-    }))
-    .filter((group) => group.items.length > 0);
   return (
     <div className="pg-advice-screen">
       <a className="govuk-back-link" href={planViewHref(id, "plan")}>
@@ -214,29 +177,16 @@ export function AdviceScreen({
                   ? "Nothing to put right."
                   : `${findings.findings.filter((f) => f.severity === "error").length} to put right, ${findings.findings.filter((f) => f.severity !== "error").length} to make clearer or consider`}
             </p>
-            {groups.map(({ section, items }) => (
-              <section key={section} aria-labelledby={`advice-checks-${section}`}>
-                <h3 id={`advice-checks-${section}`} className="govuk-heading-s">
-                  {titleOf(section)}
-                </h3>
-                <ul className="govuk-list">
-                  {items.map((finding, index) => (
-                    <li
-                      key={`${finding.rule}-${finding.target}-${index}`}
-                      data-severity={finding.severity}
-                    >
-                      <button
-                        type="button"
-                        className="ehcp-finding"
-                        onClick={() => editor && revealFinding(editor, finding)}
-                      >
-                        <strong>{SEVERITY[finding.severity]}:</strong> {finding.message}
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            ))}
+            <FindingGroups
+              editor={editor}
+              findings={findings.findings}
+              sections={ADVICE_SECTION_KEYS}
+              titleOf={titleOf}
+              idPrefix="advice-checks"
+              severityNames={SEVERITY}
+              headingClass="govuk-heading-s"
+              listClass="govuk-list"
+            />
           </section>
           {author ? (
             <form

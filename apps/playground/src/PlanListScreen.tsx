@@ -13,6 +13,7 @@ import { COUNCIL } from "./council.js";
 import { DateField } from "./DateField.js";
 import { readDateParts, todayParts } from "./readDateParts.js";
 import { sentenceCase } from "./sentenceCase.js";
+import { LateTag } from "./LateTag.js";
 
 type SortKey = "child" | "stage" | "next" | "findings";
 
@@ -259,11 +260,7 @@ export function PlanListScreen({
                       <>
                         {row.next.label}: {spokenDue(row)}
                         <br />
-                        {(row.daysLate ?? 0) > 0 ? (
-                          <strong className="govuk-tag govuk-tag--red">{lateness(row)}</strong>
-                        ) : (
-                          lateness(row)
-                        )}
+                        <LateTag late={(row.daysLate ?? 0) > 0}>{lateness(row)}</LateTag>
                       </>
                     ) : (
                       lateness(row)
@@ -271,11 +268,7 @@ export function PlanListScreen({
                     {adviceAwaited(row) ? (
                       <span className="pg-caseload-advice">
                         <br />
-                        {row.advice.late > 0 ? (
-                          <strong className="govuk-tag govuk-tag--red">{adviceAwaited(row)}</strong>
-                        ) : (
-                          adviceAwaited(row)
-                        )}
+                        <LateTag late={row.advice.late > 0}>{adviceAwaited(row)}</LateTag>
                       </span>
                     ) : null}
                   </td>

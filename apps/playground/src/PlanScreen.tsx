@@ -1,10 +1,7 @@
 import {
   CommentsPanel,
-  connectPlan,
-  type EditRefusal,
   httpComments,
   httpSuggestions,
-  type PlanConnection,
   PlanComparison,
   PlanEditor,
   PresenceList,
@@ -16,7 +13,7 @@ import {
 import { adviceDates, comparePlans, type Plan } from "@ehcp/schema";
 import type { Editor } from "@tiptap/core";
 import { useEffect, useMemo, useState } from "react";
-import { download, signIn, getPlan, getVersion, type Session } from "./api.js";
+import { download, getPlan, getVersion, type Session } from "./api.js";
 import { AdviceRequests } from "./AdviceRequests.js";
 import { ExportPanel } from "./ExportPanel.js";
 import { Lifecycle } from "./Lifecycle.js";
@@ -24,7 +21,9 @@ import { PlanStatusBanner } from "./PlanStatusBanner.js";
 import { type DetailField, PlanDetailsForm } from "./PlanDetailsForm.js";
 import { PlanSummary } from "./PlanSummary.js";
 import { type PlanView, planViewHref, PlanViews } from "./PlanViews.js";
+import { collabUrl } from "./collabUrl.js";
 import { colourOf } from "./roles.js";
+import { usePlanConnection } from "./usePlanConnection.js";
 import { Problem } from "./Problem.js";
 import { setPlanDetails } from "./setPlanDetails.js";
 import { SectionTaskList } from "./SectionTaskList.js";
@@ -39,13 +38,6 @@ declare global {
     ehcpEditor?: Editor | null;
   }
 }
-
-// Under Vite's dev server (which has hot reloading) the server runs apart on its usual port;
-// built, the app is served by the server itself.
-const collabUrl = () =>
-  import.meta.hot
-    ? "ws://127.0.0.1:1234"
-    : `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}`;
 
 const todayIso = () => new Date().toISOString().slice(0, 10);
 
@@ -64,8 +56,8 @@ export function PlanScreen({
   readonly id: string;
   readonly view: PlanView;
 }) {
-  const [connection, setConnection] = useState<PlanConnection | null>(null);
   const [denied, setDenied] = useState<string | null>(null);
+  const connection = usePlanConnection(id, session, setDenied);
   const [plan, setPlan] = useState<Plan | null>(null);
   const [editor, setEditor] = useState<Editor | null>(null);
   const [changing, setChanging] = useState<DetailField | null>(null);
@@ -86,30 +78,13 @@ export function PlanScreen({
   useEffect(() => {
     void refresh();
   }, [id, session.token]);
-  useEffect(() => {
-    let current: PlanConnection | null = connectPlan({
-      url: collabUrl(),
-      planId: id,
-      token: session.token,
-      ...(session.id ? { user: session.id } : {}),
-      // The development sign-in signs the same person in again when the token is refused (the
-      // server restarted with another secret, or it expired); a council's system would renew
-      // it from its own session.
-      renewToken: () => signIn(session.name, session.role).then((fresh) => fresh.token),
-      onDenied: setDenied,
-      // The editor itself says which change was refused and why (see `SaveStatus`).
-      onRefused: (_refusal: EditRefusal, next: PlanConnection) => {
-        current = next;
-        setConnection(next);
-      },
-    });
-    setConnection(current);
-    return () => {
-      current?.destroy();
-      current = null;
+  // The page's handle on the editor goes with the connection it was made for.
+  useEffect(
+    () => () => {
       window.ehcpEditor = null;
-    };
-  }, [id, session.token]);
+    },
+    [id, session.token],
+  );
   // The live document, once the editor has it, so that what changes (section I named, the plan
   // issued) shows at once; until then the plan as the server last stored it.
   const shown = findings.plan ?? plan;

@@ -5,6 +5,7 @@ import {
   type StatutoryDate,
   statutoryDates,
 } from "@ehcp/schema";
+import { DateStanding } from "./DateStanding.js";
 
 import { adviceAfterPlanDates } from "./adviceAfterPlanDates.js";
 import { AdviceClashWarning } from "./AdviceClashWarning.js";
@@ -15,8 +16,6 @@ const TAGS: Readonly<Record<StatutoryDate["status"], [string, string]>> = {
   due: ["Due", "govuk-tag--blue"],
   overdue: ["Overdue", "govuk-tag--red"],
 };
-
-const days = (n: number) => `${n} day${n === 1 ? "" : "s"}`;
 
 /**
  * The dates the law sets for the plan as a GOV.UK table, each with a tag for where it stands.
@@ -60,7 +59,6 @@ export function StatutoryDatesTable({
         </thead>
         <tbody className="govuk-table__body">
           {dates.map((d) => {
-            const [name, colour] = TAGS[d.status];
             return (
               <tr key={d.key} className="govuk-table__row">
                 <th scope="row" className="govuk-table__header" title={d.source}>
@@ -70,14 +68,7 @@ export function StatutoryDatesTable({
                   {spoken(d.due)}
                   {d.done ? `, done ${spoken(d.done)}` : ""}
                 </td>
-                <td className="govuk-table__cell">
-                  <strong className={`govuk-tag ${colour}`}>{name}</strong>
-                  {d.done
-                    ? ""
-                    : d.daysLeft >= 0
-                      ? ` ${days(d.daysLeft)} left`
-                      : ` ${days(-d.daysLeft)} late`}
-                </td>
+                <DateStanding date={d} tags={TAGS} />
               </tr>
             );
           })}

@@ -1,55 +1,19 @@
-import {
-  docToPlan,
-  PLAN_FRAGMENT_NAME,
-  PLAN_SCHEMA_VERSION,
-  type Plan,
-  parsePlan,
-  planToYDoc,
-} from "@ehcp/schema";
+import { PLAN_FRAGMENT_NAME, PLAN_SCHEMA_VERSION, parsePlan, planToYDoc } from "@ehcp/schema";
 import { HocuspocusProvider } from "@hocuspocus/provider";
-import axe from "axe-core";
 import { DOMSerializer } from "@tiptap/pm/model";
 import * as Y from "yjs";
 import type { Editor } from "@tiptap/core";
-import { act } from "react";
-import { createRoot, type Root } from "react-dom/client";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { examplePlan } from "@ehcp/fixtures";
 import { userEvent } from "vitest/browser";
-import { PlanEditor, type PlanEditorProps } from "./PlanEditor.js";
+import type { PlanEditorProps } from "./PlanEditor.js";
+import { mountEditor, planOf, seriousAxeProblems, unmountAll } from "../test/mountEditor.js";
 import { scrollToCards } from "../test/scrollToCards.js";
 
 const good = parsePlan(examplePlan("plan-good.json"));
-const mounted: Root[] = [];
-afterEach(() => {
-  for (const root of mounted.splice(0)) act(() => root.unmount());
-  document.body.innerHTML = "";
-});
+afterEach(unmountAll);
 
-async function mount(props: Partial<PlanEditorProps> = {}) {
-  const container = document.createElement("div");
-  document.body.append(container);
-  const root = createRoot(container);
-  mounted.push(root);
-  let editor: Editor | null = null;
-  await act(async () => {
-    root.render(
-      <PlanEditor
-        plan={good}
-        user={{ name: "Alex Caseworker", role: "caseworker", color: "#1d4ed8" }}
-        onEditor={(e) => {
-          editor = e;
-        }}
-        {...props}
-      />,
-    );
-  });
-  for (let i = 0; i < 250 && !editor; i++) await new Promise((r) => setTimeout(r, 20));
-  if (!editor) throw new Error("the editor did not start");
-  return { container, editor: editor as Editor };
-}
-
-const planOf = (editor: Editor): Plan => docToPlan(editor.state.doc);
+const mount = (props: Partial<PlanEditorProps> = {}) => mountEditor({ plan: good, ...props });
 
 /** Puts the caret at the start or end of a field of the first item in a section, and focuses. */
 function placeCaret(editor: Editor, section: string, fieldName: string, where: "start" | "end") {
@@ -212,13 +176,8 @@ describe("PlanEditor", () => {
   it("has no serious or critical accessibility problems, for a writer and a reader", async () => {
     for (const role of ["caseworker", "health"] as const) {
       const { container } = await mount({ user: { name: "Someone", role, color: "#7c3aed" } });
-      const result = await axe.run(container);
-      const serious = result.violations.filter(
-        (v) => v.impact === "serious" || v.impact === "critical",
-      );
-      expect(serious.map((v) => `${v.id}: ${v.nodes.length} (${v.help})`)).toEqual([]);
-      for (const root of mounted.splice(0)) act(() => root.unmount());
-      document.body.innerHTML = "";
+      expect(await seriousAxeProblems(container)).toEqual([]);
+      unmountAll();
     }
   });
 

@@ -1,9 +1,16 @@
-import { SECTION_KEYS, SECTION_TITLES } from "@ehcp/schema";
+import { SECTION_KEYS, SECTION_TITLES, type SectionKey } from "@ehcp/schema";
 import type { Editor } from "@tiptap/core";
+<<<<<<< HEAD
 import { findingCounts } from "./findingCounts.js";
 import { revealFinding } from "./revealFinding.js";
 import { SEVERITY_NAMES } from "./SEVERITY_NAMES.js";
 import type { PlanFindings } from "./usePlanFindings.js";
+=======
+import { FindingGroups } from "./FindingGroups.js";
+import type { PlanFindings } from "./useFindings.js";
+
+const SECTIONS = [...SECTION_KEYS, "meta"];
+>>>>>>> hardening
 
 /**
  * The checker's findings, grouped by section; each takes the writer to its item with the wording
@@ -16,9 +23,6 @@ export function QualityPanel({
   readonly editor: Editor | null;
   readonly findings: PlanFindings;
 }) {
-  const groups = [...SECTION_KEYS, "meta" as const]
-    .map((section) => ({ section, items: findings.findings.filter((f) => f.section === section) }))
-    .filter((group) => group.items.length > 0);
   const counts = findings.summary?.counts;
   return (
     <section className="ehcp-quality" aria-labelledby="ehcp-quality-heading">
@@ -27,29 +31,17 @@ export function QualityPanel({
         {counts ? findingCounts(counts) : "Checking…"}
       </p>
       {findings.problem ? <p className="ehcp-problem">{findings.problem}</p> : null}
-      {groups.map(({ section, items }) => (
-        <section key={section} aria-labelledby={`ehcp-quality-${section}`}>
-          <h3 id={`ehcp-quality-${section}`}>
-            {section === "meta" ? "Plan details" : `Section ${section}: ${SECTION_TITLES[section]}`}
-          </h3>
-          <ul>
-            {items.map((finding, index) => (
-              <li
-                key={`${finding.rule}-${finding.target}-${index}`}
-                data-severity={finding.severity}
-              >
-                <button
-                  type="button"
-                  className="ehcp-finding"
-                  onClick={() => editor && revealFinding(editor, finding)}
-                >
-                  <strong>{SEVERITY_NAMES[finding.severity]}:</strong> {finding.message}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
+      <FindingGroups
+        editor={editor}
+        findings={findings.findings}
+        sections={SECTIONS}
+        titleOf={(section) =>
+          section === "meta"
+            ? "Plan details"
+            : `Section ${section}: ${SECTION_TITLES[section as SectionKey]}`
+        }
+        idPrefix="ehcp-quality"
+      />
     </section>
   );
 }

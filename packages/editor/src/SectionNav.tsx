@@ -5,7 +5,7 @@ import { findingCounts } from "./findingCounts.js";
 import { findSection } from "./model/findSection.js";
 import { eachItem } from "./model/eachItem.js";
 import { useDocSelector } from "./useDocSelector.js";
-import type { PlanFindings } from "./usePlanFindings.js";
+import type { PlanFindings } from "./useFindings.js";
 
 /** The sections in order, each with how many items it holds and how many findings it has. */
 export function SectionNav({

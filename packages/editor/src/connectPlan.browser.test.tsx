@@ -7,7 +7,14 @@ import { AWARENESS_INTERVAL_MS, UPDATE_BATCH_MS } from "./BatchedProvider.js";
 import { SAVED_SETTLE_MS } from "./useSaveAnnouncement.js";
 import { connectPlan, type EditRefusal, type PlanConnection } from "./connectPlan.js";
 import { clearLocalCopies } from "./localCopy.js";
-import { closeAll, connectAs, mountWorkspace, sharePlan, until } from "../test/sharedPlan.js";
+import {
+  closeAll,
+  connectAs,
+  connectWithSpoilableToken,
+  mountWorkspace,
+  sharePlan,
+  until,
+} from "../test/sharedPlan.js";
 import "./styles.css";
 
 const good = parsePlan(examplePlan("plan-good.json"));
@@ -136,14 +143,7 @@ describe("connectPlan", () => {
   it("shows Saving… and Saved as they come, and tells screen readers only Saved once typing pauses, Offline and Cannot save at once", async () => {
     const name = `plan-status-${Date.now()}`;
     await sharePlan(good, name);
-    let token = inject("tokens").caseworker as string;
-    const writer = connectPlan({
-      url: inject("collabUrl"),
-      planId: name,
-      token: () => token,
-      localCopy: false,
-    });
-    await writer.synced;
+    const { writer, refuseToken, restoreToken } = await connectWithSpoilableToken(name);
     const { container, editor } = await mountWorkspace({
       document: writer.document,
       provider: writer.provider,
@@ -211,8 +211,7 @@ describe("connectPlan", () => {
     await until(() => polite.textContent === "Saved", "Saved read out again");
 
     // A failure to save: said at once, over whatever else is being read.
-    token = "not-a-token";
-    void writer.provider.sendToken();
+    refuseToken();
     await until(() => status.textContent?.startsWith("Cannot save") === true, "Cannot save shown");
     const failedAt = performance.now();
     await until(
@@ -220,7 +219,7 @@ describe("connectPlan", () => {
       "Cannot save read out",
     );
     expect(performance.now() - failedAt).toBeLessThan(SAVED_SETTLE_MS / 2);
-    token = inject("tokens").caseworker as string;
+    restoreToken();
     await until(() => status.textContent === "Saved", "Saved after the fresh sign-in");
     observer.disconnect();
     expect(readOut).toEqual([
@@ -304,25 +303,16 @@ describe("connectPlan", () => {
   it("when the server ends the connection, says why, reconnects by itself and saves what was typed meanwhile", async () => {
     const name = `plan-closed-${Date.now()}`;
     await sharePlan(good, name);
-    let token = inject("tokens").caseworker as string;
-    const writer = connectPlan({
-      url: inject("collabUrl"),
-      planId: name,
-      token: () => token,
-      localCopy: false,
-    });
-    await writer.synced;
+    const { writer, refuseToken, restoreToken } = await connectWithSpoilableToken(name);
     await until(() => writer.status.state === "saved", "Saved");
     const seen: string[] = [];
     writer.onStatus((status) => seen.push(status.message));
-    // A token the server does not take, sent on the live connection: the server ends it, as it
-    // does a client sending too fast or an update it cannot read, on a socket that stays open.
-    token = "not-a-token";
-    void writer.provider.sendToken();
+    // The server ends the connection on a socket that stays open.
+    refuseToken();
     await until(() => writer.status.state === "cannot-save", "Cannot save");
     const text = firstText(sectionOf(writer.document, "sectionF"));
     text.insert(0, "Typed while refused. ");
-    token = inject("tokens").caseworker as string;
+    restoreToken();
     await until(() => writer.status.state === "saved", "Saved again");
     expect(seen[0]).toMatch(
       /^Cannot save – the server stopped taking changes \(the token is not valid/,

@@ -36,6 +36,34 @@ export async function connectAs(planId: string, role: Role): Promise<PlanConnect
   return connection;
 }
 
+/**
+ * A caseworker's connection to plan `planId`, with no copy on the device, whose sign-in a test
+ * can spoil: `refuseToken` sends a token the server does not take on the live connection (the
+ * server ends it, as it does a client sending too fast or an update it cannot read), and
+ * `restoreToken` has the next sign-in use a good one again.
+ */
+export async function connectWithSpoilableToken(planId: string) {
+  let token = inject("tokens").caseworker as string;
+  const writer = connectPlan({
+    url: inject("collabUrl"),
+    planId,
+    token: () => token,
+    localCopy: false,
+  });
+  connections.push(writer);
+  await writer.synced;
+  return {
+    writer,
+    refuseToken: () => {
+      token = "not-a-token";
+      void writer.provider.sendToken();
+    },
+    restoreToken: () => {
+      token = inject("tokens").caseworker as string;
+    },
+  };
+}
+
 /** Writes `plan` under the id `planId` onto the server, as a caseworker's editor would. */
 export async function sharePlan(plan: Plan, planId: string): Promise<PlanConnection> {
   const writer = await connectAs(planId, "caseworker");
