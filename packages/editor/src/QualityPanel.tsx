@@ -1,16 +1,10 @@
 import { SECTION_KEYS, SECTION_TITLES, type SectionKey } from "@ehcp/schema";
 import type { Editor } from "@tiptap/core";
-<<<<<<< HEAD
-import { findingCounts } from "./findingCounts.js";
-import { revealFinding } from "./revealFinding.js";
-import { SEVERITY_NAMES } from "./SEVERITY_NAMES.js";
-import type { PlanFindings } from "./usePlanFindings.js";
-=======
 import { FindingGroups } from "./FindingGroups.js";
+import { findingCounts } from "./findingCounts.js";
 import type { PlanFindings } from "./useFindings.js";
 
 const SECTIONS = [...SECTION_KEYS, "meta"];
->>>>>>> hardening
 
 /**
  * The checker's findings, grouped by section; each takes the writer to its item with the wording
