@@ -518,7 +518,7 @@ describe("a plan from a blank page to a final plan", () => {
       await press("Enter");
       // Asked first, saying what will happen: the confirmation takes the focus, its button a Tab on.
       await page
-        .getByText(/^The draft will be issued today, .* The family then have 15 days, until /)
+        .getByText(/The draft will be issued today, .* The family then have 15 days, until /)
         .waitFor();
       await tabTo(page, /^Yes, issue the draft$/, { most: 5 });
       await press("Enter");

@@ -348,7 +348,7 @@ describe("the playground", () => {
         .fill("The advice names a therapist.");
       await items.first().getByRole("button", { name: "Reject" }).click();
       await caseworker.getByText("No suggestions waiting.").waitFor();
-      await refusedFinal("section I is empty: name the school or setting, or the type of one");
+      await refusedFinal("Section I is empty: name the school or setting, or the type of one");
 
       // While the caseworker types before the commented word, the comment stays on it.
       await field(caseworker, 0).click();
@@ -443,7 +443,7 @@ describe("the playground", () => {
         .fill("The family agreed in writing to a final plan now.");
       await page.getByRole("button", { name: "Issue the final plan" }).click();
       expect(await page.getByRole("alert").filter({ hasText: /\S/ }).textContent()).toBe(
-        "section I is empty: name the school or setting, or the type of one",
+        "Section I is empty: name the school or setting, or the type of one",
       );
       await page.getByLabel("School or setting for section I").fill("Hillside Primary");
       await page

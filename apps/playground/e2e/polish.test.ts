@@ -239,6 +239,7 @@ describe("the rough edges a new user found (issue 17)", () => {
     expect(await axeAtBothWidths(page)).toEqual([]);
     // Cancelled, nothing is issued.
     await confirm.getByRole("button", { name: "Cancel" }).click();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Issue the draft");
     expect(await state.textContent()).toBe("Draft (issue 1), not yet issued to the family.");
     await page.getByRole("button", { name: "Issue the draft" }).click();
     await page.getByRole("button", { name: "Yes, issue the draft" }).click();

@@ -53,10 +53,14 @@ export function Lifecycle({
   const [schoolProblem, setSchoolProblem] = useState<string | null>(null);
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const [early, setEarly] = useState({ reason: "", agreed: "" });
-  const [confirmDraft, setConfirmDraft] = useState(false);
+  // Issuing the draft is asked first; the focus goes to the question, and back to the button
+  // when it is cancelled.
+  const [confirmDraft, setConfirmDraft] = useState<"asking" | "cancelled" | null>(null);
   const confirmation = useRef<HTMLDivElement>(null);
+  const draftButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    if (confirmDraft) confirmation.current?.focus();
+    if (confirmDraft === "asking") confirmation.current?.focus();
+    if (confirmDraft === "cancelled") draftButton.current?.focus();
   }, [confirmDraft]);
   const { status, dates } = plan.meta;
   const manage = session.role === "caseworker";
@@ -142,7 +146,7 @@ export function Lifecycle({
             Issuing the draft sends it to the family, who then have 15 days to comment on it and to
             ask for a school or setting. The draft names none.
           </p>
-          {confirmDraft ? (
+          {confirmDraft === "asking" ? (
             <div
               className="pg-confirm"
               ref={confirmation}
@@ -170,7 +174,7 @@ export function Lifecycle({
                   onClick={() =>
                     void act(
                       () => issueDraft(session, id),
-                      () => setConfirmDraft(false),
+                      () => setConfirmDraft(null),
                     )
                   }
                 >
@@ -179,14 +183,19 @@ export function Lifecycle({
                 <button
                   type="button"
                   className="govuk-button govuk-button--secondary"
-                  onClick={() => setConfirmDraft(false)}
+                  onClick={() => setConfirmDraft("cancelled")}
                 >
                   Cancel
                 </button>
               </div>
             </div>
           ) : (
-            <button type="button" className="govuk-button" onClick={() => setConfirmDraft(true)}>
+            <button
+              type="button"
+              className="govuk-button"
+              ref={draftButton}
+              onClick={() => setConfirmDraft("asking")}
+            >
               Issue the draft
             </button>
           )}
