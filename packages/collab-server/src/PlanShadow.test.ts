@@ -194,7 +194,10 @@ describe("PlanShadow", () => {
         (root) => words(root).format(2, 6, { lang: { lang: "<script>" } }),
         /^text in paragraph in view .*: the mark "lang"'s 'lang': lang must be a language tag/,
       ],
-      [(root) => words(root).format(2, 6, { lang: {} }), /the mark "lang" lacks its attribute 'lang'/],
+      [
+        (root) => words(root).format(2, 6, { lang: {} }),
+        /the mark "lang" lacks its attribute 'lang'/,
+      ],
     ];
     for (const [change, reason] of refused) {
       const { shadow, edit } = setUp();
