@@ -42,11 +42,12 @@ const fonts = new FontChooser();
 const SAFER_FEATURES = [{ abvm: false }, { abvm: false, blwm: false, mark: false, mkmk: false }];
 const FEATURE_FALLBACKS = new Map<string, number>();
 /**
- * Advances (in thousandths of the size, as pdfkit gives them) by font, shaping and text: a word
+ * Advances (in thousandths of the size, as pdfkit gives them) by font, then text laid out plain
+ * or shaped (a font's fallback features, when set, drop what it measured before): a word
  * is measured for its line, for its trailing space and for its line's width, each a walk through
  * pdfkit's layout. Bounded as `sharedLayoutCache` is.
  */
-let ADVANCES = new Map<string, Map<string, number>>();
+let ADVANCES = new Map<string, [Map<string, number>, Map<string, number>]>();
 let advancesHeld = 0;
 const MAX_ADVANCES = 200_000;
 
@@ -183,19 +184,17 @@ export class PdfWriter {
 
   /** The width of `text` in `font` at `size`, as pdfkit's widthOfString gives it. */
   #widthOf(font: string, text: string, shape: boolean, size: number): number {
-    const features = this.#features(font, shape).features;
-    const key = `${font}\u0000${shape ? "shaped" : ""}\u0000${FEATURE_FALLBACKS.get(font) ?? ""}`;
-    let known = ADVANCES.get(key);
-    let advance = known?.get(text);
+    if (advancesHeld >= MAX_ADVANCES) {
+      ADVANCES = new Map();
+      advancesHeld = 0;
+    }
+    let byShape = ADVANCES.get(font);
+    if (!byShape) ADVANCES.set(font, (byShape = [new Map(), new Map()]));
+    const known = byShape[shape ? 1 : 0];
+    let advance = known.get(text);
     if (advance === undefined) {
       this.#useFont(font, size);
-      advance = this.#font(font).widthOfString(text, 1000, features);
-      if (advancesHeld >= MAX_ADVANCES) {
-        ADVANCES = new Map();
-        advancesHeld = 0;
-        known = undefined;
-      }
-      if (!known) ADVANCES.set(key, (known = new Map()));
+      advance = this.#font(font).widthOfString(text, 1000, this.#features(font, shape).features);
       known.set(text, advance);
       advancesHeld++;
     }
@@ -239,6 +238,7 @@ export class PdfWriter {
               const step = (FEATURE_FALLBACKS.get(font) ?? -1) + 1;
               if (!(error instanceof TypeError) || step >= SAFER_FEATURES.length) throw error;
               FEATURE_FALLBACKS.set(font, step);
+              ADVANCES.delete(font);
             }
           }
         },
