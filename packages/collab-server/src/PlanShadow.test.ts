@@ -169,6 +169,42 @@ describe("PlanShadow", () => {
     );
   });
 
+  it("takes a language on a view, a paragraph and words, and refuses one that is not a tag", () => {
+    const view = (root: Y.XmlFragment) => (root.get(1) as Y.XmlElement).get(0) as Y.XmlElement;
+    const paragraph = (root: Y.XmlFragment) => view(root).get(0) as Y.XmlElement;
+    const words = (root: Y.XmlFragment) => paragraph(root).get(0) as Y.XmlText;
+    const viewId = plan.sections.A.views[0]?.id;
+    const accepted = [
+      (root: Y.XmlFragment) => view(root).setAttribute("lang", "ur"),
+      (root: Y.XmlFragment) => paragraph(root).setAttribute("lang", "cy"),
+      (root: Y.XmlFragment) => words(root).format(2, 6, { lang: { lang: "pa-Arab" } }),
+    ];
+    for (const change of accepted) {
+      const { shadow, edit } = setUp();
+      expect(shadow.check(edit(change))).toMatchObject({ problem: null, parts: ["A"] });
+    }
+    // Each refused where the language is given: on the view, on the paragraph in it, on its words.
+    const refused: [(root: Y.XmlFragment) => void, RegExp][] = [
+      [
+        (root) => view(root).setAttribute("lang", "not a language!"),
+        new RegExp(`^the edit would leave the plan invalid: .*${viewId}.*lang`),
+      ],
+      [(root) => paragraph(root).setAttribute("lang", "ur_PK"), /invalid: .*lang/],
+      [
+        (root) => words(root).format(2, 6, { lang: { lang: "<script>" } }),
+        /^text in paragraph in view .*: the mark "lang"'s 'lang': lang must be a language tag/,
+      ],
+      [
+        (root) => words(root).format(2, 6, { lang: {} }),
+        /the mark "lang" lacks its attribute 'lang'/,
+      ],
+    ];
+    for (const [change, reason] of refused) {
+      const { shadow, edit } = setUp();
+      expect(shadow.check(edit(change)).problem).toMatch(reason);
+    }
+  });
+
   it("refuses an update that builds on changes the server has not seen", () => {
     const { shadow, edit } = setUp();
     const text = (root: Y.XmlFragment) =>

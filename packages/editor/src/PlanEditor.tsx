@@ -17,11 +17,25 @@ import { PlainHistory } from "./kit/PlainHistory.js";
 import { UnreadDomSelection } from "./kit/UnreadDomSelection.js";
 import { PlanComments } from "./kit/PlanComments.js";
 import { PlanSuggestions } from "./kit/PlanSuggestions.js";
-import { PlanKit, type PlanKitOptions } from "./kit/PlanKit.js";
+import { PLAN_SHORTCUTS, PlanKit, type PlanKitOptions } from "./kit/PlanKit.js";
+import { PlanLanguage } from "./kit/PlanLanguage.js";
+import { LanguageMenu } from "./LanguageMenu.js";
 import { planEditorExtensions } from "./kit/planEditorExtensions.js";
 import { SECTION_KEY_OF } from "./model/sections.js";
 import { SaveStatus, saveStatusOf } from "./SaveStatus.js";
 import { SlashMenu } from "./SlashMenu.js";
+
+/** Whether a key press is `shortcut` as the plan's shortcuts write them ("Alt-Shift-l"). */
+const isShortcut = (event: KeyboardEvent, shortcut: string) => {
+  const parts = shortcut.split("-");
+  const key = (parts.pop() as string).toLowerCase();
+  return (
+    event.altKey === parts.includes("Alt") &&
+    event.shiftKey === parts.includes("Shift") &&
+    event.ctrlKey === parts.includes("Ctrl") &&
+    (event.code === `Key${key.toUpperCase()}` || event.key.toLowerCase() === key)
+  );
+};
 
 /** The signed-in writer as others see them. */
 export interface PlanUser {
@@ -83,6 +97,7 @@ export function PlanEditor(props: PlanEditorProps) {
     suggestPolicy = DEFAULT_SUGGEST_POLICY,
   } = props;
   const [menuAt, setMenuAt] = useState<{ left: number; top: number } | null>(null);
+  const [languageAt, setLanguageAt] = useState<{ left: number; top: number } | null>(null);
   const editor = useEditor(
     {
       extensions: [
@@ -93,6 +108,7 @@ export function PlanEditor(props: PlanEditorProps) {
           ...(props.sectionTitles ? { sectionTitles: props.sectionTitles } : {}),
         }),
         UnreadDomSelection,
+        PlanLanguage,
         ...(document
           ? [
               Collaboration.configure({ document, field: PLAN_FRAGMENT_NAME }),
@@ -130,6 +146,12 @@ export function PlanEditor(props: PlanEditorProps) {
         // "/" in an empty line opens the plan commands; elsewhere it is just a slash.
         handleKeyDown(view, event) {
           const { $from, empty } = view.state.selection;
+          // The language menu, at the caret, for the words selected or the paragraph.
+          if (isShortcut(event, PLAN_SHORTCUTS.language) && view.editable) {
+            const caret = view.coordsAtPos(view.state.selection.to);
+            setLanguageAt({ left: caret.left, top: caret.bottom + 4 });
+            return true;
+          }
           if (event.key !== "/" || !empty || $from.parent.content.size > 0 || !view.editable) {
             return false;
           }
@@ -161,6 +183,9 @@ export function PlanEditor(props: PlanEditorProps) {
       <EditorContent editor={editor} />
       {menuAt && editor ? (
         <SlashMenu editor={editor} at={menuAt} onClose={() => setMenuAt(null)} />
+      ) : null}
+      {languageAt && editor ? (
+        <LanguageMenu editor={editor} at={languageAt} onClose={() => setLanguageAt(null)} />
       ) : null}
     </>
   );

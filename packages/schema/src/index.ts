@@ -31,6 +31,7 @@ export {
   PLAN_FORMAT_VERSIONS,
 } from "./json/formatVersion.js";
 export { isLanguageTag } from "./json/isLanguageTag.js";
+export { languageDirection } from "./json/languageDirection.js";
 export { MAX_DEPTH, MAX_FIELD_LENGTH, MAX_TEXT_LENGTH } from "./json/limits.js";
 export type {
   Advice,

@@ -8,6 +8,8 @@ import { addOutcome } from "./addOutcome.js";
 import { addProvision } from "./addProvision.js";
 import { moveItem } from "./moveItem.js";
 import { setLink } from "./setLink.js";
+import { languageAt } from "./languageAt.js";
+import { setLanguage } from "./setLanguage.js";
 import { examplePlan } from "@ehcp/fixtures";
 
 const run = (
@@ -78,5 +80,45 @@ describe("plan commands", () => {
     ).not.toContain(outcome);
     // A need cannot serve an outcome.
     expect(setLink(plan.sections.B.needs[0]?.id as string, outcome)(state)).toBe(false);
+  });
+
+  it("give a language to selected words, a paragraph and a view, read it back, and take it away", () => {
+    const plan = parsePlan(examplePlan("plan-good.json"));
+    const view = plan.sections.A.views[0];
+    let state = EditorState.create({ doc: planToDoc(plan) });
+    // The caret in the first view's first paragraph; its third to eighth characters selected.
+    let start = 0;
+    state.doc.descendants((node, pos) => {
+      if (start || node.type.name !== "paragraph") return true;
+      start = pos + 1;
+      return false;
+    });
+    state = state.apply(
+      state.tr.setSelection(TextSelection.create(state.doc, start + 2, start + 8)),
+    );
+    state = run(state, setLanguage("pa-Arab", "words"));
+    state = run(state, setLanguage("cy", "paragraph"));
+    state = run(state, setLanguage("ur", "view"));
+    expect(languageAt(state, "words")).toBe("pa-Arab");
+    expect(languageAt(state, "paragraph")).toBe("cy");
+    expect(languageAt(state, "view")).toBe("ur");
+    const marked = docToPlan(state.doc).sections.A.views.find((v) => v.id === view?.id);
+    expect(marked?.lang).toBe("ur");
+    expect(marked?.content[0]).toMatchObject({ type: "paragraph", attrs: { lang: "cy" } });
+    expect(JSON.stringify(marked?.content[0])).toContain('"attrs":{"lang":"pa-Arab"}');
+
+    // With the caret inside the marked words, removing takes the whole stretch back.
+    state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, start + 4)));
+    state = run(state, setLanguage(null, "words"));
+    state = run(state, setLanguage(null, "view"));
+    const plain = docToPlan(state.doc).sections.A.views.find((v) => v.id === view?.id);
+    expect(plain?.lang).toBeUndefined();
+    expect(JSON.stringify(plain?.content[0])).not.toContain("pa-Arab");
+    // A tag that is not one is refused, and a view needs the caret in one.
+    expect(setLanguage("ur_PK", "view")(state)).toBe(false);
+    const inF = state.apply(
+      state.tr.setSelection(TextSelection.near(state.doc.resolve(state.doc.content.size - 2))),
+    );
+    expect(setLanguage("ur", "view")(inF)).toBe(false);
   });
 });

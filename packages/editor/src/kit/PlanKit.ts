@@ -78,6 +78,7 @@ export const PLAN_SHORTCUTS = {
   addBudgetItem: "Alt-Shift-b",
   addAdvice: "Alt-Shift-k",
   comment: "Alt-Shift-c",
+  language: "Alt-Shift-l",
   moveUp: "Alt-Shift-ArrowUp",
   moveDown: "Alt-Shift-ArrowDown",
 } as const;

@@ -2,6 +2,7 @@ import type { Editor, NodeViewRendererProps } from "@tiptap/core";
 import { NodeView } from "@tiptap/core";
 import type { Node as PMNode } from "@tiptap/pm/model";
 import type { Decoration, DecorationSource } from "@tiptap/pm/view";
+import { languageDirection } from "@ehcp/schema";
 import { ReactRenderer } from "@tiptap/react";
 import { labelFrom } from "../plugins/itemLabels.js";
 import { ItemCard, type ItemCardProps } from "./ItemCard.js";
@@ -171,12 +172,25 @@ export class ItemCardView extends NodeView<typeof ItemCard, Editor> {
     };
   }
 
-  /** The heading's label and the card's data attributes, which follow the item. */
+  /**
+   * The heading's label and the card's data attributes, which follow the item; and a view's
+   * language on its words, so a screen reader reads them in its voice and Urdu runs right to left.
+   */
   private describe(): void {
     const label = labelFrom(this.decorations) ?? "";
     if (this.label.textContent !== label) this.label.textContent = label;
     this.article.dataset.label = label;
     this.article.dataset.id = (this.node.attrs.id as string | null) ?? "";
+    const lang = this.node.attrs.lang as string | null | undefined;
+    if (this.fields && lang !== undefined) {
+      if (lang) {
+        this.fields.lang = lang;
+        this.fields.dir = languageDirection(lang);
+      } else {
+        this.fields.removeAttribute("lang");
+        this.fields.removeAttribute("dir");
+      }
+    }
   }
 }
 

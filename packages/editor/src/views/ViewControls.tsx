@@ -1,8 +1,12 @@
 import { TOPIC_NAMES, VIEW_TOPICS, VOICE_NAMES, VOICES } from "@ehcp/schema";
+import { LanguageInput } from "../LanguageInput.js";
 import { Choice } from "./Choice.js";
 import type { CardControlProps } from "./CardControlProps.js";
 
-/** Who speaks in a view of section A, what about, whether in their own words, and how gathered. */
+/**
+ * Who speaks in a view of section A, what about, whether in their own words, how gathered, and
+ * the language it is written in where that is not English.
+ */
 export function ViewControls(props: CardControlProps & { disabled: boolean }) {
   const { node, updateAttributes, disabled } = props;
   return (
@@ -49,6 +53,12 @@ export function ViewControls(props: CardControlProps & { disabled: boolean }) {
           onChange={(event) => updateAttributes({ gatheredHow: event.target.value || null })}
         />
       </label>
+      <LanguageInput
+        label="Written in (if not English)"
+        value={(node.attrs.lang as string | null) ?? null}
+        disabled={disabled}
+        onChoose={(lang) => updateAttributes({ lang })}
+      />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import PDFDocument from "pdfkit";
 import { FontChooser, type FontStyle, NoGlyphError } from "./fonts.js";
 import { type LaidText, type Line, layoutText } from "./textLayout.js";
 import { UnprintableCharacterError } from "./UnprintableCharacterError.js";
+import { sharedLayoutCache } from "./sharedLayoutCache.js";
 
 /** A stretch of text with one style. */
 export interface Run {
@@ -40,6 +41,21 @@ const fonts = new FontChooser();
 /** Features switched off, by font, where fontkit cannot apply them. */
 const SAFER_FEATURES = [{ abvm: false }, { abvm: false, blwm: false, mark: false, mkmk: false }];
 const FEATURE_FALLBACKS = new Map<string, number>();
+/**
+ * Advances (in thousandths of the size, as pdfkit gives them) by font, then text laid out plain
+ * or shaped (a font's fallback features, when set, drop what it measured before): a word
+ * is measured for its line, for its trailing space and for its line's width, each a walk through
+ * pdfkit's layout. Bounded as `sharedLayoutCache` is.
+ */
+let ADVANCES = new Map<string, [Map<string, number>, Map<string, number>]>();
+let advancesHeld = 0;
+const MAX_ADVANCES = 200_000;
+
+/** pdfkit's font, for the measuring and the layout cache its typings do not show. */
+interface EmbeddedFont {
+  layoutCache?: Record<string, unknown>;
+  widthOfString(text: string, size: number, features?: unknown): number;
+}
 
 const styleOf = (run: Run): FontStyle =>
   run.bold ? (run.italic ? "boldItalic" : "bold") : run.italic ? "italic" : "regular";
@@ -99,7 +115,9 @@ export class PdfWriter {
     });
     fonts.fontFor("a", "regular");
     this.#useFont(BASE_FONT, BODY_SIZE);
-    this.doc.fillColor(TEXT_COLOUR);
+    this.#fillColour(TEXT_COLOUR);
+    // A new page starts with the default colour, black.
+    this.doc.on("pageAdded", () => (this.#fill = null));
     this.root = this.doc.struct("Document");
     this.doc.addStructure(this.root);
   }
@@ -124,8 +142,63 @@ export class PdfWriter {
     if (!this.#registered.has(name)) {
       this.doc.registerFont(name, fonts.bytesOf(name));
       this.#registered.add(name);
+      const font = this.#font(name);
+      if (font.layoutCache) font.layoutCache = sharedLayoutCache(name);
     }
     this.doc.font(name).fontSize(size);
+  }
+
+  /** The fill colour last set on the current page, or null where it is not known. */
+  #fill: string | null = null;
+
+  /** Sets the fill colour, unless it is set already: one operator fewer for most lines drawn. */
+  #fillColour(colour: string): void {
+    if (this.#fill === colour) return;
+    this.doc.fillColor(colour);
+    this.#fill = colour;
+  }
+
+  #switchToPage(page: number): void {
+    this.doc.switchToPage(page);
+    // The page's content goes on from where it ended, in a colour not known here.
+    this.#fill = null;
+  }
+
+  /**
+   * Draws `text` with its baseline at y, as pdfkit's `text` with `lineBreak: false` does, without
+   * what that adds around it for wrapping, options and moving on (which measured the text again).
+   */
+  #text(text: string, x: number, baseline: number, features: object): void {
+    const doc = this.doc as unknown as {
+      _fragment(text: string, x: number, y: number, options: object): void;
+    };
+    doc._fragment(text, x, baseline, { baseline: "alphabetic", ...features });
+    this.doc.x = x;
+    this.doc.y = baseline;
+  }
+
+  #font(name: string): EmbeddedFont {
+    this.doc.font(name);
+    return (this.doc as unknown as { _font: EmbeddedFont })._font;
+  }
+
+  /** The width of `text` in `font` at `size`, as pdfkit's widthOfString gives it. */
+  #widthOf(font: string, text: string, shape: boolean, size: number): number {
+    if (advancesHeld >= MAX_ADVANCES) {
+      ADVANCES = new Map();
+      advancesHeld = 0;
+    }
+    let byShape = ADVANCES.get(font);
+    if (!byShape) ADVANCES.set(font, (byShape = [new Map(), new Map()]));
+    const known = byShape[shape ? 1 : 0];
+    let advance = known.get(text);
+    if (advance === undefined) {
+      this.#useFont(font, size);
+      advance = this.#font(font).widthOfString(text, 1000, this.#features(font, shape).features);
+      known.set(text, advance);
+      advancesHeld++;
+    }
+    return advance * (size / 1000);
   }
 
   #metricsCache = new Map<number, { lineHeight: number; ascent: number }>();
@@ -156,16 +229,16 @@ export class PdfWriter {
         width,
         fonts,
         (font, text, shape) => {
-          this.#useFont(font, size);
           for (;;) {
             try {
-              return this.doc.widthOfString(text, this.#features(font, shape));
+              return this.#widthOf(font, text, shape, size);
             } catch (error) {
               // fontkit 2.0 fails on a mark positioning table with an empty anchor (Noto Sans
               // Gurmukhi has some); that font is then shaped without the failing features.
               const step = (FEATURE_FALLBACKS.get(font) ?? -1) + 1;
               if (!(error instanceof TypeError) || step >= SAFER_FEATURES.length) throw error;
               FEATURE_FALLBACKS.set(font, step);
+              ADVANCES.delete(font);
             }
           }
         },
@@ -201,12 +274,8 @@ export class PdfWriter {
       for (const atom of atoms) {
         const run = runs[atom.run] as Run;
         this.#useFont(atom.font, size);
-        this.doc.fillColor(run.goTo || run.href ? LINK_COLOUR : TEXT_COLOUR);
-        this.doc.text(atom.text, x + atom.x, baseline, {
-          lineBreak: false,
-          baseline: "alphabetic",
-          ...this.#features(atom.font, atom.shape),
-        });
+        this.#fillColour(run.goTo || run.href ? LINK_COLOUR : TEXT_COLOUR);
+        this.#text(atom.text, x + atom.x, baseline, this.#features(atom.font, atom.shape));
         if (run.underline || run.goTo || run.href) {
           const y = baseline + size * 0.12;
           this.doc
@@ -292,7 +361,7 @@ export class PdfWriter {
       }
       i = j;
     }
-    this.doc.fillColor(TEXT_COLOUR);
+    this.#fillColour(TEXT_COLOUR);
   }
 
   /**
@@ -609,10 +678,13 @@ export class PdfWriter {
       this.doc.markContent("Artifact", { type: "Layout" });
       cols.forEach((w, i) => {
         const x = xs[i] as number;
-        if (shaded) this.doc.rect(x, top, w, height).fillColor("#e7e6e6").fill();
+        if (shaded) {
+          this.#fillColour("#e7e6e6");
+          this.doc.rect(x, top, w, height).fill();
+        }
         this.doc.lineWidth(0.5).strokeColor("#808080").rect(x, top, w, height).stroke();
       });
-      this.doc.fillColor(TEXT_COLOUR);
+      this.#fillColour(TEXT_COLOUR);
       this.doc.endMarkedContent();
     };
     const drawCellLines = (
@@ -782,7 +854,7 @@ export class PdfWriter {
       ? this.#layout([{ text: watermark, bold: true }], 2 * this.width, 110)
       : null;
     for (let i = range.start; i < range.start + range.count; i++) {
-      this.doc.switchToPage(i);
+      this.#switchToPage(i);
       const { margins } = this.doc.page;
       const saved = margins.bottom;
       margins.bottom = 0;
@@ -802,7 +874,8 @@ export class PdfWriter {
             });
         }
         this.doc.restore();
-        this.doc.fillColor(TEXT_COLOUR, 1);
+        this.#fill = null;
+        this.#fillColour(TEXT_COLOUR);
       }
       const line = laid.lines[0];
       const links = new Map<number, { element: Struct; annotations: unknown[] }>();
@@ -858,7 +931,7 @@ export class PdfWriter {
     const contents = this.#contents;
     if (!contents) return;
     this.#contents = null;
-    this.doc.switchToPage(contents.page);
+    this.#switchToPage(contents.page);
     const left = this.doc.page.margins.left;
     const { lineHeight } = this.#metrics(BODY_SIZE);
     const numberWidth = 40;

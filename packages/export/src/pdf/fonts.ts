@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import * as fontkit from "fontkit";
+import { woffToSfnt } from "./woffToSfnt.js";
 
 const require = createRequire(import.meta.url);
 
@@ -92,11 +93,14 @@ function facesOf(family: Family, style: FontStyle): Face[] {
 }
 
 const loaded = new Map<string, { bytes: Buffer; font: fontkit.Font }>();
-/** A font file read once per process, with its fontkit font for looking up glyphs. */
+/**
+ * A font file read once per process, unwrapped from WOFF (whose tables fontkit would inflate on
+ * every glyph read), with its fontkit font for looking up glyphs.
+ */
 function loadFace(face: Face) {
   let entry = loaded.get(face.name);
   if (!entry) {
-    const bytes = readFileSync(face.file);
+    const bytes = woffToSfnt(readFileSync(face.file));
     entry = { bytes, font: fontkit.create(bytes) };
     loaded.set(face.name, entry);
   }

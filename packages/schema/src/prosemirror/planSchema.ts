@@ -7,6 +7,7 @@ import {
 } from "prosemirror-model";
 import type { SectionKey } from "../json/plan.js";
 import { isLanguageTag } from "../json/isLanguageTag.js";
+import { languageDirection } from "../json/languageDirection.js";
 import { isSafeHref } from "../json/safeHref.js";
 
 // Structured values live in attributes; text that people type together lives in node content, so
@@ -95,6 +96,9 @@ const validateLang = (v: unknown, orNull: boolean) => {
 };
 /** A language tag, or null for the language of what is around it. */
 const langAttr: AttributeSpec = { default: null, validate: (v: unknown) => validateLang(v, true) };
+/** HTML attributes for text in `lang`: the tag, so screen readers switch voice, and its direction. */
+const langDom = (lang: string) =>
+  languageDirection(lang) === "rtl" ? { lang, dir: "rtl" } : { lang };
 const langOf = (dom: HTMLElement) => {
   const lang = dom.getAttribute("lang");
   return isLanguageTag(lang) ? lang : null;
@@ -201,7 +205,7 @@ const nodes = {
     marks: RICH_TEXT_MARKS,
     group: "block",
     parseDOM: [{ tag: "p", getAttrs: (dom) => ({ lang: langOf(dom) }) }],
-    toDOM: (node) => ["p", node.attrs.lang ? { lang: node.attrs.lang as string } : {}, 0],
+    toDOM: (node) => ["p", node.attrs.lang ? langDom(node.attrs.lang as string) : {}, 0],
   },
   heading: {
     attrs: {
@@ -334,7 +338,7 @@ const marks = {
         },
       },
     ],
-    toDOM: (mark) => ["span", { lang: mark.attrs.lang as string }, 0],
+    toDOM: (mark) => ["span", langDom(mark.attrs.lang as string), 0],
   },
   insertion: suggestionMark("insertion", "ins"),
   deletion: suggestionMark("deletion", "del"),
