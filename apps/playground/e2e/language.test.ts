@@ -104,6 +104,22 @@ describe("languages in the plan", () => {
     await menu.waitFor();
     await follow(menu.getByRole("button", { name: "Remove the language" }));
     await expect.poll(() => welsh.count(), { timeout: 20_000 }).toBe(0);
+    // Found without knowing the shortcut: the card says it, and "/" on an empty line offers it.
+    expect(
+      await card(caseworker, childsView?.id as string)
+        .getByText("For some words only, select them and press Alt+Shift+L.")
+        .isVisible(),
+    ).toBe(true);
+    await caseworker.keyboard.press("End");
+    await caseworker.keyboard.press("Enter");
+    await caseworker.keyboard.type("/");
+    await follow(
+      caseworker.getByRole("menuitem", { name: /Mark the language of this paragraph or view/ }),
+    );
+    await menu.waitFor();
+    await caseworker.keyboard.press("Escape");
+    await menu.waitFor({ state: "detached" });
+    await caseworker.keyboard.press("Backspace");
 
     // The PDF the caseworker exports gives the view's paragraphs the language Urdu.
     await view(caseworker, "Export");

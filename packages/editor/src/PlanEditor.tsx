@@ -182,7 +182,12 @@ export function PlanEditor(props: PlanEditorProps) {
       <SaveStatus source={saveStatus} />
       <EditorContent editor={editor} />
       {menuAt && editor ? (
-        <SlashMenu editor={editor} at={menuAt} onClose={() => setMenuAt(null)} />
+        <SlashMenu
+          editor={editor}
+          at={menuAt}
+          onClose={() => setMenuAt(null)}
+          onLanguage={() => setLanguageAt(menuAt)}
+        />
       ) : null}
       {languageAt && editor ? (
         <LanguageMenu editor={editor} at={languageAt} onClose={() => setLanguageAt(null)} />

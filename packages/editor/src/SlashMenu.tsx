@@ -66,10 +66,13 @@ export function SlashMenu({
   editor,
   at,
   onClose,
+  onLanguage,
 }: {
   readonly editor: Editor;
   readonly at: { left: number; top: number };
   readonly onClose: () => void;
+  /** Opens the language menu at the caret, for this paragraph or this view. */
+  readonly onLanguage?: () => void;
 }) {
   const menu = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -118,6 +121,20 @@ export function SlashMenu({
           ) : null}
         </button>
       ))}
+      {onLanguage ? (
+        <button
+          type="button"
+          role="menuitem"
+          onClick={() => {
+            onClose();
+            editor.view.focus();
+            onLanguage();
+          }}
+        >
+          Mark the language of this paragraph or view
+          <span className="ehcp-shortcut"> ({readableShortcut(PLAN_SHORTCUTS.language)})</span>
+        </button>
+      ) : null}
     </div>
   );
 }

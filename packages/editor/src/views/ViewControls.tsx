@@ -1,5 +1,7 @@
 import { TOPIC_NAMES, VIEW_TOPICS, VOICE_NAMES, VOICES } from "@ehcp/schema";
+import { PLAN_SHORTCUTS } from "../kit/PlanKit.js";
 import { LanguageInput } from "../LanguageInput.js";
+import { readableShortcut } from "../readableShortcut.js";
 import { Choice } from "./Choice.js";
 import type { CardControlProps } from "./CardControlProps.js";
 
@@ -59,6 +61,9 @@ export function ViewControls(props: CardControlProps & { disabled: boolean }) {
         disabled={disabled}
         onChoose={(lang) => updateAttributes({ lang })}
       />
+      <span className="ehcp-hint">
+        For some words only, select them and press {readableShortcut(PLAN_SHORTCUTS.language)}.
+      </span>
     </div>
   );
 }
