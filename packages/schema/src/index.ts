@@ -117,6 +117,14 @@ export {
   blankAdvice,
   parseAdviceDocumentName,
 } from "./advice/adviceDocument.js";
+export type { AdviceExport } from "./advice/adviceExport.js";
+export {
+  ADVICE_EXPORT_FORMAT,
+  ADVICE_EXPORT_VERSION,
+  AdviceExportSchema,
+  parseAdviceExport,
+} from "./advice/adviceExport.js";
+export { ADVICE_JSON_SCHEMA_ID, adviceJsonSchema } from "./advice/adviceJsonSchema.js";
 export type { AdviceRequest, AdviserRole } from "./advice/adviceRequest.js";
 export {
   ADVICE_REQUESTS_MAP_NAME,
