@@ -72,7 +72,8 @@ export function adviceAppendices(plan: Plan, options: ExportOptions): AdviceAppe
     try {
       advice = parseAdviceExport(input);
     } catch (error) {
-      if (error instanceof PlanFormatError) throw new AdviceExportError(`advice[${i}]`, error.issues);
+      if (error instanceof PlanFormatError)
+        throw new AdviceExportError(`advice[${i}]`, error.issues);
       throw error;
     }
     if (advice.planId !== plan.id)

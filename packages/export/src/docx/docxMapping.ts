@@ -455,7 +455,10 @@ export const DOCX_MAPPING: DocxMapping = {
     return [
       new Paragraph({
         children: [
-          new Bookmark({ id: bookmarkIn(ctx, label), children: [text(`${label}: `, { bold: true })] }),
+          new Bookmark({
+            id: bookmarkIn(ctx, label),
+            children: [text(`${label}: `, { bold: true })],
+          }),
           text(
             `${a.title as string}, from ${from.name}, ${from.role} (${nameOf(AGENCY_NAMES, a.agency as string)}). `,
           ),

@@ -9,7 +9,8 @@ import { itemTitles } from "../text/itemTitles.js";
 const plan = () => parsePlan(examplePlan("plan-good.json")) as Plan;
 const advice = (name: "advice-ep.json" | "advice-salt.json") => exampleAdvice(name) as AdviceExport;
 const bare = (s: string) => s.replace(/\s+/g, "");
-const EP = "Appendix 2: Educational psychology advice from Dr Zoë Hartley, submitted 26 August 2026";
+const EP =
+  "Appendix 2: Educational psychology advice from Dr Zoë Hartley, submitted 26 August 2026";
 const SALT =
   "Appendix 1: Speech and language therapy advice from Bethany Cole, submitted 19 August 2026";
 
@@ -78,7 +79,9 @@ describe("exportPdf with advice", () => {
     const elements = await readStructure(bytes);
     const heading = elements.find((e) => e.role === "H1" && e.text.startsWith("Appendix 1"));
     expect(bare(heading?.text ?? "")).toBe(
-      bare("Appendix 1: Educational psychology advice from Dr Zoë Hartley, submitted 26 August 2026"),
+      bare(
+        "Appendix 1: Educational psychology advice from Dr Zoë Hartley, submitted 26 August 2026",
+      ),
     );
     const inAppendix = elements.filter((e) => e.page >= (heading?.page ?? Infinity));
     const role = (text: string) =>
@@ -102,7 +105,9 @@ describe("exportPdf with advice", () => {
     // The advice's F1 links to the advice's own outcome, not the plan's E1.
     const pdf = await readPdf(bytes);
     expect(itemTitles(plan()).get("E1")?.heading).not.toContain("four-step");
-    expect(pdf.links.map(bare)).toContain(bare("E1: Tilly will carry out a four-step classroom task"));
+    expect(pdf.links.map(bare)).toContain(
+      bare("E1: Tilly will carry out a four-step classroom task"),
+    );
   }, 60_000);
 
   it("refuses advice that is not advice for this plan, naming it and the place that is wrong", async () => {
@@ -114,7 +119,9 @@ describe("exportPdf with advice", () => {
       advice: [advice("advice-ep.json"), broken as unknown as AdviceExport],
     });
     await expect(attempt).rejects.toThrow(AdviceExportError);
-    await expect(attempt).rejects.toThrow(/^advice\[1\]: advice\.sections\.F\.provisions\[0\]\.frequency: /);
+    await expect(attempt).rejects.toThrow(
+      /^advice\[1\]: advice\.sections\.F\.provisions\[0\]\.frequency: /,
+    );
     const other = advice("advice-ep.json");
     other.planId = "plan-kieran-doyle";
     await expect(exportPdf(plan(), { advice: [other] })).rejects.toThrow(
