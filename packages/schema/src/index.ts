@@ -29,14 +29,18 @@ export {
   PLAN_FORMAT,
   PLAN_FORMAT_VERSION,
   PLAN_FORMAT_VERSIONS,
+  SOURCE_FORMAT_VERSION,
 } from "./json/formatVersion.js";
+export { firstSourcePath } from "./json/firstSourcePath.js";
 export { isLanguageTag } from "./json/isLanguageTag.js";
 export { MAX_DEPTH, MAX_FIELD_LENGTH, MAX_TEXT_LENGTH } from "./json/limits.js";
 export type {
   Advice,
+  AdviceDecision,
   BudgetItem,
   Duration,
   Frequency,
+  ItemSource,
   Meta,
   Need,
   NeedArea,
@@ -52,6 +56,8 @@ export type {
   View,
 } from "./json/plan.js";
 export {
+  ADVICE_DECISIONS,
+  AdviceDecisionSchema,
   AdviceSchema,
   AGENCIES,
   AREAS_OF_NEED,
@@ -63,6 +69,7 @@ export {
   ID_PATTERN,
   IdSchema,
   INSTITUTION_TYPES,
+  ItemSourceSchema,
   MetaSchema,
   NEED_AREAS,
   NEEDS_SECTION_KEYS,
