@@ -125,6 +125,11 @@ export {
   parseAdviceDocumentName,
 } from "./advice/adviceDocument.js";
 export type { AdviceRequest, AdviserRole } from "./advice/adviceRequest.js";
+export type { AdviceRecommendation } from "./advice/adviceRecommendations.js";
+export { adviceRecommendations, LIFT_SECTIONS } from "./advice/adviceRecommendations.js";
+export { recommendationText } from "./advice/recommendationText.js";
+export type { LiftedItem, RecommendationUse } from "./advice/recommendationUse.js";
+export { recommendationUse } from "./advice/recommendationUse.js";
 export {
   ADVICE_REQUESTS_MAP_NAME,
   AdviceRequestSchema,

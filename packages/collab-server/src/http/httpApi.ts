@@ -19,6 +19,7 @@ import type { DocumentSummary } from "../store/DocumentStore.js";
 import { holdsPlan } from "../holdsPlan.js";
 import { loadStoredDocument } from "../store/loadStoredDocument.js";
 import { summarizePlan } from "../summarizePlan.js";
+import { adviceUseRoutes } from "./adviceUseRoutes.js";
 import { adviceDocumentRoutes } from "./adviceDocumentRoutes.js";
 import { adviceRoutes } from "./adviceRoutes.js";
 import { commentRoutes } from "./commentRoutes.js";
@@ -266,6 +267,7 @@ export function httpApi(options: HttpApiOptions) {
     ...suggestionRoutes(context),
     ...adviceRoutes(context),
     ...adviceDocumentRoutes(context),
+    ...adviceUseRoutes(context),
     {
       method: "GET",
       path: /^\/plans\/([^/]+)\/audit$/,
