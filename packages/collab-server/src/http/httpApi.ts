@@ -20,6 +20,7 @@ import type { DocumentSummary } from "../store/DocumentStore.js";
 import { holdsPlan } from "../holdsPlan.js";
 import { loadStoredDocument } from "../store/loadStoredDocument.js";
 import { summarizePlan } from "../summarizePlan.js";
+import { adviceUseRoutes } from "./adviceUseRoutes.js";
 import { adviceDocumentRoutes } from "./adviceDocumentRoutes.js";
 import { adviceRoutes } from "./adviceRoutes.js";
 import { submittedAdvice } from "./submittedAdvice.js";
@@ -289,6 +290,7 @@ export function httpApi(options: HttpApiOptions) {
     ...suggestionRoutes(context),
     ...adviceRoutes(context),
     ...adviceDocumentRoutes(context),
+    ...adviceUseRoutes(context),
     {
       method: "GET",
       path: /^\/plans\/([^/]+)\/audit$/,

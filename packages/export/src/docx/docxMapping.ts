@@ -441,7 +441,13 @@ export const DOCX_MAPPING: DocxMapping = {
   budgetItem: richField,
   budgetNotes: richField,
 
-  sectionK: section("K", "No advice or information is listed."),
+  sectionK: section(
+    "K",
+    "No advice or information is listed.",
+    (node) => !children(node).some((c) => c.type.name === "advice"),
+  ),
+  // Decisions on advice are a record for the caseworker, not text of the plan.
+  adviceDecision: () => [],
   advice: (node, ctx) => {
     const a = node.attrs;
     const label = ctx.labels.get(node) ?? "";

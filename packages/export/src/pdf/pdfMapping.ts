@@ -504,7 +504,13 @@ export const PDF_MAPPING: PdfMapping = {
   budgetItem: richField,
   budgetNotes: richField,
 
-  sectionK: section("K", "No advice or information is listed."),
+  sectionK: section(
+    "K",
+    "No advice or information is listed.",
+    (node) => !kids(node).some((c) => c.type.name === "advice"),
+  ),
+  // Decisions on advice are a record for the caseworker, not text of the plan.
+  adviceDecision: () => {},
   advice: (node, ctx, parent) => {
     const a = node.attrs;
     const label = ctx.labels.get(node) ?? "";
