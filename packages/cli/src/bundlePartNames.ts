@@ -5,5 +5,6 @@ export const BUNDLE_PARTS = [
   "signature",
   "rights",
   "advice",
+  "advice-use",
 ] as const;
 export type BundlePartName = (typeof BUNDLE_PARTS)[number];

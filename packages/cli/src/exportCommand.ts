@@ -42,6 +42,7 @@ const PART_OPTIONS = {
   signature: "signatureBlock",
   rights: "familyRights",
   advice: "adviceAppendices",
+  "advice-use": "adviceUseAppendix",
 } as const;
 
 /** The export options the command's arguments ask for, or what is wrong with them. */
@@ -95,8 +96,9 @@ async function optionsFor(
     if (typeof read === "number") return read;
     advice = read;
   }
-  if (args.include?.includes("advice") && !advice) {
-    io.err("ehcp: --include advice needs --advice, the advice files or a folder of them");
+  const wantsAdvice = args.include?.find((p) => p === "advice" || p === "advice-use");
+  if (wantsAdvice && !advice) {
+    io.err(`ehcp: --include ${wantsAdvice} needs --advice, the advice files or a folder of them`);
     return EXIT.usage;
   }
   const parts: Partial<Record<(typeof PART_OPTIONS)[BundlePartName], boolean>> = {};

@@ -11,7 +11,7 @@ const exportUsage =
   "             [--allow-findings] [--council-name NAME] [--logo crest.png --logo-alt TEXT]\n" +
   "             [--since earlier.json] [--quality-appendix] [--council-settings council-export.json]\n" +
   "             [--advice advice.json|folder]…\n" +
-  "             [--include PART] [--omit PART]   (PART: provision-summary, need-table, signature, rights, advice)";
+  "             [--include PART] [--omit PART]   (PART: provision-summary, need-table, signature, rights, advice, advice-use)";
 const serveUsage =
   "ehcp serve [--port 1234] [--host 127.0.0.1] [--db ./data/ehcp.sqlite | --db postgres://…] [--redis redis://…]\n" +
   "             (--jwt-secret S | --jwks-url URL | --dev-sign-in) [--app DIR] [--seed DIR]\n" +
@@ -42,7 +42,9 @@ const COMMANDS = {
       --council-settings, a JSON file of the council's SEN team, SENDIASS and mediation service
       (see the export README). --advice, given once for each advice export (the JSON the server
       writes for submitted advice) or folder of them, appends each as an appendix after the plan
-      (advice, in a draft and a final plan alike); advice that does not validate, or was given for
+      (advice, in a draft and a final plan alike), then an appendix of how it was used (advice-use:
+      each recommendation, and where it is in the plan, what it was merged into, why it was not
+      included, or that nothing is decided yet); advice that does not validate, or was given for
       another plan, is named with its file and the place in it, and nothing is written.
       --include and --omit, given once for each part, change what is in.
       The PDF and DOCX options do nothing for JSON, which is the plan's own data.`,

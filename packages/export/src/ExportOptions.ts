@@ -82,6 +82,12 @@ export interface ExportOptions {
    * advice appended). Default true, for a draft and a final plan alike, when `advice` is given.
    */
   readonly adviceAppendices?: boolean;
+  /**
+   * After the advice, an appendix of how it was used: each recommendation, and whether it is in
+   * the plan (where, linked), merged into another item, not included (the reason), or has no
+   * decision yet. Default true whenever advice is appended.
+   */
+  readonly adviceUseAppendix?: boolean;
   /** The council's settings, written once for all its plans; see `parseCouncilSettings`. */
   readonly councilSettings?: CouncilSettings;
 }

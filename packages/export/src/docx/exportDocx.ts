@@ -18,6 +18,7 @@ import { TextWatermark } from "docx/watermarks";
 import JSZip from "jszip";
 import type { ExportOptions } from "../ExportOptions.js";
 import { adviceAppendices } from "../bundle/adviceAppendices.js";
+import { adviceUse } from "../bundle/adviceUse.js";
 import { bundleParts } from "../bundle/bundleParts.js";
 import { integrityFindings } from "../integrityFindings.js";
 import { docxAdviceAppendix } from "./docxAdviceAppendix.js";
@@ -68,6 +69,10 @@ export async function exportDocx(input: Plan, options: ExportOptions = {}): Prom
   // Settings are read before anything is written, so a wrong one is named first.
   const parts = bundleParts(plan, options, { draft, councilName, idLabels, titles });
   const appendices = adviceAppendices(plan, options);
+  const use =
+    appendices.length > 0 && (options.adviceUseAppendix ?? true)
+      ? adviceUse(plan, appendices, appendices.length + 1, titles)
+      : null;
   let instances = 0;
   const ctx: DocxContext = {
     plan,
@@ -124,6 +129,7 @@ export async function exportDocx(input: Plan, options: ExportOptions = {}): Prom
   }
   for (const part of parts) body.push(...docxBundlePart(part));
   for (const appendix of appendices) body.push(...docxAdviceAppendix(appendix, ctx));
+  if (use) body.push(...docxBundlePart(use));
   if (options.changesSince) {
     body.push(
       ...comparisonAppendix(

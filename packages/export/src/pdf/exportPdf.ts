@@ -9,6 +9,7 @@ import {
 } from "@ehcp/schema";
 import type { ExportOptions } from "../ExportOptions.js";
 import { adviceAppendices } from "../bundle/adviceAppendices.js";
+import { adviceUse } from "../bundle/adviceUse.js";
 import { bundleParts } from "../bundle/bundleParts.js";
 import { integrityFindings } from "../integrityFindings.js";
 import { pdfAdviceAppendix } from "./pdfAdviceAppendix.js";
@@ -46,6 +47,10 @@ export async function exportPdf(input: Plan, options: ExportOptions = {}): Promi
   // Settings are read before any page is drawn, so a wrong one is named before work is done.
   const parts = bundleParts(plan, options, { draft, councilName, idLabels, titles });
   const appendices = adviceAppendices(plan, options);
+  const use =
+    appendices.length > 0 && (options.adviceUseAppendix ?? true)
+      ? adviceUse(plan, appendices, appendices.length + 1, titles)
+      : null;
   const writer = new PdfWriter({
     title: `Education, Health and Care Plan: ${plan.meta.child.fullName}${draft ? " (draft)" : ""}`,
     author: councilName,
@@ -90,6 +95,7 @@ export async function exportPdf(input: Plan, options: ExportOptions = {}): Promi
   }
   for (const part of parts) pdfBundlePart(writer, part);
   for (const appendix of appendices) pdfAdviceAppendix(appendix, ctx);
+  if (use) pdfBundlePart(writer, use);
   if (options.changesSince) {
     writer.newPage();
     const sect = writer.doc.struct("Sect");
