@@ -166,7 +166,12 @@ export async function exportDocx(input: Plan, options: ExportOptions = {}): Prom
           run: { size: 28, bold: true, color: "2F5496" },
           paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, keepLines: true },
         },
-        heading3: { paragraph: { keepNext: true, keepLines: true } },
+        // An appendix's items are headings 3: bold, so they stand out from the text as a
+        // plan's items (headings 2) do.
+        heading3: {
+          run: { size: 24, bold: true, color: "2F5496" },
+          paragraph: { keepNext: true, keepLines: true },
+        },
         heading4: { paragraph: { keepNext: true, keepLines: true } },
         // Reached only inside an appendix of advice, whose headings sit one level lower.
         heading5: { paragraph: { keepNext: true, keepLines: true } },
