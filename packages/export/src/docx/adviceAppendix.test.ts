@@ -56,7 +56,7 @@ describe("exportDocx with advice", () => {
       );
     // In Word's navigation pane each appendix is a heading 1, its sections headings 2 and its
     // items headings 3.
-    expect(headings(1).slice(-2)).toEqual([SALT, EP]);
+    expect(headings(1).slice(-3)).toEqual([SALT, EP, "Appendix 3: How the advice was used"]);
     expect(headings(2)).toContain(ADVICE_SECTIONS.E);
     expect(headings(3)).toContain("B2: Anxiety when tasks are unclear");
     expect(headings(2)).not.toContain("B2: Anxiety when tasks are unclear");

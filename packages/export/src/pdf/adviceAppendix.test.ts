@@ -60,7 +60,8 @@ describe("exportPdf with advice", () => {
     expect(ep.C.needs).toHaveLength(0);
     expect(pdf.text).not.toContain(ADVICE_SECTIONS.C as string);
     // In the bookmarks, each appendix is a heading 1; the contents page lists it, with a link.
-    expect(pdf.outline.slice(-2)).toEqual([SALT, EP]);
+    // After them, how the advice was used (see adviceUse.test.ts).
+    expect(pdf.outline.slice(-3)).toEqual([SALT, EP, "Appendix 3: How the advice was used"]);
     expect(pdf.links.map(bare)).toContain(bare(EP));
   }, 60_000);
 
@@ -75,7 +76,7 @@ describe("exportPdf with advice", () => {
         { type: "paragraph", content: [{ type: "text", text: "Rwy'n hoffi ceffylau a nofio." }] },
       ],
     };
-    const bytes = await exportPdf(plan(), { advice: [ep] });
+    const bytes = await exportPdf(plan(), { advice: [ep], adviceUseAppendix: false });
     const elements = await readStructure(bytes);
     const heading = elements.find((e) => e.role === "H1" && e.text.startsWith("Appendix 1"));
     expect(bare(heading?.text ?? "")).toBe(
