@@ -8,6 +8,7 @@ import type {
   UnprintableCharacterError,
 } from "@ehcp/export";
 import type { BundlePartName } from "./bundlePartNames.js";
+import { readAdviceFiles } from "./readAdviceFiles.js";
 import { readCouncilSettings } from "./readCouncilSettings.js";
 import { EXIT, type Io } from "./Io.js";
 import { plural } from "./plural.js";
@@ -31,6 +32,8 @@ export interface ExportArgs {
   /** Parts of the bundle to put in or leave out, whatever the plan's status would choose. */
   readonly include?: readonly BundlePartName[];
   readonly omit?: readonly BundlePartName[];
+  /** Advice exports to append, each a file or a folder of them. */
+  readonly advice?: readonly string[];
 }
 
 const PART_OPTIONS = {
@@ -38,10 +41,16 @@ const PART_OPTIONS = {
   "need-table": "needTable",
   signature: "signatureBlock",
   rights: "familyRights",
+  advice: "adviceAppendices",
+  "advice-use": "adviceUseAppendix",
 } as const;
 
 /** The export options the command's arguments ask for, or what is wrong with them. */
-async function optionsFor(args: ExportArgs, io: Io): Promise<ExportOptions | number> {
+async function optionsFor(
+  args: ExportArgs,
+  planId: string,
+  io: Io,
+): Promise<ExportOptions | number> {
   let logo: ExportOptions["logo"];
   if (args.logo) {
     const type = /\.png$/i.test(args.logo.file)
@@ -81,6 +90,17 @@ async function optionsFor(args: ExportArgs, io: Io): Promise<ExportOptions | num
     );
     return EXIT.usage;
   }
+  let advice: ExportOptions["advice"];
+  if (args.advice?.length) {
+    const read = await readAdviceFiles(args.advice, planId, io);
+    if (typeof read === "number") return read;
+    advice = read;
+  }
+  const wantsAdvice = args.include?.find((p) => p === "advice" || p === "advice-use");
+  if (wantsAdvice && !advice) {
+    io.err(`ehcp: --include ${wantsAdvice} needs --advice, the advice files or a folder of them`);
+    return EXIT.usage;
+  }
   const parts: Partial<Record<(typeof PART_OPTIONS)[BundlePartName], boolean>> = {};
   for (const part of args.include ?? []) parts[PART_OPTIONS[part]] = true;
   for (const part of args.omit ?? []) parts[PART_OPTIONS[part]] = false;
@@ -93,6 +113,7 @@ async function optionsFor(args: ExportArgs, io: Io): Promise<ExportOptions | num
     ...(args.councilName ? { councilName: args.councilName } : {}),
     ...(logo ? { logo } : {}),
     ...(changesSince ? { changesSince } : {}),
+    ...(advice ? { advice } : {}),
   };
 }
 
@@ -104,7 +125,7 @@ export async function exportCommand(args: ExportArgs, io: Io): Promise<number> {
   const plan = await readPlanOrExplain(args.file, io, "nothing was written");
   if (typeof plan === "number") return plan;
 
-  const options = await optionsFor(args, io);
+  const options = await optionsFor(args, plan.id, io);
   if (typeof options === "number") return options;
 
   const out = args.out ?? `${basename(args.file, extname(args.file))}.${args.format}`;

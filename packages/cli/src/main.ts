@@ -10,7 +10,8 @@ const exportUsage =
   "ehcp export <plan.json> --format docx|pdf|json [--layout sections|areas-of-need] [--out file]\n" +
   "             [--allow-findings] [--council-name NAME] [--logo crest.png --logo-alt TEXT]\n" +
   "             [--since earlier.json] [--quality-appendix] [--council-settings council-export.json]\n" +
-  "             [--include PART] [--omit PART]   (PART: provision-summary, need-table, signature, rights)";
+  "             [--advice advice.json|folder]…\n" +
+  "             [--include PART] [--omit PART]   (PART: provision-summary, need-table, signature, rights, advice, advice-use)";
 const serveUsage =
   "ehcp serve [--port 1234] [--host 127.0.0.1] [--db ./data/ehcp.sqlite | --db postgres://…] [--redis redis://…]\n" +
   "             (--jwt-secret S | --jwks-url URL | --dev-sign-in) [--app DIR] [--seed DIR]\n" +
@@ -39,7 +40,13 @@ const COMMANDS = {
       section F's provision with its hours a week (provision-summary), the need, outcome and
       provision table (need-table), and the family's rights and contacts (rights), which need
       --council-settings, a JSON file of the council's SEN team, SENDIASS and mediation service
-      (see the export README). --include and --omit, given once for each part, change what is in.
+      (see the export README). --advice, given once for each advice export (the JSON the server
+      writes for submitted advice) or folder of them, appends each as an appendix after the plan
+      (advice, in a draft and a final plan alike), then an appendix of how it was used (advice-use:
+      each recommendation, and where it is in the plan, what it was merged into, why it was not
+      included, or that nothing is decided yet); advice that does not validate, or was given for
+      another plan, is named with its file and the place in it, and nothing is written.
+      --include and --omit, given once for each part, change what is in.
       The PDF and DOCX options do nothing for JSON, which is the plan's own data.`,
   serve: `  ${serveUsage}
       Run the collaboration server. Sign-in is required: a shared JWT secret, a JWKS address, or the
@@ -126,6 +133,7 @@ export async function main(
             "council-settings": { type: "string" },
             include: { type: "string", multiple: true, default: [] },
             omit: { type: "string", multiple: true, default: [] },
+            advice: { type: "string", multiple: true, default: [] },
           },
           allowPositionals: true,
         });
@@ -176,6 +184,7 @@ export async function main(
             councilSettings: values["council-settings"],
             include: parts.include as BundlePartName[],
             omit: parts.omit as BundlePartName[],
+            advice: values.advice,
           },
           io,
         );

@@ -21,6 +21,13 @@ const hasRedis = await redisAvailable();
 
 /** Where a new value of an attribute must go to win: after the value it replaces. */
 const valueOf = (element: Y.XmlElement, key: string) => (element._map.get(key) as Y.Item).lastId;
+/** A source naming advice the plan's caseworker never lifted anything from. */
+const FORGED_SOURCE = {
+  requestId: "req-ep",
+  recommendationId: "ep-prov-1",
+  version: 1,
+  liftedOn: "2026-12-01",
+};
 const provisionOf = (doc: Y.Doc, index: number) =>
   child(root(doc), "sectionF").get(index) as Y.XmlElement;
 
@@ -334,6 +341,76 @@ const attacks: Attack[] = [
       /^the edit would leave the plan invalid: .*"out-instructions", which is not in the plan/,
   },
   {
+    name: "a school, which may edit F, giving a provision a source in the advice",
+    role: "school",
+    update: (s) =>
+      craftUpdate({
+        structs: [
+          {
+            client: ATTACKER,
+            clock: 0,
+            parent: idOf(provisionOf(s.doc, 0)),
+            parentSub: "source",
+            content: new Y.ContentAny([FORGED_SOURCE]),
+          },
+        ],
+      }),
+    code: "content",
+    reason:
+      /^provision prov-salt-direct in sectionF: only a caseworker records which advice an item came from; school may not set its source$/,
+  },
+  {
+    name: "a parent, who may only suggest in F, giving a provision a source",
+    role: "parent",
+    update: (s) =>
+      craftUpdate({
+        structs: [
+          {
+            client: ATTACKER,
+            clock: 0,
+            parent: idOf(provisionOf(s.doc, 1)),
+            parentSub: "source",
+            content: new Y.ContentAny([FORGED_SOURCE]),
+          },
+        ],
+      }),
+    code: "content",
+    reason: /only a caseworker records which advice an item came from; parent may not/,
+  },
+  {
+    name: "an educational psychologist recording a decision on their own advice",
+    role: "educational-psychologist",
+    update: (s) => {
+      const lastAdvice = lastItemOf(child(root(s.doc), "sectionK")) as Y.Item;
+      return craftUpdate({
+        structs: [
+          {
+            client: ATTACKER,
+            clock: 0,
+            origin: lastAdvice.lastId,
+            content: new Y.ContentType(new Y.XmlElement("adviceDecision")),
+          },
+          ...Object.entries({
+            requestId: "req-ep",
+            recommendationId: "ep-prov-1",
+            decision: "merged",
+            into: "prov-visuals",
+            on: "2026-12-01",
+          }).map(([key, value], i) => ({
+            client: ATTACKER,
+            clock: i + 1,
+            parent: Y.createID(ATTACKER, 0),
+            parentSub: key,
+            content: new Y.ContentAny([value]),
+          })),
+        ],
+      });
+    },
+    code: "content",
+    reason:
+      /^adviceDecision in sectionK: only a caseworker records a decision on advice; educational-psychologist may not$/,
+  },
+  {
     name: "the overlapping item, encoded with V2 and converted as a relay would",
     role: "health",
     update: (s) =>
@@ -404,6 +481,46 @@ describe.each(stores)("crafted updates, on %s", (_name, available, openStore) =>
         "the suggestion at the observer",
       );
       for (const p of [s.victim, s.observer, parent]) disconnect(p);
+    },
+  );
+
+  it.runIf(available)(
+    "takes a caseworker's source on a provision and decision on advice: the plan reads as 1.2",
+    async () => {
+      const s = await scene("caseworker");
+      s.attacker.socket.close();
+      const doc = s.victim.document;
+      const refusals: string[] = [];
+      s.victim.on("stateless", ({ payload }: { payload: string }) => refusals.push(payload));
+      doc.transact(() => {
+        provisionOf(doc, 0).setAttribute("source", FORGED_SOURCE as never);
+        const decision = new Y.XmlElement("adviceDecision");
+        const attrs = {
+          requestId: "req-ep",
+          recommendationId: "ep-prov-2",
+          decision: "declined",
+          reason: "The school already gives this every day.",
+          on: "2026-12-01",
+        };
+        for (const [key, value] of Object.entries(attrs)) decision.setAttribute(key, value);
+        const sectionK = child(root(doc), "sectionK");
+        sectionK.insert(sectionK.length, [decision]);
+      });
+      await acknowledged(s.victim);
+      expect(refusals).toEqual([]);
+      const plan = await planJson(s.id);
+      expect(plan.formatVersion).toBe(1.2);
+      expect(plan.sections.F.provisions[0]?.source).toEqual(FORGED_SOURCE);
+      expect(plan.sections.K.decisions).toEqual([
+        {
+          requestId: "req-ep",
+          recommendationId: "ep-prov-2",
+          decision: "declined",
+          reason: "The school already gives this every day.",
+          on: "2026-12-01",
+        },
+      ]);
+      for (const p of [s.victim, s.observer]) disconnect(p);
     },
   );
 

@@ -1,4 +1,4 @@
-import type { Plan } from "@ehcp/schema";
+import type { AdviceExport, Plan } from "@ehcp/schema";
 import type { CouncilSettings } from "./CouncilSettings.js";
 
 /** How the plan's sections are laid out in a document. */
@@ -70,6 +70,24 @@ export interface ExportOptions {
    * link to it, tagged TOC and TOCI. Default true. (The DOCX has none: see the README.)
    */
   readonly tableOfContents?: boolean;
+  /**
+   * Submitted advice, each as its advice export (`exportAdviceJson`: the request, the version and
+   * the advice), to append to the plan: "Appendix 1: Educational psychology advice from …". Each
+   * is checked first; one that is not an advice export for this plan throws an
+   * `AdviceExportError` naming it (`advice[1]`) and the place in it that is wrong.
+   */
+  readonly advice?: readonly AdviceExport[];
+  /**
+   * The advice as appendices, after the plan (CoP 9.77: the draft goes to the family with the
+   * advice appended). Default true, for a draft and a final plan alike, when `advice` is given.
+   */
+  readonly adviceAppendices?: boolean;
+  /**
+   * After the advice, an appendix of how it was used: each recommendation, and whether it is in
+   * the plan (where, linked), merged into another item, not included (the reason), or has no
+   * decision yet. Default true whenever advice is appended.
+   */
+  readonly adviceUseAppendix?: boolean;
   /** The council's settings, written once for all its plans; see `parseCouncilSettings`. */
   readonly councilSettings?: CouncilSettings;
 }

@@ -1,9 +1,11 @@
 export { exportJson } from "./exportJson.js";
+export { exportAdviceJson } from "./exportAdviceJson.js";
 export { exportDocx } from "./docx/exportDocx.js";
 export { DOCX_MAPPING } from "./docx/docxMapping.js";
 export { exportPdf } from "./pdf/exportPdf.js";
 export { UnprintableCharacterError } from "./pdf/UnprintableCharacterError.js";
 export { PlanIntegrityError } from "./PlanIntegrityError.js";
+export { AdviceExportError } from "./AdviceExportError.js";
 export { PDF_MAPPING } from "./pdf/pdfMapping.js";
 export type { PdfMapping } from "./pdf/pdfMapping.js";
 export type { DocxMapping } from "./docx/docxMapping.js";

@@ -1,7 +1,13 @@
-// Writes plan.schema.json from the built zod schemas: `npm run generate -w @ehcp/schema`.
+// Writes plan.schema.json and advice.schema.json from the built zod schemas:
+// `npm run generate -w @ehcp/schema`.
 import { writeFileSync } from "node:fs";
-import { planJsonSchema } from "../dist/index.js";
+import { adviceJsonSchema, planJsonSchema } from "../dist/index.js";
 
-const path = new URL("../plan.schema.json", import.meta.url);
-writeFileSync(path, `${JSON.stringify(planJsonSchema(), null, 2)}\n`);
-console.log(`wrote ${path.pathname}`);
+for (const [file, schema] of [
+  ["plan.schema.json", planJsonSchema()],
+  ["advice.schema.json", adviceJsonSchema()],
+]) {
+  const path = new URL(`../${file}`, import.meta.url);
+  writeFileSync(path, `${JSON.stringify(schema, null, 2)}\n`);
+  console.log(`wrote ${path.pathname}`);
+}

@@ -29,15 +29,19 @@ export {
   PLAN_FORMAT,
   PLAN_FORMAT_VERSION,
   PLAN_FORMAT_VERSIONS,
+  SOURCE_FORMAT_VERSION,
 } from "./json/formatVersion.js";
+export { firstSourcePath } from "./json/firstSourcePath.js";
 export { isLanguageTag } from "./json/isLanguageTag.js";
 export { languageDirection } from "./json/languageDirection.js";
 export { MAX_DEPTH, MAX_FIELD_LENGTH, MAX_TEXT_LENGTH } from "./json/limits.js";
 export type {
   Advice,
+  AdviceDecision,
   BudgetItem,
   Duration,
   Frequency,
+  ItemSource,
   Meta,
   Need,
   NeedArea,
@@ -53,6 +57,8 @@ export type {
   View,
 } from "./json/plan.js";
 export {
+  ADVICE_DECISIONS,
+  AdviceDecisionSchema,
   AdviceSchema,
   AGENCIES,
   AREAS_OF_NEED,
@@ -64,6 +70,7 @@ export {
   ID_PATTERN,
   IdSchema,
   INSTITUTION_TYPES,
+  ItemSourceSchema,
   MetaSchema,
   NEED_AREAS,
   NEEDS_SECTION_KEYS,
@@ -118,7 +125,20 @@ export {
   blankAdvice,
   parseAdviceDocumentName,
 } from "./advice/adviceDocument.js";
+export type { AdviceExport } from "./advice/adviceExport.js";
+export {
+  ADVICE_EXPORT_FORMAT,
+  ADVICE_EXPORT_VERSION,
+  AdviceExportSchema,
+  parseAdviceExport,
+} from "./advice/adviceExport.js";
+export { ADVICE_JSON_SCHEMA_ID, adviceJsonSchema } from "./advice/adviceJsonSchema.js";
 export type { AdviceRequest, AdviserRole } from "./advice/adviceRequest.js";
+export type { AdviceRecommendation } from "./advice/adviceRecommendations.js";
+export { adviceRecommendations, LIFT_SECTIONS } from "./advice/adviceRecommendations.js";
+export { recommendationText } from "./advice/recommendationText.js";
+export type { LiftedItem, RecommendationUse } from "./advice/recommendationUse.js";
+export { recommendationUse } from "./advice/recommendationUse.js";
 export {
   ADVICE_REQUESTS_MAP_NAME,
   AdviceRequestSchema,

@@ -6,3 +6,5 @@ export { parsePlanJson } from "./json/parsePlanJson.js";
 export { PlanFormatError } from "./errors/PlanFormatError.js";
 export type { PlanFormatIssue } from "./errors/PlanFormatError.js";
 export type { Plan } from "./json/plan.js";
+export { parseAdviceExport } from "./advice/adviceExport.js";
+export type { AdviceExport } from "./advice/adviceExport.js";

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import { exportJson } from "@ehcp/export";
+import { exportAdviceJson, exportJson } from "@ehcp/export";
 import { checkAdvice } from "@ehcp/quality";
 import {
   ADVICE_REQUESTS_MAP_NAME,
@@ -22,6 +22,7 @@ import { HttpError } from "./HttpError.js";
 import { planError } from "./planError.js";
 import type { Route, RouteContext } from "./RouteContext.js";
 import { sendJson } from "./sendJson.js";
+import { adviceExportOf } from "./submittedAdvice.js";
 import { withLivePlan } from "./withLivePlan.js";
 
 const MAX_REASON = 2000;
@@ -29,7 +30,9 @@ const MAX_REASON = 2000;
 /**
  * A piece of advice as a document: `GET /plans/:id/advice/:request` (its JSON, in the plan's own
  * format), `GET /plans/:id/advice/:request/check` (the checker's findings on it, see
- * `checkAdvice`), `GET /plans/:id/advice/:request/versions[/:version]` (what was submitted), and
+ * `checkAdvice`), `GET /plans/:id/advice/:request/versions[/:version]` (what was submitted),
+ * `GET /plans/:id/advice/:request/export.json[?version=]` (a submitted version as an advice
+ * export, the latest by default), and
  * `POST /plans/:id/advice/:request/submit` with `{ reason? }`. Each is open to the same people
  * as the document itself (see `DocumentAccess`): its adviser, and the caseworker, who reads.
  * Only the adviser submits; the checker reads the advice first, and advice with errors is taken
@@ -87,6 +90,33 @@ export function adviceDocumentRoutes(context: RouteContext): Route[] {
         sendJson(response, 200, {
           findings: checkAdvice(advice, { ...options.quality, today: today() }),
         });
+      },
+    },
+    {
+      method: "GET",
+      path: /^\/plans\/([^/]+)\/advice\/([^/]+)\/export\.json$/,
+      handle: async (request, response, [id = "", requestId = ""], query) => {
+        await opened(request, id, requestId);
+        const asked = await withLivePlan(options.openDocument, id, (doc) =>
+          readAdviceRequests(doc).find((r) => r.id === requestId),
+        );
+        if (!asked) throw new HttpError(404, `the plan ${id} has no request ${requestId}`);
+        const version = query.get("version") ?? undefined;
+        const advice = await adviceExportOf(store, id, asked, version);
+        if (!advice) {
+          throw new HttpError(
+            404,
+            version === undefined
+              ? "this advice has not been submitted yet"
+              : `this advice has no submitted version ${version}`,
+          );
+        }
+        response.writeHead(200, {
+          "Content-Type": "application/json; charset=utf-8",
+          "Content-Disposition": `attachment; filename="advice-${requestId}-v${advice.request.version.number}.json"`,
+          "Cache-Control": "no-store",
+        });
+        response.end(exportAdviceJson(advice));
       },
     },
     {

@@ -14,13 +14,17 @@ import {
   PlanFormatError,
   parseAdviceDocumentName,
   parsePlanJson,
+  readAdviceRequests,
 } from "@ehcp/schema";
 import type { DocumentSummary } from "../store/DocumentStore.js";
 import { holdsPlan } from "../holdsPlan.js";
 import { loadStoredDocument } from "../store/loadStoredDocument.js";
 import { summarizePlan } from "../summarizePlan.js";
+import { adviceUseRoutes } from "./adviceUseRoutes.js";
 import { adviceDocumentRoutes } from "./adviceDocumentRoutes.js";
 import { adviceRoutes } from "./adviceRoutes.js";
+import { submittedAdvice } from "./submittedAdvice.js";
+import { withLivePlan } from "./withLivePlan.js";
 import { commentRoutes } from "./commentRoutes.js";
 import { createRouteContext } from "./createRouteContext.js";
 import { HttpError } from "./HttpError.js";
@@ -51,7 +55,9 @@ const EXPORTS = {
  * - `GET /healthz`
  * - `GET /plans`: the plans the token opens; `POST /plans`: import Plan JSON (ids kept)
  * - `GET /plans/:id`: Plan JSON; `GET /plans/:id/export.docx|pdf|json[?layout=areas-of-need]`
- *   `[&since=<version>]` (an appendix of what changed since that version); a plan whose structure
+ *   `[&since=<version>]` (an appendix of what changed since that version), with the latest
+ *   submitted version of each advice appended for the caseworker and the family (`&advice=false`
+ *   leaves it out); a plan whose structure
  *   is broken is a 422 naming its `findings`, unless `allowFindings=true` asks for a draft copy
  * - `GET /plans/:id/check`: the checker's findings and summary
  * - `GET|POST /plans/:id/versions`, `GET /plans/:id/versions/:version`,
@@ -62,6 +68,8 @@ const EXPORTS = {
  * - `POST /plans/:id/issue-draft|issue-final|amend`
  * - `GET|POST /plans/:id/advice-requests`: the advice asked for, with its due dates
  * - `GET /plans/:id/advice/:request[/versions[/:version]]`, `POST /plans/:id/advice/:request/submit`
+ * - `GET /plans/:id/advice/:request/export.json[?version=<version>]`: submitted advice as an
+ *   advice export (`advice.schema.json`)
  *
  * Tokens come as `Authorization: Bearer …`. Errors are JSON `{ error, issues? }` with a status
  * that fits. Creating plans and versions and reading the audit trail take a role that may change
@@ -150,7 +158,7 @@ export function httpApi(options: HttpApiOptions) {
       method: "GET",
       path: /^\/plans\/([^/]+)\/export\.(docx|pdf|json)$/,
       handle: async (request, response, [id = "", format], query) => {
-        await userFor(request, id);
+        const user = await userFor(request, id);
         const layout = query.get("layout") ?? "sections";
         if (layout !== "sections" && layout !== "areas-of-need") {
           throw new HttpError(400, 'layout: "sections" or "areas-of-need"');
@@ -166,11 +174,27 @@ export function httpApi(options: HttpApiOptions) {
         const { type, make } = EXPORTS[format as keyof typeof EXPORTS];
         let bytes: Uint8Array;
         const plan = await readPlan(id);
+        // The draft goes to the family with the advice appended (CoP 9.77): the caseworker who
+        // sends it and the family have it; other advisers and readers of the plan get the plan
+        // alone, as they cannot open one another's advice. `?advice=false` leaves it out.
+        const seesAdvice =
+          options.policy[user.role].includes("structure") ||
+          user.role === "parent" ||
+          user.role === "young-person";
+        const advice =
+          format !== "json" && seesAdvice && query.get("advice") !== "false"
+            ? await submittedAdvice(
+                store,
+                id,
+                await withLivePlan(options.openDocument, id, (doc) => readAdviceRequests(doc)),
+              )
+            : [];
         try {
           bytes = await make(plan, {
             ...options.exportOptions,
             layout,
             ...(changesSince ? { changesSince } : {}),
+            ...(advice.length > 0 ? { advice } : {}),
             allowFindings: query.get("allowFindings") === "true",
           });
         } catch (error) {
@@ -266,6 +290,7 @@ export function httpApi(options: HttpApiOptions) {
     ...suggestionRoutes(context),
     ...adviceRoutes(context),
     ...adviceDocumentRoutes(context),
+    ...adviceUseRoutes(context),
     {
       method: "GET",
       path: /^\/plans\/([^/]+)\/audit$/,

@@ -3,6 +3,7 @@ import * as Y from "yjs";
 import type { Sender } from "./Sender.js";
 import { type AnyType, describePlace, planPartOf } from "./planPartOf.js";
 import { markAttributesProblem } from "./markAttributesProblem.js";
+import { adviceRecordRefusal } from "./adviceRecordRefusal.js";
 import { unsafeCharacter, unsafeInValue } from "./unsafeCharacter.js";
 
 export const SUGGESTION_MARKS = new Set(["insertion", "deletion"]);
@@ -65,6 +66,8 @@ export function checkAddedItem(
     if (!(content instanceof Y.ContentAny)) {
       return `${where()}: the attribute "${key}" holds something other than a value`;
     }
+    const record = adviceRecordRefusal(parent.nodeName, key, sender);
+    if (record) return `${where()}: ${record}`;
     const why = unsafeInValue(content.arr, key);
     return why && `${where()}: ${why}`;
   }

@@ -31,7 +31,7 @@ export type BundleBlock =
  * the DOCX: a heading 1, with headings 2, paragraphs and tables under it.
  */
 export interface BundlePart {
-  readonly id: "provision-summary" | "need-table" | "signature" | "rights";
+  readonly id: "provision-summary" | "need-table" | "signature" | "rights" | "advice-use";
   readonly heading: string;
   readonly blocks: readonly BundleBlock[];
 }

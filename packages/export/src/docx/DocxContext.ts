@@ -27,7 +27,17 @@ export interface DocxContext {
   readonly councilName: string;
   /** Integrity problems of a plan exported as a draft copy anyway, for its title page. */
   readonly findings: readonly Finding[];
+  /**
+   * The appendix being written, when the document is a piece of advice appended to the plan:
+   * its headings sit a level below the appendix's, its sections are titled as advice, and its
+   * bookmarks are its own, so its F1 is not the plan's.
+   */
+  readonly appendix?: number;
 }
 
 /** A Word bookmark name for a label: letters, digits and underscores, starting with a letter. */
 export const bookmarkFor = (label: string): string => `item_${label.replace(/[^A-Za-z0-9]/g, "_")}`;
+
+/** The bookmark of an item of the document being written: the plan's, or an appendix's. */
+export const bookmarkIn = (ctx: DocxContext, label: string): string =>
+  ctx.appendix ? `appendix${ctx.appendix}_${bookmarkFor(label)}` : bookmarkFor(label);

@@ -1,4 +1,4 @@
-import { SECTION_TITLES, type SectionKey, formatDate } from "@ehcp/schema";
+import { ADVICE_SECTIONS, SECTION_TITLES, type SectionKey, formatDate } from "@ehcp/schema";
 import {
   Bookmark,
   ExternalHyperlink,
@@ -29,7 +29,7 @@ import {
 import { describeDuration, describeHowOften } from "../text/describe.js";
 import { tidyLinks } from "../text/tidyLinks.js";
 import { type Segment, textSegment } from "../text/textSegment.js";
-import { bookmarkFor, type DocxContext } from "./DocxContext.js";
+import { bookmarkIn, type DocxContext } from "./DocxContext.js";
 import { titlePage } from "./titlePage.js";
 
 type BlockRenderer = (node: PMNode, ctx: DocxContext) => FileChild[];
@@ -102,7 +102,7 @@ function linkTo(id: string, ctx: DocxContext, withKind = true): ParagraphChild {
   if (!label) return text(`${id} (not in this plan)`);
   const title = ctx.titles.get(label);
   return new InternalHyperlink({
-    anchor: bookmarkFor(label),
+    anchor: bookmarkIn(ctx, label),
     children: [
       new TextRun({
         text: (withKind ? title?.link : title?.heading) ?? label,
@@ -118,13 +118,24 @@ function links(ids: readonly string[], ctx: DocxContext): ParagraphChild[] {
 const linksLine = (label: string, ids: readonly string[], ctx: DocxContext): Paragraph[] =>
   ids.length === 0 ? [] : [para(text(`${label}: `, { bold: true }), ...links(ids, ctx))];
 
+const HEADINGS = [
+  HeadingLevel.HEADING_1,
+  HeadingLevel.HEADING_2,
+  HeadingLevel.HEADING_3,
+  HeadingLevel.HEADING_4,
+  HeadingLevel.HEADING_5,
+] as const;
+/** A heading's level, one lower inside an appendix, whose own heading is the heading 1. */
+const headingLevel = (ctx: DocxContext, plain: 1 | 2 | 3 | 4) =>
+  HEADINGS[plain - 1 + (ctx.appendix ? 1 : 0)] as (typeof HEADINGS)[number];
+
 /** A heading 2 for an item, carrying the bookmark its links point to. */
-function itemHeading(label: string, title: string): Paragraph {
+function itemHeading(ctx: DocxContext, label: string, title: string): Paragraph {
   return new Paragraph({
-    heading: HeadingLevel.HEADING_2,
+    heading: headingLevel(ctx, 2),
     children: [
       new Bookmark({
-        id: bookmarkFor(label),
+        id: bookmarkIn(ctx, label),
         children: [text(title ? `${label}: ${title}` : label)],
       }),
     ],
@@ -191,7 +202,18 @@ export function table(
 
 const none = (what: string) => [para(text(what, { italics: true }))];
 
-function sectionHeading(key: SectionKey): Paragraph {
+/** "Section F: …" with its bookmark; in an advice appendix, a heading 2 saying what it holds. */
+function sectionHeading(key: SectionKey, ctx: DocxContext): Paragraph {
+  if (ctx.appendix)
+    return new Paragraph({
+      heading: HeadingLevel.HEADING_2,
+      children: [
+        new Bookmark({
+          id: `appendix${ctx.appendix}_section_${key}`,
+          children: [text(ADVICE_SECTIONS[key] ?? SECTION_TITLES[key])],
+        }),
+      ],
+    });
   return new Paragraph({
     heading: HeadingLevel.HEADING_1,
     children: [
@@ -210,7 +232,7 @@ const section =
     isEmpty = (node: PMNode) => node.childCount === 0,
   ): BlockRenderer =>
   (node, ctx) => [
-    sectionHeading(key),
+    sectionHeading(key, ctx),
     ...renderAll(children(node), ctx),
     ...(isEmpty(node) ? none(empty) : []),
   ];
@@ -243,7 +265,7 @@ export const DOCX_MAPPING: DocxMapping = {
       ? `, in ${who === "the child" || who === "the young person" ? "their own" : "these"} words`
       : "";
     return [
-      itemHeading(label, nameOf(TOPIC_NAMES, node.attrs.topic as string)),
+      itemHeading(ctx, label, nameOf(TOPIC_NAMES, node.attrs.topic as string)),
       para(text(`The view of ${who}${quoted}.`, { italics: true })),
       ...renderAll(children(node), { ...ctx, lang: (node.attrs.lang as string | null) ?? null }),
       ...(node.attrs.gatheredHow
@@ -270,7 +292,7 @@ export const DOCX_MAPPING: DocxMapping = {
       ...linksLine("Advice this rests on", node.attrs.adviceIds as string[], ctx),
     ];
   },
-  needTitle: (node, ctx) => [itemHeading(ctx.item ?? "", node.textContent)],
+  needTitle: (node, ctx) => [itemHeading(ctx, ctx.item ?? "", node.textContent)],
   needDescription: richField,
 
   sectionE: section("E", "No outcomes have been set."),
@@ -279,7 +301,7 @@ export const DOCX_MAPPING: DocxMapping = {
     const steps = children(node).filter((c) => c.type.name === "outcomeStep");
     const a = node.attrs;
     return [
-      itemHeading(label, ctx.titles.get(label)?.title ?? ""),
+      itemHeading(ctx, label, ctx.titles.get(label)?.title ?? ""),
       ...renderAll(
         children(node).filter((c) => c.type.name === "outcomeStatement"),
         ctx,
@@ -319,7 +341,7 @@ export const DOCX_MAPPING: DocxMapping = {
     const expertise = field("provisionExpertise");
     const a = node.attrs;
     return [
-      itemHeading(label, ctx.titles.get(label)?.title ?? ""),
+      itemHeading(ctx, label, ctx.titles.get(label)?.title ?? ""),
       table(
         [
           "What",
@@ -380,13 +402,13 @@ export const DOCX_MAPPING: DocxMapping = {
             ? "A draft plan names no school or setting. The family may ask for a particular school or setting before the final plan is issued."
             : "No school or setting is named.",
         );
-    return [sectionHeading("I"), ...body];
+    return [sectionHeading("I", ctx), ...body];
   },
 
   sectionJ: (node, ctx) => {
     const items = children(node).filter((c) => c.type.name === "budgetItem");
     return [
-      sectionHeading("J"),
+      sectionHeading("J", ctx),
       labelled("A personal budget was requested", node.attrs.requested ? "Yes" : "No"),
       ...(items.length > 0
         ? [
@@ -418,7 +440,13 @@ export const DOCX_MAPPING: DocxMapping = {
   budgetItem: richField,
   budgetNotes: richField,
 
-  sectionK: section("K", "No advice or information is listed."),
+  sectionK: section(
+    "K",
+    "No advice or information is listed.",
+    (node) => !children(node).some((c) => c.type.name === "advice"),
+  ),
+  // Decisions on advice are a record for the caseworker, not text of the plan.
+  adviceDecision: () => [],
   advice: (node, ctx) => {
     const a = node.attrs;
     const label = ctx.labels.get(node) ?? "";
@@ -426,12 +454,16 @@ export const DOCX_MAPPING: DocxMapping = {
     const dates = [
       a.requested ? `requested ${formatDate(a.requested as string)}` : "",
       a.received ? `received ${formatDate(a.received as string)}` : "not yet received",
-      a.appended ? "appended to this plan" : "not appended",
+      // What an adviser's advice rests on is never appended to the plan by itself.
+      ctx.appendix ? "" : a.appended ? "appended to this plan" : "not appended",
     ].filter(Boolean);
     return [
       new Paragraph({
         children: [
-          new Bookmark({ id: bookmarkFor(label), children: [text(`${label}: `, { bold: true })] }),
+          new Bookmark({
+            id: bookmarkIn(ctx, label),
+            children: [text(`${label}: `, { bold: true })],
+          }),
           text(
             `${a.title as string}, from ${from.name}, ${from.role} (${nameOf(AGENCY_NAMES, a.agency as string)}). `,
           ),
@@ -455,9 +487,9 @@ export const DOCX_MAPPING: DocxMapping = {
         : {}),
     }),
   ],
-  heading: (node) => [
+  heading: (node, ctx) => [
     new Paragraph({
-      heading: node.attrs.level === 3 ? HeadingLevel.HEADING_3 : HeadingLevel.HEADING_4,
+      heading: headingLevel(ctx, node.attrs.level === 3 ? 3 : 4),
       children: inline(node),
     }),
   ],

@@ -17,8 +17,11 @@ import {
 import { TextWatermark } from "docx/watermarks";
 import JSZip from "jszip";
 import type { ExportOptions } from "../ExportOptions.js";
+import { adviceAppendices } from "../bundle/adviceAppendices.js";
+import { adviceUse } from "../bundle/adviceUse.js";
 import { bundleParts } from "../bundle/bundleParts.js";
 import { integrityFindings } from "../integrityFindings.js";
+import { docxAdviceAppendix } from "./docxAdviceAppendix.js";
 import { docxBundlePart } from "./docxBundlePart.js";
 import { issueLine } from "../text/issueLine.js";
 import { itemTitles } from "../text/itemTitles.js";
@@ -50,7 +53,8 @@ const orderedLevels = Array.from({ length: 9 }, (_, level) => ({
  * of need) with headings, provision tables with repeated header rows, links between items, and
  * optionally the checker's summary. The plan is validated first; an invalid plan throws a
  * `PlanFormatError` and nothing is written, and one whose structure is broken a
- * `PlanIntegrityError` (unless `allowFindings` asks for a draft copy anyway).
+ * `PlanIntegrityError` (unless `allowFindings` asks for a draft copy anyway); advice given to
+ * append that is not advice for this plan throws an `AdviceExportError`.
  */
 export async function exportDocx(input: Plan, options: ExportOptions = {}): Promise<Uint8Array> {
   const plan = parsePlan(input);
@@ -64,6 +68,11 @@ export async function exportDocx(input: Plan, options: ExportOptions = {}): Prom
   const titles = itemTitles(plan);
   // Settings are read before anything is written, so a wrong one is named first.
   const parts = bundleParts(plan, options, { draft, councilName, idLabels, titles });
+  const appendices = adviceAppendices(plan, options);
+  const use =
+    appendices.length > 0 && (options.adviceUseAppendix ?? true)
+      ? adviceUse(plan, appendices, appendices.length + 1, titles)
+      : null;
   let instances = 0;
   const ctx: DocxContext = {
     plan,
@@ -119,6 +128,8 @@ export async function exportDocx(input: Plan, options: ExportOptions = {}): Prom
     }
   }
   for (const part of parts) body.push(...docxBundlePart(part));
+  for (const appendix of appendices) body.push(...docxAdviceAppendix(appendix, ctx));
+  if (use) body.push(...docxBundlePart(use));
   if (options.changesSince) {
     body.push(
       ...comparisonAppendix(
@@ -155,8 +166,15 @@ export async function exportDocx(input: Plan, options: ExportOptions = {}): Prom
           run: { size: 28, bold: true, color: "2F5496" },
           paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, keepLines: true },
         },
-        heading3: { paragraph: { keepNext: true, keepLines: true } },
+        // An appendix's items are headings 3: bold, so they stand out from the text as a
+        // plan's items (headings 2) do.
+        heading3: {
+          run: { size: 24, bold: true, color: "2F5496" },
+          paragraph: { keepNext: true, keepLines: true },
+        },
         heading4: { paragraph: { keepNext: true, keepLines: true } },
+        // Reached only inside an appendix of advice, whose headings sit one level lower.
+        heading5: { paragraph: { keepNext: true, keepLines: true } },
       },
       paragraphStyles: [
         {

@@ -62,7 +62,7 @@ const styleOf = (run: Run): FontStyle =>
 
 interface PendingHeading {
   readonly parent: Struct;
-  readonly level: 1 | 2 | 3 | 4;
+  readonly level: 1 | 2 | 3 | 4 | 5;
   readonly text: string;
   readonly destination: string | undefined;
   readonly laid: LaidText;
@@ -565,8 +565,9 @@ export class PdfWriter {
    * A heading, with a named destination for links and a bookmark in the outline. It is drawn with
    * the block after it, so it never stands alone at the foot of a page.
    */
-  heading(parent: Struct, level: 1 | 2 | 3 | 4, text: string, destination?: string): void {
-    const size = { 1: 18, 2: 14, 3: 12.5, 4: 12 }[level];
+  heading(parent: Struct, level: 1 | 2 | 3 | 4 | 5, text: string, destination?: string): void {
+    // A fifth level is only reached inside an appendix of advice, whose headings sit one lower.
+    const size = { 1: 18, 2: 14, 3: 12.5, 4: 12, 5: 11.5 }[level];
     const laid = this.#layout([{ text, bold: true }], this.width, size);
     this.#pending.push({ parent, level, text, destination, laid, size });
   }

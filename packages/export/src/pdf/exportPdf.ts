@@ -8,8 +8,11 @@ import {
   planToDoc,
 } from "@ehcp/schema";
 import type { ExportOptions } from "../ExportOptions.js";
+import { adviceAppendices } from "../bundle/adviceAppendices.js";
+import { adviceUse } from "../bundle/adviceUse.js";
 import { bundleParts } from "../bundle/bundleParts.js";
 import { integrityFindings } from "../integrityFindings.js";
+import { pdfAdviceAppendix } from "./pdfAdviceAppendix.js";
 import { pdfBundlePart } from "./pdfBundlePart.js";
 import { issueLine } from "../text/issueLine.js";
 import { itemTitles } from "../text/itemTitles.js";
@@ -28,7 +31,8 @@ import {
  * lists and tables with header cells, the language en-GB, the title shown in the window, embedded
  * fonts, running headers and footers as artifacts, and a bookmark for each section and item. The
  * plan is validated first; an invalid plan throws a `PlanFormatError`, and one whose structure is
- * broken a `PlanIntegrityError` (unless `allowFindings` asks for a draft copy anyway).
+ * broken a `PlanIntegrityError` (unless `allowFindings` asks for a draft copy anyway); advice
+ * given to append that is not advice for this plan throws an `AdviceExportError`.
  */
 export async function exportPdf(input: Plan, options: ExportOptions = {}): Promise<Uint8Array> {
   const plan = parsePlan(input);
@@ -42,6 +46,11 @@ export async function exportPdf(input: Plan, options: ExportOptions = {}): Promi
   const titles = itemTitles(plan);
   // Settings are read before any page is drawn, so a wrong one is named before work is done.
   const parts = bundleParts(plan, options, { draft, councilName, idLabels, titles });
+  const appendices = adviceAppendices(plan, options);
+  const use =
+    appendices.length > 0 && (options.adviceUseAppendix ?? true)
+      ? adviceUse(plan, appendices, appendices.length + 1, titles)
+      : null;
   const writer = new PdfWriter({
     title: `Education, Health and Care Plan: ${plan.meta.child.fullName}${draft ? " (draft)" : ""}`,
     author: councilName,
@@ -85,6 +94,8 @@ export async function exportPdf(input: Plan, options: ExportOptions = {}): Promi
     sect.end();
   }
   for (const part of parts) pdfBundlePart(writer, part);
+  for (const appendix of appendices) pdfAdviceAppendix(appendix, ctx);
+  if (use) pdfBundlePart(writer, use);
   if (options.changesSince) {
     writer.newPage();
     const sect = writer.doc.struct("Sect");

@@ -1,4 +1,5 @@
 import {
+  ADVICE_SECTIONS,
   type Finding,
   type Plan,
   type PlanNodeName,
@@ -44,6 +45,12 @@ export interface PdfContext {
   readonly keepAfter?: number;
   /** The language of the view being drawn, where it gives one (else the document's). */
   readonly lang?: string | null;
+  /**
+   * The appendix being drawn, when the document is a piece of advice appended to the plan: its
+   * headings sit a level below the appendix's, its sections are titled as advice, and its
+   * destinations are its own, so its F1 is not the plan's.
+   */
+  readonly appendix?: number;
 }
 
 /** Tells the writer which item is being drawn, so an error can name it. */
@@ -74,6 +81,12 @@ export type PdfMapping = {
 
 /** The named destination of an item, for links and bookmarks. */
 export const destinationFor = (label: string) => `item-${label}`;
+/** The destination of an item of the document being drawn: the plan's, or an appendix's. */
+const dest = (ctx: PdfContext, label: string) =>
+  ctx.appendix ? `appendix-${ctx.appendix}-${destinationFor(label)}` : destinationFor(label);
+/** A heading's level, one lower inside an appendix, whose own heading is the heading 1. */
+const level = (ctx: PdfContext, plain: 1 | 2 | 3 | 4): 1 | 2 | 3 | 4 | 5 =>
+  ctx.appendix ? ((plain + 1) as 2 | 3 | 4 | 5) : plain;
 
 const kids = (node: PMNode): PMNode[] => {
   const out: PMNode[] = [];
@@ -98,7 +111,7 @@ const linkRun = (id: string, ctx: PdfContext, withKind = true): Run => {
   const label = ctx.idLabels.get(id);
   if (!label) return { text: `${id} (not in this plan)` };
   const title = ctx.titles.get(label);
-  return { text: (withKind ? title?.link : title?.heading) ?? label, goTo: destinationFor(label) };
+  return { text: (withKind ? title?.link : title?.heading) ?? label, goTo: dest(ctx, label) };
 };
 // Titles hold commas, so links are kept apart by semicolons.
 const linkRuns = (ids: readonly string[], ctx: PdfContext): Run[] =>
@@ -143,10 +156,26 @@ function cellBlocks(blocks: readonly PMNode[], ctx: PdfContext, depth = 0): Cell
   });
 }
 
-/** A section's Sect element, headed "Section F: …" with a bookmark. */
+/**
+ * A section's Sect element, headed "Section F: …" with a bookmark; in an advice appendix, a
+ * heading 2 that says what the section holds in advice ("Recommended provision: …").
+ */
 function openSection(ctx: PdfContext, parent: Struct, key: SectionKey): Struct {
   const sect = ctx.writer.doc.struct("Sect");
   parent.add(sect);
+  if (ctx.appendix) {
+    ctx.writer.location = {
+      item: `Appendix ${ctx.appendix}, ${ADVICE_SECTIONS[key] ?? key}`,
+      path: `sections.${key}`,
+    };
+    ctx.writer.heading(
+      sect,
+      2,
+      ADVICE_SECTIONS[key] ?? SECTION_TITLES[key],
+      `appendix-${ctx.appendix}-section-${key}`,
+    );
+    return sect;
+  }
   ctx.writer.location = { item: `Section ${key}`, path: `sections.${key}` };
   ctx.writer.heading(sect, 1, `Section ${key}: ${SECTION_TITLES[key]}`, `section-${key}`);
   return sect;
@@ -233,9 +262,9 @@ export const PDF_MAPPING: PdfMapping = {
     at(ctx, label);
     ctx.writer.heading(
       parent,
-      2,
+      level(ctx, 2),
       `${label}: ${nameOf(TOPIC_NAMES, node.attrs.topic as string)}`,
-      destinationFor(label),
+      dest(ctx, label),
     );
     const who = nameOf(VOICE_PHRASES, node.attrs.voice as string);
     ctx.writer.paragraph(parent, [
@@ -287,9 +316,9 @@ export const PDF_MAPPING: PdfMapping = {
   needTitle: (node, ctx, parent) =>
     ctx.writer.heading(
       parent,
-      2,
+      level(ctx, 2),
       `${ctx.item}: ${node.textContent}`,
-      destinationFor(ctx.item ?? ""),
+      dest(ctx, ctx.item ?? ""),
     ),
   needDescription: richField,
 
@@ -298,7 +327,12 @@ export const PDF_MAPPING: PdfMapping = {
     const label = ctx.labels.get(node) ?? "";
     at(ctx, label);
     const a = node.attrs;
-    ctx.writer.heading(parent, 2, ctx.titles.get(label)?.heading ?? label, destinationFor(label));
+    ctx.writer.heading(
+      parent,
+      level(ctx, 2),
+      ctx.titles.get(label)?.heading ?? label,
+      dest(ctx, label),
+    );
     renderAll(
       kids(node).filter((c) => c.type.name === "outcomeStatement"),
       ctx,
@@ -341,7 +375,12 @@ export const PDF_MAPPING: PdfMapping = {
     const field = (type: string) => kids(node).find((c) => c.type.name === type);
     const what = field("provisionWhat");
     const a = node.attrs;
-    ctx.writer.heading(parent, 2, ctx.titles.get(label)?.heading ?? label, destinationFor(label));
+    ctx.writer.heading(
+      parent,
+      level(ctx, 2),
+      ctx.titles.get(label)?.heading ?? label,
+      dest(ctx, label),
+    );
     const trailers: [string, Run[]][] = [];
     if ((a.needIds as string[]).length)
       trailers.push(["Needs it meets directly", linkRuns(a.needIds as string[], ctx)]);
@@ -465,7 +504,13 @@ export const PDF_MAPPING: PdfMapping = {
   budgetItem: richField,
   budgetNotes: richField,
 
-  sectionK: section("K", "No advice or information is listed."),
+  sectionK: section(
+    "K",
+    "No advice or information is listed.",
+    (node) => !kids(node).some((c) => c.type.name === "advice"),
+  ),
+  // Decisions on advice are a record for the caseworker, not text of the plan.
+  adviceDecision: () => {},
   advice: (node, ctx, parent) => {
     const a = node.attrs;
     const label = ctx.labels.get(node) ?? "";
@@ -474,7 +519,8 @@ export const PDF_MAPPING: PdfMapping = {
     const dates = [
       a.requested ? `requested ${formatDate(a.requested as string)}` : "",
       a.received ? `received ${formatDate(a.received as string)}` : "not yet received",
-      a.appended ? "appended to this plan" : "not appended",
+      // What an adviser's advice rests on is never appended to the plan by itself.
+      ctx.appendix ? "" : a.appended ? "appended to this plan" : "not appended",
     ].filter(Boolean);
     ctx.writer.paragraph(
       parent,
@@ -485,7 +531,7 @@ export const PDF_MAPPING: PdfMapping = {
         },
         { text: `${dates.join("; ")}.`.replace(/^./, (c) => c.toUpperCase()) },
       ],
-      { destination: destinationFor(label) },
+      { destination: dest(ctx, label) },
     );
   },
 
@@ -497,7 +543,7 @@ export const PDF_MAPPING: PdfMapping = {
     });
   },
   heading: (node, ctx, parent) =>
-    ctx.writer.heading(parent, node.attrs.level === 3 ? 3 : 4, node.textContent),
+    ctx.writer.heading(parent, level(ctx, node.attrs.level === 3 ? 3 : 4), node.textContent),
   bulletList: listRenderer(false),
   orderedList: listRenderer(true),
   listItem: (node, ctx, parent) => renderAll(kids(node), ctx, parent),

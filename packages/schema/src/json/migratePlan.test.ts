@@ -64,7 +64,7 @@ describe("migratePlan", () => {
       );
     }
     expect(() => migratePlan({ ...plan(), formatVersion: 1.05 })).toThrow(
-      /formatVersion: no format version 1.05: this toolkit reads 1, 1.1/,
+      /formatVersion: no format version 1.05: this toolkit reads 1, 1.1, 1.2/,
     );
   });
 

@@ -48,7 +48,7 @@ export function migratePlan(
         "upgrade @ehcp/schema to open it",
     );
   }
-  // A minor version (1.1) adds only what older readers lack: it needs no step, and is kept.
+  // A minor version (1.1, 1.2) adds only what older readers lack: it needs no step, and is kept.
   if (
     !Number.isInteger(current) &&
     !(PLAN_FORMAT_VERSIONS as readonly number[]).includes(current)

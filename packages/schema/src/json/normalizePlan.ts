@@ -28,6 +28,8 @@ export function normalizePlan(plan: Plan): Plan {
       G: provisions(s.G),
       H1: provisions(s.H1),
       H2: provisions(s.H2),
+      // No decisions and an empty list of them say the same; the shorter one reads as 1.1 did.
+      K: s.K.decisions?.length ? s.K : { advice: s.K.advice },
       J: {
         ...s.J,
         items: s.J.items.map((i) => ({ ...i, outcomesMet: rt(i.outcomesMet) })),

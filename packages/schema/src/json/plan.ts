@@ -1,6 +1,12 @@
 import { z } from "zod";
-import { LANG_FORMAT_VERSION, PLAN_FORMAT, PLAN_FORMAT_VERSIONS } from "./formatVersion.js";
+import {
+  LANG_FORMAT_VERSION,
+  PLAN_FORMAT,
+  PLAN_FORMAT_VERSIONS,
+  SOURCE_FORMAT_VERSION,
+} from "./formatVersion.js";
 import { usesLang } from "./usesLang.js";
+import { firstSourcePath } from "./firstSourcePath.js";
 import { MAX_FIELD_LENGTH } from "./limits.js";
 import { LangSchema, RichTextSchema } from "./richText.js";
 
@@ -22,6 +28,19 @@ const isoMonthOrDate = z
   .refine((s) => s.length === 7 || isoDate.safeParse(s).success, {
     message: "expected a month (YYYY-MM) or a date (YYYY-MM-DD)",
   });
+
+/**
+ * Where a need, an outcome or a provision came from, when a caseworker lifted it from a piece of
+ * advice (format version 1.2): the advice request, the recommendation's item id inside the advice
+ * document, the submitted version of the advice it was read in (1 for the first submission), and
+ * the day it was lifted. The item may have been edited since; the source says what it rests on.
+ */
+export const ItemSourceSchema = z.strictObject({
+  requestId: IdSchema,
+  recommendationId: IdSchema,
+  version: z.int().min(1).max(10_000),
+  liftedOn: isoDate,
+});
 
 export const AREAS_OF_NEED = [
   "communication-interaction",
@@ -82,6 +101,7 @@ const needSchema = <A extends readonly [string, ...string[]]>(areas: A) =>
     title: text,
     description: RichTextSchema,
     adviceIds: IdListSchema,
+    source: ItemSourceSchema.optional(),
   });
 
 export const NEED_AREAS = {
@@ -113,6 +133,7 @@ export const OutcomeSchema = z.strictObject({
   pfa: z.enum(PFA_AREAS).nullable(),
   frameworkRef: text.nullable(),
   steps: z.array(OutcomeStepSchema),
+  source: ItemSourceSchema.optional(),
 });
 
 export const SectionESchema = z.strictObject({ outcomes: z.array(OutcomeSchema) });
@@ -142,6 +163,7 @@ export const ProvisionSchema = z.strictObject({
   hoursPerWeek: z.number().min(0).max(168).nullable(),
   duration: DurationSchema.nullable(),
   adviceIds: IdListSchema,
+  source: ItemSourceSchema.optional(),
 });
 
 export const ProvisionSectionSchema = z.strictObject({ provisions: z.array(ProvisionSchema) });
@@ -201,7 +223,43 @@ export const AdviceSchema = z.strictObject({
   appended: z.boolean(),
 });
 
-export const SectionKSchema = z.strictObject({ advice: z.array(AdviceSchema) });
+const reason = z
+  .string()
+  .max(MAX_FIELD_LENGTH)
+  .refine((r) => r.trim() !== "", { message: "give the reason in words" });
+
+const decisionOn = {
+  requestId: IdSchema,
+  recommendationId: IdSchema,
+  /** The day the caseworker decided. */
+  on: isoDate,
+};
+
+/**
+ * What the caseworker decided about one recommendation of a piece of advice that is not simply
+ * in the plan (an item whose `source` names it is in the plan, and needs no decision): merged into
+ * another item (`into`, its id), not included (`declined`, with the reason), or, when the advice
+ * changed after it was lifted, the item `kept` as it is, with the reason and the version reviewed.
+ * A recommendation has at most one decision; a later one replaces it (format version 1.2).
+ */
+export const AdviceDecisionSchema = z.discriminatedUnion("decision", [
+  z.strictObject({ ...decisionOn, decision: z.literal("merged"), into: IdSchema }),
+  z.strictObject({ ...decisionOn, decision: z.literal("declined"), reason }),
+  z.strictObject({
+    ...decisionOn,
+    decision: z.literal("kept"),
+    reason,
+    version: z.int().min(1).max(10_000),
+  }),
+]);
+
+export const ADVICE_DECISIONS = ["merged", "declined", "kept"] as const;
+
+export const SectionKSchema = z.strictObject({
+  advice: z.array(AdviceSchema),
+  /** The caseworker's decisions on the advice's recommendations (format version 1.2). */
+  decisions: z.array(AdviceDecisionSchema).optional(),
+});
 
 export const SectionsSchema = z.strictObject({
   A: SectionASchema,
@@ -224,6 +282,7 @@ export const PlanSchema = z
     formatVersion: z.union([
       z.literal(PLAN_FORMAT_VERSIONS[0]),
       z.literal(PLAN_FORMAT_VERSIONS[1]),
+      z.literal(PLAN_FORMAT_VERSIONS[2]),
     ]),
     id: IdSchema,
     meta: MetaSchema,
@@ -236,6 +295,15 @@ export const PlanSchema = z
         code: "custom",
         path: ["formatVersion"],
         message: `a plan that gives a language ("lang") is format version ${LANG_FORMAT_VERSION}; this one says ${plan.formatVersion}`,
+      });
+    }
+    // Likewise a reader of 1.1 would drop where items came from and the decisions on advice.
+    const source = plan.formatVersion < SOURCE_FORMAT_VERSION && firstSourcePath(plan.sections);
+    if (source) {
+      ctx.addIssue({
+        code: "custom",
+        path: source,
+        message: `a plan that records where an item came from ("source") or decisions on advice is format version ${SOURCE_FORMAT_VERSION}; this one says ${plan.formatVersion}`,
       });
     }
   });
@@ -257,6 +325,8 @@ export type Duration = z.infer<typeof DurationSchema>;
 export type Placement = z.infer<typeof PlacementSchema>;
 export type BudgetItem = z.infer<typeof BudgetItemSchema>;
 export type Advice = z.infer<typeof AdviceSchema>;
+export type ItemSource = z.infer<typeof ItemSourceSchema>;
+export type AdviceDecision = z.infer<typeof AdviceDecisionSchema>;
 
 /** Section keys in statutory order. */
 export const SECTION_KEYS = [

@@ -3,6 +3,7 @@ import type { Node as PMNode } from "prosemirror-model";
 import { z } from "zod";
 import { describeZodIssue } from "../errors/describeZodIssue.js";
 import {
+  AdviceDecisionSchema,
   AdviceSchema,
   BudgetItemSchema,
   IdSchema,
@@ -50,6 +51,8 @@ function valuesOf(node: PMNode, section: PlanNodeName | undefined): [z.ZodType, 
       return [[BudgetItemSchema, ITEM_TO_JSON.budgetItem(node)]];
     case "advice":
       return [[AdviceSchema, ITEM_TO_JSON.advice(node)]];
+    case "adviceDecision":
+      return [[AdviceDecisionSchema, ITEM_TO_JSON.adviceDecision(node)]];
     case "planDetails":
       return [
         [PlanDetailsSchema, node.attrs],

@@ -1,7 +1,13 @@
 import type { Node as PMNode } from "prosemirror-model";
-import { LANG_FORMAT_VERSION, PLAN_FORMAT, PLAN_FORMAT_VERSIONS } from "../json/formatVersion.js";
+import {
+  LANG_FORMAT_VERSION,
+  PLAN_FORMAT,
+  PLAN_FORMAT_VERSIONS,
+  SOURCE_FORMAT_VERSION,
+} from "../json/formatVersion.js";
+import { firstSourcePath } from "../json/firstSourcePath.js";
 import { usesLang } from "../json/usesLang.js";
-import type { Plan } from "../json/plan.js";
+import type { Plan, Sections } from "../json/plan.js";
 import { parsePlan } from "../json/parsePlan.js";
 import { childOf, childrenOf, ITEM_TO_JSON, richText } from "./planNodeJson.js";
 import type { PlanNodeName } from "./planSchema.js";
@@ -35,6 +41,9 @@ export function docToPlan(withPending: PMNode): Plan {
   const details = (planDetails?.attrs ?? {}) as Attrs;
   const sectionI = section("sectionI");
   const sectionJ = section("sectionJ");
+  const decisions = childrenOf(section("sectionK"), "adviceDecision").map(
+    ITEM_TO_JSON.adviceDecision,
+  );
 
   const plan = {
     format: PLAN_FORMAT,
@@ -63,12 +72,16 @@ export function docToPlan(withPending: PMNode): Plan {
       },
       K: {
         advice: childrenOf(section("sectionK"), "advice").map(ITEM_TO_JSON.advice),
+        ...(decisions.length > 0 ? { decisions } : {}),
       },
     },
   };
-  // The lowest version that describes the plan: one that gives no language is still version 1.
-  return parsePlan({
-    ...plan,
-    formatVersion: usesLang(plan.sections) ? LANG_FORMAT_VERSION : PLAN_FORMAT_VERSIONS[0],
-  });
+  // The lowest version that describes the plan: one that gives no language is still version 1,
+  // and one with no sources nor decisions on advice at most 1.1.
+  const formatVersion = firstSourcePath(plan.sections as unknown as Sections)
+    ? SOURCE_FORMAT_VERSION
+    : usesLang(plan.sections)
+      ? LANG_FORMAT_VERSION
+      : PLAN_FORMAT_VERSIONS[0];
+  return parsePlan({ ...plan, formatVersion });
 }

@@ -59,6 +59,16 @@ function withoutUnsetLang(json: Record<string, unknown>): Record<string, unknown
   };
 }
 
+/** An item's `source`, where it has one: Plan JSON leaves the key out otherwise. */
+const sourceOf = (node: PMNode) =>
+  node.attrs.source !== null && node.attrs.source !== undefined
+    ? { source: copy(node.attrs.source) }
+    : {};
+
+/** The attributes of `names` that are set: a decision holds only those of its kind. */
+const setAttrs = (node: PMNode, names: readonly string[]) =>
+  Object.fromEntries(names.filter((n) => node.attrs[n] !== null).map((n) => [n, node.attrs[n]]));
+
 const plainText = (node: PMNode | undefined): string => node?.textContent ?? "";
 
 const outcomeStep = (step: PMNode) => ({
@@ -87,6 +97,7 @@ export const ITEM_TO_JSON = {
     title: plainText(childOf(n, "needTitle")),
     description: richText(childOf(n, "needDescription")),
     adviceIds: copy(n.attrs.adviceIds),
+    ...sourceOf(n),
   }),
   outcomeStep,
   outcome: (o: PMNode) => ({
@@ -97,6 +108,7 @@ export const ITEM_TO_JSON = {
     pfa: o.attrs.pfa,
     frameworkRef: o.attrs.frameworkRef,
     steps: childrenOf(o, "outcomeStep").map(outcomeStep),
+    ...sourceOf(o),
   }),
   provision: (p: PMNode) => ({
     id: p.attrs.id,
@@ -110,6 +122,7 @@ export const ITEM_TO_JSON = {
     hoursPerWeek: p.attrs.hoursPerWeek,
     duration: copy(p.attrs.duration),
     adviceIds: copy(p.attrs.adviceIds),
+    ...sourceOf(p),
   }),
   budgetItem: (i: PMNode) => ({
     provisionId: i.attrs.provisionId,
@@ -126,6 +139,8 @@ export const ITEM_TO_JSON = {
     received: a.attrs.received,
     appended: a.attrs.appended,
   }),
+  adviceDecision: (d: PMNode) =>
+    setAttrs(d, ["requestId", "recommendationId", "decision", "into", "reason", "version", "on"]),
   planDetails: (d: PMNode) => ({
     status: d.attrs.status,
     issue: d.attrs.issue,

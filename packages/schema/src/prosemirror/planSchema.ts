@@ -128,8 +128,8 @@ export const PLAN_NODE_ATTRS = {
     "signOff",
   ],
   view: ["id", "voice", "topic", "directQuote", "gatheredHow", "lang"],
-  need: ["id", "area", "adviceIds"],
-  outcome: ["id", "needIds", "byWhen", "pfa", "frameworkRef"],
+  need: ["id", "area", "adviceIds", "source"],
+  outcome: ["id", "needIds", "byWhen", "pfa", "frameworkRef", "source"],
   outcomeStep: ["id", "byWhen"],
   provision: [
     "id",
@@ -140,11 +140,13 @@ export const PLAN_NODE_ATTRS = {
     "hoursPerWeek",
     "duration",
     "adviceIds",
+    "source",
   ],
   sectionI: ["placement"],
   sectionJ: ["requested"],
   budgetItem: ["provisionId", "amountGBP", "arrangement"],
   advice: ["id", "title", "from", "agency", "requested", "received", "appended"],
+  adviceDecision: ["requestId", "recommendationId", "decision", "into", "reason", "version", "on"],
 } as const;
 
 const A = PLAN_NODE_ATTRS;
@@ -196,8 +198,17 @@ const nodes = {
   budgetItem: item("budgetItem", "block*", A.budgetItem),
   budgetNotes: richField("budgetNotes"),
 
-  sectionK: section("sectionK", "advice*"),
+  sectionK: section("sectionK", "advice* adviceDecision*"),
   advice: item("advice", "", A.advice),
+  // A record, not something to read in the plan: the advice views show it, the editor does not.
+  adviceDecision: {
+    ...item("adviceDecision", "", A.adviceDecision),
+    selectable: false,
+    toDOM(node): DOMOutputSpec {
+      const dom = structural("adviceDecision", "article", A.adviceDecision).toDOM?.(node);
+      return ["article", { ...(dom as [string, Record<string, string>])[1], hidden: "" }];
+    },
+  },
 
   paragraph: {
     attrs: { lang: langAttr },
@@ -366,7 +377,7 @@ export type PlanNodeName = keyof typeof nodes;
  * nodes, marks or attributes: the server refuses editors of an older version, because
  * y-prosemirror deletes, for every peer, the nodes an older editor does not know.
  */
-export const PLAN_SCHEMA_VERSION = 3;
+export const PLAN_SCHEMA_VERSION = 4;
 /** Every mark type name of the plan schema. */
 export type PlanMarkName = keyof typeof marks;
 

@@ -35,6 +35,7 @@ const provisionSection = (type: string, provisions: readonly Provision[]): JSONN
       hoursPerWeek: p.hoursPerWeek,
       duration: copy(p.duration),
       adviceIds: copy(p.adviceIds),
+      source: copy(p.source ?? null),
     },
     content: [
       rich("provisionWhat", p.what),
@@ -50,7 +51,12 @@ const needsSection = (type: string, section: Plan["sections"]["B" | "C" | "D"]):
     ...(section.summary ? [rich("needsSummary", section.summary)] : []),
     ...section.needs.map((n) => ({
       type: "need",
-      attrs: { id: n.id, area: n.area, adviceIds: copy(n.adviceIds) },
+      attrs: {
+        id: n.id,
+        area: n.area,
+        adviceIds: copy(n.adviceIds),
+        source: copy(n.source ?? null),
+      },
       content: [plain("needTitle", n.title), rich("needDescription", n.description)],
     })),
   ],
@@ -103,6 +109,7 @@ export function planToDocJSON(plan: Plan): JSONNode {
             byWhen: o.byWhen,
             pfa: o.pfa,
             frameworkRef: o.frameworkRef,
+            source: copy(o.source ?? null),
           },
           content: [
             rich("outcomeStatement", o.statement),
@@ -135,18 +142,21 @@ export function planToDocJSON(plan: Plan): JSONNode {
       },
       {
         type: "sectionK",
-        content: s.K.advice.map((a) => ({
-          type: "advice",
-          attrs: {
-            id: a.id,
-            title: a.title,
-            from: copy(a.from),
-            agency: a.agency,
-            requested: a.requested,
-            received: a.received,
-            appended: a.appended,
-          },
-        })),
+        content: [
+          ...s.K.advice.map((a) => ({
+            type: "advice",
+            attrs: {
+              id: a.id,
+              title: a.title,
+              from: copy(a.from),
+              agency: a.agency,
+              requested: a.requested,
+              received: a.received,
+              appended: a.appended,
+            },
+          })),
+          ...(s.K.decisions ?? []).map((d) => ({ type: "adviceDecision", attrs: { ...d } })),
+        ],
       },
     ],
   };
