@@ -4,8 +4,9 @@ import { planFields } from "./planFields.js";
 import { type QualityConfig, resolveConfig } from "./QualityConfig.js";
 import type { RuleContext } from "./Rule.js";
 import { RULE_CATALOGUE, RULE_IDS } from "./ruleCatalogue.js";
-import { RULE_CHECKS } from "./rules/index.js";
-import { Thread } from "./Thread.js";
+import { ITEM_RULES, RULE_CHECKS } from "./rules/index.js";
+import type { RuleFinding } from "./Rule.js";
+import { type NeedEntry, type OutcomeEntry, type ProvisionEntry, Thread } from "./Thread.js";
 
 const EMPTY_FIELD = { text: "", tokens: [] } as const;
 
@@ -49,6 +50,25 @@ export function createPlanChecker(): PlanChecker {
 
 const shared = createPlanChecker();
 
+interface ItemEntries {
+  needs: NeedEntry[];
+  outcomes: OutcomeEntry[];
+  provisions: ProvisionEntry[];
+}
+const NO_ENTRIES: ItemEntries = { needs: [], outcomes: [], provisions: [] };
+
+/** The thread's entry of each need, outcome and provision, by the item's JSON path. */
+function entriesByItem(thread: Thread): Map<string, ItemEntries> {
+  const byItem = new Map<string, ItemEntries>();
+  for (const e of thread.needs)
+    byItem.set(`sections.${e.section}.needs[${e.index}]`, { ...NO_ENTRIES, needs: [e] });
+  for (const e of thread.outcomes)
+    byItem.set(`sections.E.outcomes[${e.index}]`, { ...NO_ENTRIES, outcomes: [e] });
+  for (const e of thread.provisions)
+    byItem.set(`sections.${e.section}.provisions[${e.index}]`, { ...NO_ENTRIES, provisions: [e] });
+  return byItem;
+}
+
 /**
  * Checks a plan against every quality rule and returns the findings in document order: errors
  * that make a plan unlawful or broken, warnings that make it weak, and information worth a look.
@@ -58,13 +78,26 @@ export function checkPlan(plan: Plan, config: QualityConfig = {}): Finding[] {
   return shared.check(plan, config);
 }
 
-function check(cache: FieldCache, plan: Plan, config: QualityConfig): Finding[] {
+/**
+ * Every rule run once on the whole plan, with nothing remembered: what a check item by item must
+ * give, for the tests (not exported from the package).
+ */
+export function checkWholePlan(plan: Plan, config: QualityConfig = {}): Finding[] {
+  return check(new FieldCache(), plan, config, false);
+}
+
+function check(cache: FieldCache, plan: Plan, config: QualityConfig, byItems = true): Finding[] {
   const resolved = resolveConfig(
     config,
     (id) => RULE_CATALOGUE[id].severity,
     config.today ?? localToday(),
   );
-  const fields = planFields(plan, (path, text) => cache.tokens(path, text));
+  cache.startCheck();
+  const fields = planFields(
+    plan,
+    (path, text) => cache.tokens(path, text),
+    (key, item, build) => cache.itemFields(key, item, build),
+  );
   const byPath = new Map(fields.map((f) => [f.path, f]));
   const childName =
     plan.meta.child.preferredName.trim() ||
@@ -86,12 +119,36 @@ function check(cache: FieldCache, plan: Plan, config: QualityConfig): Finding[] 
   };
 
   const findings: Finding[] = [];
-  cache.keepOnly(new Set(byPath.keys()));
-  for (const rule of RULE_IDS) {
+  cache.keepOnly(fields.map((f) => f.path));
+  const on = RULE_IDS.filter((rule) => resolved.rules[rule] !== "off");
+  // The rules that judge each item by itself run on one item at a time, and what they find on
+  // an item is remembered while it, the plan's details (name, pronouns, status, dates), the
+  // date and the settings stay as they were: a re-check after one field changed runs them on
+  // that item only. The rest read across the plan and run on every check.
+  const itemRules = on.filter((rule) => byItems && ITEM_RULES.has(rule));
+  const itemContext = cache.sameContext(
+    `${remembered}\u0000${resolved.today}\u0000${JSON.stringify(plan.meta)}`,
+  );
+  const entries = entriesByItem(context.thread);
+  const byItem = cache.items().map((item) =>
+    item.remember(itemContext, () => {
+      const only: RuleContext = {
+        ...context,
+        fields: item.fields,
+        thread: new Thread(plan, entries.get(item.key) ?? NO_ENTRIES),
+      };
+      return new Map(itemRules.map((rule) => [rule, RULE_CHECKS[rule](only)]));
+    }),
+  );
+  for (const rule of on) {
     const severity = resolved.rules[rule];
     if (severity === "off") continue;
     const { source } = RULE_CATALOGUE[rule];
-    for (const f of RULE_CHECKS[rule](context)) findings.push({ rule, severity, ...f, source });
+    const push = (found: readonly RuleFinding[]) => {
+      for (const f of found) findings.push({ rule, severity, ...f, source });
+    };
+    if (byItems && ITEM_RULES.has(rule)) for (const item of byItem) push(item.get(rule) ?? []);
+    else push(RULE_CHECKS[rule](context));
   }
   // Document order: section, then the item's place in it (from the path); within an item, rules
   // keep the catalogue's order (errors first) and each rule its own order.

@@ -1,18 +1,19 @@
-import { checkIntegrity, type Finding, type Plan } from "@ehcp/schema";
-import type { RuleCheck, RuleFinding } from "../Rule.js";
+import { checkIntegrity, type Finding } from "@ehcp/schema";
+import type { RuleCheck, RuleContext, RuleFinding } from "../Rule.js";
 
-// Both rules read one integrity check, made once per plan.
-const cache = new WeakMap<Plan, Finding[]>();
-const integrityOf = (plan: Plan): Finding[] => {
-  let findings = cache.get(plan);
-  if (!findings) cache.set(plan, (findings = checkIntegrity(plan)));
+// Both rules read one integrity check, made once per check: by the check's context, not the
+// plan, as a caller may change a plan in place and check it again.
+const cache = new WeakMap<RuleContext, Finding[]>();
+const integrityOf = (context: RuleContext): Finding[] => {
+  let findings = cache.get(context);
+  if (!findings) cache.set(context, (findings = checkIntegrity(context.plan)));
   return findings;
 };
 
 const findingsOf =
   (rule: "duplicate-id" | "dangling-link"): RuleCheck =>
-  ({ plan }) =>
-    integrityOf(plan)
+  (context) =>
+    integrityOf(context)
       .filter((f) => f.rule === rule)
       .map(({ rule: _r, severity: _s, source: _o, ...rest }): RuleFinding => rest);
 
