@@ -48,9 +48,14 @@ export class FieldCache {
     }
   >();
   #order: CheckedItem[] = [];
+  readonly #byKey = new Map<
+    string,
+    { readonly key: readonly unknown[]; readonly value: unknown }
+  >();
   #context = "";
   #check = 0;
-  #paths: readonly string[] = [];
+  #fields: readonly PlanField[] = [];
+  readonly #byPath = new Map<string, PlanField>();
   readonly #readings = new Map<
     string,
     { readonly text: string; readonly reading: LanguageReading }
@@ -71,6 +76,19 @@ export class FieldCache {
     return this.#context;
   }
 
+  /**
+   * What `compute` gives under `name`, remembered while `key` is the same, element by element:
+   * for what reads across the plan but only a small part of it (its ids and links).
+   */
+  byKey<T>(name: string, key: readonly unknown[], compute: () => T): T {
+    const known = this.#byKey.get(name);
+    if (known && known.key.length === key.length && known.key.every((k, i) => k === key[i]))
+      return known.value as T;
+    const value = compute();
+    this.#byKey.set(name, { key, value });
+    return value;
+  }
+
   /** The items this check has seen so far (`itemFields`), in document order. */
   items(): readonly CheckedItem[] {
     return this.#order;
@@ -86,7 +104,9 @@ export class FieldCache {
     let known = this.#items.get(key);
     if (known && jsonEqual(item, known.copy)) known.seen = this.#check;
     else {
+      if (known) for (const f of known.fields) this.#byPath.delete(f.path);
       known = { copy: structuredClone(item), fields: build(), seen: this.#check };
+      for (const f of known.fields) this.#byPath.set(f.path, f);
       this.#items.set(key, known);
     }
     const entry = known;
@@ -146,16 +166,24 @@ export class FieldCache {
     return value;
   }
 
+  /** The field at a JSON path as this check's items gave it (after `keepOnly`). */
+  fieldAt(path: string): PlanField | undefined {
+    return this.#byPath.get(path);
+  }
+
   /**
-   * Forgets the fields a check no longer saw, so a plan that shrinks does not keep their text.
-   * `paths` in the order of the check's fields; when they are the last check's, nothing is lost.
+   * Ends reading the plan's items: forgets the items and fields this check did not see, so a
+   * plan that shrinks does not keep their text. When the check's fields are at the paths of the
+   * last check's, in the same order, no item was added, moved or removed and nothing is lost.
    */
-  keepOnly(paths: readonly string[]): void {
-    const last = this.#paths;
-    this.#paths = paths;
-    if (last.length === paths.length && last.every((p, i) => p === paths[i])) return;
+  keepOnly(fields: readonly PlanField[]): void {
+    const last = this.#fields;
+    this.#fields = fields;
+    if (last.length === fields.length && last.every((f, i) => f.path === fields[i]!.path)) return;
     for (const [key, item] of this.#items) if (item.seen !== this.#check) this.#items.delete(key);
-    this.#forget(new Set(paths));
+    this.#byPath.clear();
+    for (const f of fields) this.#byPath.set(f.path, f);
+    this.#forget(new Set(this.#byPath.keys()));
   }
 
   #forget(paths: ReadonlySet<string>): void {

@@ -1,12 +1,19 @@
 import { checkIntegrity, type Finding } from "@ehcp/schema";
 import type { RuleCheck, RuleContext, RuleFinding } from "../Rule.js";
+import { integrityKey } from "./integrityKey.js";
 
-// Both rules read one integrity check, made once per check: by the check's context, not the
-// plan, as a caller may change a plan in place and check it again.
+// Both rules read one integrity check, made once per check (by the check's context, not the
+// plan, as a caller may change a plan in place and check it again) and remembered while the
+// plan's ids and links are as they were.
 const cache = new WeakMap<RuleContext, Finding[]>();
 const integrityOf = (context: RuleContext): Finding[] => {
   let findings = cache.get(context);
-  if (!findings) cache.set(context, (findings = checkIntegrity(context.plan)));
+  if (!findings) {
+    findings = context.byKey("integrity", integrityKey(context.plan), () =>
+      checkIntegrity(context.plan),
+    );
+    cache.set(context, findings);
+  }
   return findings;
 };
 
