@@ -1,3 +1,5 @@
+import { jsonEqual } from "./jsonEqual.js";
+import type { PlanField } from "./planFields.js";
 import type { FieldKey } from "./Rule.js";
 import { type LanguageReading, readLanguage } from "./text/readLanguage.js";
 import { type Token, tokenize } from "./text/tokenize.js";
@@ -8,6 +10,18 @@ interface Remembered<T> {
   readonly target: string;
   readonly context: string;
   readonly value: T;
+}
+
+/** An item of the plan as a check saw it. */
+export interface CheckedItem {
+  /** Its JSON path: "sections.F.provisions[3]". */
+  readonly key: string;
+  readonly fields: readonly PlanField[];
+  /**
+   * What `compute` gives for this item, remembered while the item and `context` (what else
+   * the result depends on) are as they were.
+   */
+  remember<T>(context: string, compute: () => T): T;
 }
 
 /**
@@ -24,10 +38,90 @@ export class FieldCache {
     { readonly text: string; readonly tokens: readonly Token[] }
   >();
   readonly #results = new Map<string, Map<string, Remembered<unknown>>>();
+  readonly #items = new Map<
+    string,
+    {
+      readonly copy: unknown;
+      readonly fields: readonly PlanField[];
+      seen: number;
+      remembered?: { readonly context: string; readonly value: unknown };
+    }
+  >();
+  #order: CheckedItem[] = [];
+  readonly #byKey = new Map<
+    string,
+    { readonly key: readonly unknown[]; readonly value: unknown }
+  >();
+  #context = "";
+  #check = 0;
+  #fields: readonly PlanField[] = [];
+  readonly #byPath = new Map<string, PlanField>();
   readonly #readings = new Map<
     string,
     { readonly text: string; readonly reading: LanguageReading }
   >();
+
+  /** Starts a check: the items it does not see are forgotten at `keepOnly`. */
+  startCheck(): void {
+    this.#check++;
+    this.#order = [];
+  }
+
+  /**
+   * `context` itself, or the equal string the last check gave: what is remembered by it is then
+   * compared by identity, not character by character.
+   */
+  sameContext(context: string): string {
+    if (context !== this.#context) this.#context = context;
+    return this.#context;
+  }
+
+  /**
+   * What `compute` gives under `name`, remembered while `key` is the same, element by element:
+   * for what reads across the plan but only a small part of it (its ids and links).
+   */
+  byKey<T>(name: string, key: readonly unknown[], compute: () => T): T {
+    const known = this.#byKey.get(name);
+    if (known && known.key.length === key.length && known.key.every((k, i) => k === key[i]))
+      return known.value as T;
+    const value = compute();
+    this.#byKey.set(name, { key, value });
+    return value;
+  }
+
+  /** The items this check has seen so far (`itemFields`), in document order. */
+  items(): readonly CheckedItem[] {
+    return this.#order;
+  }
+
+  /**
+   * The fields of the item at `key`, built again only when the item is not as it was (compared by
+   * value with a copy of it, as each check may get a freshly built plan or the same one changed
+   * in place). An unchanged item gives the very objects of the last check, so what rules
+   * remember of its fields is found by identity.
+   */
+  itemFields(key: string, item: unknown, build: () => readonly PlanField[]): readonly PlanField[] {
+    let known = this.#items.get(key);
+    if (known && jsonEqual(item, known.copy)) known.seen = this.#check;
+    else {
+      if (known) for (const f of known.fields) this.#byPath.delete(f.path);
+      known = { copy: structuredClone(item), fields: build(), seen: this.#check };
+      for (const f of known.fields) this.#byPath.set(f.path, f);
+      this.#items.set(key, known);
+    }
+    const entry = known;
+    this.#order.push({
+      key,
+      fields: entry.fields,
+      remember: <T>(context: string, compute: () => T): T => {
+        if (entry.remembered?.context === context) return entry.remembered.value as T;
+        const value = compute();
+        entry.remembered = { context, value };
+        return value;
+      },
+    });
+    return entry.fields;
+  }
 
   /** The language model's reading of the field at `path`, read again only when its text changed. */
   reading(path: string, text: string): LanguageReading {
@@ -72,8 +166,27 @@ export class FieldCache {
     return value;
   }
 
-  /** Forgets the fields a check no longer saw, so a plan that shrinks does not keep their text. */
-  keepOnly(paths: ReadonlySet<string>): void {
+  /** The field at a JSON path as this check's items gave it (after `keepOnly`). */
+  fieldAt(path: string): PlanField | undefined {
+    return this.#byPath.get(path);
+  }
+
+  /**
+   * Ends reading the plan's items: forgets the items and fields this check did not see, so a
+   * plan that shrinks does not keep their text. When the check's fields are at the paths of the
+   * last check's, in the same order, no item was added, moved or removed and nothing is lost.
+   */
+  keepOnly(fields: readonly PlanField[]): void {
+    const last = this.#fields;
+    this.#fields = fields;
+    if (last.length === fields.length && last.every((f, i) => f.path === fields[i]!.path)) return;
+    for (const [key, item] of this.#items) if (item.seen !== this.#check) this.#items.delete(key);
+    this.#byPath.clear();
+    for (const f of fields) this.#byPath.set(f.path, f);
+    this.#forget(new Set(this.#byPath.keys()));
+  }
+
+  #forget(paths: ReadonlySet<string>): void {
     for (const path of this.#tokens.keys()) if (!paths.has(path)) this.#tokens.delete(path);
     for (const path of this.#readings.keys()) if (!paths.has(path)) this.#readings.delete(path);
     for (const byPath of this.#results.values())

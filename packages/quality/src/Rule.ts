@@ -30,6 +30,11 @@ export interface RuleContext {
    * nothing else in the plan.
    */
   readonly perField: <T>(rule: string, field: FieldKey, compute: () => T) => T;
+  /**
+   * A result remembered between checks while `key` (what it is worked out from, e.g. the
+   * plan's ids and links) is the same, element by element.
+   */
+  readonly byKey: <T>(name: string, key: readonly unknown[], compute: () => T) => T;
 }
 
 /** What a per-field result is remembered by, besides the rule and the settings. */

@@ -41,7 +41,24 @@ export class Thread {
   readonly #provisionsOfOutcome = new Map<string, ProvisionEntry[]>();
   readonly #provisionsOfNeed = new Map<string, ProvisionEntry[]>();
 
-  constructor(plan: Plan) {
+  /**
+   * The thread of a whole plan, or with `only` the given entries and no links: what a rule that
+   * judges each item by itself reads when the checker runs it on one item.
+   */
+  constructor(
+    plan: Plan,
+    only?: {
+      readonly needs: readonly NeedEntry[];
+      readonly outcomes: readonly OutcomeEntry[];
+      readonly provisions: readonly ProvisionEntry[];
+    },
+  ) {
+    if (only) {
+      this.needs = only.needs;
+      this.outcomes = only.outcomes;
+      this.provisions = only.provisions;
+      return;
+    }
     this.needs = NEEDS_SECTION_KEYS.flatMap((section) =>
       plan.sections[section].needs.map((need, index) => ({
         need,

@@ -1,7 +1,14 @@
 import { parsePlan, type Plan } from "@ehcp/schema";
 import { describe, expect, it } from "vitest";
-import { checkPlan, createPlanChecker, RULE_CATALOGUE, RULE_IDS } from "./index.js";
-import { examplePlan, expectedPoorFindings, wellWrittenPlan } from "@ehcp/fixtures";
+import {
+  checkPlan,
+  createPlanChecker,
+  type QualityConfig,
+  RULE_CATALOGUE,
+  RULE_IDS,
+} from "./index.js";
+import { checkWholePlan } from "./checkPlan.js";
+import { examplePlan, expectedPoorFindings, para, wellWrittenPlan } from "@ehcp/fixtures";
 
 const today = "2026-11-22";
 const fixture = (name: string) => parsePlan(examplePlan(name)) as Plan;
@@ -136,4 +143,64 @@ describe("the per-field cache", () => {
     const config = { today, vagueWords: { allow: ["as and when"] } };
     expect(checker.check(changed, config)).toEqual(createPlanChecker().check(changed, config));
   });
+});
+
+describe("checking item by item, with what is remembered", () => {
+  // Each kind of edit the editor makes between two checks, applied one after another to the
+  // same plan, so what a checker remembers from the last check is always about to be wrong.
+  const edits: [string, (plan: Plan) => void, QualityConfig?][] = [
+    [
+      "a provision added",
+      (p) => p.sections.F.provisions.splice(1, 0, structuredClone(p.sections.F.provisions[0]!)),
+    ],
+    [
+      "a provision's words",
+      (p) => (p.sections.F.provisions[0]!.what = para("Phonics as and when needed.")),
+    ],
+    ["who delivers it", (p) => (p.sections.F.provisions[1]!.deliveredBy = "staff")],
+    ["its training", (p) => (p.sections.F.provisions[1]!.expertise = "appropriately trained")],
+    ["its frequency field", (p) => (p.sections.F.provisions[0]!.frequency = null)],
+    ["its hours", (p) => (p.sections.F.provisions[0]!.hoursPerWeek = 15)],
+    ["a link to a need dropped", (p) => (p.sections.F.provisions[0]!.needIds = [])],
+    [
+      "an outcome's statement",
+      (p) => (p.sections.E.outcomes[0]!.statement = para("Mia will be more confident.")),
+    ],
+    ["an outcome's date", (p) => (p.sections.E.outcomes[0]!.byWhen = null)],
+    [
+      "a need's description",
+      (p) => (p.sections.B.needs[0]!.description = para("Mia has a diagnosis of autism.")),
+    ],
+    ["a view", (p) => (p.sections.A.views[0]!.content = para("Mia likes horses."))],
+    ["two outcomes swapped", (p) => p.sections.E.outcomes.reverse()],
+    ["a provision moved to G", (p) => p.sections.G.provisions.push(p.sections.F.provisions.pop()!)],
+    ["a provision removed", (p) => p.sections.F.provisions.shift()],
+    ["the child's name", (p) => (p.meta.child.preferredName = "Sol")],
+    ["the child's pronouns", (p) => (p.meta.child.pronouns = "he/him")],
+    ["the plan made a draft", (p) => (p.meta.status = "draft")],
+    ["a setting", () => {}, { vagueWords: { allow: ["as and when"] } }],
+    ["a rule switched off", () => {}, { rules: { "provision-missing-who": "off" } }],
+    ["the date", () => {}, { today: "2031-01-01" }],
+  ];
+
+  for (const [name, start] of [
+    ["the poor example plan", () => fixture("plan-poor.json")],
+    ["the well-written plan", () => wellWrittenPlan()],
+  ] as const) {
+    it(`gives exactly a cold check's findings, and every rule's on the whole plan, after each kind of edit to ${name}`, () => {
+      const checker = createPlanChecker();
+      const plan = start();
+      let config: QualityConfig = { today };
+      checker.check(plan, config);
+      for (const [edit, apply, settings] of edits) {
+        // In place, as a caller may, and as a fresh copy, as the editor does.
+        apply(plan);
+        config = { today, ...settings };
+        const cold = createPlanChecker().check(structuredClone(plan), config);
+        expect(checker.check(plan, config), `after ${edit}, in place`).toEqual(cold);
+        expect(checker.check(structuredClone(plan), config), `after ${edit}, copied`).toEqual(cold);
+        expect(checkWholePlan(plan, config), `after ${edit}, whole plan`).toEqual(cold);
+      }
+    });
+  }
 });

@@ -1,11 +1,12 @@
-import { type Finding, type Plan, SECTION_KEYS } from "@ehcp/schema";
+import { type Finding, type Plan, SECTION_KEYS, type Severity } from "@ehcp/schema";
 import { FieldCache } from "./FieldCache.js";
 import { planFields } from "./planFields.js";
 import { type QualityConfig, resolveConfig } from "./QualityConfig.js";
 import type { RuleContext } from "./Rule.js";
-import { RULE_CATALOGUE, RULE_IDS } from "./ruleCatalogue.js";
-import { RULE_CHECKS } from "./rules/index.js";
-import { Thread } from "./Thread.js";
+import { RULE_CATALOGUE, RULE_IDS, type RuleId } from "./ruleCatalogue.js";
+import { ITEM_RULES, RULE_CHECKS } from "./rules/index.js";
+import type { RuleFinding } from "./Rule.js";
+import { type NeedEntry, type OutcomeEntry, type ProvisionEntry, Thread } from "./Thread.js";
 
 const EMPTY_FIELD = { text: "", tokens: [] } as const;
 
@@ -49,6 +50,25 @@ export function createPlanChecker(): PlanChecker {
 
 const shared = createPlanChecker();
 
+interface ItemEntries {
+  needs: NeedEntry[];
+  outcomes: OutcomeEntry[];
+  provisions: ProvisionEntry[];
+}
+const NO_ENTRIES: ItemEntries = { needs: [], outcomes: [], provisions: [] };
+
+/** The thread's entry of each need, outcome and provision, by the item's JSON path. */
+function entriesByItem(thread: Thread): Map<string, ItemEntries> {
+  const byItem = new Map<string, ItemEntries>();
+  for (const e of thread.needs)
+    byItem.set(`sections.${e.section}.needs[${e.index}]`, { ...NO_ENTRIES, needs: [e] });
+  for (const e of thread.outcomes)
+    byItem.set(`sections.E.outcomes[${e.index}]`, { ...NO_ENTRIES, outcomes: [e] });
+  for (const e of thread.provisions)
+    byItem.set(`sections.${e.section}.provisions[${e.index}]`, { ...NO_ENTRIES, provisions: [e] });
+  return byItem;
+}
+
 /**
  * Checks a plan against every quality rule and returns the findings in document order: errors
  * that make a plan unlawful or broken, warnings that make it weak, and information worth a look.
@@ -58,14 +78,27 @@ export function checkPlan(plan: Plan, config: QualityConfig = {}): Finding[] {
   return shared.check(plan, config);
 }
 
-function check(cache: FieldCache, plan: Plan, config: QualityConfig): Finding[] {
+/**
+ * Every rule run once on the whole plan, with nothing remembered: what a check item by item must
+ * give, for the tests (not exported from the package).
+ */
+export function checkWholePlan(plan: Plan, config: QualityConfig = {}): Finding[] {
+  return check(new FieldCache(), plan, config, false);
+}
+
+function check(cache: FieldCache, plan: Plan, config: QualityConfig, byItems = true): Finding[] {
   const resolved = resolveConfig(
     config,
     (id) => RULE_CATALOGUE[id].severity,
     config.today ?? localToday(),
   );
-  const fields = planFields(plan, (path, text) => cache.tokens(path, text));
-  const byPath = new Map(fields.map((f) => [f.path, f]));
+  cache.startCheck();
+  const fields = planFields(
+    plan,
+    (path, text) => cache.tokens(path, text),
+    (key, item, build) => cache.itemFields(key, item, build),
+  );
+  cache.keepOnly(fields);
   const childName =
     plan.meta.child.preferredName.trim() ||
     plan.meta.child.fullName.trim().split(/\s+/)[0] ||
@@ -77,30 +110,70 @@ function check(cache: FieldCache, plan: Plan, config: QualityConfig): Finding[] 
     plan,
     config: resolved,
     fields,
-    fieldAt: (path) => byPath.get(path) ?? EMPTY_FIELD,
-    languageAt: (path) => cache.reading(path, byPath.get(path)?.text ?? ""),
+    fieldAt: (path) => cache.fieldAt(path) ?? EMPTY_FIELD,
+    languageAt: (path) => cache.reading(path, cache.fieldAt(path)?.text ?? ""),
     thread: new Thread(plan),
     childName,
     childPossessive,
     perField: (rule, field, compute) => cache.result(rule, field, remembered, compute),
+    byKey: (name, key, compute) => cache.byKey(name, key, compute),
   };
 
-  const findings: Finding[] = [];
-  cache.keepOnly(new Set(byPath.keys()));
-  for (const rule of RULE_IDS) {
-    const severity = resolved.rules[rule];
-    if (severity === "off") continue;
+  const on = RULE_IDS.filter((rule) => resolved.rules[rule] !== "off");
+  const severity = (rule: RuleId) => resolved.rules[rule] as Severity;
+  // The rules that judge each item by itself run on one item at a time, and what they find on
+  // an item is remembered while it, the plan's details (name, pronouns, status, dates), the
+  // date and the settings stay as they were: a re-check after one field changed runs them on
+  // that item only. The rest read across the plan and run on every check.
+  const itemRules = on.filter((rule) => byItems && ITEM_RULES.has(rule));
+  const itemContext = cache.sameContext(
+    `${remembered}\u0000${resolved.today}\u0000${JSON.stringify(plan.meta)}`,
+  );
+  // Only an item read again needs its thread entries.
+  let entries: Map<string, ItemEntries> | undefined;
+  const found: Ranked[] = [];
+  const add = (rule: RuleId, severity: Severity, of: readonly RuleFinding[], to: Ranked[]) => {
     const { source } = RULE_CATALOGUE[rule];
-    for (const f of RULE_CHECKS[rule](context)) findings.push({ rule, severity, ...f, source });
+    for (const f of of) to.push(ranked({ rule, severity, ...f, source }));
+  };
+  for (const item of cache.items()) {
+    const ofItem = item.remember(itemContext, () => {
+      const only: RuleContext = {
+        ...context,
+        fields: item.fields,
+        thread: new Thread(
+          plan,
+          (entries ??= entriesByItem(context.thread)).get(item.key) ?? NO_ENTRIES,
+        ),
+      };
+      const out: Ranked[] = [];
+      for (const rule of itemRules) add(rule, severity(rule), RULE_CHECKS[rule](only), out);
+      return out;
+    });
+    for (const r of ofItem) found.push(r);
   }
-  // Document order: section, then the item's place in it (from the path); within an item, rules
-  // keep the catalogue's order (errors first) and each rule its own order.
-  const rank = (f: Finding): [number, number] => [
-    SECTION_ORDER.get(f.section) ?? -1,
-    Number(/^sections\.\w+\.\w+\[(\d+)\]/.exec(f.path)?.[1] ?? -1),
-  ];
-  return findings
-    .map((f, i) => ({ f, i, r: rank(f) }))
-    .sort((a, b) => a.r[0] - b.r[0] || a.r[1] - b.r[1] || a.i - b.i)
-    .map(({ f }) => f);
+  for (const rule of on) {
+    if (!itemRules.includes(rule)) add(rule, severity(rule), RULE_CHECKS[rule](context), found);
+  }
+  // Document order: section, then the item's place in it; within an item, rules keep the
+  // catalogue's order (errors first) and each rule its own order (the sort is stable).
+  return found.sort((a, b) => a.s - b.s || a.i - b.i || a.r - b.r).map(({ f }) => f);
 }
+
+interface Ranked {
+  readonly f: Finding;
+  /** The section's place, the item's place in it (from the path), the rule's in the catalogue. */
+  readonly s: number;
+  readonly i: number;
+  readonly r: number;
+}
+
+const RULE_ORDER = new Map<string, number>(RULE_IDS.map((rule, i) => [rule, i]));
+const ITEM_INDEX = /^sections\.\w+\.\w+\[(\d+)\]/;
+
+const ranked = (f: Finding): Ranked => ({
+  f,
+  s: SECTION_ORDER.get(f.section) ?? -1,
+  i: Number(ITEM_INDEX.exec(f.path)?.[1] ?? -1),
+  r: RULE_ORDER.get(f.rule) ?? -1,
+});

@@ -42,13 +42,42 @@ export interface PlanField {
 
 const at = (...segments: PathSegment[]) => formatJsonPath(segments);
 
-/** Every text field of a plan, in document order; `split` gives a field's words. */
+/**
+ * Gives the fields of one item (a view, a need, an outcome, a provision...), at `key` (its JSON
+ * path), building them only when `item` is not as it was: the checker passes one that remembers
+ * them between checks.
+ */
+export type ItemFields = (
+  key: string,
+  item: unknown,
+  build: () => readonly PlanField[],
+) => readonly PlanField[];
+
+const buildAlways: ItemFields = (_key, _item, build) => build();
+
+/**
+ * Every text field of a plan, in document order; `split` gives a field's words, and `itemFields`
+ * the fields of each item (by default, built afresh).
+ */
 export function planFields(
   plan: Plan,
   split: (path: string, text: string) => readonly Token[] = (_path, text) => tokenize(text),
+  itemFields: ItemFields = buildAlways,
 ): PlanField[] {
   const s = plan.sections;
   const fields: PlanField[] = [];
+  // The fields of the item being built; `each` adds them to the plan's.
+  let built: PlanField[] = fields;
+  const each = (key: string, item: unknown, build: () => void) => {
+    const own = itemFields(key, item, () => {
+      built = [];
+      build();
+      const out = built;
+      built = fields;
+      return out;
+    });
+    for (const f of own) fields.push(f);
+  };
   // One object shape for every field, built in one place, keeps this hot loop fast.
   const push = (
     section: SectionKey,
@@ -60,86 +89,100 @@ export function planFields(
     quoted = false,
   ) => {
     if (text.trim() !== "") {
-      fields.push({ section, target, label, field, path, text, tokens: split(path, text), quoted });
+      built.push({ section, target, label, field, path, text, tokens: split(path, text), quoted });
     }
   };
 
   s.A.views.forEach((v, i) => {
-    push(
-      "A",
-      v.id,
-      labelAt("A", i),
-      "content",
-      at("sections", "A", "views", i, "content"),
-      plainText(v.content),
-      v.directQuote,
+    each(`sections.A.views[${i}]`, v, () =>
+      push(
+        "A",
+        v.id,
+        labelAt("A", i),
+        "content",
+        at("sections", "A", "views", i, "content"),
+        plainText(v.content),
+        v.directQuote,
+      ),
     );
   });
   for (const key of NEEDS_SECTION_KEYS) {
     const section = s[key];
     if (section.summary) {
-      push(
-        key,
-        key,
-        `Section ${key}`,
-        "summary",
-        at("sections", key, "summary"),
-        plainText(section.summary),
+      each(`sections.${key}.summary`, section.summary, () =>
+        push(
+          key,
+          key,
+          `Section ${key}`,
+          "summary",
+          at("sections", key, "summary"),
+          plainText(section.summary!),
+        ),
       );
     }
     section.needs.forEach((n, i) => {
-      const label = labelAt(key, i);
-      push(key, n.id, label, "title", at("sections", key, "needs", i, "title"), n.title);
-      push(
-        key,
-        n.id,
-        label,
-        "description",
-        at("sections", key, "needs", i, "description"),
-        plainText(n.description),
-      );
+      each(`sections.${key}.needs[${i}]`, n, () => {
+        const label = labelAt(key, i);
+        push(key, n.id, label, "title", at("sections", key, "needs", i, "title"), n.title);
+        push(
+          key,
+          n.id,
+          label,
+          "description",
+          at("sections", key, "needs", i, "description"),
+          plainText(n.description),
+        );
+      });
     });
   }
   s.E.outcomes.forEach((o, i) => {
-    const label = labelAt("E", i);
-    push(
-      "E",
-      o.id,
-      label,
-      "statement",
-      at("sections", "E", "outcomes", i, "statement"),
-      plainText(o.statement),
-    );
-    o.steps.forEach((step, j) => {
+    each(`sections.E.outcomes[${i}]`, o, () => {
+      const label = labelAt("E", i);
       push(
         "E",
         o.id,
-        `${label}.${j + 1}`,
-        "step",
-        at("sections", "E", "outcomes", i, "steps", j, "text"),
-        step.text,
+        label,
+        "statement",
+        at("sections", "E", "outcomes", i, "statement"),
+        plainText(o.statement),
       );
+      o.steps.forEach((step, j) => {
+        push(
+          "E",
+          o.id,
+          `${label}.${j + 1}`,
+          "step",
+          at("sections", "E", "outcomes", i, "steps", j, "text"),
+          step.text,
+        );
+      });
     });
   });
   for (const key of PROVISION_SECTION_KEYS) {
     s[key].provisions.forEach((p, i) => {
-      const label = labelAt(key, i);
-      const path = at("sections", key, "provisions", i);
-      push(key, p.id, label, "what", `${path}.what`, plainText(p.what));
-      push(key, p.id, label, "deliveredBy", `${path}.deliveredBy`, p.deliveredBy);
-      push(key, p.id, label, "expertise", `${path}.expertise`, p.expertise);
+      const path = `sections.${key}.provisions[${i}]`;
+      each(path, p, () => {
+        const label = labelAt(key, i);
+        push(key, p.id, label, "what", `${path}.what`, plainText(p.what));
+        push(key, p.id, label, "deliveredBy", `${path}.deliveredBy`, p.deliveredBy);
+        push(key, p.id, label, "expertise", `${path}.expertise`, p.expertise);
+      });
     });
   }
   s.J.items.forEach((item, i) => {
-    push(
-      "J",
-      "J",
-      "Section J",
-      "outcomesMet",
-      at("sections", "J", "items", i, "outcomesMet"),
-      plainText(item.outcomesMet),
+    each(`sections.J.items[${i}]`, item, () =>
+      push(
+        "J",
+        "J",
+        "Section J",
+        "outcomesMet",
+        at("sections", "J", "items", i, "outcomesMet"),
+        plainText(item.outcomesMet),
+      ),
     );
   });
-  push("J", "J", "Section J", "notes", at("sections", "J", "notes"), plainText(s.J.notes));
+  each("sections.J.notes", s.J.notes, () =>
+    push("J", "J", "Section J", "notes", at("sections", "J", "notes"), plainText(s.J.notes)),
+  );
   return fields;
 }

@@ -51,27 +51,48 @@ function report(): string {
 }
 
 // The reported half's figures when the rules were last changed (rounded down): a rule change
-// that loses ground fails the build. Never lowered to let a change through.
-const FLOOR: Record<string, { precision: number; recall: number }> = {
-  "provision vague-wording": { precision: 0.94, recall: 0.85 },
-  "provision provision-hours-only": { precision: 0.92, recall: 0.92 },
+// that loses ground fails the build. Never lowered to let a change through. `EARLIER` holds on
+// the statements the corpus had before its second round (the *-kinds.txt files, of the kinds
+// the rules missed), `ALL` on every statement: the new ones, half of them never tuned on, are
+// harder, so the rules score lower on all statements than on the earlier ones.
+const EARLIER: Record<string, { precision: number; recall: number }> = {
+  "provision vague-wording": { precision: 0.98, recall: 0.86 },
+  "provision provision-hours-only": { precision: 1, recall: 1 },
   "provision provision-missing-who": { precision: 1, recall: 0.94 },
   "provision provision-missing-expertise": { precision: 1, recall: 1 },
-  "provision provision-not-quantified": { precision: 0.92, recall: 1 },
-  "outcome vague-wording": { precision: 0.84, recall: 0.95 },
+  "provision provision-not-quantified": { precision: 1, recall: 1 },
+  "outcome vague-wording": { precision: 0.91, recall: 0.95 },
   "outcome outcome-not-measurable": { precision: 0.94, recall: 0.96 },
   "outcome outcome-is-provision": { precision: 0.92, recall: 0.92 },
 };
+const ALL: Record<string, { precision: number; recall: number }> = {
+  "provision vague-wording": { precision: 0.95, recall: 0.85 },
+  "provision provision-hours-only": { precision: 1, recall: 1 },
+  "provision provision-missing-who": { precision: 1, recall: 0.82 },
+  "provision provision-missing-expertise": { precision: 1, recall: 0.88 },
+  "provision provision-not-quantified": { precision: 0.94, recall: 1 },
+  "outcome vague-wording": { precision: 0.85, recall: 0.92 },
+  "outcome outcome-not-measurable": { precision: 0.94, recall: 0.94 },
+  "outcome outcome-is-provision": { precision: 0.93, recall: 0.93 },
+};
+const earlier = score(half.filter((item) => !item.file.includes("-kinds")));
 
 describe(`the checker on the ${HALF} half of its corpus`, () => {
   it.skipIf(HALF !== "report")("keeps its precision and recall on the reported half", () => {
-    for (const s of scores) {
-      const floor = FLOOR[`${s.kind} ${s.rule}`];
-      expect(floor, `${s.kind} ${s.rule} has a floor`).toBeDefined();
-      expect(s.precision, `${s.rule} on ${s.kind}s: precision`).toBeGreaterThanOrEqual(
-        floor!.precision,
-      );
-      expect(s.recall, `${s.rule} on ${s.kind}s: recall`).toBeGreaterThanOrEqual(floor!.recall);
+    for (const [floors, measured, which] of [
+      [EARLIER, earlier, "earlier statements"],
+      [ALL, scores, "all statements"],
+    ] as const) {
+      for (const s of measured) {
+        const floor = floors[`${s.kind} ${s.rule}`];
+        expect(floor, `${s.kind} ${s.rule} has a floor`).toBeDefined();
+        expect(s.precision, `${s.rule} on ${s.kind}s, ${which}: precision`).toBeGreaterThanOrEqual(
+          floor!.precision,
+        );
+        expect(s.recall, `${s.rule} on ${s.kind}s, ${which}: recall`).toBeGreaterThanOrEqual(
+          floor!.recall,
+        );
+      }
     }
   });
 

@@ -87,3 +87,30 @@ export const RULE_CHECKS: { readonly [K in RuleId]: RuleCheck } = {
   "copied-text": copiedText,
   "long-history": longHistory,
 };
+
+/**
+ * The rules whose findings on an item (a field, a need, an outcome, a provision) depend only on
+ * that item, the plan's details (`meta`), the date and the settings: each reads the item through
+ * `fields` or the thread's entries and nothing else of the plan, so the checker can run it on one
+ * item and remember what it found (`checkPlan.test.ts` compares that with a run on the whole plan).
+ */
+export const ITEM_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
+  "school-named-in-draft",
+  "provision-not-quantified",
+  "provision-hours-only",
+  "provision-missing-who",
+  "provision-missing-expertise",
+  "vague-wording",
+  "therapy-in-health-section",
+  "outcome-not-time-bound",
+  "outcome-not-measurable",
+  "outcome-is-provision",
+  "need-is-diagnosis",
+  "frequency-contradicts-field",
+  "wrong-pronouns",
+  "health-or-social-care-in-f",
+  "provision-session-length-missing",
+  "social-care-section-confused",
+  "provision-ratio-missing",
+  "bland-description",
+]);

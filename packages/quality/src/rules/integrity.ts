@@ -1,18 +1,26 @@
-import { checkIntegrity, type Finding, type Plan } from "@ehcp/schema";
-import type { RuleCheck, RuleFinding } from "../Rule.js";
+import { checkIntegrity, type Finding } from "@ehcp/schema";
+import type { RuleCheck, RuleContext, RuleFinding } from "../Rule.js";
+import { integrityKey } from "./integrityKey.js";
 
-// Both rules read one integrity check, made once per plan.
-const cache = new WeakMap<Plan, Finding[]>();
-const integrityOf = (plan: Plan): Finding[] => {
-  let findings = cache.get(plan);
-  if (!findings) cache.set(plan, (findings = checkIntegrity(plan)));
+// Both rules read one integrity check, made once per check (by the check's context, not the
+// plan, as a caller may change a plan in place and check it again) and remembered while the
+// plan's ids and links are as they were.
+const cache = new WeakMap<RuleContext, Finding[]>();
+const integrityOf = (context: RuleContext): Finding[] => {
+  let findings = cache.get(context);
+  if (!findings) {
+    findings = context.byKey("integrity", integrityKey(context.plan), () =>
+      checkIntegrity(context.plan),
+    );
+    cache.set(context, findings);
+  }
   return findings;
 };
 
 const findingsOf =
   (rule: "duplicate-id" | "dangling-link"): RuleCheck =>
-  ({ plan }) =>
-    integrityOf(plan)
+  (context) =>
+    integrityOf(context)
       .filter((f) => f.rule === rule)
       .map(({ rule: _r, severity: _s, source: _o, ...rest }): RuleFinding => rest);
 

@@ -10,12 +10,12 @@ const isWordCharAt = (text: string, i: number) =>
 const EXPLAINED_AFTER = /\s*(?:\(|,? (?:which )?(?:means|stands for|is short for)\b)/y;
 
 /**
- * Whether the plan explains the term somewhere: "ASD (autism…)", "autism… (ASD)", "ASD means…".
- * Looks only where the term occurs, so a long plan costs one `indexOf` scan per term.
+ * Whether a text explains the term: "ASD (autism…)", "autism… (ASD)", "ASD means…". Looks only
+ * where the term occurs.
  */
-function explainedIn(planText: string, lowerText: string, term: string): boolean {
+function explainedIn(text: string, lowerText: string, term: string): boolean {
   const acronym = isAcronym(term);
-  const haystack = acronym ? planText : lowerText;
+  const haystack = acronym ? text : lowerText;
   const needle = acronym ? term : term.toLowerCase();
   for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
     const end = at + needle.length;
@@ -56,9 +56,20 @@ interface TermAt {
   readonly term: string;
 }
 
-/** Where a glossary term stands in a text, outside quotation marks. */
-function termsIn(text: string, regex: RegExp, terms: ReadonlyMap<string, string>): TermAt[] {
+interface JargonIn {
+  /** Where a glossary term stands in the text, outside quotation marks. */
+  readonly terms: readonly TermAt[];
+  /** The terms the text explains ("ASD (autism…)", "autism… (ASD)", "ASD means…"). */
+  readonly explains: readonly string[];
+}
+
+/**
+ * What one field says of the glossary's terms. A term counts as explained in the plan when a
+ * field explains it, so a re-check reads only the fields that changed, not the plan's whole text.
+ */
+function jargonIn(text: string, regex: RegExp, terms: ReadonlyMap<string, string>): JargonIn {
   const found: TermAt[] = [];
+  const named = new Set<string>();
   let quotes: ReturnType<typeof quotedRanges> | undefined;
   regex.lastIndex = 0;
   for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
@@ -66,38 +77,33 @@ function termsIn(text: string, regex: RegExp, terms: ReadonlyMap<string, string>
     const to = from + m[0].length;
     if (isWordCharAt(text, from - 1) || isWordCharAt(text, to)) continue;
     const term = terms.get(m[0].toLowerCase().replace(/\s+/g, " ")) ?? m[0];
+    named.add(term);
     // "TA" is jargon, "ta" is not: acronyms count only when written with capitals.
     if (isAcronym(term) && (m[0].match(/\p{Lu}/gu)?.length ?? 0) < 2) continue;
     quotes ??= quotedRanges(text);
     if (inRanges(quotes, from)) continue;
     found.push({ from, to, term });
   }
-  return found;
+  const lower = named.size > 0 ? text.toLowerCase() : "";
+  return { terms: found, explains: [...named].filter((t) => explainedIn(text, lower, t)) };
 }
 
 export const jargon: RuleCheck = ({ fields, config, perField }) => {
   const { regex, terms } = patternFor(config.glossary);
-  const explained = new Map<string, boolean>();
+  const read = fields.map((field) =>
+    perField("jargon", field, () => jargonIn(field.text, regex, terms)),
+  );
+  // Explained anywhere counts everywhere, a person's quoted words included.
+  const explained = new Set(read.flatMap((r) => r.explains));
   const reported = new Set<string>();
-  // The plan's text once, for the rarer question of whether a term is explained anywhere.
-  let planText: string | undefined;
-  let lowerText = "";
   const findings: RuleFinding[] = [];
-  for (const field of fields) {
+  fields.forEach((field, i) => {
     // A person's own quoted words are never corrected.
-    if (field.quoted) continue;
+    if (field.quoted) return;
     const { text } = field;
-    for (const { from, to, term } of perField("jargon", field, () => termsIn(text, regex, terms))) {
+    for (const { from, to, term } of read[i]!.terms) {
       const key = `${field.target}\u0000${term}`;
-      if (reported.has(key)) continue;
-      if (!explained.has(term)) {
-        if (planText === undefined) {
-          planText = fields.map((f) => f.text).join("\n");
-          lowerText = planText.toLowerCase();
-        }
-        explained.set(term, explainedIn(planText, lowerText, term));
-      }
-      if (explained.get(term)) continue;
+      if (reported.has(key) || explained.has(term)) continue;
       reported.add(key);
       const written = text.slice(from, to);
       findings.push({
@@ -108,6 +114,6 @@ export const jargon: RuleCheck = ({ fields, config, perField }) => {
         message: `${field.label} uses '${written}'. Say it in plain words, or explain it once in the plan, e.g. "${config.glossary[term]} (${written})".`,
       });
     }
-  }
+  });
   return findings;
 };

@@ -37,15 +37,16 @@ const HOW_IT_SHOWS: Readonly<Record<string, (name: string, their: string) => str
 };
 
 /** A special educational need in B written only as a diagnosis (CoP 9.69: needs specified). */
-export const needIsDiagnosis: RuleCheck = ({ plan, fieldAt, childName, childPossessive }) => {
+export const needIsDiagnosis: RuleCheck = ({ thread, fieldAt, childName, childPossessive }) => {
   const findings: RuleFinding[] = [];
   const child = childName.toLowerCase();
-  plan.sections.B.needs.forEach((n, i) => {
+  for (const { need: n, section, index: i } of thread.needs) {
+    if (section !== "B") continue;
     const at = (field: string) => formatJsonPath(["sections", "B", "needs", i, field]);
     const description = fieldAt(at("description"));
     const { text, tokens: words } =
       description.text.trim() === "" ? fieldAt(at("title")) : description;
-    if (!words.some((t) => DIAGNOSES.has(t.norm))) return;
+    if (!words.some((t) => DIAGNOSES.has(t.norm))) continue;
     const label_ = words.filter((t) => DIAGNOSES.has(t.norm) || LABEL_WORDS.has(t.norm));
     const only = words.every(
       (t) =>
@@ -55,7 +56,7 @@ export const needIsDiagnosis: RuleCheck = ({ plan, fieldAt, childName, childPoss
         t.norm === child ||
         t.norm === `${child}'s`,
     );
-    if (!only) return;
+    if (!only) continue;
     const first = label_[0]!;
     const last = label_[label_.length - 1]!;
     const label = labelAt("B", i);
@@ -67,6 +68,6 @@ export const needIsDiagnosis: RuleCheck = ({ plan, fieldAt, childName, childPoss
       range: { from: first.start, to: last.end },
       message: `${label} gives only a diagnosis ('${said}'). Describe ${childName}'s needs as they show: ${(HOW_IT_SHOWS[n.area] ?? HOW_IT_SHOWS["cognition-learning"]!)(childName, childPossessive)}. Every need must be specified so that provision can be matched to it (CoP 9.69).`,
     });
-  });
+  }
   return findings;
 };

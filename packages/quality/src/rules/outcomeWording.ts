@@ -1,4 +1,4 @@
-import { formatJsonPath, labelAt, type Outcome } from "@ehcp/schema";
+import { formatJsonPath, type Outcome } from "@ehcp/schema";
 import type { RuleCheck, RuleContext, RuleFinding } from "../Rule.js";
 import { hasFrequency } from "../text/findFrequency.js";
 import { isNumberWord } from "../text/numbers.js";
@@ -9,7 +9,7 @@ import type { LanguageReading, LanguageWord } from "../text/readLanguage.js";
 import type { Token } from "../text/tokenize.js";
 
 function eachOutcome(
-  { plan, fieldAt, perField, languageAt }: RuleContext,
+  { thread, fieldAt, perField, languageAt }: RuleContext,
   check: (
     o: Outcome,
     label: string,
@@ -21,10 +21,9 @@ function eachOutcome(
   // A rule that reads only the statement's words is remembered by them between checks.
   wordsOnly?: string,
 ): RuleFinding[] {
-  return plan.sections.E.outcomes.flatMap((o, i) => {
-    const path = formatJsonPath(["sections", "E", "outcomes", i]);
+  return thread.outcomes.flatMap(({ outcome: o, index, label }) => {
+    const path = formatJsonPath(["sections", "E", "outcomes", index]);
     const { text, tokens } = fieldAt(`${path}.statement`);
-    const label = labelAt("E", i);
     const run = () => check(o, label, path, text, tokens, () => languageAt(`${path}.statement`));
     const found = wordsOnly
       ? perField(wordsOnly, { path: `${path}.statement`, text, label, target: o.id }, run)

@@ -44,6 +44,8 @@ export const provisionNotQuantified: RuleCheck = (context) =>
 const NOT_AN_ACTIVITY = new Set(
   (
     "hours hour hrs hr h of a an the per week weeks weekly a day daily each every support supported supporting " +
+    // Words for help of any kind, which name no activity either.
+    "assistance assist assisting input aid " +
     "1:1 1-1 one-to-one one to individual individually adult adults ta tas lsa lsas teaching assistant assistants " +
     "learning staff member members in within class classes classroom classrooms school setting college with and " +
     "lessons lesson all full-time part-time full part time total up approximately around about minimum maximum " +
@@ -112,14 +114,16 @@ const PLACEHOLDER = new Set(
     "education educational trust provider service services by and or with in knowledgeable competent " +
     "training expertise knowledge understanding aware awareness sufficient adequate good standard usual " +
     "some level dbs enhanced check checked cleared sen send identified nominated designated named " +
-    "available where possible if possible when where"
+    "available where possible if possible when where " +
+    // Wherever staff happen to be: "staff on duty", "the classroom team", "whoever is free".
+    "on duty classroom class whoever is free team"
   ).split(" "),
 );
 
 const NO_ONE = /^\s*(?:tbc|tbd|tba|n\/?a|none|unknown|-+|\?+)?\s*$/i;
 
 /** Whether a who or expertise answer is empty or names nothing particular. */
-const isPlaceholder = (text: string, tokens: readonly Token[]): boolean =>
+export const isPlaceholder = (text: string, tokens: readonly Token[]): boolean =>
   NO_ONE.test(text) || tokens.every((t) => PLACEHOLDER.has(t.norm));
 
 // "Knowledge of autism", "experience with ADHD": what the person knows of, not the training
@@ -152,11 +156,26 @@ export const provisionMissingWho: RuleCheck = (context) =>
     };
   });
 
+// A role, or the kind of person, is not the training: "teacher", "patient and caring".
+const NOT_TRAINING = new Set(
+  (
+    "teacher teachers ta lsa teaching assistant assistants qualifications qualification " +
+    "patient caring kind calm friendly nurturing empathetic consistent warm"
+  ).split(" "),
+);
+const namesNoTraining = (tokens: readonly Token[]): boolean =>
+  tokens.length > 0 && tokens.every((t) => NOT_TRAINING.has(t.norm) || PLACEHOLDER.has(t.norm));
+
 export const provisionMissingExpertise: RuleCheck = (context) =>
   eachProvision(context, ["F", "G", "H1", "H2"], (e, label) => {
     const expertise = e.provision.expertise;
     const { tokens } = context.fieldAt(fieldPath(e, "expertise"));
-    if (!isPlaceholder(expertise, tokens) && !namesKnowledgeOnly(tokens)) return null;
+    if (
+      !isPlaceholder(expertise, tokens) &&
+      !namesKnowledgeOnly(tokens) &&
+      !namesNoTraining(tokens)
+    )
+      return null;
     const said = NO_ONE.test(expertise)
       ? "does not say"
       : `says '${expertise.trim()}', which does not say`;

@@ -2,6 +2,7 @@ import type { SectionKey } from "@ehcp/schema";
 import type { PlanField } from "../planFields.js";
 import type { RuleCheck, RuleFinding } from "../Rule.js";
 import { matcherFor } from "../text/matcherFor.js";
+import { isPlaceholder } from "./provisionFields.js";
 import { inRanges, isNegated, quotedRanges } from "../text/textHelpers.js";
 import {
   accessSpan,
@@ -21,19 +22,35 @@ const NEEDS_FREQUENCY_NEARBY = new Set(["regular", "regularly"]);
 const NAMED_ROLE =
   /^\s*(?:,|\(|–|—|-)\s*(?:(?:the|her|his|their|a|an)\s+)?(?:[\w'-]+\s+){0,3}(?:teacher|assistant|ta|lsa|senco|mentor|elsa|practitioner|keyworker|worker|coordinator|co-ordinator|tutor|therapist)\b/i;
 
+// "Her key adult", "the key adult": someone already named; "a key adult" is someone not yet chosen.
+const refersBack = (tokens: readonly { norm: string }[], i: number) =>
+  /^(?:her|his|their|the|this|that|same)$/.test(tokens[i - 1]?.norm ?? "");
+
 /** Whether a role's name follows the words, set off by a comma or brackets. */
 const namedBeside = (text: string, end: number) => NAMED_ROLE.test(text.slice(end, end + 60));
 
-export const vagueWording: RuleCheck = ({ fields, config, childName, perField }) => {
+export const vagueWording: RuleCheck = ({ fields, config, childName, perField, fieldAt }) => {
   const matcher = matcherFor(Object.keys(config.vagueWords));
   const findings: RuleFinding[] = [];
   for (const field of fields) {
     if (!SECTIONS.has(field.section)) continue;
-    findings.push(...perField("vague-wording", field, () => inField(field)));
+    // A provision's words are read with its "who delivers it", which can name the role the
+    // words refer to ("her key adult"); they are remembered by both.
+    const who =
+      field.field === "what" && field.section !== "E"
+        ? fieldAt(field.path.replace(/\.what$/, ".deliveredBy"))
+        : null;
+    const key = who ? { ...field, text: `${field.text}\u0000${who.text}` } : field;
+    findings.push(...perField("vague-wording", key, () => inField(field, who)));
   }
   return findings;
 
-  function inField(field: PlanField): RuleFinding[] {
+  function inField(
+    field: PlanField,
+    who: Pick<PlanField, "text" | "tokens"> | null,
+  ): RuleFinding[] {
+    const whoIsNamed =
+      who !== null && who.text.trim() !== "" && !isPlaceholder(who.text, who.tokens);
     const findings: RuleFinding[] = [];
     const { text, tokens } = field;
     const quoted = quotedRanges(text);
@@ -45,7 +62,12 @@ export const vagueWording: RuleCheck = ({ fields, config, childName, perField })
         continue;
       if (match.phrase === "access to" && accessSpan(tokens, match.index) === null) continue;
       // "Her key adult, the class teaching assistant,": the role is named beside it.
-      if (match.phrase === "key adult" && namedBeside(text, match.end)) continue;
+      // "Her key adult" in the words, with the role given as who delivers it, is that role.
+      if (
+        match.phrase === "key adult" &&
+        (namedBeside(text, match.end) || (whoIsNamed && refersBack(tokens, match.index)))
+      )
+        continue;
       if (
         match.phrase.startsWith("up to") &&
         (isLengthCap(tokens, match.index, match.endIndex, text) ||

@@ -1,3 +1,4 @@
+import { isNumberWord } from "./numbers.js";
 import type { Token } from "./tokenize.js";
 
 const PERIOD_ADVERBS = new Set([
@@ -39,13 +40,27 @@ const PERIODS = new Set([
   "friday",
 ]);
 const PER = new Set(["every", "each", "per", "a", "an"]);
+// An interval says how often as well as a period does: "every hour", "every 20 minutes".
+const INTERVAL_UNITS = /^(?:minutes?|mins?|hours?|hrs?|days|weeks|lessons|sessions)$/;
 
-/** Whether the words say how often: "each term", "3 times a week", "daily", "every lesson". */
+/**
+ * Whether the words say how often: "each term", "3 times a week", "daily", "every lesson",
+ * "every hour", "every 30 minutes".
+ */
 export function hasFrequency(tokens: readonly Token[]): boolean {
   return tokens.some((t, i) => {
     if (PERIOD_ADVERBS.has(t.norm)) return true;
     const next = tokens[i + 1];
-    return PER.has(t.norm) && next !== undefined && PERIODS.has(next.norm);
+    if (next === undefined) return false;
+    if (PER.has(t.norm) && PERIODS.has(next.norm)) return true;
+    // Not "an hour" (a length), but "each hour" and "every hour".
+    if ((t.norm === "every" || t.norm === "each" || t.norm === "per") && next.norm === "hour")
+      return true;
+    return (
+      t.norm === "every" &&
+      (/^\d/.test(next.norm) || isNumberWord(next.norm)) &&
+      INTERVAL_UNITS.test(tokens[i + 2]?.norm ?? "")
+    );
   });
 }
 

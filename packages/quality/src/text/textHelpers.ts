@@ -6,10 +6,14 @@ export function sentenceAround(
   start: number,
   end: number,
 ): { start: number; end: number } {
+  // A point between digits ("at 10.15", "2.5 hours") is a number's, not a sentence's end.
+  const ends = (i: number) =>
+    /[.!?;\n]/.test(text[i] as string) &&
+    !(text[i] === "." && /\d/.test(text[i - 1] ?? "") && /\d/.test(text[i + 1] ?? ""));
   let from = start;
-  while (from > 0 && !/[.!?;\n]/.test(text[from - 1] as string)) from--;
+  while (from > 0 && !ends(from - 1)) from--;
   let to = end;
-  while (to < text.length && !/[.!?;\n]/.test(text[to] as string)) to++;
+  while (to < text.length && !ends(to)) to++;
   return { start: from, end: to };
 }
 

@@ -87,7 +87,8 @@ const PATTERNS: readonly [VaguenessKind, string][] = [
   ["hedge", "would benefit|help|be|need|support|allow|enable|suit|give|provide"],
   [
     "hedge",
-    "will|shall|would|should|to|and|staff|school|we try|aim|endeavour|endeavor|attempt|seek|strive|hope [to]",
+    // "Will try to", "will aim for": a hedge on doing it; "will try a new club" is the doing.
+    "will|shall|would|should|to|and|staff|school|we try|aim|endeavour|endeavor|attempt|seek|strive|hope to|for",
   ],
   ["hedge", "will|to|may|should|could look to"],
   ["hedge", "every effort"],
@@ -111,7 +112,7 @@ const PATTERNS: readonly [VaguenessKind, string][] = [
   ["deferral", "discretion|discretionary"],
   ["deferral", "in consultation|liaison|agreement|discussion with"],
   ["deferral", "agreed with|by"],
-  ["deferral", "decided|determined|chosen|selected by"],
+  ["deferral", "decided|determined|chosen|selected|set|fixed|specified by"],
   ["deferral", "deemed|judged|thought|felt appropriate|necessary|suitable|fit|needed|required"],
   ["deferral", "see|sees fit"],
   [
@@ -548,7 +549,7 @@ const PHYSICAL = new Set([
   "toilet",
 ]);
 const PLACES =
-  /^(?:classrooms?|buildings?|sites?|floors?|toilets?|corridors?|doors?|entrances?|rooms|all areas|every area|playgrounds?|halls?|stairs|upstairs)$/;
+  /^(?:lifts?|classrooms?|buildings?|sites?|floors?|toilets?|corridors?|doors?|entrances?|rooms|all areas|every area|playgrounds?|halls?|stairs|upstairs)$/;
 const ACCESS_BEFORE = new Set([
   "have",
   "has",
@@ -591,10 +592,12 @@ export function accessSpan(tokens: readonly Token[], i: number): VagueSpan | nul
   const toNext = next?.norm === "to";
   // "Access to every classroom": a place, which is the building's, not the child's provision.
   if (toNext) {
-    const object = tokens
+    // The place may follow a word that describes it: "the accessible toilet", "every upstairs room".
+    const objects = tokens
       .slice(i + 2, i + 5)
-      .find((w) => !/^(?:the|all|every|each|a|an|her|his|their)$/.test(w.norm));
-    if (object && PLACES.test(object.norm) && tokens[i + 2]?.norm !== "a") return null;
+      .filter((w) => !/^(?:the|all|every|each|a|an|her|his|their)$/.test(w.norm))
+      .slice(0, 2);
+    if (objects.some((w) => PLACES.test(w.norm)) && tokens[i + 2]?.norm !== "a") return null;
   }
   // "Able to access", "allowed to access": leave to use a service, not the service.
   const leaveTo =
@@ -626,6 +629,12 @@ const BOUNDS = new RegExp(
   "gi",
 );
 const ISH = /\b\d+(?:\.\d+)?-?ish\b/gi;
+// Two counts offered as alternatives, whatever follows: "seven or eight short sessions",
+// "thirteen or fourteen mornings", "2 or 3 movement breaks".
+const EITHER_COUNT = new RegExp(`\\b(${NUMBER})\\s+or\\s+(${NUMBER})\\b`, "gi");
+// Words before which two counts name things, not an amount: "Year 5 or 6", "level 2 or 3".
+const NAMED_BY_NUMBER =
+  /^(?:years?|key|stage|level|levels|age|ages|step|steps|page|pages|chapter|book|band|grade|grades|phase|room|table|group|number|numbers)$/i;
 
 function rangeSpans(text: string): VagueSpan[] {
   if (!MAYBE_NUMBER.test(text)) return [];
@@ -634,6 +643,15 @@ function rangeSpans(text: string): VagueSpan[] {
     spans.push({ kind: "range", start: m.index, end: m.index + m[0].length });
   for (const m of text.matchAll(ISH))
     spans.push({ kind: "estimate", start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(EITHER_COUNT)) {
+    const lead = /([\p{L}-]+)\s*$/u.exec(text.slice(Math.max(0, m.index - 30), m.index))?.[1];
+    if (lead && (CONTENT_BEFORE.has(lead.toLowerCase()) || NAMED_BY_NUMBER.test(lead))) continue;
+    const a = numberValue((m[1] as string).toLowerCase());
+    const b = numberValue((m[2] as string).toLowerCase());
+    if (a === null || b === null || a >= b) continue;
+    if (/[.:]\d/.test(m[0]) || text[m.index - 1] === "." || text[m.index - 1] === ":") continue;
+    spans.push({ kind: "range", start: m.index, end: m.index + m[0].length });
+  }
   for (const m of text.matchAll(RANGE)) {
     const lead = /([\p{L}-]+)\s*$/u.exec(text.slice(Math.max(0, m.index - 30), m.index))?.[1];
     if (lead && CONTENT_BEFORE.has(lead.toLowerCase())) continue;
