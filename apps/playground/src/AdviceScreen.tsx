@@ -30,6 +30,7 @@ import {
 import { colourOf } from "./roles.js";
 import { Problem } from "./Problem.js";
 import { planViewHref } from "./PlanViews.js";
+import { RecommendationsPanel } from "./RecommendationsPanel.js";
 
 const collabUrl = () =>
   import.meta.hot
@@ -291,6 +292,14 @@ export function AdviceScreen({
                     : "Submit your advice"}
               </button>
             </form>
+          ) : null}
+          {session.role === "caseworker" && !author ? (
+            <RecommendationsPanel
+              session={session}
+              planId={id}
+              requestId={requestId}
+              versions={versions}
+            />
           ) : null}
           <section aria-labelledby="advice-versions-heading">
             <h2 id="advice-versions-heading" className="govuk-heading-s">
