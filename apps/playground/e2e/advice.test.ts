@@ -220,6 +220,123 @@ describe("asking for advice in the playground", () => {
       .waitFor();
     for (const page of [caseworker, therapist, parent]) await page.context().close();
   });
+
+  it("the caseworker lifts two recommendations into F and an outcome into E, declines one with a reason, and sees each item's source; the psychologist revises one, and the plan item says the advice changed", async () => {
+    const caseworker = await person(playground, "Alex Morgan", "caseworker");
+    await openPlan(caseworker, "Robin Castell");
+    const form = caseworker.getByRole("form", { name: "Request advice" });
+    await form.getByLabel("Name of the person asked").fill("Dr Nia Evans");
+    await form.getByLabel("The role they advise in").selectOption("educational-psychologist");
+    await form.getByRole("button", { name: "Request advice" }).click();
+    await form.getByText(/^Dr Nia Evans was asked for advice/).waitFor();
+
+    // She writes an outcome and three recommendations of provision, and submits them.
+    const psychologist = await person(playground, "Dr Nia Evans", "educational-psychologist");
+    await openPlan(psychologist, "Robin Castell");
+    await psychologist.getByRole("link", { name: "Write your advice from Dr Nia Evans" }).click();
+    await psychologist.getByRole("heading", { name: /^Your advice for/, level: 1 }).waitFor();
+    const outcomes = psychologist.locator('section.ehcp-section[data-section="E"]');
+    await outcomes.locator(":scope > .ehcp-add button").click();
+    await psychologist.keyboard.type("Robin follows a two-step instruction in class by July");
+    const provision = psychologist.locator('section.ehcp-section[data-section="F"]');
+    const recommended = [
+      "Daily precision teaching of ten high-frequency words",
+      "A visual timetable at his desk, checked with him each morning",
+      "A quiet room for every test",
+    ];
+    for (const words of recommended) {
+      await provision.locator(":scope > .ehcp-add button").click();
+      await psychologist.keyboard.type(words);
+    }
+    await provision.getByText(recommended[2] as string).waitFor();
+    const submitAsItIs = async (first: string) => {
+      await psychologist.getByRole("button", { name: first }).click();
+      await psychologist.getByText("The advice has things to put right").waitFor();
+      await psychologist
+        .getByLabel("Why it is submitted as it is")
+        .fill("Who delivers it is for the school to settle.");
+      await psychologist.getByRole("button", { name: "Submit it as it is" }).click();
+    };
+    await submitAsItIs("Submit your advice");
+    await psychologist.getByText(/^Advice submitted .*The caseworker has it now\.$/).waitFor();
+
+    // The caseworker reads it and decides each recommendation from the advice itself.
+    await caseworker.getByRole("link", { name: "Read the advice from Dr Nia Evans" }).click();
+    const panel = caseworker.getByRole("region", { name: "Recommendations, version 1" });
+    await panel.getByRole("button", { name: "Add to plan as F… (F1)" }).click();
+    await panel.getByText("F1 was added to the plan in section F.").waitFor();
+    await panel.getByLabel("Section for F2").selectOption("F");
+    await panel.getByRole("button", { name: "Add to plan as F… (F2)" }).click();
+    await panel.getByText("F2 was added to the plan in section F.").waitFor();
+    await panel.getByRole("button", { name: "Add to plan as E… (E1)" }).click();
+    await panel.getByText("E1 was added to the plan in section E.").waitFor();
+    // Not included only with a reason, which the server asks for.
+    await panel.getByRole("button", { name: "Do not include F3" }).click();
+    await panel.getByText("reason: give the reason in words").waitFor();
+    await panel
+      .getByLabel("Why F3 is not included")
+      .fill("The school gives every child a quiet room for tests already.");
+    await panel.getByRole("button", { name: "Do not include F3" }).click();
+    await panel
+      .getByText("Not included: The school gives every child a quiet room for tests already.")
+      .waitFor();
+    const uses = await panel.locator(".pg-recommendation-use").allInnerTexts();
+    expect(uses.map((u) => u.replace(/\d+/g, "N"))).toEqual([
+      "In the plan as EN",
+      "In the plan as FN",
+      "In the plan as FN",
+      "Not included: The school gives every child a quiet room for tests already.",
+    ]);
+    expect(await axeProblems(caseworker)).toEqual([]);
+    await caseworker.locator(".pg-advice-screen").screenshot({
+      path: join(screenshots, "advice-recommendations.png"),
+    });
+
+    // In the plan, each lifted item says where it came from, linked to the advice.
+    await caseworker.getByRole("link", { name: "Back to the plan" }).click();
+    // Cards are made ready as they come near the screen: each is scrolled to, as a reader would.
+    const cardWith = (words: string) =>
+      caseworker.locator("article.ehcp-item").filter({ hasText: words });
+    const sourceOf = async (words: string) => {
+      const card = cardWith(words);
+      await card.scrollIntoViewIfNeeded();
+      return card.locator(".pg-source-from").innerText();
+    };
+    const from = "From Dr Nia Evans's educational psychologist advice, version 1, recommendation";
+    expect(await sourceOf("Robin follows a two-step instruction")).toBe(`${from} E1`);
+    expect(await sourceOf(recommended[0] as string)).toBe(`${from} F1`);
+    expect(await sourceOf(recommended[1] as string)).toBe(`${from} F2`);
+    const lifted = cardWith(recommended[0] as string);
+    await lifted.scrollIntoViewIfNeeded();
+
+    // She revises her first recommendation and submits the revision.
+    const first = provision.locator("article.ehcp-item").first();
+    await first
+      .locator(".ehcp-field-content")
+      .first()
+      .locator("p")
+      .first()
+      .click({ clickCount: 3 });
+    await psychologist.keyboard.type("Precision teaching of ten high-frequency words, twice a day");
+    await submitAsItIs("Submit the revision");
+    await psychologist.getByText(/^Revision 2 submitted .*The caseworker has it now\.$/).waitFor();
+
+    // The plan item says the advice changed, with the words before and after.
+    const changed = lifted.locator(".pg-source-changed");
+    await changed.getByText("The advice has changed").waitFor({ timeout: 20_000 });
+    expect(await changed.locator("del").innerText()).toBe(recommended[0]);
+    expect(await changed.locator("ins").innerText()).toBe(
+      "Precision teaching of ten high-frequency words, twice a day",
+    );
+    expect(await axeProblems(caseworker)).toEqual([]);
+    await lifted.screenshot({ path: join(screenshots, "advice-changed.png") });
+    // She updates the item from it: the words follow the advice, and the notice goes.
+    await changed.getByRole("button", { name: "Update the item from the advice" }).click();
+    const updated = cardWith("twice a day");
+    await updated.getByText("version 2, recommendation F1").waitFor();
+    expect(await updated.locator(".pg-source-changed").count()).toBe(0);
+    for (const page of [caseworker, psychologist]) await page.context().close();
+  });
 });
 
 /** The request id of the advice a page shows, from its address. */

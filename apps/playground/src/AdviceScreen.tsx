@@ -24,6 +24,7 @@ import { sentenceCase } from "./sentenceCase.js";
 import { usePlanConnection } from "./usePlanConnection.js";
 import { Problem } from "./Problem.js";
 import { planViewHref } from "./PlanViews.js";
+import { RecommendationsPanel } from "./RecommendationsPanel.js";
 
 const SEVERITY: Readonly<Record<Finding["severity"], string>> = {
   error: "To put right",
@@ -242,6 +243,14 @@ export function AdviceScreen({
                     : "Submit your advice"}
               </button>
             </form>
+          ) : null}
+          {session.role === "caseworker" && !author ? (
+            <RecommendationsPanel
+              session={session}
+              planId={id}
+              requestId={requestId}
+              versions={versions}
+            />
           ) : null}
           <section aria-labelledby="advice-versions-heading">
             <h2 id="advice-versions-heading" className="govuk-heading-s">

@@ -2,6 +2,8 @@ import {
   CommentsPanel,
   httpComments,
   httpSuggestions,
+  type ItemSourceRenderer,
+  type PlanConnection,
   PlanComparison,
   PlanEditor,
   PresenceList,
@@ -10,7 +12,7 @@ import {
   TraceabilityMatrix,
   usePlanFindings,
 } from "@ehcp/editor";
-import { adviceDates, comparePlans, type Plan } from "@ehcp/schema";
+import { ADVISER_ROLE_NAMES, adviceDates, comparePlans, type Plan } from "@ehcp/schema";
 import type { Editor } from "@tiptap/core";
 import { useEffect, useMemo, useState } from "react";
 import { download, getPlan, getVersion, type Session } from "./api.js";
@@ -29,6 +31,9 @@ import { setPlanDetails } from "./setPlanDetails.js";
 import { SectionTaskList } from "./SectionTaskList.js";
 import { StatutoryDatesTable } from "./StatutoryDatesTable.js";
 import { useAdviceRequests } from "./useAdviceRequests.js";
+import { useSubmittedAdvice } from "./useSubmittedAdvice.js";
+import { createSourceStore } from "./createSourceStore.js";
+import { SourceNote } from "./SourceNote.js";
 import { useEarlyFinal } from "./useEarlyFinal.js";
 import { VersionsPanel } from "./VersionsPanel.js";
 
@@ -63,9 +68,33 @@ export function PlanScreen({
   const [changing, setChanging] = useState<DetailField | null>(null);
   const [announceFinal, setAnnounceFinal] = useState(false);
   const today = todayIso();
-  const quality = useMemo(() => ({ today }), [today]);
-  const findings = usePlanFindings(editor, quality);
   const adviceRequests = useAdviceRequests(connection?.document ?? null);
+  const submittedAdvice = useSubmittedAdvice(session, id, adviceRequests);
+  // The checker finds recommendations the plan does not account for only when given the advice.
+  const quality = useMemo(
+    () => ({
+      today,
+      advice: [...submittedAdvice.values()].map(({ request, versions }) => ({
+        requestId: request.id,
+        from: `${request.adviser.name} (${ADVISER_ROLE_NAMES[request.adviser.role]})`,
+        recommendations: (versions.at(-1) ?? []).map(({ id: rec, label }) => ({ id: rec, label })),
+      })),
+    }),
+    [today, submittedAdvice],
+  );
+  const findings = usePlanFindings(editor, quality);
+  // The cards' source notes are made with the editor; they read what changes from this store.
+  const [sources] = useState(() =>
+    createSourceStore({ session, planId: id, plan: null, advice: new Map() }),
+  );
+  useEffect(() => {
+    sources.set({ session, planId: id, plan: findings.plan, advice: submittedAdvice });
+  }, [sources, session, id, findings.plan, submittedAdvice]);
+  const itemSource = useMemo<ItemSourceRenderer>(
+    () =>
+      ({ id: itemId, source }) => <SourceNote store={sources} itemId={itemId} source={source} />,
+    [sources],
+  );
   const refresh = () => getPlan(session, id).then(setPlan, () => setPlan(null));
   const comments = useMemo(
     () => httpComments({ url: collabUrl(), planId: id, token: session.token }),
@@ -207,6 +236,7 @@ export function PlanScreen({
               provider={connection.provider}
               user={user}
               readOnly={plan?.meta.status === "final"}
+              itemSource={itemSource}
               onEditor={(current) => {
                 window.ehcpEditor = current;
                 setEditor(current);

@@ -255,3 +255,71 @@ export const listAdviceVersions = (session: Session, id: string, requestId: stri
     "GET",
     `/plans/${encodeURIComponent(id)}/advice/${encodeURIComponent(requestId)}/versions`,
   ).then((r) => r.versions);
+
+/** A version of a piece of advice as it was submitted, in the plan's own format. */
+export const getAdviceVersion = (
+  session: Session,
+  id: string,
+  requestId: string,
+  version: string,
+) =>
+  call<Plan>(
+    session,
+    "GET",
+    `/plans/${encodeURIComponent(id)}/advice/${encodeURIComponent(requestId)}/versions/${encodeURIComponent(version)}`,
+  );
+
+const adviceUse = <T>(
+  session: Session,
+  id: string,
+  requestId: string,
+  what: string,
+  body: unknown,
+) =>
+  call<T>(
+    session,
+    "POST",
+    `/plans/${encodeURIComponent(id)}/advice/${encodeURIComponent(requestId)}/${what}`,
+    JSON.stringify(body),
+  );
+
+/** A plan item as the server answers for one it lifted or updated from advice. */
+export interface LiftedItemSummary {
+  readonly id: string;
+  readonly section: string;
+  readonly label: string;
+}
+
+/** Copies a recommendation of the advice as last submitted into section `section` of the plan. */
+export const liftRecommendation = (
+  session: Session,
+  id: string,
+  requestId: string,
+  recommendationId: string,
+  section: string,
+) =>
+  adviceUse<{ item: LiftedItemSummary }>(session, id, requestId, "lift", {
+    recommendationId,
+    section,
+  }).then((r) => r.item);
+
+/** Records what the caseworker decided of a recommendation not simply in the plan. */
+export const decideRecommendation = (
+  session: Session,
+  id: string,
+  requestId: string,
+  decision:
+    | { recommendationId: string; decision: "merged"; into: string }
+    | { recommendationId: string; decision: "declined" | "kept"; reason: string },
+) => adviceUse<unknown>(session, id, requestId, "decide", decision);
+
+/** Updates an item lifted from advice from the latest version of its recommendation. */
+export const refreshFromAdvice = (
+  session: Session,
+  id: string,
+  requestId: string,
+  itemId: string,
+) =>
+  adviceUse<{ item: LiftedItemSummary }>(session, id, requestId, "refresh", { itemId }).then(
+    (r) => r.item,
+  );

@@ -78,6 +78,8 @@ export interface PlanEditorProps {
   readonly className?: string;
   /** Headings in place of the statutory ones, for a piece of advice (see `PlanKitOptions`). */
   readonly sectionTitles?: PlanKitOptions["sectionTitles"];
+  /** What the card of an item lifted from advice shows of its source. */
+  readonly itemSource?: PlanKitOptions["itemSource"];
 }
 
 /**
@@ -106,6 +108,7 @@ export function PlanEditor(props: PlanEditorProps) {
           role: user.role,
           policy,
           ...(props.sectionTitles ? { sectionTitles: props.sectionTitles } : {}),
+          ...(props.itemSource ? { itemSource: props.itemSource } : {}),
         }),
         UnreadDomSelection,
         PlanLanguage,

@@ -37,7 +37,7 @@ export type { PlanCommentsOptions } from "./kit/PlanComments.js";
 export { PlanComments } from "./kit/PlanComments.js";
 export type { PlanSuggestionsOptions, SuggestionAuthor } from "./kit/PlanSuggestions.js";
 export { PlanSuggestions } from "./kit/PlanSuggestions.js";
-export type { PlanKitOptions } from "./kit/PlanKit.js";
+export type { ItemSourceRenderer, PlanKitOptions } from "./kit/PlanKit.js";
 export { PLAN_SHORTCUTS, PlanKit } from "./kit/PlanKit.js";
 export { planEditorExtensions } from "./kit/planEditorExtensions.js";
 export { UnreadDomSelection } from "./kit/UnreadDomSelection.js";

@@ -43,6 +43,21 @@ export type QualityConfigJson = z.infer<typeof QualityConfigSchema>;
 export interface QualityConfig extends QualityConfigJson {
   /** Other children's plans, indexed once with `createCopyIndex`, for the `copied-text` rule. */
   readonly copyIndex?: CopyIndex;
+  /**
+   * The advice submitted for the plan, for `advice-recommendation-undecided`: Plan JSON records
+   * what became of a recommendation (an item's source, a decision in K) but not the advice
+   * itself, so whoever holds the advice (the server, the playground) passes its recommendations.
+   */
+  readonly advice?: readonly SubmittedRecommendations[];
+}
+
+/** One piece of submitted advice, as the checker needs it: whose, and what it recommends. */
+export interface SubmittedRecommendations {
+  readonly requestId: string;
+  /** Who gave it, as messages name them: "Dr Ana Ruiz (educational psychologist)". */
+  readonly from: string;
+  /** Its recommendations in the latest submitted version, labelled as the advice labels them. */
+  readonly recommendations: readonly { readonly id: string; readonly label: string }[];
 }
 
 /** A configuration with every default filled in, as the rules read it. */
@@ -63,6 +78,7 @@ export interface ResolvedConfig {
   readonly pfaFromAge: number;
   readonly outcomesFramework: readonly string[] | null;
   readonly copyIndex: CopyIndex | null;
+  readonly advice: readonly SubmittedRecommendations[];
 }
 
 const ADDED_WORD_ADVICE = "say exactly what, who, how often and for how long";
@@ -104,6 +120,7 @@ export function resolveConfig(
     pfaFromAge: config.pfaFromAge ?? 14,
     outcomesFramework: config.outcomesFramework ?? null,
     copyIndex: config.copyIndex ?? null,
+    advice: config.advice ?? [],
   };
 }
 

@@ -2,7 +2,11 @@ export { ADVICE_RULES, checkAdvice } from "./checkAdvice.js";
 export { checkPlan, createPlanChecker } from "./checkPlan.js";
 export type { PlanChecker } from "./checkPlan.js";
 export { QualityConfigError, QualityConfigSchema, parseQualityConfig } from "./QualityConfig.js";
-export type { QualityConfig, QualityConfigJson } from "./QualityConfig.js";
+export type {
+  QualityConfig,
+  QualityConfigJson,
+  SubmittedRecommendations,
+} from "./QualityConfig.js";
 export { RULE_CATALOGUE, RULE_IDS } from "./ruleCatalogue.js";
 export type { RuleId } from "./ruleCatalogue.js";
 export { createCopyIndex, findCopiedText } from "./copied/CopyIndex.js";

@@ -42,6 +42,10 @@ export const RULE_CATALOGUE = {
   "no-child-voice": { severity: "warning", source: "CoP 9.69; CoP 1.3" },
   "missing-advice": { severity: "warning", source: "reg 6(1)" },
   "specialist-advice-missing": { severity: "warning", source: "reg 6(2); CoP 9.49" },
+  "advice-recommendation-undecided": {
+    severity: "warning",
+    source: "SEND Regs 2014 reg 6; CoP 9.49, 9.61",
+  },
   "need-is-diagnosis": { severity: "warning", source: "reg 12(1)(b); CoP 9.69" },
   "view-in-third-person": { severity: "warning", source: "CoP 9.62 (section A); DfE template" },
   "frequency-contradicts-field": { severity: "warning", source: "CoP 9.69; L v Clarke [1998]" },

@@ -1,4 +1,5 @@
 import {
+  type ItemSource,
   DEFAULT_SECTION_POLICY,
   type NeedsSectionKey,
   type ProvisionSectionKey,
@@ -7,6 +8,7 @@ import {
   type SectionPolicy,
 } from "@ehcp/schema";
 import { Extension } from "@tiptap/core";
+import type { ReactNode } from "react";
 import { addAdvice } from "../commands/addAdvice.js";
 import { addBudgetItem } from "../commands/addBudgetItem.js";
 import { addNeed } from "../commands/addNeed.js";
@@ -34,7 +36,19 @@ export interface PlanKitOptions {
    * that is not a plan (a piece of advice: `ADVICE_SECTIONS`).
    */
   readonly sectionTitles?: Readonly<Partial<Record<SectionKey, string>>>;
+  /** What a card lifted from advice shows of its source (see `ItemSourceRenderer`). */
+  readonly itemSource?: ItemSourceRenderer;
 }
+
+/**
+ * What the card of an item lifted from advice shows of where it came from: the embedder knows
+ * who wrote the advice and where to read it, and whether it has changed since. Without one the
+ * card says the version and the day it was lifted.
+ */
+export type ItemSourceRenderer = (item: {
+  readonly id: string;
+  readonly source: ItemSource;
+}) => ReactNode;
 
 declare module "@tiptap/core" {
   interface Commands<ReturnType> {
@@ -64,6 +78,7 @@ declare module "@tiptap/core" {
       role: Role;
       policy: SectionPolicy;
       sectionTitles?: Readonly<Partial<Record<SectionKey, string>>>;
+      itemSource?: ItemSourceRenderer;
     };
   }
 }
@@ -93,13 +108,19 @@ export const PlanKit = Extension.create<
     role: Role;
     policy: SectionPolicy;
     sectionTitles?: Readonly<Partial<Record<SectionKey, string>>>;
+    itemSource?: ItemSourceRenderer;
   }
 >({
   name: "plan",
   addOptions: () => ({ role: "viewer", policy: DEFAULT_SECTION_POLICY }),
   addStorage() {
-    const { role, policy, sectionTitles } = this.options;
-    return sectionTitles ? { role, policy, sectionTitles } : { role, policy };
+    const { role, policy, sectionTitles, itemSource } = this.options;
+    return {
+      role,
+      policy,
+      ...(sectionTitles ? { sectionTitles } : {}),
+      ...(itemSource ? { itemSource } : {}),
+    };
   },
   addProseMirrorPlugins() {
     return [

@@ -1,5 +1,7 @@
 import {
   AREA_NAMES,
+  type ItemSource,
+  spokenDate,
   FREQUENCY_PERIODS,
   NEED_AREAS,
   type NeedsSectionKey,
@@ -288,13 +290,26 @@ export function ItemCard(props: ItemCardProps) {
   const sectionName =
     pos === undefined ? "" : (editor.state.doc.resolve(pos).node(1)?.type.name ?? "");
   const section = SECTION_KEY_OF[sectionName] ?? "B";
-  const { role, policy } = editor.storage.plan;
+  const { role, policy, itemSource } = editor.storage.plan;
+  const source = (node.attrs.source as ItemSource | null | undefined) ?? null;
   const disabled = !editor.isEditable || !policy[role].includes(section);
   return (
     <>
       <div contentEditable={false}>
         <CardFindings editor={editor} findings={findingsFrom(decorations)} />
       </div>
+      {source ? (
+        <div contentEditable={false} className="ehcp-item-source">
+          {itemSource ? (
+            itemSource({ id: node.attrs.id as string, source })
+          ) : (
+            <p>
+              From advice, version {source.version}, recommendation {source.recommendationId}, added{" "}
+              {spokenDate(source.liftedOn)}
+            </p>
+          )}
+        </div>
+      ) : null}
       <div contentEditable={false} className="ehcp-item-values">
         {node.type.name === "need" ? (
           <NeedControls {...props} section={section} disabled={disabled} />

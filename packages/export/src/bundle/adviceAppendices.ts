@@ -2,6 +2,7 @@ import {
   ADVICE_SECTIONS,
   type AdviceExport,
   type AdviserRole,
+  formatDate,
   formatJsonPath,
   labelPlan,
   type Plan,
@@ -16,7 +17,6 @@ import type { Node as PMNode } from "prosemirror-model";
 import { AdviceExportError } from "../AdviceExportError.js";
 import type { ExportOptions } from "../ExportOptions.js";
 import { nodeLabels } from "../outline.js";
-import { formatDate } from "../text/formatDate.js";
 import { type ItemTitle, itemTitles } from "../text/itemTitles.js";
 
 /** What each adviser's advice is called in its appendix's heading. */

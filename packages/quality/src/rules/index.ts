@@ -34,6 +34,7 @@ import { needIsDiagnosis } from "./needIsDiagnosis.js";
 import { personalBudgetNoDetail } from "./personalBudgetNoDetail.js";
 import { schoolNamedInDraft } from "./schoolNamedInDraft.js";
 import { specialistAdviceMissing } from "./specialistAdviceMissing.js";
+import { adviceRecommendationUndecided } from "./adviceRecommendationUndecided.js";
 import { viewInThirdPerson } from "./viewInThirdPerson.js";
 import { wrongPronouns } from "./wrongPronouns.js";
 import { healthOrCareInF } from "./healthOrCareInF.js";
@@ -70,6 +71,7 @@ export const RULE_CHECKS: { readonly [K in RuleId]: RuleCheck } = {
   "no-child-voice": noChildVoice,
   "missing-advice": missingAdvice,
   "specialist-advice-missing": specialistAdviceMissing,
+  "advice-recommendation-undecided": adviceRecommendationUndecided,
   "need-is-diagnosis": needIsDiagnosis,
   "view-in-third-person": viewInThirdPerson,
   "frequency-contradicts-field": frequencyContradictsField,
