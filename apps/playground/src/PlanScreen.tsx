@@ -3,7 +3,6 @@ import {
   httpComments,
   httpSuggestions,
   type ItemSourceRenderer,
-  type PlanConnection,
   PlanComparison,
   PlanEditor,
   PresenceList,
