@@ -1,4 +1,4 @@
-import { checkPlan } from "@ehcp/quality";
+import { checkPlan, type PlanChecker } from "@ehcp/quality";
 import {
   adviceDates,
   PLAN_FRAGMENT_NAME,
@@ -55,6 +55,8 @@ export function summaryHead(doc: Y.Doc): DocumentSummary {
 export function summarizePlan(
   doc: Y.Doc,
   today = new Date().toISOString().slice(0, 10),
+  /** A checker that remembers the plan's fields, for a plan summarized again and again. */
+  checker: PlanChecker = { check: checkPlan },
 ): PlanListSummary {
   const base = summaryHead(doc);
   let plan;
@@ -64,7 +66,7 @@ export function summarizePlan(
     return { ...base, issue: null, draftIssued: null, dates: [], findings: null };
   }
   const findings: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const finding of checkPlan(plan, { today })) findings[finding.severity] += 1;
+  for (const finding of checker.check(plan, { today })) findings[finding.severity] += 1;
   return {
     ...base,
     issue: plan.meta.issue,

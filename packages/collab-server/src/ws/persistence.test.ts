@@ -3,7 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parsePlan, planToYDoc, PLAN_FRAGMENT_NAME } from "@ehcp/schema";
 import { deliveredByText, examplePlan } from "@ehcp/fixtures";
-import { Document, type onStoreDocumentPayload } from "@hocuspocus/server";
+import {
+  Document,
+  type onLoadDocumentPayload,
+  type onStoreDocumentPayload,
+} from "@hocuspocus/server";
 import { afterAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { SqliteDocumentStore } from "../store/SqliteDocumentStore.js";
@@ -66,6 +70,44 @@ describe("persistence", () => {
     doc.removeDirectConnection();
     await storeNow();
     expect(await listed()).toEqual(summarizePlan(doc));
+    await store.close();
+  });
+
+  it("opens a stored plan with its stored summary standing, and summarizes it while people type with a checker that remembers it, as a cold check would", async () => {
+    const store = new SqliteDocumentStore(join(dir, "opened.sqlite"));
+    let clock = 2_000_000;
+    const extension = persistence(store, () => clock);
+    const stored = planToYDoc(parsePlan(examplePlan("plan-good.json")));
+    await store.create("plan-opened", Y.encodeStateAsUpdate(stored), summarizePlan(stored));
+    const listed = async () =>
+      (await store.listSummaries()).find((entry) => entry.name === "plan-opened")
+        ?.summary as PlanListSummary;
+    const atCreation = await listed();
+    const doc = new Document("plan-opened");
+    await extension.onLoadDocument?.({
+      documentName: "plan-opened",
+      document: doc,
+    } as onLoadDocumentPayload);
+    doc.addDirectConnection();
+    const storeNow = () =>
+      extension.onStoreDocument?.({
+        documentName: "plan-opened",
+        document: doc,
+      } as onStoreDocumentPayload);
+    const text = deliveredByText(doc);
+    text.delete(0, text.length);
+    clock += 10_000;
+    await storeNow();
+    expect(await listed()).toEqual(atCreation);
+    clock += SUMMARY_EVERY_MS;
+    await storeNow();
+    expect((await listed()).findings).not.toEqual(atCreation.findings);
+    expect(await listed()).toEqual(summarizePlan(doc));
+    text.insert(0, "A speech and language therapist");
+    clock += SUMMARY_EVERY_MS;
+    await storeNow();
+    expect(await listed()).toEqual(summarizePlan(doc));
+    expect((await listed()).findings).toEqual(atCreation.findings);
     await store.close();
   });
 });

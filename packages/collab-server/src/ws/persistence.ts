@@ -1,5 +1,7 @@
+import { createPlanChecker, type PlanChecker } from "@ehcp/quality";
 import type { Extension } from "@hocuspocus/server";
 import * as Y from "yjs";
+import { holdsPlan } from "../holdsPlan.js";
 import { summarizePlan, summaryHead } from "../summarizePlan.js";
 import type { DocumentStore } from "../store/DocumentStore.js";
 import { loadStoredDocument } from "../store/loadStoredDocument.js";
@@ -20,14 +22,27 @@ export const SUMMARY_EVERY_MS = 60_000;
  * summary plan lists show is stored with it when the child or the status changed, when the plan
  * is about to be unloaded (no one has it open), and otherwise at most every `SUMMARY_EVERY_MS`.
  * Taken updates are logged by `planPolicy` as they arrive.
+ *
+ * Each open plan has a checker of its own that remembers its fields, warmed when the plan is
+ * loaded: a cold check of a long plan takes hundreds of milliseconds on the event loop, in which
+ * no one's keystroke is relayed, so it is paid when the plan is opened, before anyone types in
+ * it, and each summary while people type checks only what changed. The summary stored when the
+ * plan was last closed stands until then.
  */
 export function persistence(store: DocumentStore, now: () => number = Date.now): Extension {
   // Per open plan, when its summary was last stored and what it named.
   const summarized = new Map<string, { at: number; head: string }>();
+  const checkers = new Map<string, PlanChecker>();
   return {
     extensionName: "persistence",
     async onLoadDocument({ documentName, document }) {
       await loadStoredDocument(store, documentName, document);
+      const checker = createPlanChecker();
+      checkers.set(documentName, checker);
+      if (holdsPlan(document)) {
+        summarizePlan(document, undefined, checker);
+        summarized.set(documentName, { at: now(), head: JSON.stringify(summaryHead(document)) });
+      }
     },
     async beforeSync({ documentName, document, type }) {
       // The database, not Redis, is the record: before answering a client that asks for the
@@ -48,12 +63,13 @@ export function persistence(store: DocumentStore, now: () => number = Date.now):
         documentName,
         encodedState(document),
         (update) => Y.snapshotContainsUpdate(snapshot, update),
-        due ? summarizePlan(document) : undefined,
+        due ? summarizePlan(document, undefined, checkers.get(documentName)) : undefined,
       );
       if (due) summarized.set(documentName, { at: now(), head });
     },
     async afterUnloadDocument({ documentName }) {
       summarized.delete(documentName);
+      checkers.delete(documentName);
     },
   };
 }
