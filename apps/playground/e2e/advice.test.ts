@@ -303,9 +303,14 @@ describe("asking for advice in the playground", () => {
       return card.locator(".pg-source-from").innerText();
     };
     const from = "From Dr Nia Evans's educational psychologist advice, version 1, recommendation";
-    expect(await sourceOf("Robin follows a two-step instruction")).toBe(`${from} E1`);
-    expect(await sourceOf(recommended[0] as string)).toBe(`${from} F1`);
-    expect(await sourceOf(recommended[1] as string)).toBe(`${from} F2`);
+    // The advice the notes name is fetched once the plan is open: until then a note reads
+    // "From the advice", so each is read again until it names it.
+    const named = { timeout: 20_000 };
+    await expect
+      .poll(() => sourceOf("Robin follows a two-step instruction"), named)
+      .toBe(`${from} E1`);
+    await expect.poll(() => sourceOf(recommended[0] as string), named).toBe(`${from} F1`);
+    await expect.poll(() => sourceOf(recommended[1] as string), named).toBe(`${from} F2`);
     const lifted = cardWith(recommended[0] as string);
     await lifted.scrollIntoViewIfNeeded();
 

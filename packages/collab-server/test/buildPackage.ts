@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 
 /**
@@ -10,6 +11,9 @@ import { fileURLToPath } from "node:url";
 export default function setup() {
   if (process.env.EHCP_COLLAB_SERVER_BUILT) return;
   const project = fileURLToPath(new URL("../tsconfig.json", import.meta.url));
-  execFileSync("npx", ["--no-install", "tsc", "-b", project], { stdio: "inherit" });
+  // TypeScript's own script on this Node, not npx: under CI's `npm exec --package=node@22`, a
+  // nested npx asks to install that package and is refused.
+  const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+  execFileSync(process.execPath, [tsc, "-b", project], { stdio: "inherit" });
   process.env.EHCP_COLLAB_SERVER_BUILT = "1";
 }

@@ -68,6 +68,8 @@ export async function connectWithSpoilableToken(planId: string) {
 export async function sharePlan(plan: Plan, planId: string): Promise<PlanConnection> {
   const writer = await connectAs(planId, "caseworker");
   planToYDoc({ ...plan, id: planId }, writer.document);
+  // Until the server has taken it, a second connection may open the plan still empty.
+  await until(() => !writer.provider.hasUnsyncedChanges, "the shared plan to be saved");
   return writer;
 }
 
