@@ -32,6 +32,16 @@ for (const file of args) {
       (r) => r.status === "failed" && r.assertionResults.length === 0,
     ).length;
     if (report.numTotalTests === 0) failed += 1;
+    // Name each failure before the closing line, so a log cut to its tail still says what failed.
+    for (const result of report.testResults) {
+      const file = result.name.replace(`${process.cwd()}/`, "");
+      if (result.status === "failed" && result.assertionResults.length === 0) {
+        console.log(`FAILED to load ${file}: ${firstLine(result.message)}`);
+      }
+      for (const test of result.assertionResults.filter((t) => t.status === "failed")) {
+        console.log(`FAILED ${file} > ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
+      }
+    }
     if (failed === before && (exited.get(file) ?? 0) !== 0) {
       console.error(
         `${file}: vitest exited ${exited.get(file)} with no failed test (unhandled errors)`,
@@ -43,5 +53,11 @@ for (const file of args) {
     failed += 1;
   }
 }
+function firstLine(text) {
+  return String(text ?? "")
+    .split("\n")[0]
+    .slice(0, 300);
+}
+
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exitCode = failed > 0 ? 1 : 0;
