@@ -13,6 +13,9 @@ export default defineConfig({
   ssr: { resolve: { conditions: ["@ehcp/source"] } },
   test: {
     passWithNoTests: true,
+    // A poll waits for what a user would wait for (a check to run, a peer's words to arrive); on a
+    // loaded CI machine that takes longer than vitest's default of one second.
+    expect: { poll: { timeout: 20_000 } },
     // The SQLite store's worker thread runs from the built package (see the file).
     globalSetup: [
       fileURLToPath(new URL("packages/collab-server/test/buildPackage.ts", import.meta.url)),
