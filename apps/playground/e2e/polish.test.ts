@@ -224,7 +224,7 @@ describe("the rough edges a new user found (issue 17)", () => {
     await caseworker.context().close();
   });
 
-  it("asks before issuing the draft, saying what follows, and points to the banner once the final plan is issued", async () => {
+  it("asks before issuing or re-issuing the draft, saying what follows, and points to the banner once the final plan is issued", async () => {
     const page = await person(playground, "Alex Morgan", "caseworker");
     await openPlan(page, "Noah Adeyemi");
     const state = page.locator("#lifecycle-state");
@@ -244,6 +244,36 @@ describe("the rough edges a new user found (issue 17)", () => {
     await page.getByRole("button", { name: "Issue the draft" }).click();
     await page.getByRole("button", { name: "Yes, issue the draft" }).click();
     await state.getByText(/The family's representations close .*: 15 days left\.$/).waitFor();
+    // Re-issuing it starts the family's 15 days again, so that is asked too.
+    const views = page.getByRole("navigation", { name: "Views of the plan" });
+    const draftsIssued = async () => {
+      await views.getByRole("link", { name: "Versions" }).click();
+      const issued = page.locator('[aria-labelledby="versions-heading"] li', {
+        hasText: /^Draft issued /,
+      });
+      await issued.first().waitFor();
+      const count = await issued.count();
+      await views.getByRole("link", { name: "Plan" }).click();
+      return count;
+    };
+    expect(await draftsIssued()).toBe(1);
+    await page.getByRole("button", { name: "Re-issue the draft instead" }).click();
+    const again = page.getByRole("group", { name: "Re-issue the draft to the family?" });
+    expect(await again.locator("#confirm-redraft-warning").textContent()).toBe(
+      `!WarningThe draft as it stands will be issued again today, ${spokenDate(today)}, and a version of it kept. The family's 15 days to make representations start again, until ${spokenDate(shift(15))}.`,
+    );
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-labelledby"))).toBe(
+      "confirm-redraft-heading",
+    );
+    await again.getByRole("button", { name: "Cancel" }).click();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+      "Re-issue the draft instead",
+    );
+    expect(await draftsIssued()).toBe(1);
+    await page.getByRole("button", { name: "Re-issue the draft instead" }).click();
+    await again.getByRole("button", { name: "Yes, re-issue the draft" }).click();
+    await again.waitFor({ state: "detached" });
+    expect(await draftsIssued()).toBe(2);
 
     await page.getByLabel("School or setting for section I").fill("Elm Tree Nursery");
     await page

@@ -12,6 +12,7 @@ import type { Editor } from "@tiptap/core";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { amend, ApiError, issueDraft, issueFinal, type Session } from "./api.js";
 import { planStanding } from "./planStanding.js";
+import { ConfirmStep } from "./ConfirmStep.js";
 import { Problem } from "./Problem.js";
 import { sentenceCase } from "./sentenceCase.js";
 
@@ -53,15 +54,24 @@ export function Lifecycle({
   const [schoolProblem, setSchoolProblem] = useState<string | null>(null);
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const [early, setEarly] = useState({ reason: "", agreed: "" });
-  // Issuing the draft is asked first; the focus goes to the question, and back to the button
-  // when it is cancelled.
-  const [confirmDraft, setConfirmDraft] = useState<"asking" | "cancelled" | null>(null);
-  const confirmation = useRef<HTMLDivElement>(null);
+  // Issuing or re-issuing the draft is asked first; the focus goes to the question, and back to
+  // the button when it is cancelled.
+  const [asking, setAsking] = useState<"draft" | "redraft" | null>(null);
+  const [cancelled, setCancelled] = useState<"draft" | "redraft" | null>(null);
   const draftButton = useRef<HTMLButtonElement>(null);
+  const redraftButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    if (confirmDraft === "asking") confirmation.current?.focus();
-    if (confirmDraft === "cancelled") draftButton.current?.focus();
-  }, [confirmDraft]);
+    if (cancelled === "draft") draftButton.current?.focus();
+    if (cancelled === "redraft") redraftButton.current?.focus();
+  }, [cancelled]);
+  const ask = (step: "draft" | "redraft" | null) => {
+    setCancelled(null);
+    setAsking(step);
+  };
+  const cancel = () => {
+    setCancelled(asking);
+    setAsking(null);
+  };
   const { status, dates } = plan.meta;
   const manage = session.role === "caseworker";
   const act = async (step: () => Promise<unknown>, then?: () => void) => {
@@ -146,55 +156,26 @@ export function Lifecycle({
             Issuing the draft sends it to the family, who then have 15 days to comment on it and to
             ask for a school or setting. The draft names none.
           </p>
-          {confirmDraft === "asking" ? (
-            <div
-              className="pg-confirm"
-              ref={confirmation}
-              tabIndex={-1}
-              role="group"
-              aria-labelledby="confirm-draft-heading"
-              aria-describedby="confirm-draft-warning"
-            >
-              <h3 id="confirm-draft-heading" className="govuk-heading-s">
-                Issue the draft to the family?
-              </h3>
-              <div className="govuk-warning-text" id="confirm-draft-warning">
-                <span className="govuk-warning-text__icon" aria-hidden="true">
-                  !
-                </span>
-                <strong className="govuk-warning-text__text">
-                  <span className="govuk-visually-hidden">Warning</span>
-                  {`The draft will be issued today, ${spoken(today)}, and a version of it kept. The family then have 15 days, until ${closesIfIssued ? spoken(closesIfIssued) : "the 15th day"}, to make representations on it and to ask for a school or setting. The final plan should not be issued before then without a reason.`}
-                </strong>
-              </div>
-              <div className="govuk-button-group">
-                <button
-                  type="button"
-                  className="govuk-button"
-                  onClick={() =>
-                    void act(
-                      () => issueDraft(session, id),
-                      () => setConfirmDraft(null),
-                    )
-                  }
-                >
-                  Yes, issue the draft
-                </button>
-                <button
-                  type="button"
-                  className="govuk-button govuk-button--secondary"
-                  onClick={() => setConfirmDraft("cancelled")}
-                >
-                  Cancel
-                </button>
-              </div>
-            </div>
+          {asking === "draft" ? (
+            <ConfirmStep
+              id="confirm-draft"
+              question="Issue the draft to the family?"
+              warning={`The draft will be issued today, ${spoken(today)}, and a version of it kept. The family then have 15 days, until ${closesIfIssued ? spoken(closesIfIssued) : "the 15th day"}, to make representations on it and to ask for a school or setting. The final plan should not be issued before then without a reason.`}
+              yes="Yes, issue the draft"
+              onYes={() =>
+                void act(
+                  () => issueDraft(session, id),
+                  () => ask(null),
+                )
+              }
+              onCancel={cancel}
+            />
           ) : (
             <button
               type="button"
               className="govuk-button"
               ref={draftButton}
-              onClick={() => setConfirmDraft("asking")}
+              onClick={() => ask("draft")}
             >
               Issue the draft
             </button>
@@ -360,11 +341,27 @@ export function Lifecycle({
               <button
                 type="button"
                 className="govuk-button govuk-button--secondary"
-                onClick={() => void act(() => issueDraft(session, id, true))}
+                ref={redraftButton}
+                onClick={() => ask("redraft")}
               >
                 Re-issue the draft instead
               </button>
             </div>
+            {asking === "redraft" ? (
+              <ConfirmStep
+                id="confirm-redraft"
+                question="Re-issue the draft to the family?"
+                warning={`The draft as it stands will be issued again today, ${spoken(today)}, and a version of it kept. The family's 15 days to make representations start again, until ${closesIfIssued ? spoken(closesIfIssued) : "the 15th day"}.`}
+                yes="Yes, re-issue the draft"
+                onYes={() =>
+                  void act(
+                    () => issueDraft(session, id, true),
+                    () => ask(null),
+                  )
+                }
+                onCancel={cancel}
+              />
+            ) : null}
           </form>
         </>
       ) : null}
