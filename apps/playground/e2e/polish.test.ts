@@ -100,6 +100,31 @@ describe("the rough edges a new user found (issue 17)", () => {
     });
     expect(await decision.textContent()).toContain(spokenDate(shift(12)));
 
+    // Typed wrong, the day is mended from its own "Change" link, and every date follows it.
+    await row("Request for assessment received")
+      .getByRole("link", { name: "Change request for assessment received" })
+      .click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("detail-request-day");
+    const mend = page.getByRole("group", { name: "Request for assessment received" });
+    await mend.getByLabel("Day").fill(tomorrow.day);
+    await mend.getByLabel("Month").fill(tomorrow.month);
+    await mend.getByLabel("Year").fill(tomorrow.year);
+    await page.getByRole("button", { name: "Save the date" }).click();
+    await page
+      .getByRole("link", { name: "The date the request was received must be today or in the past" })
+      .waitFor();
+    expect(await axeAtBothWidths(page)).toEqual([]);
+    const mended = shift(-35);
+    await mend.getByLabel("Day").fill(parts(mended).day);
+    await mend.getByLabel("Month").fill(parts(mended).month);
+    await mend.getByLabel("Year").fill(parts(mended).year);
+    await page.getByRole("button", { name: "Save the date" }).click();
+    await row("Request for assessment received").getByText(spokenDate(mended)).waitFor();
+    await decision.getByText(spokenDate(shift(7))).waitFor();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe("Change request for assessment received");
+
     // The year group and the caseworker, changed from the summary list's "Change" links.
     await row("Year group").getByRole("link", { name: "Change year group" }).click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("detail-year-group");

@@ -19,8 +19,9 @@ import { AdviceRequests } from "./AdviceRequests.js";
 import { ExportPanel } from "./ExportPanel.js";
 import { Lifecycle } from "./Lifecycle.js";
 import { PlanStatusBanner } from "./PlanStatusBanner.js";
-import { type DetailField, PlanDetailsForm } from "./PlanDetailsForm.js";
-import { PlanSummary } from "./PlanSummary.js";
+import { PlanDetailsForm } from "./PlanDetailsForm.js";
+import { type ChangeField, PlanSummary } from "./PlanSummary.js";
+import { RequestDateForm } from "./RequestDateForm.js";
 import { type PlanView, planViewHref, PlanViews } from "./PlanViews.js";
 import { collabUrl } from "./collabUrl.js";
 import { colourOf } from "./roles.js";
@@ -64,7 +65,7 @@ export function PlanScreen({
   const connection = usePlanConnection(id, session, setDenied);
   const [plan, setPlan] = useState<Plan | null>(null);
   const [editor, setEditor] = useState<Editor | null>(null);
-  const [changing, setChanging] = useState<DetailField | null>(null);
+  const [changing, setChanging] = useState<ChangeField | null>(null);
   const [announceFinal, setAnnounceFinal] = useState(false);
   const today = todayIso();
   const adviceRequests = useAdviceRequests(connection?.document ?? null);
@@ -128,10 +129,14 @@ export function PlanScreen({
   const title = shown ? `${shown.meta.child.fullName}'s plan` : "The plan";
   const mayChangeDetails =
     session.role === "caseworker" && editor !== null && shown?.meta.status !== "final";
-  const backToRow = (field: DetailField) =>
-    requestAnimationFrame(() =>
-      document.querySelector<HTMLElement>(`.pg-summary [data-change="${field}"]`)?.focus(),
-    );
+  // Back to the "Change" link the form came from, once the summary list is drawn again: after a
+  // save that waited on the server, React may draw it a frame or two later.
+  const backToRow = (field: ChangeField, frames = 10) =>
+    requestAnimationFrame(() => {
+      const link = document.querySelector<HTMLElement>(`.pg-summary [data-change="${field}"]`);
+      if (link) link.focus();
+      else if (frames > 0) backToRow(field, frames - 1);
+    });
   const conversation = connection ? (
     <>
       <CommentsPanel
@@ -166,7 +171,19 @@ export function PlanScreen({
           <div className="govuk-grid-row">
             <div className="govuk-grid-column-one-half-from-desktop">
               <h2 className="govuk-heading-m">Plan details</h2>
-              {changing && mayChangeDetails ? (
+              {changing === "detail-request" && mayChangeDetails ? (
+                <RequestDateForm
+                  session={session}
+                  id={id}
+                  requestReceived={(shown ?? plan).meta.dates.requestReceived}
+                  today={today}
+                  onDone={() => {
+                    setChanging(null);
+                    backToRow(changing);
+                    void refresh();
+                  }}
+                />
+              ) : changing && changing !== "detail-request" && mayChangeDetails ? (
                 <PlanDetailsForm
                   plan={shown ?? plan}
                   today={today}

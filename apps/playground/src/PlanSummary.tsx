@@ -8,6 +8,9 @@ import {
 import type { ReactNode } from "react";
 import type { DetailField } from "./PlanDetailsForm.js";
 
+/** What a "Change" link opens: a field of the details form, or the request's date. */
+export type ChangeField = DetailField | "detail-request";
+
 function Row({
   term,
   change,
@@ -16,8 +19,8 @@ function Row({
   readonly term: string;
   /** The field a "Change" link opens, when the details may be changed. */
   readonly change?: {
-    readonly field: DetailField;
-    readonly onChange: (field: DetailField) => void;
+    readonly field: ChangeField;
+    readonly onChange: (field: ChangeField) => void;
   };
   readonly children: ReactNode;
 }) {
@@ -59,9 +62,9 @@ export function PlanSummary({
 }: {
   readonly plan: Plan;
   readonly today: string;
-  readonly onChange?: ((field: DetailField) => void) | undefined;
+  readonly onChange?: ((field: ChangeField) => void) | undefined;
 }) {
-  const change = (field: DetailField) => (onChange ? { change: { field, onChange } } : {});
+  const change = (field: ChangeField) => (onChange ? { change: { field, onChange } } : {});
   const given = (value: string) => value || "Not given";
   const { child, localAuthority, caseworker, status, issue, dates, signOff } = plan.meta;
   const placement = plan.sections.I.placement;
@@ -97,7 +100,9 @@ export function PlanSummary({
           </>
         ) : null}
       </Row>
-      <Row term="Request for assessment received">{spoken(dates.requestReceived)}</Row>
+      <Row term="Request for assessment received" {...change("detail-request")}>
+        {spoken(dates.requestReceived)}
+      </Row>
       <Row term="Status">
         <strong
           className={`govuk-tag ${status === "final" ? "govuk-tag--green" : "govuk-tag--yellow"}`}

@@ -187,6 +187,15 @@ export const issueFinal = (
   );
 
 /** Starts an amendment draft from a final plan. */
+/** Mends the day the request for assessment was received; the statutory dates follow it. */
+export const changeRequestReceived = (session: Session, id: string, date: string) =>
+  call<{ requestReceived: string }>(
+    session,
+    "POST",
+    `/plans/${encodeURIComponent(id)}/request-received`,
+    JSON.stringify({ date }),
+  );
+
 export const amend = (session: Session, id: string) =>
   call<{ issue: number }>(session, "POST", `/plans/${encodeURIComponent(id)}/amend`, "{}");
 

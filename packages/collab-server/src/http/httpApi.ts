@@ -65,7 +65,7 @@ const EXPORTS = {
  * - `GET /plans/:id/audit`
  * - `GET|POST /plans/:id/comments`, `POST /plans/:id/comments/:thread/replies|resolve`
  * - `GET /plans/:id/representations`, `POST /plans/:id/suggestions/:suggestion/decide`
- * - `POST /plans/:id/issue-draft|issue-final|amend`
+ * - `POST /plans/:id/request-received|issue-draft|issue-final|amend`
  * - `GET|POST /plans/:id/advice-requests`: the advice asked for, with its due dates
  * - `GET /plans/:id/advice/:request[/versions[/:version]]`, `POST /plans/:id/advice/:request/submit`
  * - `GET /plans/:id/advice/:request/export.json[?version=<version>]`: submitted advice as an

@@ -219,6 +219,58 @@ describe("the road from draft to final", () => {
     disconnect(third);
   });
 
+  it("mends the day the request was received while the plan is a draft, counting every date from it, and refuses a day that cannot be", async () => {
+    const plan: Plan = { ...good, id: "plan-request-day" };
+    expect((await post("/plans", plan)).status).toBe(201);
+    const mend = (body: unknown, role: "caseworker" | "parent" = "caseworker") =>
+      callApi(test.url, "POST", `/plans/${plan.id}/request-received`, role, body);
+    const requestReceived = async () =>
+      (
+        (await callApi(test.url, "GET", `/plans/${plan.id}`, "caseworker")).json
+          .meta as Plan["meta"]
+      ).dates.requestReceived;
+
+    const errors = [
+      [{}, "date: the day the request was received, written YYYY-MM-DD"],
+      [{ date: "2026-02-30" }, "date: a calendar date written YYYY-MM-DD"],
+      [{ date: "9 June 2026" }, "date: a calendar date written YYYY-MM-DD"],
+      [
+        { date: "2999-01-01" },
+        expect.stringMatching(/^date: a request cannot be received after today \(/),
+      ],
+      [
+        { date: "2016-12-08" },
+        "date: a request cannot be received before the child was born (9 December 2016)",
+      ],
+      [
+        { date: "2026-10-14" },
+        "date: the request was received before the draft was issued (13 October 2026)",
+      ],
+    ] as const;
+    for (const [body, error] of errors) {
+      const refused = await mend(body);
+      expect(refused.status).toBe(400);
+      expect(refused.json.error).toEqual(error);
+    }
+    // Only whoever manages the plan.
+    expect((await mend({ date: "2026-06-09" }, "parent")).status).toBe(403);
+    expect(await requestReceived()).toBe("2026-06-02");
+
+    // Mended, the 20 weeks count from the new day, for everyone connected too.
+    const client = await connect(test.url, plan.id);
+    const mended = await mend({ date: "2026-06-09" });
+    expect(mended.status).toBe(200);
+    expect(mended.json.requestReceived).toBe("2026-06-09");
+    expect(
+      (mended.json.dates as { key: string; due: string }[]).find((d) => d.key === "final")?.due,
+    ).toBe("2026-10-27");
+    expect(await requestReceived()).toBe("2026-06-09");
+    await expect
+      .poll(() => yDocToPlan(client.document).meta.dates.requestReceived)
+      .toBe("2026-06-09");
+    disconnect(client);
+  });
+
   it("takes the sync of an editor that opens a final plan with nothing new, so it is not sent to a fresh copy over and over", async () => {
     // An amendment's draft, issued, with the school named: signed off, it is final.
     const plan: Plan = {

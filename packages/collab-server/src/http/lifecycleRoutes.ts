@@ -35,10 +35,11 @@ export interface LifecycleContext {
 }
 
 /**
- * The road from draft to final: `POST /plans/:id/issue-draft`, `issue-final` and `amend`. Each
- * changes the plan details through Hocuspocus, so everyone connected sees the new status, and
- * keeps a version of what was issued. The server refuses edits to a final plan, and to section I
- * of a first draft not yet issued (see `lifecycleRefusal`).
+ * The road from draft to final: `POST /plans/:id/issue-draft`, `issue-final` and `amend`, and
+ * `request-received` to mend the day the request came. Each changes the plan details through
+ * Hocuspocus, so everyone connected sees the new status and dates; each issue keeps a version of
+ * what was issued. The server refuses edits to a final plan, and to section I of a first draft
+ * not yet issued (see `lifecycleRefusal`).
  */
 export function lifecycleRoutes(context: LifecycleContext): Route[] {
   const { options, userFor, mayManage, readPlan, readJson } = context;
@@ -67,7 +68,13 @@ export function lifecycleRoutes(context: LifecycleContext): Route[] {
     }));
   const dayOf = (body: { date?: unknown }) => {
     const date = body.date ?? new Date().toISOString().slice(0, 10);
-    if (typeof date !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+    // 2026-02-30 has the shape of a date but is none; the statutory clock cannot count from it.
+    if (
+      typeof date !== "string" ||
+      !/^\d{4}-\d{2}-\d{2}$/.test(date) ||
+      Number.isNaN(Date.parse(date)) ||
+      new Date(date).toISOString().slice(0, 10) !== date
+    ) {
       throw new HttpError(400, "date: a calendar date written YYYY-MM-DD");
     }
     return date;
@@ -84,6 +91,54 @@ export function lifecycleRoutes(context: LifecycleContext): Route[] {
   };
 
   return [
+    {
+      // The day the request for assessment was received starts the 20 weeks (reg 13(2)), so a
+      // caseworker who typed it wrong must be able to mend it while the plan is a draft; every
+      // statutory date is counted again from the new day.
+      method: "POST",
+      path: /^\/plans\/([^/]+)\/request-received$/,
+      handle: async (request, response, [id = ""]) => {
+        const user = await userFor(request, id);
+        mayManage(user);
+        const body = (await readJson(request, 10_000)) as { date?: unknown };
+        if (body.date === undefined) {
+          throw new HttpError(400, "date: the day the request was received, written YYYY-MM-DD");
+        }
+        const date = dayOf(body);
+        const today = new Date().toISOString().slice(0, 10);
+        if (date > today) {
+          throw new HttpError(
+            400,
+            `date: a request cannot be received after today (${spoken(today)})`,
+          );
+        }
+        const plan = await readPlan(id);
+        if (plan.meta.status === "final") {
+          throw new HttpError(409, "the plan is final: its dates record what happened");
+        }
+        if (date < plan.meta.child.dateOfBirth) {
+          throw new HttpError(
+            400,
+            `date: a request cannot be received before the child was born (${spoken(plan.meta.child.dateOfBirth)})`,
+          );
+        }
+        const { draftIssued } = plan.meta.dates;
+        if (draftIssued && date > draftIssued) {
+          throw new HttpError(
+            400,
+            `date: the request was received before the draft was issued (${spoken(draftIssued)})`,
+          );
+        }
+        await changeDetails(id, (attrs) => ({
+          dates: { ...(attrs.dates as object), requestReceived: date },
+        }));
+        const changed = {
+          ...plan,
+          meta: { ...plan.meta, dates: { ...plan.meta.dates, requestReceived: date } },
+        };
+        sendJson(response, 200, { requestReceived: date, dates: statutoryDates(changed, today) });
+      },
+    },
     {
       method: "POST",
       path: /^\/plans\/([^/]+)\/issue-draft$/,
