@@ -14,6 +14,7 @@ import type { DateParts } from "./readDateParts.js";
 import { sentenceCase } from "./sentenceCase.js";
 import { DateField } from "./DateField.js";
 import { DateStanding } from "./DateStanding.js";
+import { TableHead } from "./TableHead.js";
 import { ApiError, developmentUserId, requestAdvice, type Session } from "./api.js";
 
 const TAGS: Readonly<Record<AdviceDate["status"], [string, string]>> = {
@@ -92,22 +93,7 @@ export function AdviceRequests({
           <caption className="govuk-table__caption govuk-table__caption--s">
             Advice asked for, due six weeks from each request
           </caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Adviser
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Asked
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Due
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Where it stands
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={["Adviser", "Asked", "Due", "Where it stands"]} />
           <tbody className="govuk-table__body">
             {requests.map((request, i) => {
               const d = dates[i] as AdviceDate;
