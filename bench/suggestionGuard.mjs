@@ -1,8 +1,9 @@
-// `node bench/suggestionGuard.mjs` (after `npm run build`): what the server's suggestion guard
-// costs each delete. A caseworker deletes one character at a time in a long plan (180
-// provisions in F) holding many suggestions of a parent's; each delete is checked by the PlanShadow
-// as the server checks it, then taken by the plan, as the server takes it. Its peer is the same
-// deletes in the same plan with no suggestions. CPU time (process.cpuUsage), per delete, in ms.
+// What the server's suggestion guard costs each delete (part of `npm run bench`; alone,
+// `node bench/suggestionGuard.mjs` after a build). A caseworker deletes one character at a time
+// in a long plan (180 provisions in F) holding many suggestions of a parent's; each delete is
+// checked by the PlanShadow as the server checks it, then taken by the plan, as the server takes
+// it. Its peer is the same deletes in the same plan with no suggestions. CPU time
+// (process.cpuUsage), per delete, in ms.
 import { PlanShadow } from "@ehcp/collab-server";
 import {
   DEFAULT_SECTION_POLICY,
@@ -15,6 +16,7 @@ import { generatePlan } from "@ehcp/fixtures/generatePlan";
 
 const SUGGESTIONS = Number(process.env.SUGGESTIONS ?? 200);
 const DELETES = Number(process.env.DELETES ?? 200);
+const round = (x) => Math.round(x * 100) / 100;
 const plan = generatePlan({ scale: 1 });
 const sender = {
   id: "user-caseworker",
@@ -63,16 +65,22 @@ function run(suggestions) {
   return (used.user + used.system) / 1000 / DELETES;
 }
 
-run(SUGGESTIONS); // warm-up
-const none = run(0);
-const many = run(SUGGESTIONS);
-const round = (x) => Math.round(x * 100) / 100;
-console.log(
-  JSON.stringify({
+/** The figures, as one result of `npm run bench`. */
+export function suggestionGuardBenchmark() {
+  run(SUGGESTIONS); // warm-up
+  const none = run(0);
+  const many = run(SUGGESTIONS);
+  return {
     name: "suggestion guard: a caseworker's delete, checked and taken",
     inputs: { provisionsInF: 180, suggestions: SUGGESTIONS, deletes: DELETES },
-    msPerDeleteWithSuggestions: round(many),
-    msPerDeleteWithNone: round(none),
+    unit: "ms of CPU per delete",
+    cpuWithSuggestions: round(many),
+    peer: "the same deletes, no suggestions",
+    cpuPeer: round(none),
     ratioToPeer: round(many / none),
-  }),
-);
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(JSON.stringify(suggestionGuardBenchmark()));
+}
