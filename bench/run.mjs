@@ -21,6 +21,7 @@ import { CHROMIUM_PATH } from "@ehcp/fixtures/chromium";
 import { editorBenchmarks } from "./editor.mjs";
 import { checkerBenchmarks } from "./checker.mjs";
 import { cliBenchmarks } from "./cli.mjs";
+import { suggestionGuardBenchmark } from "./suggestionGuard.mjs";
 import { generatePlan } from "@ehcp/fixtures/generatePlan";
 
 const percentile = (sorted, p) =>
@@ -164,6 +165,10 @@ for (const result of await storeBenchmarks()) {
   console.log(JSON.stringify(result));
   results.push(result);
 }
+// What the server's suggestion guard costs a delete in a plan with many suggestions.
+const guard = suggestionGuardBenchmark();
+console.log(JSON.stringify(guard));
+results.push(guard);
 // Ours beside stock Hocuspocus, in memory and on SQLite (`npm run bench:server` runs only this).
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
 for (const result of await typingComparison({ seconds })) {

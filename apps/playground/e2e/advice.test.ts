@@ -1,27 +1,18 @@
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { spokenDate } from "@ehcp/schema";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
-  app,
   axeProblems,
   examplePlan,
   openPlan,
   person,
-  type Playground,
-  startPlayground,
+  screenshots,
+  usePlayground,
 } from "./harness.js";
 
 const robin = examplePlan("robin-castell");
-const screenshots = join(app, "screenshots");
-let playground: Playground;
-
-beforeAll(async () => {
-  playground = await startPlayground([robin]);
-  mkdirSync(screenshots, { recursive: true });
-});
-afterAll(() => playground?.stop());
+const playground = usePlayground([robin]);
 
 const DAY = 86_400_000;
 const today = new Date().toISOString().slice(0, 10);

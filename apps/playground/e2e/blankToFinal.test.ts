@@ -1,47 +1,23 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { statSync } from "node:fs";
 import { join } from "node:path";
 import mammoth from "mammoth";
 import type { Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
-  app,
-  axeProblems,
+  axeAtBothWidths,
   person,
-  type Playground,
+  screenshots,
   signInPage,
-  startPlayground,
+  usePlayground,
   view,
 } from "./harness.js";
 
 // From nothing: the server starts with no plan at all, as a council's first morning would.
-let playground: Playground;
-let downloads: string;
-const screenshots = join(app, "screenshots");
-
-beforeAll(async () => {
-  playground = await startPlayground([]);
-  downloads = mkdtempSync(join(tmpdir(), "ehcp-journey-"));
-  mkdirSync(screenshots, { recursive: true });
-});
-
-afterAll(async () => {
-  await playground?.stop();
-  rmSync(downloads, { recursive: true, force: true });
-});
+const playground = usePlayground([]);
 
 const JOURNEY = 290_000;
 const today = () => new Date().toISOString().slice(0, 10);
-
-/** What axe finds on the screen at a desktop's 1,400 px and a tablet's 768 px. */
-async function axeAtBothWidths(page: Page): Promise<string[]> {
-  const found = await axeProblems(page);
-  await page.setViewportSize({ width: 768, height: 1024 });
-  found.push(...(await axeProblems(page)).map((problem) => `at 768 px: ${problem}`));
-  await page.setViewportSize({ width: 1400, height: 900 });
-  return found;
-}
 
 const section = (page: Page, key: string) => page.locator(`[data-section="${key}"]`);
 /** An item's card, by the label and kind its heading reads ("F1 Provision"). */
@@ -376,7 +352,7 @@ describe("a plan from a blank page to a final plan", () => {
           caseworker.waitForEvent("download"),
           caseworker.getByRole("button", { name: button }).click(),
         ]);
-        const path = join(downloads, download.suggestedFilename());
+        const path = join(playground.downloads, download.suggestedFilename());
         await download.saveAs(path);
         return path;
       };
@@ -608,7 +584,7 @@ describe("a plan from a blank page to a final plan", () => {
       await page.getByRole("heading", { name: "Export" }).waitFor();
       await tabTo(page, /^PDF$/);
       const [download] = await Promise.all([page.waitForEvent("download"), press("Enter")]);
-      const pdf = join(downloads, `keyboard-${download.suggestedFilename()}`);
+      const pdf = join(playground.downloads, `keyboard-${download.suggestedFilename()}`);
       await download.saveAs(pdf);
       const words = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).replace(
         /\s+/g,

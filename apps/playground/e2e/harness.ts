@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -6,11 +6,14 @@ import { type CollabServer, createCollabServer } from "@ehcp/collab-server";
 import { type Plan, parsePlanJson } from "@ehcp/schema";
 import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { build } from "vite";
+import { afterAll, beforeAll } from "vitest";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@ehcp/fixtures/chromium";
 
 export const app = fileURLToPath(new URL("..", import.meta.url));
 // The tests' own plans, kept apart from the example plans the app is seeded with.
 export const examples = join(app, "e2e", "plans");
+/** Where the journeys leave their screenshots, to be looked at. */
+export const screenshots = join(app, "screenshots");
 
 /** An example plan of the playground's, as it is stored on first start. */
 export const examplePlan = (name: string): Plan =>
@@ -23,8 +26,22 @@ export interface Playground {
   stop(): Promise<void>;
 }
 
+/** Builds the app with Vite, into its dist/ or into `outDir`. */
+export async function buildApp(outDir?: string): Promise<void> {
+  await build({
+    root: app,
+    logLevel: "error",
+    configFile: join(app, "vite.config.ts"),
+    ...(outDir ? { build: { outDir, emptyOutDir: true } } : {}),
+  });
+}
+
+/** The machine's Chromium, as every end-to-end test drives it. */
+export const launchChromium = (): Promise<Browser> =>
+  chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+
 export async function startPlayground(seed: readonly Plan[]): Promise<Playground> {
-  await build({ root: app, logLevel: "error", configFile: join(app, "vite.config.ts") });
+  await buildApp();
   const dir = mkdtempSync(join(tmpdir(), "ehcp-playground-"));
   const server: CollabServer = createCollabServer({
     port: 0,
@@ -34,7 +51,7 @@ export async function startPlayground(seed: readonly Plan[]): Promise<Playground
     seed: [...seed],
   });
   const url = (await server.start()).replace(/^ws/, "http");
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   return {
     url,
     browser,
@@ -44,6 +61,54 @@ export async function startPlayground(seed: readonly Plan[]): Promise<Playground
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A test file's playground, with a folder of its own for what the browser downloads. */
+export interface PlaygroundRun extends Playground {
+  readonly downloads: string;
+}
+
+/**
+ * The playground for the tests of one file: started with `seed` before them (the screenshots'
+ * folder made, a temporary folder for downloads), stopped and cleared after them. Read its
+ * fields only inside a test or a hook.
+ */
+export function usePlayground(seed: readonly Plan[]): PlaygroundRun {
+  let started: Playground | undefined;
+  let downloads: string | undefined;
+  beforeAll(async () => {
+    started = await startPlayground(seed);
+    downloads = mkdtempSync(join(tmpdir(), "ehcp-e2e-downloads-"));
+    mkdirSync(screenshots, { recursive: true });
+  });
+  afterAll(async () => {
+    await started?.stop();
+    if (downloads) rmSync(downloads, { recursive: true, force: true });
+  });
+  const ready = () => {
+    if (!started || !downloads) throw new Error("the playground has not started yet");
+    return { ...started, downloads };
+  };
+  return {
+    get url() {
+      return ready().url;
+    },
+    get browser() {
+      return ready().browser;
+    },
+    get downloads() {
+      return ready().downloads;
+    },
+    stop: () => ready().stop(),
+  };
+}
+
+/** Signs in on the sign-in page under a name and a role, and waits for the caseload. */
+export async function signIn(page: Page, name: string, role: string): Promise<void> {
+  await page.getByLabel("Your name").fill(name);
+  await page.getByLabel("Your role").selectOption(role);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { name: "Caseload" }).waitFor();
 }
 
 /** The sign-in page, in a browser context of its own. */
@@ -72,10 +137,7 @@ export async function person(
   width = 1400,
 ): Promise<Page> {
   const page = await signInPage(playground, width);
-  await page.getByLabel("Your name").fill(name);
-  await page.getByLabel("Your role").selectOption(role);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("heading", { name: "Caseload" }).waitFor();
+  await signIn(page, name, role);
   return page;
 }
 
@@ -113,3 +175,31 @@ export const follow = (control: Locator) => control.press("Enter");
 /** Opens one of the plan's views (Plan, Traceability matrix, …, Export) from its navigation. */
 export const view = (page: Page, name: string) =>
   follow(page.getByRole("navigation", { name: "Views of the plan" }).getByRole("link", { name }));
+
+/** What axe finds on the screen at a desktop's 1,400 px and a tablet's 768 px. */
+export async function axeAtBothWidths(page: Page): Promise<string[]> {
+  const found = await axeProblems(page);
+  await page.setViewportSize({ width: 768, height: 1024 });
+  found.push(...(await axeProblems(page)).map((problem) => `at 768 px: ${problem}`));
+  await page.setViewportSize({ width: 1400, height: 900 });
+  return found;
+}
+
+/**
+ * Resolves once the server's stored copy of plan `id`, read through its API with the page's own
+ * sign-in, holds `text`: what a page typed may take a moment to be stored on a busy machine.
+ */
+export async function serverHas(page: Page, id: string, text: string, timeout?: number) {
+  await page.waitForFunction(
+    async ([planId, wanted]) => {
+      const stored = sessionStorage.getItem("ehcp-playground-session") ?? "{}";
+      const { token } = JSON.parse(stored) as { token?: string };
+      const response = await fetch(`/plans/${encodeURIComponent(planId)}`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      return response.ok && (await response.text()).includes(wanted);
+    },
+    [id, text] as const,
+    { polling: 100, ...(timeout ? { timeout } : {}) },
+  );
+}

@@ -1,45 +1,35 @@
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
-  app,
   axeProblems,
   examplePlan,
   follow,
   openPlan,
   person,
-  type Playground,
-  startPlayground,
+  screenshots,
+  usePlayground,
   view,
 } from "./harness.js";
 
 const robin = examplePlan("robin-castell");
 const maya = examplePlan("maya-okoro");
-const screenshots = join(app, "screenshots");
-let playground: Playground;
-
-beforeAll(async () => {
-  // Robin's plan, and two more children at other stages: a draft issued long ago and a final.
-  const ash = {
-    ...robin,
-    id: "plan-journeys-ash",
-    meta: { ...robin.meta, child: { ...robin.meta.child, fullName: "Ash Lindqvist" } },
-  };
-  const zed = {
-    ...maya,
-    id: "plan-journeys-zed",
-    meta: {
-      ...maya.meta,
-      child: { ...maya.meta.child, fullName: "Zed Adeyemi" },
-      dates: { ...maya.meta.dates, draftIssued: "2026-09-01" },
-    },
-  };
-  playground = await startPlayground([robin, maya, ash, zed]);
-  mkdirSync(screenshots, { recursive: true });
-});
-
-afterAll(() => playground?.stop());
+// Robin's plan, and two more children at other stages: a draft issued long ago and a final.
+const ash = {
+  ...robin,
+  id: "plan-journeys-ash",
+  meta: { ...robin.meta, child: { ...robin.meta.child, fullName: "Ash Lindqvist" } },
+};
+const zed = {
+  ...maya,
+  id: "plan-journeys-zed",
+  meta: {
+    ...maya.meta,
+    child: { ...maya.meta.child, fullName: "Zed Adeyemi" },
+    dates: { ...maya.meta.dates, draftIssued: "2026-09-01" },
+  },
+};
+const playground = usePlayground([robin, maya, ash, zed]);
 
 // Each journey is long and the machine may be busy: a step that hangs still fails at 30 s.
 const LONG = 180_000;

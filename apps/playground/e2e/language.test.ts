@@ -1,16 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   axeProblems,
   examplePlan,
   follow,
   openPlan,
   person,
-  type Playground,
-  startPlayground,
+  usePlayground,
   view,
 } from "./harness.js";
 
@@ -18,18 +16,7 @@ const robin = examplePlan("robin-castell");
 const parentsView = robin.sections.A.views.find((v) => v.voice === "parent");
 const childsView = robin.sections.A.views.find((v) => v.voice === "child");
 
-let playground: Playground;
-let dir: string;
-
-beforeAll(async () => {
-  playground = await startPlayground([robin]);
-  dir = mkdtempSync(join(tmpdir(), "ehcp-language-"));
-});
-
-afterAll(async () => {
-  await playground?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+const playground = usePlayground([robin]);
 
 const card = (page: Page, id: string) => page.locator(`.ehcp-view[data-id="${id}"]`);
 /** The view's words, as the browser lays them out: their language and direction. */
@@ -127,7 +114,7 @@ describe("languages in the plan", () => {
       caseworker.waitForEvent("download"),
       follow(caseworker.getByRole("button", { name: "PDF" })),
     ]);
-    const path = join(dir, download.suggestedFilename());
+    const path = join(playground.downloads, download.suggestedFilename());
     await download.saveAs(path);
     const pdf = readFileSync(path, "latin1");
     const urduParagraphs = [...pdf.matchAll(/<<\s*\/S \/P\b(?:(?!>>)[\s\S])*?\/Lang \(ur\)/g)];

@@ -1,63 +1,29 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import mammoth from "mammoth";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
-  app,
   axeProblems,
   examplePlan,
   follow,
   openPlan,
   person as signedIn,
-  type Playground,
-  startPlayground,
+  screenshots,
+  serverHas,
+  usePlayground,
   view,
 } from "./harness.js";
 
-const screenshots = join(app, "screenshots");
 const robin = examplePlan("robin-castell");
-
-let dir: string;
-let playground: Playground;
-
-beforeAll(async () => {
-  playground = await startPlayground([robin, examplePlan("maya-okoro")]);
-  dir = mkdtempSync(join(tmpdir(), "ehcp-playground-downloads-"));
-  mkdirSync(screenshots, { recursive: true });
-});
-
-afterAll(async () => {
-  await playground?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+const playground = usePlayground([robin, examplePlan("maya-okoro")]);
 
 /** A person in their own browser context, signed in under a name and a role. */
 const person = (name: string, role: string, width = 1280) =>
   signedIn(playground, name, role, width);
 
 const textOf = (page: Page, selector: string) => page.locator(selector).allTextContents();
-
-/**
- * Waits until the server's copy of plan `id`, read through its API with the page's own sign-in,
- * holds `text`: what a page typed may take a moment to be stored when the machine is busy.
- */
-async function serverHas(page: Page, id: string, text: string) {
-  await page.waitForFunction(
-    async ([planId, wanted]) => {
-      const stored = sessionStorage.getItem("ehcp-playground-session") ?? "{}";
-      const { token } = JSON.parse(stored) as { token?: string };
-      const response = await fetch(`/plans/${encodeURIComponent(planId)}`, {
-        headers: { Authorization: `Bearer ${token}` },
-      });
-      return (await response.text()).includes(wanted);
-    },
-    [id, text] as const,
-    { polling: 100 },
-  );
-}
 
 // Each test is a long journey through the app; on a busy machine it may take longer than most
 // tests are allowed (a step that hangs still fails after 30 s).
@@ -206,7 +172,7 @@ describe("the playground", () => {
           page.waitForEvent("download"),
           follow(page.getByRole("button", { name: button })),
         ]);
-        const path = join(dir, download.suggestedFilename());
+        const path = join(playground.downloads, download.suggestedFilename());
         await download.saveAs(path);
         return path;
       };
@@ -249,7 +215,7 @@ describe("the playground", () => {
       await page.screenshot({ path: join(screenshots, "version.png") });
       expect(await axeProblems(page)).toEqual([]);
       await page.context().close();
-      writeFileSync(join(dir, "done"), "");
+      writeFileSync(join(playground.downloads, "done"), "");
     },
     JOURNEY,
   );

@@ -1,9 +1,9 @@
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parsePlanJson, spokenDate } from "@ehcp/schema";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { app, axeProblems, openPlan, person, type Playground, startPlayground } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { app, axeAtBothWidths, openPlan, person, screenshots, usePlayground } from "./harness.js";
 
 // Noah's plan, an early-years draft clean under the checker, as the app is seeded with it: his
 // request came on 17 August 2026, so his draft plan is due by 7 December 2026 and the final
@@ -15,14 +15,7 @@ const ivo = {
   id: "plan-example-ivo-writing",
   meta: { ...noah.meta, child: { ...noah.meta.child, fullName: "Ivo Adeyemi" } },
 };
-const screenshots = join(app, "screenshots");
-let playground: Playground;
-
-beforeAll(async () => {
-  playground = await startPlayground([noah, ivo]);
-  mkdirSync(screenshots, { recursive: true });
-});
-afterAll(() => playground?.stop());
+const playground = usePlayground([noah, ivo]);
 
 const DAY = 86_400_000;
 const today = new Date().toISOString().slice(0, 10);
@@ -32,15 +25,6 @@ const parts = (iso: string) => {
   const [year, month, day] = iso.split("-");
   return { day: String(Number(day)), month: String(Number(month)), year: year as string };
 };
-
-/** What axe finds on the screen at a desktop's 1,400 px and a tablet's 768 px. */
-async function axeAtBothWidths(page: Page): Promise<string[]> {
-  const found = await axeProblems(page);
-  await page.setViewportSize({ width: 768, height: 1024 });
-  found.push(...(await axeProblems(page)).map((problem) => `at 768 px: ${problem}`));
-  await page.setViewportSize({ width: 1400, height: 900 });
-  return found;
-}
 
 const card = (page: Page, name: string) => page.getByRole("article", { name, exact: true });
 const section = (page: Page, key: string) => page.locator(`[data-section="${key}"]`);

@@ -1,27 +1,31 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createServer, request, type Server } from "node:http";
 import { connect as tcp } from "node:net";
 import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parsePlanJson } from "@ehcp/schema";
-import { type Browser, chromium, type Page } from "playwright-core";
-import { build } from "vite";
+import { type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@ehcp/fixtures/chromium";
+import {
+  buildApp,
+  examplePlan,
+  examples,
+  launchChromium,
+  openPlan,
+  screenshots,
+  serverHas,
+  signIn,
+} from "./harness.js";
 
 // The playground as a council laptop on poor Wi-Fi meets it: the page is served from one place
 // (here a small front server in this process, which also relays the API and the WebSocket), and
 // the collaboration server (`ehcp serve`, a real process) goes away and comes back behind it.
-const app = fileURLToPath(new URL("..", import.meta.url));
 const bin = fileURLToPath(new URL("../../../packages/cli/bin/ehcp.js", import.meta.url));
-// The tests' own plans, kept apart from the example plans the app is seeded with.
-const examples = join(app, "e2e", "plans");
-const shots = process.env.EHCP_SHOTS ?? join(app, "screenshots");
-const robin = parsePlanJson(readFileSync(join(examples, "robin-castell.json"), "utf8"));
-const maya = parsePlanJson(readFileSync(join(examples, "maya-okoro.json"), "utf8"));
+const shots = process.env.EHCP_SHOTS ?? screenshots;
+const robin = examplePlan("robin-castell");
+const maya = examplePlan("maya-okoro");
 
 let dir: string;
 let site: string;
@@ -185,15 +189,10 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "ehcp-resilience-"));
   site = join(dir, "site");
   // Built into a folder of its own, so the other end-to-end file's build is not disturbed.
-  await build({
-    root: app,
-    logLevel: "error",
-    configFile: join(app, "vite.config.ts"),
-    build: { outDir: site, emptyOutDir: true },
-  });
+  await buildApp(site);
   await startBackend();
   url = await startFront();
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   mkdirSync(shots, { recursive: true });
 });
 
@@ -243,16 +242,8 @@ async function person(name: string, role: string, { indexedDb = true } = {}) {
     ws.on("close", () => (socket.closes += 1));
   });
   await page.goto(url);
-  await page.getByLabel("Your name").fill(name);
-  await page.getByLabel("Your role").selectOption(role);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("heading", { name: "Caseload" }).waitFor();
+  await signIn(page, name, role);
   return { page, socket };
-}
-
-async function openPlan(page: Page, child: string) {
-  await page.getByRole("link", { name: child }).click();
-  await page.locator('[data-section="F"] .ehcp-item').first().waitFor();
 }
 
 const status = (page: Page) => page.locator(".ehcp-save-status");
@@ -276,22 +267,6 @@ async function typeAt(page: Page, text: string, perSecond: number) {
     await page.waitForTimeout(Math.max(0, due - Date.now()));
   }
   return Date.now() - started;
-}
-
-/** Resolves once the server's stored copy of plan `id` (read through its API) holds `text`. */
-async function serverHas(page: Page, id: string, text: string, timeout = 30_000) {
-  await page.waitForFunction(
-    async ([planId, wanted]) => {
-      const stored = sessionStorage.getItem("ehcp-playground-session") ?? "{}";
-      const { token } = JSON.parse(stored) as { token?: string };
-      const response = await fetch(`/plans/${encodeURIComponent(planId)}`, {
-        headers: { Authorization: `Bearer ${token}` },
-      });
-      return response.ok && (await response.text()).includes(wanted);
-    },
-    [id, text] as const,
-    { polling: 250, timeout },
-  );
 }
 
 /** Words a writer might dictate, `length` characters of them. */

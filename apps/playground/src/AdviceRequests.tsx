@@ -10,8 +10,11 @@ import {
 import { type FormEvent, useState } from "react";
 import { adviceAfterPlanDates } from "./adviceAfterPlanDates.js";
 import { AdviceClashWarning } from "./AdviceClashWarning.js";
+import type { DateParts } from "./readDateParts.js";
 import { sentenceCase } from "./sentenceCase.js";
+import { DateField } from "./DateField.js";
 import { DateStanding } from "./DateStanding.js";
+import { TableHead } from "./TableHead.js";
 import { ApiError, developmentUserId, requestAdvice, type Session } from "./api.js";
 
 const TAGS: Readonly<Record<AdviceDate["status"], [string, string]>> = {
@@ -46,7 +49,7 @@ export function AdviceRequests({
 }) {
   const [name, setName] = useState("");
   const [role, setRole] = useState("");
-  const [date, setDate] = useState({ day: "", month: "", year: "" });
+  const [date, setDate] = useState<DateParts>({ day: "", month: "", year: "" });
   const [problem, setProblem] = useState<string | null>(null);
   const [sent, setSent] = useState<string | null>(null);
   const manage = session.role === "caseworker";
@@ -90,22 +93,7 @@ export function AdviceRequests({
           <caption className="govuk-table__caption govuk-table__caption--s">
             Advice asked for, due six weeks from each request
           </caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Adviser
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Asked
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Due
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Where it stands
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={["Adviser", "Asked", "Due", "Where it stands"]} />
           <tbody className="govuk-table__body">
             {requests.map((request, i) => {
               const d = dates[i] as AdviceDate;
@@ -208,54 +196,15 @@ export function AdviceRequests({
               ))}
             </select>
           </div>
-          <div
-            className={`govuk-form-group${field === "requestedOn" ? " govuk-form-group--error" : ""}`}
-          >
-            <fieldset
-              className="govuk-fieldset"
-              role="group"
-              aria-describedby={`requested-hint${field === "requestedOn" ? " requested-error" : ""}`}
-            >
-              <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">
-                Date the request was sent
-              </legend>
-              <div className="govuk-hint" id="requested-hint">
-                Leave it blank for today. For example, 1 10 2026.
-              </div>
-              {field === "requestedOn" ? (
-                <p className="govuk-error-message" id="requested-error" role="alert">
-                  <span className="govuk-visually-hidden">Error:</span> {message}
-                </p>
-              ) : null}
-              <div className="govuk-date-input">
-                {(
-                  [
-                    ["day", "Day", 2],
-                    ["month", "Month", 2],
-                    ["year", "Year", 4],
-                  ] as const
-                ).map(([part, label, width]) => (
-                  <div key={part} className="govuk-date-input__item">
-                    <div className="govuk-form-group">
-                      <label
-                        className="govuk-label govuk-date-input__label"
-                        htmlFor={`requested-${part}`}
-                      >
-                        {label}
-                      </label>
-                      <input
-                        id={`requested-${part}`}
-                        className={`govuk-input govuk-date-input__input govuk-input--width-${width}${field === "requestedOn" ? " govuk-input--error" : ""}`}
-                        inputMode="numeric"
-                        value={date[part]}
-                        onChange={(e) => setDate({ ...date, [part]: e.target.value })}
-                      />
-                    </div>
-                  </div>
-                ))}
-              </div>
-            </fieldset>
-          </div>
+          <DateField
+            id="requested"
+            legend="Date the request was sent"
+            hint="Leave it blank for today. For example, 1 10 2026."
+            error={field === "requestedOn" ? message : null}
+            announce
+            value={date}
+            onChange={setDate}
+          />
           {problem && !field ? (
             <p role="alert" className="govuk-error-message pg-error">
               {sentenceCase(problem)}

@@ -3,13 +3,14 @@ import type { DateParts } from "./readDateParts.js";
 /**
  * GOV.UK's date input: day, month and year in a fieldset with its legend, hint and error. Its
  * parts' ids are `${id}-day`, `${id}-month` and `${id}-year`, so an error summary links to the
- * first.
+ * first. `announce` makes the error an alert, for a form with no error summary to say it.
  */
 export function DateField({
   id,
   legend,
   hint,
   error,
+  announce = false,
   value,
   onChange,
 }: {
@@ -17,6 +18,7 @@ export function DateField({
   readonly legend: string;
   readonly hint: string;
   readonly error: string | null;
+  readonly announce?: boolean;
   readonly value: DateParts;
   readonly onChange: (next: DateParts) => void;
 }) {
@@ -29,7 +31,11 @@ export function DateField({
           {hint}
         </div>
         {error ? (
-          <p className="govuk-error-message" id={`${id}-error`}>
+          <p
+            className="govuk-error-message"
+            id={`${id}-error`}
+            role={announce ? "alert" : undefined}
+          >
             <span className="govuk-visually-hidden">Error:</span> {error}
           </p>
         ) : null}

@@ -1,6 +1,7 @@
 import type { Plan } from "@ehcp/schema";
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { DateField } from "./DateField.js";
+import { ErrorSummary, type FieldError } from "./ErrorSummary.js";
 import { partsOf, readDateParts } from "./readDateParts.js";
 
 /** The plan details a caseworker changes from the summary list, by the id of each one's field. */
@@ -66,8 +67,7 @@ export function PlanDetailsForm({
     "detail-caseworker-email": caseworker.email,
   });
   const [birth, setBirth] = useState(() => partsOf(child.dateOfBirth));
-  const [errors, setErrors] = useState<readonly { field: string; message: string }[]>([]);
-  const summary = useRef<HTMLDivElement>(null);
+  const [errors, setErrors] = useState<readonly FieldError[]>([]);
   useEffect(() => {
     document.getElementById(focus === "detail-birth" ? "detail-birth-day" : focus)?.focus();
   }, [focus]);
@@ -91,10 +91,7 @@ export function PlanDetailsForm({
         : []),
     ];
     setErrors(found);
-    if (found.length > 0 || !("date" in born)) {
-      requestAnimationFrame(() => summary.current?.focus());
-      return;
-    }
+    if (found.length > 0 || !("date" in born)) return;
     const text = (field: Exclude<DetailField, "detail-birth">) => values[field].trim();
     onSave({
       child: {
@@ -151,37 +148,7 @@ export function PlanDetailsForm({
       <h3 id="details-form-heading" className="govuk-heading-s">
         Change the plan details
       </h3>
-      {errors.length > 0 ? (
-        <div
-          className="govuk-error-summary"
-          ref={summary}
-          tabIndex={-1}
-          aria-labelledby="details-errors-title"
-        >
-          <div role="alert">
-            <h4 className="govuk-error-summary__title" id="details-errors-title">
-              There is a problem
-            </h4>
-            <div className="govuk-error-summary__body">
-              <ul className="govuk-list govuk-error-summary__list">
-                {errors.map((error) => (
-                  <li key={error.field}>
-                    <a
-                      href={`#${error.field}`}
-                      onClick={(event) => {
-                        event.preventDefault();
-                        document.getElementById(error.field)?.focus();
-                      }}
-                    >
-                      {error.message}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          </div>
-        </div>
-      ) : null}
+      <ErrorSummary id="details-errors" heading="h4" errors={errors} />
       {first ? field(first) : null}
       {second ? field(second) : null}
       <DateField

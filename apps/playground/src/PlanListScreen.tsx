@@ -1,6 +1,6 @@
 import { findingCounts } from "@ehcp/editor";
 import { blankPlan } from "@ehcp/schema";
-import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
+import { type FormEvent, useEffect, useMemo, useState } from "react";
 import { ApiError, importPlan, listPlans, type PlanSummary, type Session } from "./api.js";
 import {
   adviceAwaited,
@@ -11,6 +11,7 @@ import {
 } from "./caseloadRows.js";
 import { COUNCIL } from "./council.js";
 import { DateField } from "./DateField.js";
+import { ErrorSummary, type FieldError } from "./ErrorSummary.js";
 import { readDateParts, todayParts } from "./readDateParts.js";
 import { sentenceCase } from "./sentenceCase.js";
 import { LateTag } from "./LateTag.js";
@@ -59,8 +60,7 @@ export function PlanListScreen({
   // The statutory clock starts on the day the council received the request for an assessment,
   // which is often days before the plan is started here.
   const [requested, setRequested] = useState(() => todayParts(today));
-  const [formErrors, setFormErrors] = useState<readonly { field: string; message: string }[]>([]);
-  const errorSummary = useRef<HTMLDivElement>(null);
+  const [formErrors, setFormErrors] = useState<readonly FieldError[]>([]);
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({
     key: "next",
     descending: false,
@@ -96,11 +96,7 @@ export function PlanListScreen({
       ...("problem" in request ? [{ field: "new-request-day", message: request.problem }] : []),
     ];
     setFormErrors(errors);
-    if (errors.length > 0 || !("date" in request)) {
-      // GOV.UK's pattern: the summary takes the focus, so the errors are read out at once.
-      requestAnimationFrame(() => errorSummary.current?.focus());
-      return;
-    }
+    if (errors.length > 0 || !("date" in request)) return;
     const plan = blankPlan({
       child: {
         fullName: childName.trim(),
@@ -288,39 +284,7 @@ export function PlanListScreen({
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-one-half-from-desktop">
             <h2 className="govuk-heading-m">Start a new plan</h2>
-            {formErrors.length > 0 ? (
-              <div
-                className="govuk-error-summary"
-                id="new-plan-errors"
-                ref={errorSummary}
-                tabIndex={-1}
-                aria-labelledby="new-plan-errors-title"
-              >
-                <div role="alert">
-                  <h3 className="govuk-error-summary__title" id="new-plan-errors-title">
-                    There is a problem
-                  </h3>
-                  <div className="govuk-error-summary__body">
-                    <ul className="govuk-list govuk-error-summary__list">
-                      {formErrors.map((error) => (
-                        <li key={error.field}>
-                          <a
-                            href={`#${error.field}`}
-                            onClick={(event) => {
-                              // The app's routes live in the address's hash: go to the field.
-                              event.preventDefault();
-                              document.getElementById(error.field)?.focus();
-                            }}
-                          >
-                            {error.message}
-                          </a>
-                        </li>
-                      ))}
-                    </ul>
-                  </div>
-                </div>
-              </div>
-            ) : null}
+            <ErrorSummary id="new-plan-errors" heading="h3" errors={formErrors} />
             <form onSubmit={create} noValidate>
               <div
                 className={`govuk-form-group${errorOf("new-child") ? " govuk-form-group--error" : ""}`}

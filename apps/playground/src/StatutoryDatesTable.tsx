@@ -6,6 +6,7 @@ import {
   statutoryDates,
 } from "@ehcp/schema";
 import { DateStanding } from "./DateStanding.js";
+import { TableHead } from "./TableHead.js";
 
 import { adviceAfterPlanDates } from "./adviceAfterPlanDates.js";
 import { AdviceClashWarning } from "./AdviceClashWarning.js";
@@ -44,19 +45,7 @@ export function StatutoryDatesTable({
         <caption className="govuk-table__caption govuk-table__caption--m">
           Dates the law sets
         </caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Step
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Date
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Where it stands
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={["Step", "Date", "Where it stands"]} />
         <tbody className="govuk-table__body">
           {dates.map((d) => {
             return (

@@ -272,4 +272,44 @@ describe("PlanShadow", () => {
       /a suggestion must carry its author's name as signed in \(A caseworker, caseworker\)/,
     );
   });
+
+  /**
+   * A plan with a suggestion of a parent's in its first provision, and a caseworker's delete in
+   * the second taken after it, so the copy has read the plan's suggestions once: what follows
+   * must be judged on the plan as it is then, not as it was read.
+   */
+  function afterSuggestionAndDelete() {
+    const set = setUp();
+    const { server, shadow, edit } = set;
+    const take = (update: Uint8Array, role: Role = "caseworker", name?: string) => {
+      expect(shadow.check(update, role, name).problem).toBeNull();
+      Y.applyUpdate(server, update);
+    };
+    const suggest = (index: number, words: string, id: string) =>
+      take(
+        edit((root) => whatText(root, index).insert(0, words, { insertion: { id, ...PARENT } })),
+        "parent",
+        PARENT.name,
+      );
+    suggest(0, "NHS ", "sug-1");
+    take(edit((root) => whatText(root, 1).delete(whatText(root, 1).length - 1, 1)));
+    return { ...set, take, suggest };
+  }
+  const PARENT = { by: "user-parent", name: "A parent", role: "parent" };
+  const whatText = (root: Y.XmlFragment, index: number) =>
+    ((provision(root, index).get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+  const TAKEN_OUT =
+    /^A parent's suggestion may be taken out only by accepting or rejecting it, with a reason, not by an edit$/;
+
+  it("reads the plan's suggestions afresh after each change it takes: a delete of words suggested since the last delete is refused", () => {
+    const { shadow, edit, suggest } = afterSuggestionAndDelete();
+    suggest(1, "Weekly ", "sug-2");
+    expect(shadow.check(edit((root) => whatText(root, 1).delete(1, 1))).problem).toMatch(TAKEN_OUT);
+  });
+
+  it("refuses deleting a provision that holds another person's suggestion, after deletes elsewhere were taken", () => {
+    const { shadow, edit, take } = afterSuggestionAndDelete();
+    take(edit((root) => whatText(root, 1).delete(whatText(root, 1).length - 1, 1)));
+    expect(shadow.check(edit((root) => sectionF(root).delete(0, 1))).problem).toMatch(TAKEN_OUT);
+  });
 });

@@ -36,6 +36,7 @@ import { misplacement } from "./ws/itemPlacement.js";
 import { othersSuggestedWords } from "./ws/othersSuggestedWords.js";
 import { ownsVoice } from "./ws/ownsVoice.js";
 import { removedSuggestion } from "./ws/removedSuggestion.js";
+import { SuggestedWords } from "./ws/suggestedWords.js";
 import { itemOf, PLAN_ITEM_NODES, partOfItem } from "./ws/planPartOf.js";
 import type { Sender } from "./ws/Sender.js";
 
@@ -165,6 +166,37 @@ const deletedIdOf = (type: Parent): string | null => {
   return typeof id === "string" ? id : null;
 };
 
+/** Whether a suggestion mark is in `item`'s formatting. */
+const isSuggestionFormat = (item: Y.Item | Y.GC): boolean => {
+  if (!(item instanceof Y.Item) || !(item.content instanceof Y.ContentFormat)) return false;
+  const mark = markOfAttribute(item.content.key);
+  return mark !== null && SUGGESTION_MARKS.has(mark);
+};
+
+/**
+ * Whether a transaction adds or deletes suggestion formatting: only then can the suggestions a
+ * plan's store holds change (Yjs collects deleted formatting as the transaction ends). A
+ * keystroke reads its one new item and what it deleted.
+ */
+function touchesSuggestions(tr: Y.Transaction): boolean {
+  const structs = tr.doc.store.clients;
+  for (const [client, after] of tr.afterState) {
+    const before = tr.beforeState.get(client) ?? 0;
+    if (before >= after) continue;
+    const list = structs.get(client) ?? [];
+    for (let i = Y.findIndexSS(list as never, before); i < list.length; i++) {
+      const struct = list[i] as Y.Item | Y.GC;
+      if (struct.id.clock >= after) break;
+      if (isSuggestionFormat(struct)) return true;
+    }
+  }
+  let deleted = false;
+  Y.iterateDeletedStructs(tr, tr.deleteSet, (struct) => {
+    deleted ||= isSuggestionFormat(struct as Y.Item | Y.GC);
+  });
+  return deleted;
+}
+
 /**
  * A second copy of one plan's Yjs document, kept in step with it, on which each incoming update
  * is tried before the real document takes it. Only the items an update touches are read back and
@@ -174,12 +206,18 @@ const deletedIdOf = (type: Parent): string | null => {
 export class PlanShadow {
   readonly #source: Y.Doc;
   #doc: Y.Doc;
+  /** The words under suggestions in the real document and in the copy, kept text by text. */
+  readonly #sourceWords: SuggestedWords;
+  #copyWords: SuggestedWords;
   /** The plan's own integrity findings, read once per change of the plan when needed. */
   #integrityBefore: ReturnType<typeof integrityOf> | undefined;
   #suggestions: Set<string> | undefined;
+  // Read as the transaction ends, before Yjs collects the content it deleted.
+  readonly #watch = (tr: Y.Transaction) => {
+    if (this.#suggestions && touchesSuggestions(tr)) this.#suggestions = undefined;
+  };
   readonly #mirror = (update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
     this.#integrityBefore = undefined;
-    this.#suggestions = undefined;
     // Each update a client sends reaches the real document after the copy took it in `check`:
     // reading it a second time would find nothing new. Deletions are always applied, since a
     // transaction's deletions are not told apart by the state vector.
@@ -189,7 +227,10 @@ export class PlanShadow {
 
   constructor(source: Y.Doc) {
     this.#source = source;
+    this.#sourceWords = new SuggestedWords(source);
     this.#doc = this.#copy();
+    this.#copyWords = new SuggestedWords(this.#doc);
+    source.on("afterTransaction", this.#watch);
     source.on("update", this.#mirror);
   }
 
@@ -268,7 +309,7 @@ export class PlanShadow {
     if (!seen || !tr) return refuse("the update could not be read", null, "unreadable");
     const parts = [...seen.parts];
     if (seen.problem) return refuse(seen.problem, parts, "content");
-    const forged = forgedSuggestion(this.#source, this.#doc, seen.carried);
+    const forged = forgedSuggestion(this.#sourceWords, this.#copyWords, seen.carried);
     if (forged) return refuse(forged, parts, "suggestion");
     const refused = parts.filter((part) => !sender.editable.has(part));
     // Where a role may not edit, it may still suggest words, if the policy lets it.
@@ -291,7 +332,12 @@ export class PlanShadow {
       if (view) return refuse(view, ["A"], "role");
     }
     if (seen.unmarks && this.#suggestionsBefore().size > 0) {
-      const removed = removedSuggestion(this.#source, this.#doc, this.#suggestionsBefore(), sender);
+      const removed = removedSuggestion(
+        this.#sourceWords,
+        this.#copyWords,
+        this.#suggestionsBefore(),
+        sender,
+      );
       if (removed) return refuse(removed, parts, "suggestion");
     }
     if (!rootWasEmpty && (seen.parts.has("meta") || seen.parts.has("structure"))) {
@@ -431,7 +477,10 @@ export class PlanShadow {
     return null;
   }
 
-  /** The suggestion marks the plan holds (or held: a suggestion moved is the same one). */
+  /**
+   * The suggestion marks the plan holds (or held: a suggestion moved is the same one). Read from
+   * the whole store, so kept until a change of the plan adds or deletes suggestion formatting.
+   */
   #suggestionsBefore(): Set<string> {
     if (this.#suggestions) return this.#suggestions;
     const found = new Set<string>();
@@ -477,8 +526,10 @@ export class PlanShadow {
 
   /** Goes back to the real document's state, forgetting any update it has not taken. */
   reset(): void {
+    this.#copyWords.destroy();
     this.#doc.destroy();
     this.#doc = this.#copy();
+    this.#copyWords = new SuggestedWords(this.#doc);
   }
 
   #checkTransaction(
@@ -638,6 +689,9 @@ export class PlanShadow {
 
   destroy(): void {
     this.#source.off("update", this.#mirror);
+    this.#source.off("afterTransaction", this.#watch);
+    this.#sourceWords.destroy();
+    this.#copyWords.destroy();
     this.#doc.destroy();
   }
 }

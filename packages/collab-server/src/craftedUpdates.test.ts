@@ -2,7 +2,7 @@ import { parsePlan, type Plan, type Role } from "@ehcp/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { acknowledged, connect, disconnect } from "../test/connect.js";
-import { craftUpdate, lastItemOf } from "../test/craft.js";
+import { type CraftedStruct, craftUpdate, lastItemOf } from "../test/craft.js";
 import { type AttackScene, attackScene, expectRefused, until } from "../test/attack.js";
 import { ATTACKER, child, idOf, root, viewText } from "../test/planTypes.js";
 import { rawClient, syncUpdate } from "../test/rawClient.js";
@@ -30,6 +30,14 @@ const FORGED_SOURCE = {
 };
 const provisionOf = (doc: Y.Doc, index: number) =>
   child(root(doc), "sectionF").get(index) as Y.XmlElement;
+/** After the last character of the first view's text in A, where a parent may type. */
+const endOfView = (doc: Y.Doc) => (lastItemOf(viewText(doc)) as Y.Item).lastId;
+/** An update of one item under the attacker's own client id, at their first clock. */
+const attackerItem = (item: Omit<CraftedStruct, "client" | "clock">) =>
+  craftUpdate({ structs: [{ client: ATTACKER, clock: 0, ...item }] });
+/** An update that deletes the one item `id` names and adds nothing. */
+const deletionOf = ({ client, clock }: Y.ID) =>
+  craftUpdate({ deletes: new Map([[client, [[clock, 1]]]]) });
 
 interface Scene extends AttackScene {
   /** The server's plan as the victim sees it, before the attack. */
@@ -118,16 +126,10 @@ const attacks: Attack[] = [
     name: "a map entry on the plan details under the sender's own client id",
     role: "parent",
     update: (s) =>
-      craftUpdate({
-        structs: [
-          {
-            client: ATTACKER,
-            clock: 0,
-            parent: idOf(child(root(s.doc), "planDetails")),
-            parentSub: "child",
-            content: new Y.ContentAny([{ ...good.meta.child, name: "Hacked" }]),
-          },
-        ],
+      attackerItem({
+        parent: idOf(child(root(s.doc), "planDetails")),
+        parentSub: "child",
+        content: new Y.ContentAny([{ ...good.meta.child, name: "Hacked" }]),
       }),
     code: "role",
     reason: /^parent may not change the plan details$/,
@@ -136,15 +138,9 @@ const attacks: Attack[] = [
     name: "an item whose origin the server lacks",
     role: "parent",
     update: (s) =>
-      craftUpdate({
-        structs: [
-          {
-            client: ATTACKER,
-            clock: 0,
-            origin: Y.createID(s.victimClient, s.victimState + 50),
-            content: new Y.ContentString("waits for the caseworker"),
-          },
-        ],
+      attackerItem({
+        origin: Y.createID(s.victimClient, s.victimState + 50),
+        content: new Y.ContentString("waits for the caseworker"),
       }),
     code: "pending",
     reason: /^the update builds on changes the server does not have$/,
@@ -152,10 +148,7 @@ const attacks: Attack[] = [
   {
     name: "a deletion in another section",
     role: "health",
-    update: (s) => {
-      const item = lastItemOf(viewText(s.doc)) as Y.Item;
-      return craftUpdate({ deletes: new Map([[item.id.client, [[item.id.clock, 1]]]]) });
-    },
+    update: (s) => deletionOf((lastItemOf(viewText(s.doc)) as Y.Item).id),
     code: "role",
     reason: /^health may not change section A$/,
   },
@@ -170,10 +163,7 @@ const attacks: Attack[] = [
       viewText(copy).insert(0, "Allowed words ");
       const allowed = Y.encodeStateAsUpdate(copy, before);
       const target = lastItemOf(deliveredByText(s.doc)) as Y.Item;
-      const forbidden = craftUpdate({
-        deletes: new Map([[target.id.client, [[target.id.clock, 1]]]]),
-      });
-      return Y.mergeUpdates([allowed, forbidden]);
+      return Y.mergeUpdates([allowed, deletionOf(target.id)]);
     },
     code: "suggestion",
     reason: /^parent may not change section F;/,
@@ -182,16 +172,7 @@ const attacks: Attack[] = [
     name: "a subdocument in a view's text",
     role: "parent",
     update: (s) =>
-      craftUpdate({
-        structs: [
-          {
-            client: ATTACKER,
-            clock: 0,
-            origin: (lastItemOf(viewText(s.doc)) as Y.Item).lastId,
-            content: new Y.ContentDoc(new Y.Doc()),
-          },
-        ],
-      }),
+      attackerItem({ origin: endOfView(s.doc), content: new Y.ContentDoc(new Y.Doc()) }),
     code: "content",
     reason: /holds something other than text$/,
   },
@@ -199,16 +180,10 @@ const attacks: Attack[] = [
     name: "a hidden attribute on a text",
     role: "parent",
     update: (s) =>
-      craftUpdate({
-        structs: [
-          {
-            client: ATTACKER,
-            clock: 0,
-            parent: idOf(viewText(s.doc)),
-            parentSub: "onclick",
-            content: new Y.ContentAny(["alert(1)"]),
-          },
-        ],
+      attackerItem({
+        parent: idOf(viewText(s.doc)),
+        parentSub: "onclick",
+        content: new Y.ContentAny(["alert(1)"]),
       }),
     code: "content",
     reason: /takes no attributes, but the update sets "onclick"$/,
@@ -217,16 +192,10 @@ const attacks: Attack[] = [
     name: "an attribute named __proto__",
     role: "parent",
     update: (s) =>
-      craftUpdate({
-        structs: [
-          {
-            client: ATTACKER,
-            clock: 0,
-            parent: idOf(child(root(s.doc), "sectionA").get(0) as Y.XmlElement),
-            parentSub: "__proto__",
-            content: new Y.ContentAny([{ polluted: true }]),
-          },
-        ],
+      attackerItem({
+        parent: idOf(child(root(s.doc), "sectionA").get(0) as Y.XmlElement),
+        parentSub: "__proto__",
+        content: new Y.ContentAny([{ polluted: true }]),
       }),
     code: "content",
     reason: /^view a-about in sectionA has no attribute "__proto__"$/,
@@ -235,16 +204,7 @@ const attacks: Attack[] = [
     name: "text with a right-to-left override",
     role: "parent",
     update: (s) =>
-      craftUpdate({
-        structs: [
-          {
-            client: ATTACKER,
-            clock: 0,
-            origin: (lastItemOf(viewText(s.doc)) as Y.Item).lastId,
-            content: new Y.ContentString("gnp.exe\u202Etxt"),
-          },
-        ],
-      }),
+      attackerItem({ origin: endOfView(s.doc), content: new Y.ContentString("gnp.exe\u202Etxt") }),
     code: "content",
     reason: /^text in paragraph in view a-about in sectionA: the character U\+202E is not allowed$/,
   },
@@ -252,15 +212,9 @@ const attacks: Attack[] = [
     name: "a content type the plan does not use (a Y.Map) inside a view",
     role: "parent",
     update: (s) =>
-      craftUpdate({
-        structs: [
-          {
-            client: ATTACKER,
-            clock: 0,
-            parent: idOf(child(root(s.doc), "sectionA").get(0) as Y.XmlElement),
-            content: new Y.ContentType(new Y.Map()),
-          },
-        ],
+      attackerItem({
+        parent: idOf(child(root(s.doc), "sectionA").get(0) as Y.XmlElement),
+        content: new Y.ContentType(new Y.Map()),
       }),
     code: "content",
     reason: /holds a kind of content the plan does not use$/,
@@ -268,12 +222,7 @@ const attacks: Attack[] = [
   {
     name: "a new root beside the plan",
     role: "caseworker",
-    update: () =>
-      craftUpdate({
-        structs: [
-          { client: ATTACKER, clock: 0, parent: "evil", content: new Y.ContentString("x") },
-        ],
-      }),
+    update: () => attackerItem({ parent: "evil", content: new Y.ContentString("x") }),
     code: "content",
     reason: /^the update writes outside the plan$/,
   },
@@ -281,15 +230,9 @@ const attacks: Attack[] = [
     name: "a caseworker setting the status to final",
     role: "caseworker",
     update: (s) =>
-      craftUpdate({
-        structs: [
-          {
-            client: ATTACKER,
-            clock: 0,
-            origin: valueOf(child(root(s.doc), "planDetails"), "status"),
-            content: new Y.ContentAny(["final"]),
-          },
-        ],
+      attackerItem({
+        origin: valueOf(child(root(s.doc), "planDetails"), "status"),
+        content: new Y.ContentAny(["final"]),
       }),
     code: "lifecycle",
     reason: /^the plan's status changes only when a caseworker issues/,
@@ -298,15 +241,9 @@ const attacks: Attack[] = [
     name: "a caseworker linking a provision to an outcome that does not exist",
     role: "caseworker",
     update: (s) =>
-      craftUpdate({
-        structs: [
-          {
-            client: ATTACKER,
-            clock: 0,
-            origin: valueOf(provisionOf(s.doc, 0), "outcomeIds"),
-            content: new Y.ContentAny([["out-missing"]]),
-          },
-        ],
+      attackerItem({
+        origin: valueOf(provisionOf(s.doc, 0), "outcomeIds"),
+        content: new Y.ContentAny([["out-missing"]]),
       }),
     code: "invalid",
     reason: /^the edit would leave the plan invalid: .*"out-missing", which is not in the plan/,
@@ -315,15 +252,9 @@ const attacks: Attack[] = [
     name: "a caseworker repeating an item id",
     role: "caseworker",
     update: (s) =>
-      craftUpdate({
-        structs: [
-          {
-            client: ATTACKER,
-            clock: 0,
-            origin: valueOf(provisionOf(s.doc, 1), "id"),
-            content: new Y.ContentAny([good.sections.F.provisions[0]?.id]),
-          },
-        ],
+      attackerItem({
+        origin: valueOf(provisionOf(s.doc, 1), "id"),
+        content: new Y.ContentAny([good.sections.F.provisions[0]?.id]),
       }),
     code: "invalid",
     reason: /^the edit would leave the plan invalid: .*"prov-salt-direct", which .* already uses/,
@@ -333,8 +264,7 @@ const attacks: Attack[] = [
     role: "caseworker",
     update: (s) => {
       const outcome = child(root(s.doc), "sectionE").get(0) as Y.XmlElement;
-      const { id } = outcome._item as Y.Item;
-      return craftUpdate({ deletes: new Map([[id.client, [[id.clock, 1]]]]) });
+      return deletionOf((outcome._item as Y.Item).id);
     },
     code: "invalid",
     reason:
@@ -344,16 +274,10 @@ const attacks: Attack[] = [
     name: "a school, which may edit F, giving a provision a source in the advice",
     role: "school",
     update: (s) =>
-      craftUpdate({
-        structs: [
-          {
-            client: ATTACKER,
-            clock: 0,
-            parent: idOf(provisionOf(s.doc, 0)),
-            parentSub: "source",
-            content: new Y.ContentAny([FORGED_SOURCE]),
-          },
-        ],
+      attackerItem({
+        parent: idOf(provisionOf(s.doc, 0)),
+        parentSub: "source",
+        content: new Y.ContentAny([FORGED_SOURCE]),
       }),
     code: "content",
     reason:
@@ -363,16 +287,10 @@ const attacks: Attack[] = [
     name: "a parent, who may only suggest in F, giving a provision a source",
     role: "parent",
     update: (s) =>
-      craftUpdate({
-        structs: [
-          {
-            client: ATTACKER,
-            clock: 0,
-            parent: idOf(provisionOf(s.doc, 1)),
-            parentSub: "source",
-            content: new Y.ContentAny([FORGED_SOURCE]),
-          },
-        ],
+      attackerItem({
+        parent: idOf(provisionOf(s.doc, 1)),
+        parentSub: "source",
+        content: new Y.ContentAny([FORGED_SOURCE]),
       }),
     code: "content",
     reason: /only a caseworker records which advice an item came from; parent may not/,
@@ -633,7 +551,7 @@ describe.each(stores)("crafted updates, on %s", (_name, available, openStore) =>
             {
               client,
               clock: 0,
-              origin: (lastItemOf(viewText(s.doc)) as Y.Item).lastId,
+              origin: endOfView(s.doc),
               content: new Y.ContentString(`w${client} `),
             },
           ],
@@ -657,7 +575,7 @@ describe.each(stores)("crafted updates, on %s", (_name, available, openStore) =>
       const token = await tokenFor("parent", "*", "Mallory parent");
       const typed = (client: number, clock: number, origin: Y.ID, text: string) =>
         craftUpdate({ structs: [{ client, clock, origin, content: new Y.ContentString(text) }] });
-      const first = typed(0x7001, 0, (lastItemOf(viewText(s.doc)) as Y.Item).lastId, "kept ");
+      const first = typed(0x7001, 0, endOfView(s.doc), "kept ");
       s.attacker.send(syncUpdate(s.id, first));
       await until(() => s.attacker.syncStatus.length === 1, "an answer");
       s.attacker.socket.close();

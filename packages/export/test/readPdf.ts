@@ -1,11 +1,50 @@
 import * as pdfjs from "pdfjs-dist/legacy/build/pdf.mjs";
 
-interface StructNode {
+/** A node of a page's structure tree as pdf.js gives it: an element (role) or marked content. */
+export interface StructNode {
   role?: string;
   alt?: string;
+  lang?: string;
   type?: string;
   id?: string;
   children?: StructNode[];
+}
+
+/** A PDF opened with pdf.js as the tests read it: no eval, no system fonts. */
+const openPdf = (bytes: Uint8Array) =>
+  pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false })
+    .promise;
+
+/**
+ * Each page's structure tree, with the text an element holds on that page (the marked content
+ * below it, in reading order), for the helpers that walk the structure.
+ */
+export async function* structuredPages(bytes: Uint8Array): AsyncGenerator<{
+  readonly page: number;
+  readonly tree: StructNode | null;
+  readonly textIn: (node: StructNode) => string;
+}> {
+  const doc = await openPdf(bytes);
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    const textOf = new Map<string, string>();
+    const content = await page.getTextContent({ includeMarkedContent: true });
+    const marked: string[] = [];
+    for (const item of content.items as { type?: string; id?: string; str?: string }[]) {
+      if (item.type === "beginMarkedContent" || item.type === "beginMarkedContentProps")
+        marked.push(item.id ?? "");
+      else if (item.type === "endMarkedContent") marked.pop();
+      else if (item.str !== undefined) {
+        const id = marked[marked.length - 1];
+        if (id) textOf.set(id, (textOf.get(id) ?? "") + item.str);
+      }
+    }
+    const textIn = (n: StructNode): string =>
+      (n.children ?? [])
+        .map((c) => (c.type === "content" && c.id ? (textOf.get(c.id) ?? "") : textIn(c)))
+        .join("");
+    yield { page: i, tree: (await page.getStructTree()) as StructNode | null, textIn };
+  }
 }
 
 /**
@@ -14,11 +53,7 @@ interface StructNode {
  * instead of its glyphs, as screen readers and copying do.
  */
 export async function readPdf(bytes: Uint8Array) {
-  const doc = await pdfjs.getDocument({
-    data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    useSystemFonts: false,
-  }).promise;
+  const doc = await openPdf(bytes);
   const roles = new Map<string, number>();
   const pages: string[] = [];
   const artifacts: string[] = [];
@@ -116,11 +151,7 @@ export interface PlacedText {
 
 /** Each page's text with its position, through pdf.js, for checking how pages break. */
 export async function readPages(bytes: Uint8Array): Promise<PlacedText[][]> {
-  const doc = await pdfjs.getDocument({
-    data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    useSystemFonts: false,
-  }).promise;
+  const doc = await openPdf(bytes);
   const pages: PlacedText[][] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const page = await doc.getPage(i);
@@ -157,37 +188,14 @@ export async function readPages(bytes: Uint8Array): Promise<PlacedText[][]> {
 export async function readLanguages(
   bytes: Uint8Array,
 ): Promise<{ role: string; lang: string; text: string }[]> {
-  const doc = await pdfjs.getDocument({
-    data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    useSystemFonts: false,
-  }).promise;
-  type Node = { role?: string; lang?: string; type?: string; id?: string; children?: Node[] };
   const out: { role: string; lang: string; text: string }[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const page = await doc.getPage(i);
-    const textOf = new Map<string, string>();
-    const content = await page.getTextContent({ includeMarkedContent: true });
-    const marked: string[] = [];
-    for (const item of content.items as { type?: string; id?: string; str?: string }[]) {
-      if (item.type === "beginMarkedContent" || item.type === "beginMarkedContentProps")
-        marked.push(item.id ?? "");
-      else if (item.type === "endMarkedContent") marked.pop();
-      else if (item.str !== undefined) {
-        const id = marked[marked.length - 1];
-        if (id) textOf.set(id, (textOf.get(id) ?? "") + item.str);
-      }
-    }
-    const textIn = (n: Node): string =>
-      (n.children ?? [])
-        .map((c) => (c.type === "content" && c.id ? (textOf.get(c.id) ?? "") : textIn(c)))
-        .join("");
-    const walk = (n: Node | null) => {
+  for await (const { tree, textIn } of structuredPages(bytes)) {
+    const walk = (n: StructNode | null) => {
       if (!n) return;
       if (n.role && n.lang) out.push({ role: n.role, lang: n.lang, text: textIn(n) });
       for (const c of n.children ?? []) walk(c);
     };
-    walk((await page.getStructTree()) as Node | null);
+    walk(tree);
   }
   return out;
 }

@@ -1,7 +1,8 @@
-import { markOfAttribute, PLAN_FRAGMENT_NAME } from "@ehcp/schema";
+import { markOfAttribute } from "@ehcp/schema";
 import * as Y from "yjs";
 import type { Sender } from "./Sender.js";
 import { namesSender, SUGGESTION_MARKS, suggestionKey } from "./checkAddedItem.js";
+import type { SuggestedWords } from "./suggestedWords.js";
 
 /**
  * The suggestions of other people that new characters in `text` are shown under, as
@@ -62,32 +63,6 @@ function within(part: string, whole: string): boolean {
   return true;
 }
 
-function textsOf(type: Y.XmlFragment | Y.XmlElement, into: Y.XmlText[]): Y.XmlText[] {
-  for (const child of type.toArray()) {
-    if (child instanceof Y.XmlText) into.push(child);
-    else if (child instanceof Y.XmlElement) textsOf(child, into);
-  }
-  return into;
-}
-
-/** The words under each of `suggestions` in a plan, in the order they stand. */
-export function wordsUnder(doc: Y.Doc, suggestions: ReadonlySet<string>): Map<string, string> {
-  const words = new Map<string, string>([...suggestions].map((s) => [s, ""]));
-  for (const text of textsOf(doc.getXmlFragment(PLAN_FRAGMENT_NAME), [])) {
-    for (const op of text.toDelta() as { insert: unknown; attributes?: object }[]) {
-      if (typeof op.insert !== "string") continue;
-      for (const [key, value] of Object.entries(op.attributes ?? {})) {
-        const mark = markOfAttribute(key);
-        if (!mark || !SUGGESTION_MARKS.has(mark)) continue;
-        const suggestion = suggestionKey(mark, value);
-        const so = words.get(suggestion);
-        if (so !== undefined) words.set(suggestion, so + op.insert);
-      }
-    }
-  }
-  return words;
-}
-
 /**
  * Why an update that writes new characters or formatting under other people's suggestions may
  * not: an editor may move someone's suggested words (Enter inside a suggestion splits it, writing
@@ -96,13 +71,13 @@ export function wordsUnder(doc: Y.Doc, suggestions: ReadonlySet<string>): Map<st
  * they do.
  */
 export function forgedSuggestion(
-  before: Y.Doc,
-  after: Y.Doc,
+  before: SuggestedWords,
+  after: SuggestedWords,
   suggestions: ReadonlySet<string>,
 ): string | null {
   if (suggestions.size === 0) return null;
-  const was = wordsUnder(before, suggestions);
-  const now = wordsUnder(after, suggestions);
+  const was = before.under(suggestions);
+  const now = after.under(suggestions);
   for (const [suggestion, words] of now) {
     if (!within(words, was.get(suggestion) ?? "")) {
       const value = JSON.parse(suggestion.slice(suggestion.indexOf(":") + 1)) as {

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parsePlan, planToYDoc, PLAN_FRAGMENT_NAME } from "@ehcp/schema";
+import { createPlanChecker } from "@ehcp/quality";
+import { parsePlan, planToYDoc, PLAN_FRAGMENT_NAME, yDocToPlan } from "@ehcp/schema";
 import { deliveredByText, examplePlan } from "@ehcp/fixtures";
 import {
   Document,
@@ -108,6 +109,52 @@ describe("persistence", () => {
     await storeNow();
     expect(await listed()).toEqual(summarizePlan(doc));
     expect((await listed()).findings).toEqual(atCreation.findings);
+    await store.close();
+  });
+
+  it("opens a plan whose checker fails to warm, says so in one line, and summarizes it later with a fresh checker", async () => {
+    const store = new SqliteDocumentStore(join(dir, "unwarmed.sqlite"));
+    let clock = 3_000_000;
+    const logged: string[] = [];
+    let made = 0;
+    const extension = persistence(store, () => clock, {
+      // The first checker made fails, as one whose language model could not be read would.
+      newChecker: () =>
+        made++ === 0
+          ? {
+              check: () => {
+                throw new RangeError("the language model could not be read");
+              },
+            }
+          : createPlanChecker(),
+      log: (line) => logged.push(line),
+    });
+    const stored = planToYDoc(parsePlan(examplePlan("plan-good.json")));
+    await store.create("plan-unwarmed", Y.encodeStateAsUpdate(stored), summarizePlan(stored));
+    const doc = new Document("plan-unwarmed");
+    await extension.onLoadDocument?.({
+      documentName: "plan-unwarmed",
+      document: doc,
+    } as onLoadDocumentPayload);
+    // The plan opened whole.
+    expect(yDocToPlan(doc)).toStrictEqual(yDocToPlan(stored));
+    expect(logged).toEqual([
+      'plan "plan-unwarmed": the checker failed to warm (RangeError); it runs cold at the next summary',
+    ]);
+    // Typed in and closed: the summary is stored, checked by the fresh checker as a cold check.
+    doc.addDirectConnection();
+    const text = deliveredByText(doc);
+    text.delete(0, text.length);
+    clock += 1_000;
+    doc.removeDirectConnection();
+    await extension.onStoreDocument?.({
+      documentName: "plan-unwarmed",
+      document: doc,
+    } as onStoreDocumentPayload);
+    const listed = (await store.listSummaries()).find((entry) => entry.name === "plan-unwarmed")
+      ?.summary as PlanListSummary;
+    expect(listed).toEqual(summarizePlan(doc));
+    expect(listed.findings).not.toEqual(summarizePlan(stored).findings);
     await store.close();
   });
 });

@@ -27,9 +27,21 @@ export const SUMMARY_EVERY_MS = 60_000;
  * loaded: a cold check of a long plan takes hundreds of milliseconds on the event loop, in which
  * no one's keystroke is relayed, so it is paid when the plan is opened, before anyone types in
  * it, and each summary while people type checks only what changed. The summary stored when the
- * plan was last closed stands until then.
+ * plan was last closed stands until then. A warm-up that fails is logged and the plan opens.
  */
-export function persistence(store: DocumentStore, now: () => number = Date.now): Extension {
+export function persistence(
+  store: DocumentStore,
+  now: () => number = Date.now,
+  {
+    newChecker = createPlanChecker,
+    log = (line) => console.error(line),
+  }: {
+    /** Makes each open plan's checker (a test gives one that fails). */
+    readonly newChecker?: () => PlanChecker;
+    /** Where a warm-up that failed is noted: one line, no stack. */
+    readonly log?: (line: string) => void;
+  } = {},
+): Extension {
   // Per open plan, when its summary was last stored and what it named.
   const summarized = new Map<string, { at: number; head: string }>();
   const checkers = new Map<string, PlanChecker>();
@@ -37,12 +49,22 @@ export function persistence(store: DocumentStore, now: () => number = Date.now):
     extensionName: "persistence",
     async onLoadDocument({ documentName, document }) {
       await loadStoredDocument(store, documentName, document);
-      const checker = createPlanChecker();
+      const checker = newChecker();
       checkers.set(documentName, checker);
-      if (holdsPlan(document)) {
+      if (!holdsPlan(document)) return;
+      // Warming is only for speed: a checker that fails here must not keep the plan from
+      // opening. A fresh one takes its place, its first check cold, at the next summary; the
+      // summary stored when the plan was closed stands until then, as after a warm-up.
+      try {
         summarizePlan(document, undefined, checker);
-        summarized.set(documentName, { at: now(), head: JSON.stringify(summaryHead(document)) });
+      } catch (error) {
+        const kind = error instanceof Error ? error.name : typeof error;
+        log(
+          `plan ${JSON.stringify(documentName)}: the checker failed to warm (${kind}); it runs cold at the next summary`,
+        );
+        checkers.set(documentName, newChecker());
       }
+      summarized.set(documentName, { at: now(), head: JSON.stringify(summaryHead(document)) });
     },
     async beforeSync({ documentName, document, type }) {
       // The database, not Redis, is the record: before answering a client that asks for the

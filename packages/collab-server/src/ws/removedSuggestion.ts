@@ -1,6 +1,5 @@
-import type * as Y from "yjs";
 import type { Sender } from "./Sender.js";
-import { wordsUnder } from "./carriedSuggestions.js";
+import type { SuggestedWords } from "./suggestedWords.js";
 
 /**
  * Why an update may not take away some of the words under another person's suggestion (the mark
@@ -11,23 +10,20 @@ import { wordsUnder } from "./carriedSuggestions.js";
  * `suggestionKey` writes them.
  */
 export function removedSuggestion(
-  before: Y.Doc,
-  after: Y.Doc,
+  before: SuggestedWords,
+  after: SuggestedWords,
   held: ReadonlySet<string>,
   sender: Sender,
 ): string | null {
-  const others = new Set<string>();
-  for (const suggestion of held) {
-    const value = JSON.parse(suggestion.slice(suggestion.indexOf(":") + 1)) as { by?: unknown };
-    if (value?.by !== sender.id) others.add(suggestion);
-  }
-  if (others.size === 0) return null;
-  const now = wordsUnder(after, others);
-  for (const [suggestion, words] of wordsUnder(before, others)) {
+  const now = after.under(held);
+  for (const [suggestion, words] of before.under(held)) {
     if (words === "" || now.get(suggestion) === words) continue;
     const value = JSON.parse(suggestion.slice(suggestion.indexOf(":") + 1)) as {
+      by?: unknown;
       name?: unknown;
     };
+    // Its author may withdraw it.
+    if (value?.by === sender.id) continue;
     const name = typeof value.name === "string" ? value.name.slice(0, 60) : "someone";
     return `${name}'s suggestion may be taken out only by accepting or rejecting it, with a reason, not by an edit`;
   }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { frozenJson } from "@ehcp/fixtures/node";
+import { formatIssues } from "../../test/formatIssues.js";
 import {
   checkPlanNode,
   docToPlan,
   type Plan,
-  type PlanFormatError,
   parsePlan,
   planToDoc,
   planToYDoc,
@@ -13,14 +13,6 @@ import {
 } from "../index.js";
 
 const sourcesPlan = () => frozenJson("v1.2/plan-sources.json") as Plan;
-const issuesOf = (input: unknown) => {
-  try {
-    parsePlan(input);
-  } catch (error) {
-    return (error as PlanFormatError).issues.map((i) => `${i.path}: ${i.message}`);
-  }
-  throw new Error("the plan was accepted");
-};
 
 describe("an item's source and the decisions on advice (format version 1.2)", () => {
   it("keeps each source and decision through the ProseMirror document and Yjs, and back", () => {
@@ -66,14 +58,14 @@ describe("an item's source and the decisions on advice (format version 1.2)", ()
   });
 
   it("refuses a source or a decision in a plan that says 1.1, naming where it is", () => {
-    expect(issuesOf({ ...sourcesPlan(), formatVersion: 1.1 })).toEqual([
+    expect(formatIssues({ ...sourcesPlan(), formatVersion: 1.1 })).toEqual([
       'sections.B.needs[0].source: a plan that records where an item came from ("source") or decisions on advice is format version 1.2; this one says 1.1',
     ]);
     const onlyDecisions = parsePlan(sourcesPlan());
     for (const need of onlyDecisions.sections.B.needs) delete need.source;
     for (const outcome of onlyDecisions.sections.E.outcomes) delete outcome.source;
     for (const provision of onlyDecisions.sections.F.provisions) delete provision.source;
-    expect(issuesOf({ ...onlyDecisions, formatVersion: 1 })).toEqual([
+    expect(formatIssues({ ...onlyDecisions, formatVersion: 1 })).toEqual([
       'sections.K.decisions[0]: a plan that records where an item came from ("source") or decisions on advice is format version 1.2; this one says 1',
     ]);
   });
@@ -86,7 +78,7 @@ describe("an item's source and the decisions on advice (format version 1.2)", ()
     decisions[1] = { ...decisions[1], reason: "  " } as never;
     delete (decisions[0] as { into?: string }).into;
     decisions[2] = { ...decisions[2], decision: "ignored" } as never;
-    expect(issuesOf(plan)).toEqual([
+    expect(formatIssues(plan)).toEqual([
       "sections.F.provisions[0].source.version: must be at least 1",
       "sections.F.provisions[0].source.liftedOn: expected a calendar date written YYYY-MM-DD",
       "sections.K.decisions[0].into: is missing; this field is required",

@@ -1,16 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { frozenJson } from "@ehcp/fixtures/node";
-import { docToPlan, type Plan, type PlanFormatError, parsePlan, planToDoc } from "../index.js";
+import { formatIssues } from "../../test/formatIssues.js";
+import { docToPlan, type Plan, parsePlan, planToDoc } from "../index.js";
 
 const langPlan = () => frozenJson("v1.1/plan-lang.json") as Plan;
-const issuesOf = (input: unknown) => {
-  try {
-    parsePlan(input);
-  } catch (error) {
-    return (error as PlanFormatError).issues.map((i) => `${i.path}: ${i.message}`);
-  }
-  throw new Error("the plan was accepted");
-};
 
 describe("lang: the language of a view, a paragraph or a span (format version 1.1)", () => {
   it("keeps each language through the ProseMirror document and back", () => {
@@ -43,13 +36,13 @@ describe("lang: the language of a view, a paragraph or a span (format version 1.
   });
 
   it("refuses a language in a plan that says version 1, and a tag that is not a language tag", () => {
-    expect(issuesOf({ ...langPlan(), formatVersion: 1 })).toEqual([
+    expect(formatIssues({ ...langPlan(), formatVersion: 1 })).toEqual([
       'formatVersion: a plan that gives a language ("lang") is format version 1.1; this one says 1',
     ]);
     const plan = langPlan();
     const view = plan.sections.A.views[0] as Plan["sections"]["A"]["views"][number];
     (view.content[0] as { attrs?: { lang: string } }).attrs = { lang: "Welsh please" };
-    expect(issuesOf(plan)).toEqual([
+    expect(formatIssues(plan)).toEqual([
       'sections.A.views[0].content[0].attrs.lang: expected a language tag (BCP 47), such as "cy" for Welsh, "ur" for Urdu or "pl"',
     ]);
   });
