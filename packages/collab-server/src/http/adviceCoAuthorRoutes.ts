@@ -21,7 +21,8 @@ const textOf = (value: unknown, field: string, what: string): string => {
 };
 
 /**
- * Co-authors of a piece of advice: `POST /plans/:id/advice/:request/co-authors` with
+ * Co-authors of a piece of advice: `GET /plans/:id/advice/:request/co-authors` says who writes
+ * it (to whoever may open it); `POST /plans/:id/advice/:request/co-authors` with
  * `{ coAuthor: { id, name } }` invites a named person (the id they sign in with) to write the
  * advice with its adviser, and `POST …/co-authors/:coAuthor/remove` takes that back. Only the
  * adviser the request names does either: a co-author writes, and invites no one; the caseworker
@@ -65,6 +66,20 @@ export function adviceCoAuthorRoutes(context: RouteContext): Route[] {
   };
 
   return [
+    {
+      // Who writes the advice, for anyone who may open it (the adviser, a co-author, the
+      // caseworker), who cannot all read the plan's requests.
+      method: "GET",
+      path: /^\/plans\/([^/]+)\/advice\/([^/]+)\/co-authors$/,
+      handle: async (request, response, [id = "", requestId = ""]) => {
+        await openAdvice(context, request, id, requestId);
+        const asked = await withLivePlan(options.openDocument, id, (doc) =>
+          readAdviceRequests(doc).find((r) => r.id === requestId),
+        );
+        if (!asked) throw new HttpError(404, `the plan ${id} has no request ${requestId}`);
+        sendJson(response, 200, { adviser: asked.adviser, coAuthors: asked.coAuthors });
+      },
+    },
     {
       method: "POST",
       path: /^\/plans\/([^/]+)\/advice\/([^/]+)\/co-authors$/,
