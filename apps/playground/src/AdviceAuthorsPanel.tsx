@@ -58,7 +58,10 @@ export function AdviceAuthorsPanel({
     }
     const ok = await run(
       () =>
-        inviteCoAuthor(session, planId, requestId, { id: developmentUserId(invited), name: invited }),
+        inviteCoAuthor(session, planId, requestId, {
+          id: developmentUserId(invited),
+          name: invited,
+        }),
       `${invited} may now write this advice with you.`,
     );
     if (ok) setName("");

@@ -168,8 +168,8 @@ export function AdviceOverview({
         How the advice was used
       </h2>
       <p className="govuk-body">
-        Each recommendation of the advice given for this plan, and what became of it: where it is
-        in the plan, the item it was merged into, or why it was not included.
+        Each recommendation of the advice given for this plan, and what became of it: where it is in
+        the plan, the item it was merged into, or why it was not included.
       </p>
       {requests.length === 0 ? (
         <p className="govuk-body">No one has been asked for advice yet.</p>

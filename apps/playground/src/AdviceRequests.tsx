@@ -13,13 +13,7 @@ import { adviceAfterPlanDates } from "./adviceAfterPlanDates.js";
 import { AdviceClashWarning } from "./AdviceClashWarning.js";
 import { sentenceCase } from "./sentenceCase.js";
 import { DateStanding } from "./DateStanding.js";
-import {
-  ApiError,
-  developmentUserId,
-  requestAdvice,
-  type Session,
-  withdrawAdvice,
-} from "./api.js";
+import { ApiError, developmentUserId, requestAdvice, type Session, withdrawAdvice } from "./api.js";
 import { planViewHref } from "./PlanViews.js";
 
 const TAGS: Readonly<Record<AdviceDate["status"], [string, string]>> = {
