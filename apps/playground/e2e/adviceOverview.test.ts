@@ -75,6 +75,7 @@ describe("advice: co-authors, withdrawing a request, and how the advice was used
       "Ben Cole, co-author Remove Ben Cole",
     ]);
     expect(await axeProblems(psychologist)).toEqual([]);
+    await psychologist.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await authors.screenshot({ path: join(screenshots, "advice-co-author.png") });
 
     // Ben, in his own browser, writes the recommendations; she sees them as he types.
@@ -148,6 +149,7 @@ describe("advice: co-authors, withdrawing a request, and how the advice was used
       )
       .waitFor();
     expect(await therapist.locator(".ehcp-section").count()).toBe(0);
+    await therapist.getByRole("link", { name: "Back to the caseload" }).waitFor();
     await therapist.screenshot({ path: join(screenshots, "advice-withdrawn.png") });
 
     // The caseworker decides the recommendations: E1 merged into the plan's first outcome, F1

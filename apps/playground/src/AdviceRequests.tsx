@@ -139,11 +139,6 @@ export function AdviceRequests({
               <th scope="col" className="govuk-table__header">
                 Where it stands
               </th>
-              {manage ? (
-                <th scope="col" className="govuk-table__header">
-                  <span className="govuk-visually-hidden">Actions</span>
-                </th>
-              ) : null}
             </tr>
           </thead>
           <tbody className="govuk-table__body">
@@ -178,6 +173,24 @@ export function AdviceRequests({
                         </a>
                       </>
                     ) : null}
+                    {manage && !request.withdrawn && !request.submittedOn ? (
+                      <>
+                        <br />
+                        <button
+                          type="button"
+                          className="govuk-body-s pg-link-button"
+                          data-withdraw={request.id}
+                          onClick={() => {
+                            setWithdrawn(null);
+                            setWithdrawProblem(null);
+                            setWithdrawing(request);
+                          }}
+                        >
+                          Withdraw the request
+                          <span className="govuk-visually-hidden"> to {request.adviser.name}</span>
+                        </button>
+                      </>
+                    ) : null}
                   </th>
                   <td className="govuk-table__cell">{spoken(request.requestedOn)}</td>
                   <td className="govuk-table__cell">{spoken(request.due)}</td>
@@ -195,28 +208,6 @@ export function AdviceRequests({
                       ) : null}
                     </td>
                   )}
-                  {manage ? (
-                    <td className="govuk-table__cell">
-                      {!request.withdrawn && !request.submittedOn ? (
-                        <button
-                          type="button"
-                          className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                          data-withdraw={request.id}
-                          onClick={() => {
-                            setWithdrawn(null);
-                            setWithdrawProblem(null);
-                            setWithdrawing(request);
-                          }}
-                        >
-                          Withdraw
-                          <span className="govuk-visually-hidden">
-                            {" "}
-                            the request to {request.adviser.name}
-                          </span>
-                        </button>
-                      ) : null}
-                    </td>
-                  ) : null}
                 </tr>
               );
             })}

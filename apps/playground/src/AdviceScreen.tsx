@@ -142,7 +142,16 @@ export function AdviceScreen({
     }
   };
 
-  if (denied) return <Problem>{denied}</Problem>;
+  if (denied) {
+    return (
+      <>
+        <a className="govuk-back-link" href="#/">
+          Back to the caseload
+        </a>
+        <Problem>{denied}</Problem>
+      </>
+    );
+  }
   const child = findings.plan?.meta.child.fullName;
   const user = {
     ...(session.id ? { id: session.id } : {}),
