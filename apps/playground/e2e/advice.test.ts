@@ -70,8 +70,8 @@ describe("asking for advice in the playground", () => {
     await requests.nth(1).waitFor();
     const spaced = (texts: string[]) => texts.map((text) => text.replace(/\s+/g, " "));
     expect(spaced(await requests.allInnerTexts())).toEqual([
-      `Dr Ana Ruiz (educational psychologist) Read the advice from Dr Ana Ruiz ${spokenDate(sent)} ${spokenDate(shift(-18))} Late 18 days late`,
-      `Li Wei (speech and language therapist) Read the advice from Li Wei ${spokenDate(today)} ${spokenDate(shift(42))} Due 42 days left`,
+      `Dr Ana Ruiz (educational psychologist) Read the advice from Dr Ana Ruiz Withdraw the request to Dr Ana Ruiz ${spokenDate(sent)} ${spokenDate(shift(-18))} Late 18 days late`,
+      `Li Wei (speech and language therapist) Read the advice from Li Wei Withdraw the request to Li Wei ${spokenDate(today)} ${spokenDate(shift(42))} Due 42 days left`,
     ]);
     // Beside the dates the law sets for the plan itself.
     const dates = caseworker.locator(".pg-dates tbody tr");

@@ -6,8 +6,9 @@ import {
   adviceDates,
   type Plan,
   spokenDate as spoken,
+  writesAdvice,
 } from "@ehcp/schema";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { adviceAfterPlanDates } from "./adviceAfterPlanDates.js";
 import { AdviceClashWarning } from "./AdviceClashWarning.js";
 import type { DateParts } from "./readDateParts.js";
@@ -15,7 +16,8 @@ import { sentenceCase } from "./sentenceCase.js";
 import { DateField } from "./DateField.js";
 import { DateStanding } from "./DateStanding.js";
 import { TableHead } from "./TableHead.js";
-import { ApiError, developmentUserId, requestAdvice, type Session } from "./api.js";
+import { ApiError, developmentUserId, requestAdvice, type Session, withdrawAdvice } from "./api.js";
+import { planViewHref } from "./PlanViews.js";
 
 const TAGS: Readonly<Record<AdviceDate["status"], [string, string]>> = {
   met: ["Given", "govuk-tag--green"],
@@ -54,6 +56,39 @@ export function AdviceRequests({
   const [sent, setSent] = useState<string | null>(null);
   const manage = session.role === "caseworker";
   const dates = adviceDates(requests, today);
+  const dateOf = new Map(dates.map((d) => [d.requestId, d]));
+  // The request the caseworker is asked to confirm withdrawing, and the button that asked.
+  const [withdrawing, setWithdrawing] = useState<AdviceRequest | null>(null);
+  const [withdrawReason, setWithdrawReason] = useState("");
+  const [withdrawProblem, setWithdrawProblem] = useState<string | null>(null);
+  const [withdrawn, setWithdrawn] = useState<string | null>(null);
+  const confirmHeading = useRef<HTMLHeadingElement>(null);
+  const withdrawnNote = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (withdrawing) confirmHeading.current?.focus();
+  }, [withdrawing?.id]);
+  const backToButton = (requestId: string) =>
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLElement>(`[data-withdraw="${CSS.escape(requestId)}"]`)?.focus(),
+    );
+  const withdraw = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!withdrawing) return;
+    try {
+      await withdrawAdvice(session, id, withdrawing.id, withdrawReason.trim());
+      setWithdrawn(
+        `The request to ${withdrawing.adviser.name} was withdrawn. They can no longer write the advice.`,
+      );
+      setWithdrawing(null);
+      setWithdrawReason("");
+      setWithdrawProblem(null);
+      requestAnimationFrame(() => withdrawnNote.current?.focus());
+    } catch (error) {
+      setWithdrawProblem(
+        error instanceof ApiError ? error.message : "The server could not be reached.",
+      );
+    }
+  };
   const field = fieldOf(problem);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -95,8 +130,10 @@ export function AdviceRequests({
           </caption>
           <TableHead columns={["Adviser", "Asked", "Due", "Where it stands"]} />
           <tbody className="govuk-table__body">
-            {requests.map((request, i) => {
-              const d = dates[i] as AdviceDate;
+            {requests.map((request) => {
+              const d = dateOf.get(request.id);
+              const writes = session.id !== undefined && writesAdvice(request, session.id);
+              const adviser = request.adviser.id === session.id;
               return (
                 <tr key={request.id} className="govuk-table__row">
                   <th scope="row" className="govuk-table__header">
@@ -105,16 +142,18 @@ export function AdviceRequests({
                       {" "}
                       ({ADVISER_ROLE_NAMES[request.adviser.role]})
                     </span>
-                    {request.adviser.id === session.id || manage ? (
+                    {writes || manage ? (
                       <>
                         <br />
                         <a
                           className="govuk-link govuk-body-s"
                           href={`#/plans/${encodeURIComponent(id)}/advice/${encodeURIComponent(request.id)}`}
                         >
-                          {request.adviser.id === session.id
+                          {adviser
                             ? "Write your advice"
-                            : "Read the advice"}
+                            : writes
+                              ? "Write the advice with them"
+                              : "Read the advice"}
                           <span className="govuk-visually-hidden">
                             {" "}
                             from {request.adviser.name}
@@ -122,16 +161,116 @@ export function AdviceRequests({
                         </a>
                       </>
                     ) : null}
+                    {manage && !request.withdrawn && !request.submittedOn ? (
+                      <>
+                        <br />
+                        <button
+                          type="button"
+                          className="govuk-body-s pg-link-button"
+                          data-withdraw={request.id}
+                          onClick={() => {
+                            setWithdrawn(null);
+                            setWithdrawProblem(null);
+                            setWithdrawing(request);
+                          }}
+                        >
+                          Withdraw the request
+                          <span className="govuk-visually-hidden"> to {request.adviser.name}</span>
+                        </button>
+                      </>
+                    ) : null}
                   </th>
                   <td className="govuk-table__cell">{spoken(request.requestedOn)}</td>
-                  <td className="govuk-table__cell">{spoken(d.due)}</td>
-                  <DateStanding date={d} tags={TAGS} showDone />
+                  <td className="govuk-table__cell">{spoken(request.due)}</td>
+                  {d ? (
+                    <DateStanding date={d} tags={TAGS} showDone />
+                  ) : (
+                    <td className="govuk-table__cell">
+                      <strong className="govuk-tag govuk-tag--grey">Withdrawn</strong>
+                      {request.withdrawn ? ` ${spoken(request.withdrawn.on)}` : ""}
+                      {request.withdrawn?.reason ? (
+                        <span className="govuk-body-s pg-advice-withdrawn-reason">
+                          {" "}
+                          {request.withdrawn.reason}
+                        </span>
+                      ) : null}
+                    </td>
+                  )}
                 </tr>
               );
             })}
           </tbody>
         </table>
       )}
+      {withdrawn ? (
+        <p className="govuk-body pg-advice-sent" role="status" tabIndex={-1} ref={withdrawnNote}>
+          {withdrawn}
+        </p>
+      ) : null}
+      {withdrawing ? (
+        <form
+          className="pg-confirm pg-withdraw-confirm"
+          onSubmit={(event) => void withdraw(event)}
+          noValidate
+          aria-labelledby="withdraw-heading"
+        >
+          <h3 id="withdraw-heading" className="govuk-heading-s" tabIndex={-1} ref={confirmHeading}>
+            Withdraw the request to {withdrawing.adviser.name}?
+          </h3>
+          <div className="govuk-warning-text">
+            <span className="govuk-warning-text__icon" aria-hidden="true">
+              !
+            </span>
+            <strong className="govuk-warning-text__text">
+              <span className="govuk-visually-hidden">Warning</span>
+              {withdrawing.adviser.name}
+              {withdrawing.coAuthors.length > 0 ? " and those writing it with them" : ""} will no
+              longer be able to write this advice. What is written so far stays for you to read.
+            </strong>
+          </div>
+          {withdrawProblem ? (
+            <p className="govuk-error-message" role="alert">
+              {sentenceCase(withdrawProblem)}
+            </p>
+          ) : null}
+          <div className="govuk-form-group">
+            <label className="govuk-label" htmlFor="withdraw-reason">
+              Why it is withdrawn (optional)
+            </label>
+            <textarea
+              id="withdraw-reason"
+              className="govuk-textarea"
+              rows={2}
+              value={withdrawReason}
+              onChange={(e) => setWithdrawReason(e.target.value)}
+            />
+          </div>
+          <div className="govuk-button-group">
+            <button type="submit" className="govuk-button govuk-button--warning">
+              Yes, withdraw the request
+            </button>
+            <button
+              type="button"
+              className="govuk-button govuk-button--secondary"
+              onClick={() => {
+                const asked = withdrawing.id;
+                setWithdrawing(null);
+                setWithdrawProblem(null);
+                backToButton(asked);
+              }}
+            >
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : null}
+      {requests.length > 0 ? (
+        <p className="govuk-body">
+          <a className="govuk-link" href={planViewHref(id, "advice")}>
+            How the advice was used: each recommendation and what became of it
+          </a>
+        </p>
+      ) : null}
       <AdviceClashWarning
         id="requests-advice-clash"
         clashes={adviceAfterPlanDates(plan, dates, today)}

@@ -25,6 +25,7 @@ import { usePlanConnection } from "./usePlanConnection.js";
 import { Problem } from "./Problem.js";
 import { planViewHref } from "./PlanViews.js";
 import { RecommendationsPanel } from "./RecommendationsPanel.js";
+import { AdviceAuthorsPanel } from "./AdviceAuthorsPanel.js";
 
 const SEVERITY: Readonly<Record<Finding["severity"], string>> = {
   error: "To put right",
@@ -98,7 +99,20 @@ export function AdviceScreen({
   useEffect(() => {
     void refreshVersions();
   }, [id, requestId, session.token]);
-  const connection = usePlanConnection(name, session, setDenied, allowed);
+  const connection = usePlanConnection(name, session, setDenied, allowed && !denied);
+  // The server closes a writer's connection when what let them in is taken back (the request
+  // withdrawn, a co-author removed): asked again over HTTP, the reason is shown in the editor's
+  // place.
+  useEffect(() => {
+    if (!connection) return;
+    const closed = ({ event }: { event: { reason?: string } }) => {
+      if (event.reason) void refreshVersions();
+    };
+    connection.provider.on("close", closed);
+    return () => {
+      connection.provider.off("close", closed);
+    };
+  }, [connection]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -128,7 +142,16 @@ export function AdviceScreen({
     }
   };
 
-  if (denied) return <Problem>{denied}</Problem>;
+  if (denied) {
+    return (
+      <>
+        <a className="govuk-back-link" href="#/">
+          Back to the caseload
+        </a>
+        <Problem>{denied}</Problem>
+      </>
+    );
+  }
   const child = findings.plan?.meta.child.fullName;
   const user = {
     ...(session.id ? { id: session.id } : {}),
@@ -252,6 +275,7 @@ export function AdviceScreen({
               versions={versions}
             />
           ) : null}
+          <AdviceAuthorsPanel session={session} planId={id} requestId={requestId} />
           <section aria-labelledby="advice-versions-heading">
             <h2 id="advice-versions-heading" className="govuk-heading-s">
               Submitted

@@ -7,14 +7,22 @@ import {
   PlanEditor,
   PresenceList,
   QualityPanel,
+  revealFinding,
   SuggestionsPanel,
   TraceabilityMatrix,
   usePlanFindings,
 } from "@ehcp/editor";
-import { ADVISER_ROLE_NAMES, adviceDates, comparePlans, type Plan } from "@ehcp/schema";
+import {
+  ADVISER_ROLE_NAMES,
+  adviceDates,
+  comparePlans,
+  type Plan,
+  type SectionKey,
+} from "@ehcp/schema";
 import type { Editor } from "@tiptap/core";
 import { useEffect, useMemo, useState } from "react";
 import { download, getPlan, getVersion, type Session } from "./api.js";
+import { AdviceOverview, type GoToItem } from "./AdviceOverview.js";
 import { AdviceRequests } from "./AdviceRequests.js";
 import { ExportPanel } from "./ExportPanel.js";
 import { Lifecycle } from "./Lifecycle.js";
@@ -95,6 +103,28 @@ export function PlanScreen({
       ({ id: itemId, source }) => <SourceNote store={sources} itemId={itemId} source={source} />,
     [sources],
   );
+  // An item the caseworker asked to be taken to from another view: revealed once the plan's
+  // view (and its editor) is shown.
+  const [reveal, setReveal] = useState<{ id: string; section: SectionKey } | null>(null);
+  const goToItem: GoToItem = (item) => {
+    setReveal({ id: item.id, section: item.section });
+    location.hash = planViewHref(id, "plan");
+  };
+  useEffect(() => {
+    if (!reveal || view !== "plan" || !editor) return;
+    setReveal(null);
+    requestAnimationFrame(() =>
+      revealFinding(editor, {
+        rule: "advice-use",
+        severity: "info",
+        section: reveal.section,
+        target: reveal.id,
+        path: "",
+        message: "",
+        source: "",
+      }),
+    );
+  }, [reveal, view, editor]);
   const refresh = () => getPlan(session, id).then(setPlan, () => setPlan(null));
   const comments = useMemo(
     () => httpComments({ url: collabUrl(), planId: id, token: session.token }),
@@ -288,6 +318,27 @@ export function PlanScreen({
           </p>
           {conversation}
         </div>
+      ) : null}
+      {view === "advice" ? (
+        session.role === "caseworker" ? (
+          <AdviceOverview
+            planId={id}
+            plan={findings.plan}
+            requests={adviceRequests}
+            advice={submittedAdvice}
+            goTo={goToItem}
+          />
+        ) : (
+          <section aria-labelledby="advice-overview-heading">
+            <h2 id="advice-overview-heading" className="govuk-heading-l">
+              How the advice was used
+            </h2>
+            <p className="govuk-body">
+              The caseworker decides what becomes of each recommendation of the advice. The plan
+              sent to you carries the advice, and how it was used, as appendices.
+            </p>
+          </section>
+        )
       ) : null}
       {view === "versions" ? (
         <VersionsPanel

@@ -3,6 +3,7 @@ export const PLAN_VIEWS = [
   { key: "plan", label: "Plan" },
   { key: "matrix", label: "Traceability matrix" },
   { key: "comments", label: "Comments and suggestions" },
+  { key: "advice", label: "How the advice was used" },
   { key: "versions", label: "Versions" },
   { key: "export", label: "Export" },
 ] as const;

@@ -51,8 +51,11 @@ export function SourceNote({
           className="govuk-link"
           href={`#/plans/${encodeURIComponent(planId)}/advice/${encodeURIComponent(source.requestId)}`}
         >
-          {whose}, version {source.version}, recommendation{" "}
-          {recommendation?.label ?? source.recommendationId}
+          {/* Until the advice is read, the note says no more than where the item came from: the
+              recommendation's id means nothing to a reader. */}
+          {submitted
+            ? `${whose}, version ${source.version}${recommendation ? `, recommendation ${recommendation.label}` : ""}`
+            : "the advice"}
         </a>
       </p>
       {change ? (

@@ -332,3 +332,46 @@ export const refreshFromAdvice = (
   adviceUse<{ item: LiftedItemSummary }>(session, id, requestId, "refresh", { itemId }).then(
     (r) => r.item,
   );
+
+/** Withdraws a request for advice not yet given; its adviser and co-authors stop writing. */
+export const withdrawAdvice = (session: Session, id: string, requestId: string, reason: string) =>
+  adviceUse<{ request: AdviceRequestSummary }>(session, id, requestId, "withdraw", { reason });
+
+/** Who writes a piece of advice: the adviser asked, and the co-authors they invited. */
+export interface AdviceAuthors {
+  readonly adviser: { readonly id: string; readonly name: string; readonly role: string };
+  readonly coAuthors: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly invitedOn: string;
+  }[];
+}
+
+export const getAdviceAuthors = (session: Session, id: string, requestId: string) =>
+  call<AdviceAuthors>(
+    session,
+    "GET",
+    `/plans/${encodeURIComponent(id)}/advice/${encodeURIComponent(requestId)}/co-authors`,
+  );
+
+/** The adviser invites a named person to write the advice with them. */
+export const inviteCoAuthor = (
+  session: Session,
+  id: string,
+  requestId: string,
+  coAuthor: { id: string; name: string },
+) => adviceUse<{ request: AdviceAuthors }>(session, id, requestId, "co-authors", { coAuthor });
+
+export const removeCoAuthor = (
+  session: Session,
+  id: string,
+  requestId: string,
+  coAuthorId: string,
+) =>
+  adviceUse<{ request: AdviceAuthors }>(
+    session,
+    id,
+    requestId,
+    `co-authors/${encodeURIComponent(coAuthorId)}/remove`,
+    {},
+  );

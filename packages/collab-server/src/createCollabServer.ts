@@ -14,6 +14,7 @@ import type { DocumentStore } from "./store/DocumentStore.js";
 import { loadStoredDocument } from "./store/loadStoredDocument.js";
 import { openStore } from "./store/openStore.js";
 import { seedPlans } from "./store/seedPlans.js";
+import { adviceAccessWatch } from "./ws/adviceAccessWatch.js";
 import { auditTrailWriter } from "./ws/auditTrailWriter.js";
 import { ClientOwners } from "./ws/ClientOwners.js";
 import { clientIdGate } from "./ws/clientIdGate.js";
@@ -167,6 +168,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     signInGate(access),
     connectionCap(limits.maxConnectionsPerUser),
     sessionLifetime(access),
+    adviceAccessWatch(),
     presenceGuard(owners),
     persistence(store),
     // An update is refused by the first of these that finds a reason; the rest then pass it by.

@@ -145,6 +145,7 @@ export {
   ADVISER_ROLE_NAMES,
   ADVISER_ROLES,
   readAdviceRequests,
+  writesAdvice,
 } from "./advice/adviceRequest.js";
 export { formatDate } from "./dates/formatDate.js";
 export { spokenDate } from "./dates/spokenDate.js";

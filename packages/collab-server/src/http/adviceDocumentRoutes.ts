@@ -13,9 +13,7 @@ import {
   spokenDate as spoken,
   yDocToPlan,
 } from "@ehcp/schema";
-import { SignInError } from "../signIn.js";
 import { loadStoredDocument } from "../store/loadStoredDocument.js";
-import type { Access } from "../ws/documentAccess.js";
 import { unsafeCharacter } from "../ws/unsafeCharacter.js";
 import { ADVICE_REQUESTS_PART } from "./adviceRoutes.js";
 import { HttpError } from "./HttpError.js";
@@ -23,6 +21,7 @@ import { planError } from "./planError.js";
 import type { Route, RouteContext } from "./RouteContext.js";
 import { sendJson } from "./sendJson.js";
 import { adviceExportOf } from "./submittedAdvice.js";
+import { openAdvice } from "./openAdvice.js";
 import { withLivePlan } from "./withLivePlan.js";
 
 const MAX_REASON = 2000;
@@ -40,20 +39,12 @@ const MAX_REASON = 2000;
  * earlier advice; the first one is the day the request counts as met.
  */
 export function adviceDocumentRoutes(context: RouteContext): Route[] {
-  const { options, tokenOf, readJson } = context;
+  const { options, readJson } = context;
   const { store, audit } = options;
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
 
-  const opened = async (request: IncomingMessage, planId: string, requestId: string) => {
-    let access: Access;
-    try {
-      access = await options.access.open(tokenOf(request), adviceDocumentName(planId, requestId));
-    } catch (error) {
-      if (error instanceof SignInError) throw new HttpError(error.status, error.message);
-      throw error;
-    }
-    return access;
-  };
+  const opened = (request: IncomingMessage, planId: string, requestId: string) =>
+    openAdvice(context, request, planId, requestId);
   const readAdvice = async (name: string) => {
     const doc = await loadStoredDocument(store, name);
     if (doc.getXmlFragment(PLAN_FRAGMENT_NAME).length === 0) {

@@ -26,6 +26,7 @@ export const ADVICE_REQUESTS_PART = "advice-requests";
 /** A plan asks a few people for advice, and again at each review; this bounds what one stores. */
 const MAX_REQUESTS = 200;
 const MAX_NAME = 200;
+const MAX_REASON = 2000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const textOf = (value: unknown, field: string, what: string): string => {
@@ -61,10 +62,13 @@ export function adviceRoutes(context: RouteContext): Route[] {
   const withPlan = <T>(id: string, change: (doc: Y.Doc) => T) =>
     withLivePlan(options.openDocument, id, change);
   const shown = (requests: readonly AdviceRequest[], day: string) => {
-    const dates = adviceDates(requests, day);
-    return requests.map((request, i) => {
-      const { status, daysLeft } = dates[i] as (typeof dates)[number];
-      return { ...request, status, daysLeft };
+    const dates = new Map(adviceDates(requests, day).map((d) => [d.requestId, d]));
+    return requests.map((request) => {
+      const date = dates.get(request.id);
+      // A withdrawn request is due nothing (see `adviceDates`).
+      return date
+        ? { ...request, status: date.status, daysLeft: date.daysLeft }
+        : { ...request, status: "withdrawn" as const, daysLeft: null };
     });
   };
 
@@ -125,7 +129,11 @@ export function adviceRoutes(context: RouteContext): Route[] {
             throw new HttpError(409, `the plan has ${MAX_REQUESTS} requests for advice already`);
           }
           const open = requests.find(
-            (r) => r.adviser.id === adviserId && r.adviser.role === role && !r.submittedOn,
+            (r) =>
+              r.adviser.id === adviserId &&
+              r.adviser.role === role &&
+              !r.submittedOn &&
+              r.withdrawn === null,
           );
           if (open) {
             throw new HttpError(
@@ -141,6 +149,8 @@ export function adviceRoutes(context: RouteContext): Route[] {
             requestedBy: { id: user.id, name: user.name, role: user.role },
             submittedOn: null,
             submissions: [],
+            coAuthors: [],
+            withdrawn: null,
           };
           doc.getMap<unknown>(ADVICE_REQUESTS_MAP_NAME).set(next.id, next);
           return next;
@@ -156,6 +166,55 @@ export function adviceRoutes(context: RouteContext): Route[] {
           [made.id],
         );
         sendJson(response, 201, { request: shown([made], now)[0] });
+      },
+    },
+    {
+      // Withdrawing a request the council no longer needs (the advice is had already, reg 6(4),
+      // or it was asked of the wrong person): its adviser and co-authors stop writing at once
+      // (see `adviceAccessWatch`), and it is due nothing. Advice given stays: it is evidence the
+      // plan was made on (CoP 9.49), so a request once met is not withdrawn.
+      method: "POST",
+      path: /^\/plans\/([^/]+)\/advice\/([^/]+)\/withdraw$/,
+      handle: async (request, response, [id = "", requestId = ""]) => {
+        const user = await userFor(request, id);
+        mayManage(user);
+        const body = (await readJson(request, 10_000)) as { reason?: unknown };
+        const reason = typeof body.reason === "string" ? body.reason.trim() : "";
+        if (reason.length > MAX_REASON) {
+          throw new HttpError(400, `reason: at most ${MAX_REASON} characters`);
+        }
+        const unsafe = unsafeCharacter(reason);
+        if (unsafe) throw new HttpError(400, `reason: ${unsafe}`);
+        const on = today();
+        const withdrawn = await withPlan(id, (doc) => {
+          const current = readAdviceRequests(doc).find((r) => r.id === requestId);
+          if (!current) throw new HttpError(404, `the plan ${id} has no request ${requestId}`);
+          if (current.withdrawn) {
+            throw new HttpError(
+              409,
+              `this request was withdrawn on ${spoken(current.withdrawn.on)} already`,
+            );
+          }
+          if (current.submittedOn) {
+            throw new HttpError(
+              409,
+              `${current.adviser.name} gave this advice on ${spoken(current.submittedOn)}: advice given is part of what the plan is made on, so it stays`,
+            );
+          }
+          const next: AdviceRequest = {
+            ...current,
+            withdrawn: { on, by: { id: user.id, name: user.name, role: user.role }, reason },
+          };
+          doc.getMap<unknown>(ADVICE_REQUESTS_MAP_NAME).set(requestId, next);
+          return next;
+        });
+        options.audit.record(
+          id,
+          { id: user.id, role: user.role },
+          [ADVICE_REQUESTS_PART],
+          [requestId],
+        );
+        sendJson(response, 200, { request: shown([withdrawn], on)[0] });
       },
     },
   ];

@@ -21,6 +21,7 @@ import { holdsPlan } from "../holdsPlan.js";
 import { loadStoredDocument } from "../store/loadStoredDocument.js";
 import { summarizePlan } from "../summarizePlan.js";
 import { adviceUseRoutes } from "./adviceUseRoutes.js";
+import { adviceCoAuthorRoutes } from "./adviceCoAuthorRoutes.js";
 import { adviceDocumentRoutes } from "./adviceDocumentRoutes.js";
 import { adviceRoutes } from "./adviceRoutes.js";
 import { submittedAdvice } from "./submittedAdvice.js";
@@ -70,6 +71,9 @@ const EXPORTS = {
  * - `GET /plans/:id/advice/:request[/versions[/:version]]`, `POST /plans/:id/advice/:request/submit`
  * - `GET /plans/:id/advice/:request/export.json[?version=<version>]`: submitted advice as an
  *   advice export (`advice.schema.json`)
+ * - `POST /plans/:id/advice/:request/withdraw`: the caseworker withdraws a request not yet met
+ * - `POST /plans/:id/advice/:request/co-authors[/:coAuthor/remove]`: the adviser invites (or
+ *   removes) a co-author
  *
  * Tokens come as `Authorization: Bearer …`. Errors are JSON `{ error, issues? }` with a status
  * that fits. Creating plans and versions and reading the audit trail take a role that may change
@@ -290,6 +294,7 @@ export function httpApi(options: HttpApiOptions) {
     ...suggestionRoutes(context),
     ...adviceRoutes(context),
     ...adviceDocumentRoutes(context),
+    ...adviceCoAuthorRoutes(context),
     ...adviceUseRoutes(context),
     {
       method: "GET",

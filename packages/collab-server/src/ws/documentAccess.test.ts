@@ -155,7 +155,7 @@ describe.each(stores)("who may open and write advice, on %s", (_name, available,
         await expect(
           rawClient(test.url, anaAdvice, await token(who, `Person ${who}`, role, "*")),
         ).rejects.toThrow(
-          "refused: only Dr Ana Ruiz, who was asked for this advice, writes it, and only the caseworker reads it while it is written",
+          "refused: only Dr Ana Ruiz, who was asked for this advice, writes it (with the co-authors they invite), and only the caseworker reads it while it is written",
         );
       }
       await new Promise((r) => setTimeout(r, 100));

@@ -4,6 +4,8 @@ import {
   type PlanPart,
   parseAdviceDocumentName,
   readAdviceRequests,
+  spokenDate,
+  writesAdvice,
 } from "@ehcp/schema";
 import type * as Y from "yjs";
 import { holdsPlan } from "../holdsPlan.js";
@@ -19,6 +21,42 @@ export interface Access {
    * writes the parts of their own advice and nothing else.
    */
   readonly editable?: readonly PlanPart[];
+  /**
+   * Set when only a request for advice lets the person in (an adviser reading the plan, or
+   * writing their advice): what lets them in can be taken back, so it is asked again each time
+   * the plan's requests change (see `adviceAccessWatch`).
+   */
+  readonly byRequest?: true;
+}
+
+/** Whether a connection's access came from a request for advice (see `Access.byRequest`). */
+export const byRequestOf = (context: unknown): boolean =>
+  (context as { byRequest?: true } | undefined)?.byRequest === true;
+
+/**
+ * Why `userId` may no longer write the advice of `request` (withdrawn, removed as co-author,
+ * the request gone), or null while they may: what an open connection is held to.
+ */
+export function adviceWriteRefusal(
+  request: AdviceRequest | undefined,
+  userId: string,
+): string | null {
+  if (!request) return "the request for this advice is no longer in the plan";
+  if (request.withdrawn) {
+    return `the caseworker withdrew the request for this advice on ${spokenDate(request.withdrawn.on)}: it is no longer written`;
+  }
+  if (writesAdvice(request, userId)) return null;
+  return `only ${request.adviser.name}, who was asked for this advice, writes it (with the co-authors they invite)`;
+}
+
+/**
+ * Why `userId`, let into the plan by a request for advice alone, may no longer read it, or null:
+ * an adviser asked for advice that still stands reads the plan (co-authors never do).
+ */
+export function planReadRefusal(requests: readonly AdviceRequest[], userId: string): string | null {
+  return requests.some((r) => r.adviser.id === userId && r.withdrawn === null)
+    ? null
+    : "the request for advice that let you read this plan was withdrawn";
 }
 
 /** The key under which a connection's context keeps the parts its person may change. */
@@ -28,9 +66,10 @@ export const editableOf = (context: unknown): readonly PlanPart[] | undefined =>
 /**
  * Who may open a document, and to do what. A plan: whoever's token opens it, in their role (a
  * viewer reads only); and the person a request for advice names, to read it, even when their
- * token opens no plan. An advice document (`<plan>/advice:<request>`): the adviser its request
- * names, to write the parts of the advice; the plan's caseworker (a role that manages the plan),
- * to read it; no one else. A name that holds no plan yet opens only to a role that manages plans,
+ * token opens no plan, while the request stands. An advice document (`<plan>/advice:<request>`):
+ * the adviser its request names and the co-authors they invited, to write the parts of the
+ * advice, until the caseworker withdraws the request; the plan's caseworker (a role that manages
+ * the plan), to read it; no one else. A name that holds no plan yet opens only to a role that manages plans,
  * who starts the plan there. Decided on the requests the plan holds as the server has it, never on
  * what the client says.
  */
@@ -63,8 +102,8 @@ export class DocumentAccess {
     if (!request) {
       throw new SignInError(`the plan ${planId} has no request for advice ${requestId}`, 403);
     }
-    if (request.adviser.id === user.id) {
-      return { user, readOnly: false, editable: ADVICE_AUTHOR_PARTS };
+    if (writesAdvice(request, user.id)) {
+      return { user, readOnly: false, editable: ADVICE_AUTHOR_PARTS, byRequest: true };
     }
     const opensPlan = await this.#signIn.verify(token, planId).then(
       () => true,
@@ -73,8 +112,12 @@ export class DocumentAccess {
     if (opensPlan && this.#policy[user.role].includes("structure")) {
       return { user, readOnly: true, editable: [] };
     }
+    const writer =
+      request.adviser.id === user.id || request.coAuthors.some((c) => c.id === user.id);
     throw new SignInError(
-      `only ${request.adviser.name}, who was asked for this advice, writes it, and only the caseworker reads it while it is written`,
+      writer
+        ? (adviceWriteRefusal(request, user.id) as string)
+        : `only ${request.adviser.name}, who was asked for this advice, writes it (with the co-authors they invite), and only the caseworker reads it while it is written`,
       403,
     );
   }
@@ -101,8 +144,8 @@ export class DocumentAccess {
       // A good token that does not open this plan: a request for advice may let its adviser
       // read the plan their advice is for, and change nothing in it.
       const user = await this.#signIn.identify(token, planId);
-      if ((await this.#requestsOf(planId)).some((r) => r.adviser.id === user.id)) {
-        return { user, readOnly: true, editable: [] };
+      if (planReadRefusal(await this.#requestsOf(planId), user.id) === null) {
+        return { user, readOnly: true, editable: [], byRequest: true };
       }
       throw error;
     }

@@ -16,14 +16,19 @@ export function signInGate(access: DocumentAccess): Extension {
   return {
     extensionName: "signInGate",
     async onAuthenticate({ token, documentName, connectionConfig, context }) {
-      const { user, readOnly, editable } = await access.open(token, documentName);
+      const { user, readOnly, editable, byRequest } = await access.open(token, documentName);
       if (readOnly) connectionConfig.readOnly = true;
       // Hocuspocus merges what this returns into the context only after every extension's
       // onAuthenticate has run; the ones after this one read the user from the context now.
-      const shared = context as { user?: SignedInUser; editable?: typeof editable };
+      const shared = context as {
+        user?: SignedInUser;
+        editable?: typeof editable;
+        byRequest?: true;
+      };
       shared.user = user;
       if (editable) shared.editable = editable;
-      return editable ? { user, editable } : { user };
+      if (byRequest) shared.byRequest = true;
+      return { user, ...(editable ? { editable } : {}), ...(byRequest ? { byRequest } : {}) };
     },
   };
 }

@@ -16,6 +16,8 @@ const request = (over: Partial<AdviceRequest> = {}): AdviceRequest => ({
   requestedBy: { id: "u-cw", name: "Sam Okafor", role: "caseworker" },
   submittedOn: null,
   submissions: [],
+  coAuthors: [],
+  withdrawn: null,
   ...over,
 });
 
@@ -53,6 +55,27 @@ describe("advice due dates", () => {
     expect(adviceDates([request({ submittedOn: "2026-11-20" })], "2026-12-01")[0]?.status).toBe(
       "late",
     );
+  });
+
+  it("gives a withdrawn request no date: it is awaited no longer, so never late", () => {
+    const withdrawn = request({
+      id: "req-2",
+      withdrawn: {
+        on: "2026-10-20",
+        by: { id: "u-cw", name: "Sam Okafor", role: "caseworker" },
+        reason: "Asked of the wrong service",
+      },
+    });
+    expect(adviceDates([request(), withdrawn], "2026-12-01").map((d) => d.requestId)).toEqual([
+      "req-1",
+    ]);
+  });
+
+  it("reads a request kept before co-authors and withdrawing as one with neither", () => {
+    const doc = new Y.Doc();
+    const { coAuthors: _c, withdrawn: _w, ...older } = request();
+    doc.getMap<unknown>(ADVICE_REQUESTS_MAP_NAME).set("req-1", older);
+    expect(readAdviceRequests(doc)[0]).toMatchObject({ coAuthors: [], withdrawn: null });
   });
 
   it("reads the requests kept beside a plan, oldest first, skipping what is not a request", () => {

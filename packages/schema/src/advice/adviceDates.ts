@@ -24,12 +24,14 @@ const parse = (date: string) => Date.parse(`${date}T00:00:00Z`);
 /**
  * The due date of each request for advice, and whether it was met or is late as of `today`
  * (YYYY-MM-DD), in the shape of `statutoryDates`, so a plan's dates and a caseload list show
- * them beside the dates the law sets for the plan itself.
+ * them beside the dates the law sets for the plan itself. A withdrawn request is due nothing and
+ * has no date.
  */
 export function adviceDates(requests: readonly AdviceRequest[], today: string): AdviceDate[] {
-  return requests.map((request) => {
+  return requests.flatMap((request) => {
+    if (request.withdrawn) return [];
     const { due, submittedOn: done } = request;
-    return {
+    const date: AdviceDate = {
       key: `advice:${request.id}`,
       requestId: request.id,
       label: `Advice from ${request.adviser.name}, ${ADVISER_ROLE_NAMES[request.adviser.role]}`,
@@ -39,5 +41,6 @@ export function adviceDates(requests: readonly AdviceRequest[], today: string): 
       daysLeft: Math.round((parse(due) - parse(today)) / DAY),
       source: "SEND Regulations 2014 reg 8(1)",
     };
+    return [date];
   });
 }

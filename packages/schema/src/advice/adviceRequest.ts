@@ -65,9 +65,37 @@ export const AdviceRequestSchema = z.object({
   submissions: z
     .array(z.object({ version: z.string(), on: z.string(), reason: z.string().nullable() }))
     .default([]),
+  /**
+   * The people the adviser invited to write the advice with them (a colleague who assessed the
+   * child too): each writes in this advice and nothing else, and is not let into the plan.
+   */
+  coAuthors: z
+    .array(
+      z.object({
+        /** The id they sign in with, as for the adviser. */
+        id: z.string(),
+        name: z.string(),
+        /** YYYY-MM-DD. */
+        invitedOn: z.string(),
+      }),
+    )
+    .default([]),
+  /**
+   * Set once the caseworker withdrew the request (the advice is no longer needed, or was asked of
+   * the wrong person): from then on no one writes the advice, and it is due nothing.
+   */
+  withdrawn: z
+    .object({ on: z.string(), by: PersonSchema, reason: z.string() })
+    .nullable()
+    .default(null),
 });
 
 export type AdviceRequest = z.infer<typeof AdviceRequestSchema>;
+
+/** Whether `userId` writes the advice of `request`: its adviser or a co-author, while it stands. */
+export const writesAdvice = (request: AdviceRequest, userId: string): boolean =>
+  request.withdrawn === null &&
+  (request.adviser.id === userId || request.coAuthors.some((c) => c.id === userId));
 
 /**
  * The requests for advice of a plan's Yjs document, oldest first. A value that is not a request
