@@ -4,6 +4,7 @@ import type { ProvisionEntry } from "../Thread.js";
 import { hasDuration, hasFrequency } from "../text/findFrequency.js";
 import { isNumberWord } from "../text/numbers.js";
 import type { Token } from "../text/tokenize.js";
+import { namesExpertise, namesSomeone } from "../text/readDeliverer.js";
 
 const fieldPath = (e: ProvisionEntry, field: string) =>
   formatJsonPath(["sections", e.section, "provisions", e.index, field]);
@@ -146,7 +147,12 @@ const namesKnowledgeOnly = (tokens: readonly Token[]): boolean => {
 export const provisionMissingWho: RuleCheck = (context) =>
   eachProvision(context, ["F", "G", "H1", "H2"], (e, label) => {
     const who = e.provision.deliveredBy;
-    if (!isPlaceholder(who, context.fieldAt(fieldPath(e, "deliveredBy")).tokens)) return null;
+    const path = fieldPath(e, "deliveredBy");
+    if (
+      !isPlaceholder(who, context.fieldAt(path).tokens) &&
+      namesSomeone(who, context.languageAt(path))
+    )
+      return null;
     const said = NO_ONE.test(who) ? "does not say" : `says '${who.trim()}', which does not say`;
     return {
       section: e.section,
@@ -173,7 +179,8 @@ export const provisionMissingExpertise: RuleCheck = (context) =>
     if (
       !isPlaceholder(expertise, tokens) &&
       !namesKnowledgeOnly(tokens) &&
-      !namesNoTraining(tokens)
+      !namesNoTraining(tokens) &&
+      namesExpertise(expertise, tokens)
     )
       return null;
     const said = NO_ONE.test(expertise)
