@@ -210,8 +210,12 @@ function changeVerb(reading: LanguageReading): { start: number; end: number } | 
       const w = sentence.words[i] as LanguageWord;
       // The model can take a participle after "will have" for an adjective ("consolidated").
       const verbal = w.pos === "VERB" || (w.pos === "ADJ" && sentence.words[i - 1]?.pos === "AUX");
-      if (verbal && !w.negated && lemmasOf(w).some((l) => CHANGE_LEMMAS.has(l)))
-        return { start: w.start, end: w.end };
+      if (!verbal || w.negated || !lemmasOf(w).some((l) => CHANGE_LEMMAS.has(l))) continue;
+      // "Her key worker will understand…": the adults' doing, not a change in the child.
+      const before = sentence.words[i - 1];
+      const subject = sentence.words[i - 2];
+      if (before?.norm === "will" && subject && ADULT_SUBJECT.has(subject.norm)) continue;
+      return { start: w.start, end: w.end };
     }
   }
   return null;
@@ -622,12 +626,30 @@ function provisionClause(
       const own = read.subject.length > 0 ? read.subject : joined ? subject : [];
       subject = own;
       if (read.negated || read.verb === null || read.subordinate) continue;
+      // A word quoted ("signs for 'help'") is named, not done.
+      const at = sentence.words.indexOf(read.verb);
+      if (/^['‘’"“”]$/.test(sentence.words[at - 1]?.norm ?? "")) continue;
       const head = own[own.length - 1];
       if (!head) continue;
       const clause = { ...read, subject: own, verb: read.verb };
       const adult = ADULT_SUBJECT.has(head.norm) || clause.subject.some((w) => TITLES.has(w.norm));
       // "Her parents will report that she sleeps…": the adults as witnesses of the measure.
-      if (adult && WITNESS.has(clause.verb.lemma)) continue;
+      if (adult && WITNESS.has(clause.verb.lemma)) {
+        // "…will understand Lila's signs and support her": what the adults then do for her,
+        // which the model may take for a noun.
+        const words = sentence.words;
+        const k = words.findIndex(
+          (w, j) =>
+            w.start > clause.end &&
+            w.norm === "and" &&
+            ADULT_VERBS.has(words[j + 1]?.norm ?? "") &&
+            /^(?:her|him|them)$/.test(words[j + 2]?.norm ?? ""),
+        );
+        const then = words[k + 1];
+        if (k >= 0 && then && !FAMILY.has(head.norm))
+          return { start: (clause.subject[0] as { start: number }).start, end: then.end };
+        continue;
+      }
       // The family's own aims ("her parents will use the visual timetable at home") are not
       // what others provide; what they are given, the word lists above find.
       if (adult && FAMILY.has(head.norm)) continue;

@@ -66,7 +66,17 @@ export function namesSomeone(text: string, reading: LanguageReading): boolean {
     if (BOUNDARY.has(w.norm)) break;
     // A verb after the phrase has begun ends it ("staff deployed…", "the school allocates");
     // the model takes a capitalised first word for a verb at times ("Learning support staff").
-    if ((w.pos === "VERB" || w.pos === "AUX") && part.length > 0 && w.norm !== "teaching") break;
+    // A participle before a noun describes it ("trained staff", "qualified teacher").
+    const describes =
+      /ed$/.test(w.norm) && /^(?:NOUN|PROPN|ADJ)$/.test(sentence.words[i + 1]?.pos ?? "");
+    if (
+      (w.pos === "VERB" || w.pos === "AUX") &&
+      part.length > 0 &&
+      w.norm !== "teaching" &&
+      !describes
+    )
+      break;
+    if (w.pos === "ADV") continue;
     if (possessive(w) || DETERMINERS.test(w.norm)) continue;
     part.push(w);
   }

@@ -102,7 +102,7 @@ const PATTERNS: readonly [VaguenessKind, string][] = [
   // The decision handed to someone else, or to a document outside the plan.
   [
     "deferral",
-    "as|where|when|if advised|recommended|determined|directed|decided|agreed|set|outlined|specified|described|deemed|judged|prescribed|instructed|suggested|detailed|per",
+    "as|where|when|if advised|recommended|determined|directed|decided|agreed|arranged|deployed|assigned|allocated|nominated|set|outlined|specified|described|deemed|judged|prescribed|instructed|suggested|detailed|per",
   ],
   [
     "deferral",
@@ -113,7 +113,13 @@ const PATTERNS: readonly [VaguenessKind, string][] = [
   ["deferral", "discretion|discretionary"],
   ["deferral", "in consultation|liaison|agreement|discussion with"],
   ["deferral", "agreed with|by"],
-  ["deferral", "decided|determined|chosen|selected|set|fixed|specified by"],
+  // "Set by the therapist" names whose programme it is; "chosen by the school" leaves it open,
+  // and so does an amount set by someone: "at a frequency set by the OT".
+  [
+    "deferral",
+    "frequency|length|number|amount|level|duration|intensity|timing|hours ~2set|fixed by",
+  ],
+  ["deferral", "decided|determined|chosen|selected|specified by"],
   ["deferral", "deemed|judged|thought|felt appropriate|necessary|suitable|fit|needed|required"],
   ["deferral", "see|sees fit"],
   [
@@ -322,6 +328,7 @@ const MORE_PATTERNS: readonly [VaguenessKind | `p:${VaguenessKind}`, string][] =
   ["condition", "waiting list|lists"],
   // How much of it is enough, left to whoever reads it: "sufficient training", "adequate experience".
   ["p:empty", "sufficient|sufficiently|adequate|adequately"],
+  ["p:empty", "properly|fully trained|qualified|skilled|equipped|prepared"],
   // Whoever happens to be there, or whoever someone picks.
   ["condition", "any|whichever available|free|spare"],
   ["p:deferral", "whoever|whichever|whatever"],
@@ -829,6 +836,23 @@ function mayIsModal(tokens: readonly Token[], i: number, text: string, child: st
   );
 }
 
+const BE_WORDS = /^(?:be|is|are|being)$/;
+const SHOWN_FEELING =
+  /^(?:distressed|upset|anxious|angry|agitated|dysregulated|unsettled|overwhelmed|frightened|scared|tearful|aggressive|unwell|ill)$/;
+const sentenceText = (text: string, t: Token) => {
+  const sentence = sentenceAround(text, t.start, t.end);
+  return text.slice(sentence.start, sentence.end);
+};
+// Two capitalised words close together inside a sentence name a programme ("Toe by Toe",
+// "Read Write Inc."), which one name alone does not.
+const namesProgramme = (text: string, words: readonly Token[]) =>
+  words.some(
+    (w, k) =>
+      k > 0 &&
+      /^\p{Lu}/u.test(text.slice(w.start, w.end)) &&
+      words.slice(k + 1, k + 3).some((x) => /^\p{Lu}/u.test(text.slice(x.start, x.end))),
+  );
+
 const tokensOfSentence = (tokens: readonly Token[], text: string, t: Token) => {
   const sentence = sentenceAround(text, t.start, t.end);
   return tokens.filter((w) => w.start >= sentence.start && w.end <= sentence.end);
@@ -880,6 +904,27 @@ function readVagueness(
         )
           continue;
         if (kind === "example" && t.norm === "and" && tokens[i + 1]?.norm === "or") continue;
+        // "When he becomes distressed": a feeling the child shows is a trigger anyone can see,
+        // and what follows it a decision; "when he becomes independent" is a time left open.
+        if (
+          kind === "condition" &&
+          /^(?:becomes|become)$/.test(tokens[m.endIndex - 1]?.norm ?? "") &&
+          SHOWN_FEELING.test(tokens[m.endIndex]?.norm ?? "")
+        )
+          continue;
+        // "Breakfast is offered to him at 8.15": what is given, and when, is decided.
+        if (kind === "offer" && BE_WORDS.test(t.norm) && /\d/.test(sentenceText(text, t))) continue;
+        // "32.5 hours a week of one-to-one adult assistance": the hours and the adult are given;
+        // what is done in them is provision-hours-only's concern.
+        if (kind === "empty" && t.norm === "adult" && /\bhours?\b/i.test(sentenceText(text, t)))
+          continue;
+        // "Small-group teaching … using Toe by Toe": the group is the named programme's.
+        if (
+          kind === "empty" &&
+          /^(?:small|small-group)$/.test(t.norm) &&
+          namesProgramme(text, tokensOfSentence(tokens, text, t))
+        )
+          continue;
         // A modifier preceded by a count is an amount: "25% extra time", "2 additional sessions".
         if (kind === "empty" && i > 0 && /^\d+(?:\.\d+)?%?$/.test((tokens[i - 1] as Token).norm))
           continue;
@@ -970,7 +1015,7 @@ const CAN_CONDITION =
 
 // Words without which no rule of grammar in vaguenessByGrammar.ts can find anything.
 const MAYBE_GRAMMAR =
-  /\b(?:if|when|whenever|where|wherever|as|while|whilst|unless|should|try|tries|trying|tried|endeavou?r\w*|aims?|aiming|intend\w*|hopes?|hoping|striv\w*|attempt\w*|seek\w*|encourag\w*|expect\w*|do|does|doing)\b/i;
+  /\b(?:if|when|whenever|where|wherever|as|while|whilst|unless|should|event|try|tries|trying|tried|endeavou?r\w*|aims?|aiming|intend\w*|hopes?|hoping|striv\w*|attempt\w*|seek\w*|encourag\w*|expect\w*|do|does|doing)\b/i;
 const NO_READING: LanguageReading = { sentences: [], entities: [] };
 
 const MAYBE_MODAL = /\b(?:would|could|might|should|can)\b/i;

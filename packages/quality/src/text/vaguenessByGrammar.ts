@@ -2,7 +2,7 @@ import { hasDuration, hasFrequency } from "./findFrequency.js";
 import { isNumberWord, numberValue } from "./numbers.js";
 import { readClauses } from "./readClauses.js";
 import type { LanguageReading, LanguageWord } from "./readLanguage.js";
-import { isNegated } from "./textHelpers.js";
+import { isNegated, sentenceAround } from "./textHelpers.js";
 import type { Token } from "./tokenize.js";
 
 /** A span of a provision's words that leaves room for doubt, with the kind of doubt. */
@@ -47,13 +47,25 @@ const OPENERS = new Set([
 const STATE_LEMMAS = new Set(
   (
     "feel seem appear need require demand dictate warrant struggle deteriorate worsen improve stall " +
-    "slow plateau fall regress decline become get show consider think judge deem believe find " +
+    "slow plateau fall regress decline get show consider think judge deem believe find " +
     "benefit help wish want prefer request ask"
   ).split(" "),
 );
+// Words of eligibility, of capacity and of a judgement of need. A feeling the child shows ("when
+// he becomes distressed") is a trigger anyone can see, and the response to it a decision; a
+// feeling as a need ("if feeling anxious", "when he feels dysregulated") is read by its verb.
 const STATE_WORDS =
-  /^(?:eligible|entitled|qualifies|qualify|anxious|upset|overwhelmed|dysregulated|distressed|tired|unsettled|angry|worried|ready|unable|behind|stuck|slow|low|struggling|necessary|helpful|beneficial|appropriate)$/;
+  /^(?:eligible|entitled|qualifies|qualify|criteria|criterion|policy|threshold|thresholds|eligibility|ready|unable|behind|stuck|slow|struggling|necessary|helpful|beneficial|appropriate)$/;
 const CLAUSE_END = /[.,;:!?)]/;
+// The model leaves some verbs as written ("worsens"): their stems are tried as well.
+const lemmasOf = (w: LanguageWord): string[] => [
+  w.lemma,
+  w.norm.replace(/ies$/, "y"),
+  w.norm.replace(/e?s$/, ""),
+  w.norm.replace(/s$/, ""),
+  w.norm.replace(/e?d$/, ""),
+  w.norm.replace(/ing$/, ""),
+];
 
 function stateConditions(reading: LanguageReading, tokens: readonly Token[]): GrammarSpan[] {
   const spans: GrammarSpan[] = [];
@@ -61,7 +73,9 @@ function stateConditions(reading: LanguageReading, tokens: readonly Token[]): Gr
     const words = sentence.words;
     for (let i = 0; i < words.length; i++) {
       const w = words[i] as LanguageWord;
-      if (!OPENERS.has(w.norm)) continue;
+      const eventThat =
+        w.norm === "that" && words[i - 1]?.norm === "event" && words[i - 3]?.norm === "in";
+      if (!OPENERS.has(w.norm) && !eventThat) continue;
       // "Should" opens a condition only where a clause begins; "as" only before a clause
       // ("as his regulation demands"), not in "as well as", "such as", "as a group".
       if (w.norm === "should" && i > 0 && words[i - 1]?.pos !== "PUNCT") continue;
@@ -82,7 +96,7 @@ function stateConditions(reading: LanguageReading, tokens: readonly Token[]): Gr
         if (x.pos === "PUNCT" && CLAUSE_END.test(x.text)) break;
         if (
           !state &&
-          ((STATE_LEMMAS.has(x.lemma) &&
+          ((lemmasOf(x).some((l) => STATE_LEMMAS.has(l)) &&
             (x.pos === "VERB" || x.pos === "AUX" || x.pos === "NOUN")) ||
             STATE_WORDS.test(x.norm) ||
             (x.pos === "ADJ" && end === i + 1))
@@ -98,10 +112,12 @@ function stateConditions(reading: LanguageReading, tokens: readonly Token[]): Gr
         !(state.pos === "NOUN" && words.indexOf(state) === end - 1)
       )
         continue;
-      // "Get" and "become" are a state only with a word of state after them.
+      // "Get" is a state only with a word of state after it ("gets worse", "get too much").
       if (
-        (state.lemma === "get" || state.lemma === "become") &&
-        !words.slice(i, end).some((x) => x.pos === "ADJ" || STATE_WORDS.test(x.norm))
+        state.lemma === "get" &&
+        !words
+          .slice(i, end)
+          .some((x) => x.pos === "ADJ" || x.pos === "ADV" || STATE_WORDS.test(x.norm))
       )
         continue;
       // A response the sentence decides, with its amount: the condition is its trigger.
@@ -138,6 +154,15 @@ function attitudeHedges(reading: LanguageReading, child: string): GrammarSpan[] 
   const spans: GrammarSpan[] = [];
   for (const sentence of reading.sentences) {
     const words = sentence.words;
+    // "Staff are to encourage her", "the key worker is to try": a duty put as an attitude.
+    words.forEach((w, k) => {
+      const verb = words[k + 2];
+      if (!/^(?:is|are)$/.test(w.norm) || words[k + 1]?.norm !== "to" || !verb) return;
+      const subject = words[k - 1];
+      if (subject && (CHILD.has(subject.norm) || subject.norm === child)) return;
+      if (ATTITUDE.has(verb.lemma) || ATTITUDE.has(verb.norm))
+        spans.push({ kind: "hedge", start: w.start, end: verb.end });
+    });
     for (const clause of readClauses(sentence)) {
       const verb = clause.verb;
       if (!verb || clause.negated || clause.subordinate) continue;
@@ -210,7 +235,7 @@ const KIND_OF_SUPPORT = new Set(
 );
 // Things used that name no thing: "use of technology", "use of visual aids".
 const GENERIC_THING =
-  /^(?:technology|ict|aids|resources|equipment|strategies|prompts|visuals|materials|tools|apparatus|devices|supports)$/;
+  /^(?:technology|ict|it|aac|aids|resources|equipment|strategies|prompts|visuals|materials|tools|apparatus|devices|supports)$/;
 const SCHOOL_SUBJECTS =
   /^(?:english|maths|mathematics|science|pe|re|history|geography|art|music|computing|french|spanish|pshe|rse|i)$/;
 const ROLE =
@@ -229,6 +254,7 @@ function sentenceIsSpecific(text: string, words: readonly Token[], child: string
       (i > 0 &&
         /^\p{Lu}/u.test(text.slice(t.start, t.end)) &&
         !SCHOOL_SUBJECTS.test(t.norm) &&
+        !GENERIC_THING.test(t.norm) &&
         t.norm !== child &&
         t.norm !== `${child}'s`),
   );
@@ -299,6 +325,63 @@ function emptyNounPhrases(text: string, tokens: readonly Token[], child: string)
   return spans;
 }
 
+// Working with others, said with nothing of what is done or when: "staff will liaise with the
+// paediatrician", "home and school to work together", "keep an eye on her progress".
+const COOPERATION =
+  /\b(?:liais(?:e|es|ed|ing)|liaison|communicat(?:e|es|ed|ing)|collaborat(?:e|es|ed|ing)|work(?:s|ing)?\s+(?:closely\s+)?together|keep(?:s|ing)?\s+an\s+eye\s+on|(?:keep|keeps|kept|keeping)\s+(?:\w+\s+){0,2}informed|in\s+close\s+contact)\b/gi;
+
+function cooperationOnly(text: string, tokens: readonly Token[]): GrammarSpan[] {
+  const spans: GrammarSpan[] = [];
+  for (const m of text.matchAll(COOPERATION)) {
+    const sentence = sentenceAround(text, m.index, m.index + m[0].length);
+    const words = tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
+    if (hasFrequency(words) || hasDuration(words, isNumberWord)) continue;
+    if (words.some((t) => /\d/.test(t.norm) || numberValue(t.norm) !== null)) continue;
+    const at = tokens.findIndex((t) => t.start === m.index);
+    if (at >= 0 && isNegated(tokens, at, text)) continue;
+    spans.push({ kind: "empty", start: m.index, end: m.index + m[0].length });
+  }
+  return spans;
+}
+
+// Programmes and interventions not named: "a reading programme, three times a week", "an
+// intervention for his spelling". A name ("Toe by Toe"), an owner ("the therapist's programme",
+// "set by the OT") or a discipline ("occupational therapy programme") says which.
+const UNNAMED = /^(?:programme|programmes|program|intervention|interventions|scheme|package)$/;
+const OWNED_AFTER =
+  /^(?:from|by|of|set|following|using|written|devised|designed|called|named|which|that|with|including|involving|at|in)$/;
+
+function unnamedProgrammes(text: string, tokens: readonly Token[], child: string): GrammarSpan[] {
+  const spans: GrammarSpan[] = [];
+  const capitalised = tokens.some(
+    (w, k) =>
+      k > 0 &&
+      /^\p{Lu}/u.test(text.slice(w.start, w.end)) &&
+      !SCHOOL_SUBJECTS.test(w.norm) &&
+      !GENERIC_THING.test(w.norm) &&
+      w.norm !== child,
+  );
+  if (capitalised) return spans;
+  tokens.forEach((t, i) => {
+    if (!UNNAMED.test(t.norm)) return;
+    const before = tokens.slice(Math.max(0, i - 4), i);
+    const named =
+      before.some((w) => /(?:'s|’s)$/.test(w.norm) || /(?:therapy|ology|physio)$/.test(w.norm)) ||
+      OWNED_AFTER.test(tokens[i + 1]?.norm ?? "") ||
+      /^(?:the|this|that|her|his|their|its)$/.test(tokens[i - 1]?.norm ?? "");
+    // "A reading scheme at book band 5": a level or a count names which.
+    if (named || tokens.slice(i + 1, i + 5).some((w) => /\d/.test(w.norm))) return;
+    // From the article or the first describing word: "a reading programme".
+    let k = i;
+    while (k > 0 && i - k < 3 && !PHRASE_EDGE.test(tokens[k - 1]?.norm ?? "")) k--;
+    const article = tokens[k - 1];
+    const first = article && /^(?:a|an)$/.test(article.norm) ? article : (tokens[k] as Token);
+    spans.push({ kind: "empty", start: first.start, end: t.end });
+  });
+  return spans;
+}
+const PHRASE_EDGE = /^(?:a|an|the|and|or|of|with|to|will|provide|deliver|in|for|on|by)$/;
+
 /** The spans of a provision's description that the grammar shows leave room for doubt. */
 export function vaguenessByGrammar(
   text: string,
@@ -311,5 +394,7 @@ export function vaguenessByGrammar(
     ...attitudeHedges(reading, child),
     ...documentDeferrals(tokens, text),
     ...emptyNounPhrases(text, tokens, child),
+    ...cooperationOnly(text, tokens),
+    ...unnamedProgrammes(text, tokens, child),
   ];
 }
