@@ -53,29 +53,32 @@ function report(): string {
 // The reported half's figures when the rules were last changed (rounded down): a rule change
 // that loses ground fails the build. Never lowered to let a change through. `EARLIER` holds on
 // the statements the corpus had before its second round (the *-kinds.txt files, of the kinds
-// the rules missed), `ALL` on every statement: the new ones, half of them never tuned on, are
-// harder, so the rules score lower on all statements than on the earlier ones.
+// the rules missed) and third (*-language.txt, of the kinds the rules read wrongly as language),
+// `ALL` on every statement: the new ones, half of them never tuned on, are harder, so the rules
+// may score lower on all statements than on the earlier ones.
 const EARLIER: Record<string, { precision: number; recall: number }> = {
-  "provision vague-wording": { precision: 0.98, recall: 0.86 },
+  "provision vague-wording": { precision: 0.98, recall: 0.98 },
   "provision provision-hours-only": { precision: 1, recall: 1 },
-  "provision provision-missing-who": { precision: 1, recall: 0.94 },
-  "provision provision-missing-expertise": { precision: 1, recall: 1 },
-  "provision provision-not-quantified": { precision: 1, recall: 1 },
-  "outcome vague-wording": { precision: 0.91, recall: 0.95 },
-  "outcome outcome-not-measurable": { precision: 0.94, recall: 0.96 },
-  "outcome outcome-is-provision": { precision: 0.92, recall: 0.92 },
+  "provision provision-missing-who": { precision: 1, recall: 0.99 },
+  "provision provision-missing-expertise": { precision: 1, recall: 0.99 },
+  "provision provision-not-quantified": { precision: 0.99, recall: 0.99 },
+  "outcome vague-wording": { precision: 0.95, recall: 0.99 },
+  "outcome outcome-not-measurable": { precision: 0.97, recall: 0.99 },
+  "outcome outcome-is-provision": { precision: 0.99, recall: 0.99 },
 };
 const ALL: Record<string, { precision: number; recall: number }> = {
-  "provision vague-wording": { precision: 0.95, recall: 0.85 },
+  "provision vague-wording": { precision: 0.97, recall: 0.98 },
   "provision provision-hours-only": { precision: 1, recall: 1 },
-  "provision provision-missing-who": { precision: 1, recall: 0.82 },
-  "provision provision-missing-expertise": { precision: 1, recall: 0.88 },
-  "provision provision-not-quantified": { precision: 0.94, recall: 1 },
-  "outcome vague-wording": { precision: 0.85, recall: 0.92 },
-  "outcome outcome-not-measurable": { precision: 0.94, recall: 0.94 },
-  "outcome outcome-is-provision": { precision: 0.93, recall: 0.93 },
+  "provision provision-missing-who": { precision: 1, recall: 0.99 },
+  "provision provision-missing-expertise": { precision: 1, recall: 0.99 },
+  "provision provision-not-quantified": { precision: 0.99, recall: 0.99 },
+  "outcome vague-wording": { precision: 0.93, recall: 0.99 },
+  "outcome outcome-not-measurable": { precision: 0.97, recall: 0.96 },
+  "outcome outcome-is-provision": { precision: 0.99, recall: 0.99 },
 };
-const earlier = score(half.filter((item) => !item.file.includes("-kinds")));
+const earlier = score(
+  half.filter((item) => !item.file.includes("-kinds") && !item.file.includes("-language")),
+);
 
 describe(`the checker on the ${HALF} half of its corpus`, () => {
   it.skipIf(HALF !== "report")("keeps its precision and recall on the reported half", () => {

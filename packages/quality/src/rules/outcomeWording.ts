@@ -129,6 +129,7 @@ const VAGUE_CHANGE = new PhraseMatcher([
   "achieve",
   "be ready",
   "be prepared",
+  "be able to access",
 ]);
 
 const MEASURE = new Set([
@@ -209,9 +210,52 @@ function changeVerb(reading: LanguageReading): { start: number; end: number } | 
       const w = sentence.words[i] as LanguageWord;
       // The model can take a participle after "will have" for an adjective ("consolidated").
       const verbal = w.pos === "VERB" || (w.pos === "ADJ" && sentence.words[i - 1]?.pos === "AUX");
-      if (verbal && !w.negated && lemmasOf(w).some((l) => CHANGE_LEMMAS.has(l)))
-        return { start: w.start, end: w.end };
+      if (!verbal || w.negated || !lemmasOf(w).some((l) => CHANGE_LEMMAS.has(l))) continue;
+      // "Her key worker will understand…": the adults' doing, not a change in the child.
+      const before = sentence.words[i - 1];
+      const subject = sentence.words[i - 2];
+      if (before?.norm === "will" && subject && ADULT_SUBJECT.has(subject.norm)) continue;
+      return { start: w.start, end: w.end };
     }
+  }
+  return null;
+}
+
+// A norm named as the yardstick: the level typical of an age, the child's peers, the expected.
+const NORM =
+  /^(?:age-related|age-appropriate|age-expected|age-typical|expected|typical|potential|peers|peer)$/;
+// What places the child against the norm: a test, a score, an assessment, a count.
+const INSTRUMENT =
+  /\b(?:assess\w*|tests?|tested|scores?|scored|standardi[sz]ed|screening|checklist|profile|reading age|spelling age|%|percent|sats?|gcses?|grades?)\b/i;
+
+function normOnly(tokens: readonly Token[], text: string): { start: number; end: number } | null {
+  const i = tokens.findIndex(
+    (t, k) =>
+      NORM.test(t.norm) ||
+      (t.norm === "line" && tokens[k - 1]?.norm === "in" && tokens[k + 1]?.norm === "with") ||
+      (t.norm === "catch" && tokens[k + 1]?.norm === "up"),
+  );
+  if (i < 0 || INSTRUMENT.test(text)) return null;
+  if (
+    tokens.some((t, k) => (isNumberWord(t.norm) || /^\d/.test(t.norm)) && !isTimeCount(tokens, k))
+  )
+    return null;
+  const t = tokens[i] as Token;
+  return { start: t.start, end: t.end };
+}
+
+// "Will have ways to calm himself", "a range of strategies", "the skills to make friends": means
+// the child holds, which no one can see until the child uses them.
+const MEANS =
+  /^(?:ways?|tools?|strategies|strategy|skills?|techniques?|methods?|means|ideas?|range)$/;
+function havesMeans(tokens: readonly Token[], text: string): { start: number; end: number } | null {
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (tokens[i]?.norm !== "will" || tokens[i + 1]?.norm !== "have") continue;
+    const next = tokens
+      .slice(i + 2, i + 5)
+      .find((t) => !/^(?:a|an|the|some|more|new|his|her|their|own)$/.test(t.norm));
+    if (next && MEANS.test(next.norm) && !isNegated(tokens, i, text))
+      return { start: (tokens[i] as Token).start, end: next.end };
   }
   return null;
 }
@@ -228,18 +272,32 @@ export const outcomeNotMeasurable: RuleCheck = (context) =>
           message: `${label} has no statement. Say what ${context.childName} will be able to do, and how anyone will know.`,
         };
       }
+      // "Reach age-related expectations", "in line with his peers": a norm is a yardstick only
+      // with the test or the count that says where the child stands against it.
+      const norm = normOnly(tokens, text);
       // "A reduced timetable": a word describing a thing, not a change in the child.
-      if (hasMeasure(tokens, text)) return null;
+      if (!norm && hasMeasure(tokens, text)) return null;
       const change =
+        norm ??
+        havesMeans(tokens, text) ??
         VAGUE_CHANGE.find(tokens).find(
           (m) =>
             !isNegated(tokens, m.index, text) &&
+            // "Staff will understand her needs": what the adults do, which is provision.
+            !(
+              tokens[m.index - 1]?.norm === "will" &&
+              ADULT_SUBJECT.has(tokens[m.index - 2]?.norm ?? "")
+            ) &&
             !(
               /ed$/.test(tokens[m.index]?.norm ?? "") &&
               /^(?:a|an|the)$/.test(tokens[m.index - 1]?.norm ?? "")
             ),
-        ) ?? changeVerb(language());
+        ) ??
+        changeVerb(language());
       if (!change) return null;
+      // "Staff will understand her needs": the adults' doing, which outcome-is-provision reports.
+      const adults = provisionClause(language(), context.childName.toLowerCase());
+      if (adults && change.start >= adults.start && change.end <= adults.end) return null;
       return {
         section: "E",
         target: o.id,
@@ -273,7 +331,6 @@ const GIVEN = new PhraseMatcher([
   "will be assessed by",
   "will be referred",
   "will be placed",
-  "will be able to access",
   "will access",
   "will continue to access",
   "will have access",
@@ -470,7 +527,30 @@ function provisionWords(
       )
     )
       return false;
-    return window.some((t) => SUPPORT_NOUNS.has(t.norm));
+    // "Will have ways to calm down", "a range of strategies": means the child holds.
+    const first = window.find(
+      (t) => !/^(?:a|an|the|some|more|new|his|her|their|own)$/.test(t.norm),
+    );
+    if (first && MEANS.test(first.norm)) return false;
+    if (
+      window.some(
+        (t) => SUPPORT_NOUNS.has(t.norm) || (ADULT_SUBJECT.has(t.norm) && !FAMILY.has(t.norm)),
+      )
+    )
+      return true;
+    // "Will have his lunch with a member of staff", "his break times supervised by a midday
+    // supervisor": an adult beside the child, which is what others provide.
+    const clause = tokens.slice(m.endIndex, m.endIndex + 10);
+    const end = clause.findIndex(
+      (t, k) => k > 0 && /[.,;]/.test(text.slice((clause[k - 1] as Token).end, t.start)),
+    );
+    return (end < 0 ? clause : clause.slice(0, end)).some(
+      (t, k, words) =>
+        /^(?:with|by|beside)$/.test(t.norm) &&
+        words
+          .slice(k + 1, k + 5)
+          .some((w) => ADULT_SUBJECT.has(w.norm) || /^(?:supervisor|member)$/.test(w.norm)),
+    );
   });
   if (had) return had;
   // "Staff will provide...", "The TA will support Mia": the sentence is about the adults.
@@ -533,13 +613,43 @@ function provisionClause(
   child: string,
 ): { start: number; end: number } | null {
   for (const sentence of reading.sentences) {
-    for (const clause of readClauses(sentence)) {
-      if (clause.negated || clause.verb === null || clause.subordinate) continue;
-      const head = clause.subject[clause.subject.length - 1];
+    let subject: readonly LanguageWord[] = [];
+    for (const read of readClauses(sentence)) {
+      // "Staff will understand her needs and adapt her lessons": the second verb's subject is
+      // the first's.
+      const joined = sentence.words.find(
+        (w) => w.end <= read.start && w.end >= read.start - 5 && w.norm === "and",
+      );
+      // "Isla's needs": a possessive before a noun the model took for a verb is no clause.
+      const tail = read.subject[read.subject.length - 1];
+      if (tail && (tail.norm === "'s" || tail.norm === "’s")) continue;
+      const own = read.subject.length > 0 ? read.subject : joined ? subject : [];
+      subject = own;
+      if (read.negated || read.verb === null || read.subordinate) continue;
+      // A word quoted ("signs for 'help'") is named, not done.
+      const at = sentence.words.indexOf(read.verb);
+      if (/^['‘’"“”]$/.test(sentence.words[at - 1]?.norm ?? "")) continue;
+      const head = own[own.length - 1];
       if (!head) continue;
+      const clause = { ...read, subject: own, verb: read.verb };
       const adult = ADULT_SUBJECT.has(head.norm) || clause.subject.some((w) => TITLES.has(w.norm));
       // "Her parents will report that she sleeps…": the adults as witnesses of the measure.
-      if (adult && WITNESS.has(clause.verb.lemma)) continue;
+      if (adult && WITNESS.has(clause.verb.lemma)) {
+        // "…will understand Lila's signs and support her": what the adults then do for her,
+        // which the model may take for a noun.
+        const words = sentence.words;
+        const k = words.findIndex(
+          (w, j) =>
+            w.start > clause.end &&
+            w.norm === "and" &&
+            ADULT_VERBS.has(words[j + 1]?.norm ?? "") &&
+            /^(?:her|him|them)$/.test(words[j + 2]?.norm ?? ""),
+        );
+        const then = words[k + 1];
+        if (k >= 0 && then && !FAMILY.has(head.norm))
+          return { start: (clause.subject[0] as { start: number }).start, end: then.end };
+        continue;
+      }
       // The family's own aims ("her parents will use the visual timetable at home") are not
       // what others provide; what they are given, the word lists above find.
       if (adult && FAMILY.has(head.norm)) continue;

@@ -4,6 +4,8 @@ import type { ProvisionEntry } from "../Thread.js";
 import { hasDuration, hasFrequency } from "../text/findFrequency.js";
 import { isNumberWord } from "../text/numbers.js";
 import type { Token } from "../text/tokenize.js";
+import { namesExpertise, namesSomeone } from "../text/readDeliverer.js";
+import { readLanguage } from "../text/readLanguage.js";
 
 const fieldPath = (e: ProvisionEntry, field: string) =>
   formatJsonPath(["sections", e.section, "provisions", e.index, field]);
@@ -143,10 +145,24 @@ const namesKnowledgeOnly = (tokens: readonly Token[]): boolean => {
   );
 };
 
+// A plan names the same few deliverers again and again ("Teaching assistant"): the judgement of
+// an answer depends on its words alone, so it is remembered by them rather than read once per
+// provision by the language model.
+const judgedWho = new Map<string, boolean>();
+function namesSomeoneIn(who: string): boolean {
+  const known = judgedWho.get(who);
+  if (known !== undefined) return known;
+  const named = namesSomeone(who, readLanguage(who));
+  if (judgedWho.size >= 2000) judgedWho.clear();
+  judgedWho.set(who, named);
+  return named;
+}
+
 export const provisionMissingWho: RuleCheck = (context) =>
   eachProvision(context, ["F", "G", "H1", "H2"], (e, label) => {
     const who = e.provision.deliveredBy;
-    if (!isPlaceholder(who, context.fieldAt(fieldPath(e, "deliveredBy")).tokens)) return null;
+    const path = fieldPath(e, "deliveredBy");
+    if (!isPlaceholder(who, context.fieldAt(path).tokens) && namesSomeoneIn(who)) return null;
     const said = NO_ONE.test(who) ? "does not say" : `says '${who.trim()}', which does not say`;
     return {
       section: e.section,
@@ -173,7 +189,8 @@ export const provisionMissingExpertise: RuleCheck = (context) =>
     if (
       !isPlaceholder(expertise, tokens) &&
       !namesKnowledgeOnly(tokens) &&
-      !namesNoTraining(tokens)
+      !namesNoTraining(tokens) &&
+      namesExpertise(expertise, tokens)
     )
       return null;
     const said = NO_ONE.test(expertise)

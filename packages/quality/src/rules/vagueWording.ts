@@ -63,9 +63,14 @@ export const vagueWording: RuleCheck = ({ fields, config, childName, perField, f
       if (match.phrase === "access to" && accessSpan(tokens, match.index) === null) continue;
       // "Her key adult, the class teaching assistant,": the role is named beside it.
       // "Her key adult" in the words, with the role given as who delivers it, is that role.
+      // In an outcome "her key adult" is the person the child already has, whom she tells or greets.
       if (
         match.phrase === "key adult" &&
-        (namedBeside(text, match.end) || (whoIsNamed && refersBack(tokens, match.index)))
+        (namedBeside(text, match.end) ||
+          (whoIsNamed && refersBack(tokens, match.index)) ||
+          (field.section === "E" &&
+            refersBack(tokens, match.index) &&
+            !/^(?:will|to|should|can|must)$/.test(tokens[match.endIndex]?.norm ?? "")))
       )
         continue;
       if (

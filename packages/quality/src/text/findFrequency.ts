@@ -53,6 +53,15 @@ export function hasFrequency(tokens: readonly Token[]): boolean {
     const next = tokens[i + 1];
     if (next === undefined) return false;
     if (PER.has(t.norm) && PERIODS.has(next.norm)) return true;
+    // "Each school day", "every English lesson", "every Friday afternoon".
+    if (
+      (t.norm === "every" || t.norm === "each") &&
+      !/^\d/.test(next.norm) &&
+      !isNumberWord(next.norm) &&
+      (PERIODS.has(tokens[i + 2]?.norm ?? "") ||
+        (!/^\d/.test(tokens[i + 2]?.norm ?? "") && PERIODS.has(tokens[i + 3]?.norm ?? "")))
+    )
+      return true;
     // Not "an hour" (a length), but "each hour" and "every hour".
     if ((t.norm === "every" || t.norm === "each" || t.norm === "per") && next.norm === "hour")
       return true;

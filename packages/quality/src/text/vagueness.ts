@@ -2,7 +2,8 @@ import { hasFrequency } from "./findFrequency.js";
 import { NUMBER_WORD_SOURCE, numberValue } from "./numbers.js";
 import { TokenPattern } from "./TokenPattern.js";
 import { readClauses } from "./readClauses.js";
-import { readLanguage } from "./readLanguage.js";
+import { type LanguageReading, readLanguage } from "./readLanguage.js";
+import { vaguenessByGrammar } from "./vaguenessByGrammar.js";
 import { inRanges, isNegated, quotedRanges, sentenceAround } from "./textHelpers.js";
 import type { Token } from "./tokenize.js";
 
@@ -93,7 +94,7 @@ const PATTERNS: readonly [VaguenessKind, string][] = [
   ["hedge", "will|to|may|should|could look to"],
   ["hedge", "every effort"],
   ["hedge", "best endeavours|endeavors|efforts"],
-  ["hedge", "hopefully|ideally|preferably"],
+  ["hedge", "hopefully|ideally|preferably|probably|perhaps|possibly|maybe|likely"],
   ["hedge", "it|is|are|be hoped|anticipated|intended|envisaged|expected that"],
   ["hedge", "it is hoped|anticipated|intended|envisaged"],
   ["hedge", "as far|much as possible|practicable|feasible"],
@@ -101,7 +102,7 @@ const PATTERNS: readonly [VaguenessKind, string][] = [
   // The decision handed to someone else, or to a document outside the plan.
   [
     "deferral",
-    "as|where|when|if advised|recommended|determined|directed|decided|agreed|set|outlined|specified|described|deemed|judged|prescribed|instructed|suggested|detailed|per",
+    "as|where|when|if advised|recommended|determined|directed|decided|agreed|arranged|deployed|assigned|allocated|nominated|set|outlined|specified|described|deemed|judged|prescribed|instructed|suggested|detailed|per",
   ],
   [
     "deferral",
@@ -112,7 +113,13 @@ const PATTERNS: readonly [VaguenessKind, string][] = [
   ["deferral", "discretion|discretionary"],
   ["deferral", "in consultation|liaison|agreement|discussion with"],
   ["deferral", "agreed with|by"],
-  ["deferral", "decided|determined|chosen|selected|set|fixed|specified by"],
+  // "Set by the therapist" names whose programme it is; "chosen by the school" leaves it open,
+  // and so does an amount set by someone: "at a frequency set by the OT".
+  [
+    "deferral",
+    "frequency|length|number|amount|level|duration|intensity|timing|hours ~2set|fixed by",
+  ],
+  ["deferral", "decided|determined|chosen|selected|specified by"],
   ["deferral", "deemed|judged|thought|felt appropriate|necessary|suitable|fit|needed|required"],
   ["deferral", "see|sees fit"],
   [
@@ -125,7 +132,7 @@ const PATTERNS: readonly [VaguenessKind, string][] = [
   ],
   [
     "deferral",
-    "school|setting|staff|senco|teacher|teachers|professionals|team|provider|they ~2decide|determine|choose|select|judge|decides|determines|chooses|selects",
+    "school|setting|staff|senco|teacher|teachers|professionals|team|provider|they ~2decide|determine|choose|select|judge|decides|determines|chooses|selects|allocate|allocates|assign|assigns|deploy|deploys|nominate|nominates",
   ],
   // How often, not said.
   [
@@ -319,6 +326,21 @@ const MORE_PATTERNS: readonly [VaguenessKind | `p:${VaguenessKind}`, string][] =
   // The service's own capacity as the measure: "in line with the therapist's caseload".
   ["condition", "caseload|caseloads"],
   ["condition", "waiting list|lists"],
+  // How much of it is enough, left to whoever reads it: "sufficient training", "adequate experience".
+  ["p:empty", "sufficient|sufficiently|adequate|adequately"],
+  ["p:empty", "properly|fully trained|qualified|skilled|equipped|prepared"],
+  // Whoever happens to be there, or whoever someone picks.
+  ["condition", "any|whichever available|free|spare"],
+  ["p:deferral", "whoever|whichever|whatever"],
+  [
+    "deferral",
+    "of|at [the] school's|senco's|teacher's|setting's|staff's|provider's|college's|nursery's|team's|therapist's choosing|choice",
+  ],
+  ["deferral", "will|shall|would be agreed|decided|determined|chosen|selected|negotiated"],
+  [
+    "condition",
+    "suits|suit|fits|fit|convenient [to|for] [the] timetable|school|staff|setting|staffing|class|teacher",
+  ],
   // In provision a cap on what is given; in an outcome "no more than three errors" is the bar.
   ["p:ceiling", "no|not more than #|a|an"],
   ["p:ceiling", "at most #"],
@@ -550,6 +572,8 @@ const PHYSICAL = new Set([
 ]);
 const PLACES =
   /^(?:lifts?|classrooms?|buildings?|sites?|floors?|toilets?|corridors?|doors?|entrances?|rooms|all areas|every area|playgrounds?|halls?|stairs|upstairs)$/;
+const FIXTURES =
+  /^(?:lift|key|keys|desk|desks|chair|chairs|table|tables|hoist|hoists|ramp|ramps|handrails?|lockers?|seat|seats|seating|changing|bench|benches|height-adjustable|adapted|accessible|sloped)$/;
 const ACCESS_BEFORE = new Set([
   "have",
   "has",
@@ -598,6 +622,12 @@ export function accessSpan(tokens: readonly Token[], i: number): VagueSpan | nul
       .filter((w) => !/^(?:the|all|every|each|a|an|her|his|their)$/.test(w.norm))
       .slice(0, 2);
     if (objects.some((w) => PLACES.test(w.norm)) && tokens[i + 2]?.norm !== "a") return null;
+    // A fixture or a piece of furniture is the building's too: "a lift key", "an adapted chair".
+    const things = tokens
+      .slice(i + 2, i + 6)
+      .filter((w) => !/^(?:the|all|every|each|a|an|her|his|their)$/.test(w.norm))
+      .slice(0, 3);
+    if (things.some((w) => FIXTURES.test(w.norm))) return null;
   }
   // "Able to access", "allowed to access": leave to use a service, not the service.
   const leaveTo =
@@ -616,9 +646,9 @@ export function accessSpan(tokens: readonly Token[], i: number): VagueSpan | nul
 // Every count written in words, not only the common ones: "seventeen to twenty-five minutes".
 const NUMBER = `(?:\\d+(?:\\.\\d+)?|${NUMBER_WORD_SOURCE})`;
 const UNIT =
-  "(?:of\\s+\\d+|minutes?|mins?|hours?|hrs?|h|sessions?|times|days?|weeks?|lessons?|periods?|visits?|x|×|pupils?|children|students|terms?|months?|blocks?|slots?|occasions|a\\s+(?:day|week|term|month)|per|each|every|weekly|daily|monthly|termly|hourly|words?|sentences?|steps?|prompts?|reminders?|questions?|books?|items?|peers?|friends?|adults?|turns?|attempts?|trials?|activities|tasks?|signs?|symbols?|spellings?|targets?|breaks?)";
+  "(?:of\\s+\\d+|minutes?|mins?|hours?|hrs?|h|sessions?|times|days?|weeks?|lessons?|periods?|visits?|x|×|pupils?|children|students|terms?|months?|blocks?|slots?|occasions|a\\s+(?:day|week|term|month)|per|each|every|weekly|daily|monthly|termly|hourly|words?|sentences?|steps?|prompts?|reminders?|questions?|books?|items?|peers?|friends?|adults?|turns?|attempts?|trials?|activities|tasks?|signs?|symbols?|spellings?|targets?|breaks?|lines?|pages?|paragraphs?|of(?=\\s))";
 const RANGE = new RegExp(
-  `\\b(?:between\\s+(${NUMBER})\\s*(?:${UNIT}\\s+)?and\\s+(${NUMBER})\\b(?:\\s*${UNIT}\\b)?|(${NUMBER})\\s*(?:${UNIT}\\s*)?(?:-|–|—|to|or)\\s*(${NUMBER})\\s*${UNIT}\\b|(once|twice)\\s+or\\s+(twice|three\\s+times|thrice))`,
+  `\\b(?:between\\s+(${NUMBER})\\s*(?:${UNIT}\\s+)?and\\s+(${NUMBER})\\b(?:\\s*${UNIT}\\b)?|(${NUMBER})\\s*(?:${UNIT}\\s*)?(?:-|–|—|to|or)\\s*(${NUMBER})\\s*(?:(?!${UNIT}\\b)[a-z]+\\s+)?${UNIT}\\b|(once|twice)\\s+or\\s+(twice|three\\s+times|thrice))`,
   "gi",
 );
 const MAYBE_NUMBER = new RegExp(`\\d|\\b(?:${NUMBER_WORD_SOURCE})\\b`, "i");
@@ -636,6 +666,18 @@ const EITHER_COUNT = new RegExp(`\\b(${NUMBER})\\s+or\\s+(${NUMBER})\\b`, "gi");
 const NAMED_BY_NUMBER =
   /^(?:years?|key|stage|level|levels|age|ages|step|steps|page|pages|chapter|book|band|grade|grades|phase|room|table|group|number|numbers)$/i;
 
+// Nouns a child's work is counted in: after a verb of learning, a range of them is an amount not
+// fixed ("write 4 or 5 sentences", "spell 15 to 20 of her words"), not the content learnt.
+const THINGS_COUNTED =
+  /^(?:books?|sentences?|lines?|pages?|paragraphs?|words?|spellings?|questions?|stories|letters?|sounds?|signs?|of|times|minutes?|mins?)$/i;
+
+function countsThings(text: string, end: number, matched = ""): boolean {
+  const last = /([\p{L}]+)\s*$/u.exec(matched)?.[1];
+  if (last && THINGS_COUNTED.test(last)) return true;
+  const after = /^\s*([\p{L}-]+)(?:\s+([\p{L}-]+))?/u.exec(text.slice(end));
+  return !!after && (THINGS_COUNTED.test(after[1] ?? "") || THINGS_COUNTED.test(after[2] ?? ""));
+}
+
 function rangeSpans(text: string): VagueSpan[] {
   if (!MAYBE_NUMBER.test(text)) return [];
   const spans: VagueSpan[] = [];
@@ -645,7 +687,13 @@ function rangeSpans(text: string): VagueSpan[] {
     spans.push({ kind: "estimate", start: m.index, end: m.index + m[0].length });
   for (const m of text.matchAll(EITHER_COUNT)) {
     const lead = /([\p{L}-]+)\s*$/u.exec(text.slice(Math.max(0, m.index - 30), m.index))?.[1];
-    if (lead && (CONTENT_BEFORE.has(lead.toLowerCase()) || NAMED_BY_NUMBER.test(lead))) continue;
+    if (lead && NAMED_BY_NUMBER.test(lead)) continue;
+    if (
+      lead &&
+      CONTENT_BEFORE.has(lead.toLowerCase()) &&
+      !countsThings(text, m.index + m[0].length)
+    )
+      continue;
     const a = numberValue((m[1] as string).toLowerCase());
     const b = numberValue((m[2] as string).toLowerCase());
     if (a === null || b === null || a >= b) continue;
@@ -654,7 +702,13 @@ function rangeSpans(text: string): VagueSpan[] {
   }
   for (const m of text.matchAll(RANGE)) {
     const lead = /([\p{L}-]+)\s*$/u.exec(text.slice(Math.max(0, m.index - 30), m.index))?.[1];
-    if (lead && CONTENT_BEFORE.has(lead.toLowerCase())) continue;
+    // "Numbers between 1 and 100" is what is learnt; "read 3 to 4 books", an amount not fixed.
+    if (
+      lead &&
+      CONTENT_BEFORE.has(lead.toLowerCase()) &&
+      !countsThings(text, m.index + m[0].length, m[0])
+    )
+      continue;
     const low = m[1] ?? m[3];
     const high = m[2] ?? m[4];
     if (low !== undefined && high !== undefined) {
@@ -700,6 +754,18 @@ export function isLengthCap(
   if (before !== "of" && before !== "lasting" && before !== "for") return false;
   if (!LENGTH_UNITS.test(tokens[end]?.norm ?? "")) return false;
   const sentence = sentenceAround(text, (tokens[i] as Token).start, (tokens[i] as Token).end);
+  // "She can leave for up to 10 minutes": a limit on leave given to the child, which is decided.
+  const words = tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
+  if (
+    before === "for" &&
+    words.some(
+      (t, k) =>
+        LEAVE.has(t.norm) &&
+        /^(?:can|may|to)$/.test(words[k - 1]?.norm ?? "") &&
+        words.slice(0, k).some((w) => CHILD.has(w.norm)),
+    )
+  )
+    return true;
   return hasFrequency(tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end));
 }
 
@@ -746,18 +812,51 @@ const LEAVE = new Set([
   "return",
 ]);
 
+// A capitalised word that is no word of a body of people: a person's name ("Ella may wear…").
+const NOT_A_NAME =
+  /^(?:the|a|an|this|that|staff|school|setting|adults?|teachers?|parents?|it|we|you|they|there|pupils?|students?|children|everyone)$/;
+const isPersonsName = (text: string, t: Token) =>
+  /^\p{Lu}\p{Ll}+$/u.test(text.slice(t.start, t.end)) && !NOT_A_NAME.test(t.norm);
+
 function mayIsModal(tokens: readonly Token[], i: number, text: string, child: string): boolean {
   const t = tokens[i] as Token;
   const next = tokens[i + 1];
   if (!next || /^\d/.test(next.norm)) return false;
   const prev = tokens[i - 1];
   if (prev && MONTH_BEFORE.has(prev.norm)) return false;
-  if (prev && (CHILD.has(prev.norm) || prev.norm === child) && LEAVE.has(next.norm)) return false;
+  if (
+    prev &&
+    (CHILD.has(prev.norm) || prev.norm === child || isPersonsName(text, prev)) &&
+    LEAVE.has(next.norm)
+  )
+    return false;
   // A capital "May" mid-sentence is the month.
   return (
     text[t.start] === "m" || prev === undefined || /[.!?:;\n]\s*$/.test(text.slice(0, t.start))
   );
 }
+
+const BE_WORDS = /^(?:be|is|are|being)$/;
+const SHOWN_FEELING =
+  /^(?:distressed|upset|anxious|angry|agitated|dysregulated|unsettled|overwhelmed|frightened|scared|tearful|aggressive|unwell|ill)$/;
+const sentenceText = (text: string, t: Token) => {
+  const sentence = sentenceAround(text, t.start, t.end);
+  return text.slice(sentence.start, sentence.end);
+};
+// Two capitalised words close together inside a sentence name a programme ("Toe by Toe",
+// "Read Write Inc."), which one name alone does not.
+const namesProgramme = (text: string, words: readonly Token[]) =>
+  words.some(
+    (w, k) =>
+      k > 0 &&
+      /^\p{Lu}/u.test(text.slice(w.start, w.end)) &&
+      words.slice(k + 1, k + 3).some((x) => /^\p{Lu}/u.test(text.slice(x.start, x.end))),
+  );
+
+const tokensOfSentence = (tokens: readonly Token[], text: string, t: Token) => {
+  const sentence = sentenceAround(text, t.start, t.end);
+  return tokens.filter((w) => w.start >= sentence.start && w.end <= sentence.end);
+};
 
 /** Spans of `text` that leave room for doubt, left to right, not overlapping. */
 export function findVagueness(
@@ -805,11 +904,47 @@ function readVagueness(
         )
           continue;
         if (kind === "example" && t.norm === "and" && tokens[i + 1]?.norm === "or") continue;
+        // "When he becomes distressed": a feeling the child shows is a trigger anyone can see,
+        // and what follows it a decision; "when he becomes independent" is a time left open.
+        if (
+          kind === "condition" &&
+          /^(?:becomes|become)$/.test(tokens[m.endIndex - 1]?.norm ?? "") &&
+          SHOWN_FEELING.test(tokens[m.endIndex]?.norm ?? "")
+        )
+          continue;
+        // "Breakfast is offered to him at 8.15": what is given, and when, is decided.
+        if (kind === "offer" && BE_WORDS.test(t.norm) && /\d/.test(sentenceText(text, t))) continue;
+        // "32.5 hours a week of one-to-one adult assistance": the hours and the adult are given;
+        // what is done in them is provision-hours-only's concern.
+        if (kind === "empty" && t.norm === "adult" && /\bhours?\b/i.test(sentenceText(text, t)))
+          continue;
+        // "Small-group teaching … using Toe by Toe": the group is the named programme's.
+        if (
+          kind === "empty" &&
+          /^(?:small|small-group)$/.test(t.norm) &&
+          namesProgramme(text, tokensOfSentence(tokens, text, t))
+        )
+          continue;
         // A modifier preceded by a count is an amount: "25% extra time", "2 additional sessions".
         if (kind === "empty" && i > 0 && /^\d+(?:\.\d+)?%?$/.test((tokens[i - 1] as Token).norm))
           continue;
         // "At times of change" names the times.
         if (kind === "frequency" && t.norm === "at" && tokens[m.endIndex]?.norm === "of") continue;
+        // "Each part of the day", "every part of the week": all of them, which is a decision.
+        if (
+          kind === "frequency" &&
+          t.norm === "part" &&
+          /^(?:each|every|all)$/.test(tokens[i - 1]?.norm ?? "")
+        )
+          continue;
+        // "Stays with him until he is settled at his table each morning": an end the sentence
+        // fixes by its interval, not a time left open.
+        if (
+          kind === "condition" &&
+          t.norm === "until" &&
+          hasFrequency(tokensOfSentence(tokens, text, t))
+        )
+          continue;
         // "Count up to 20" is what is learnt, not a ceiling on what is given.
         if (kind === "ceiling" && i > 0 && CONTENT_BEFORE.has((tokens[i - 1] as Token).norm))
           continue;
@@ -848,9 +983,18 @@ function readVagueness(
       if (span && !inRanges(quoted, span.start)) found.push(span);
     }
   }
+  // The model reads the words once, and only when a rule of grammar may apply.
+  let reading: LanguageReading | null = null;
+  const read = () => (reading ??= readLanguage(text));
   if (inProvision && statement && MAYBE_MODAL.test(text)) {
-    for (const span of modalHedges(text, child))
+    for (const span of modalHedges(read(), child))
       if (!inRanges(quoted, span.start)) found.push(span);
+  }
+  if (inProvision && statement) {
+    const spans = MAYBE_GRAMMAR.test(text)
+      ? vaguenessByGrammar(text, tokens, read(), child)
+      : vaguenessByGrammar(text, tokens, NO_READING, child);
+    for (const span of spans) if (!inRanges(quoted, span.start)) found.push(span);
   }
   // "Wherever they can", "if she is able": a condition on whether it can be done at all.
   for (const m of text.matchAll(CAN_CONDITION)) {
@@ -867,7 +1011,12 @@ function readVagueness(
 }
 
 const CAN_CONDITION =
-  /\b(?:where|wherever|whenever|when|if)\s+(?:[\p{L}']+\s+){0,2}(?:can|could|is able|are able)(?=\s*(?:[.,;:)]|$))/giu;
+  /\b(?:where|wherever|whenever|when|if|as best|as well as|as far as|as much as)\s+(?:[\p{L}']+\s+){0,2}(?:can|could|is able|are able)(?=\s*(?:[.,;:)]|$))/giu;
+
+// Words without which no rule of grammar in vaguenessByGrammar.ts can find anything.
+const MAYBE_GRAMMAR =
+  /\b(?:if|when|whenever|where|wherever|as|while|whilst|unless|should|event|try|tries|trying|tried|endeavou?r\w*|aims?|aiming|intend\w*|hopes?|hoping|striv\w*|attempt\w*|seek\w*|encourag\w*|expect\w*|do|does|doing)\b/i;
+const NO_READING: LanguageReading = { sentences: [], entities: [] };
 
 const MAYBE_MODAL = /\b(?:would|could|might|should|can)\b/i;
 const HEDGING_MODALS = new Set(["would", "could", "might", "should", "can"]);
@@ -878,9 +1027,9 @@ const HEDGING_MODALS = new Set(["would", "could", "might", "should", "can"]);
  * "can" say what is possible or advised. Leave given to the child ("she can use the lift at any
  * time") is a decision, and so is a modal that no verb follows.
  */
-function modalHedges(text: string, child: string): VagueSpan[] {
+function modalHedges(reading: LanguageReading, child: string): VagueSpan[] {
   const spans: VagueSpan[] = [];
-  for (const sentence of readLanguage(text).sentences) {
+  for (const sentence of reading.sentences) {
     for (const clause of readClauses(sentence)) {
       if (clause.modal === null || !HEDGING_MODALS.has(clause.modal) || clause.verb === null)
         continue;
