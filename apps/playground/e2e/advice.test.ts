@@ -286,8 +286,13 @@ describe("asking for advice in the playground", () => {
     // In the plan, each lifted item says where it came from, linked to the advice.
     await caseworker.getByRole("link", { name: "Back to the plan" }).click();
     // Cards are made ready as they come near the screen: each is scrolled to, as a reader would.
+    // By the item's own words: a provision that serves an outcome shows the outcome's words too.
     const cardWith = (words: string) =>
-      caseworker.locator("article.ehcp-item").filter({ hasText: words });
+      caseworker.locator("article.ehcp-item").filter({
+        has: caseworker.locator('[data-field="outcomeStatement"], [data-field="provisionWhat"]', {
+          hasText: words,
+        }),
+      });
     const sourceOf = async (words: string) => {
       const card = cardWith(words);
       await card.scrollIntoViewIfNeeded();

@@ -4,7 +4,14 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type CollabServer, createCollabServer } from "@ehcp/collab-server";
 import { type Plan, parsePlanJson } from "@ehcp/schema";
-import { type Browser, chromium, type Locator, type Page } from "playwright-core";
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Locator,
+  type Page,
+} from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll } from "vitest";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@ehcp/fixtures/chromium";
@@ -39,6 +46,21 @@ export async function buildApp(outDir?: string): Promise<void> {
 /** The machine's Chromium, as every end-to-end test drives it. */
 export const launchChromium = (): Promise<Browser> =>
   chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+
+/**
+ * A browser context that waits as a patient user would: a minute, not Playwright's 30 s, for a
+ * peer's words or a check to show. CI shares two cores between three browsers, the server and
+ * the checker, and a wait that times out there says nothing about the product (speed is in the
+ * benchmarks).
+ */
+export async function newContext(
+  browser: Browser,
+  options: BrowserContextOptions,
+): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  context.setDefaultTimeout(60_000);
+  return context;
+}
 
 export async function startPlayground(seed: readonly Plan[]): Promise<Playground> {
   await buildApp();
@@ -113,7 +135,7 @@ export async function signIn(page: Page, name: string, role: string): Promise<vo
 
 /** The sign-in page, in a browser context of its own. */
 export async function signInPage(playground: Playground, width = 1400): Promise<Page> {
-  const context = await playground.browser.newContext({
+  const context = await newContext(playground.browser, {
     viewport: { width, height: 900 },
     acceptDownloads: true,
   });

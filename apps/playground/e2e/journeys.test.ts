@@ -2,6 +2,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import {
+  newContext,
   axeProblems,
   examplePlan,
   follow,
@@ -238,7 +239,7 @@ describe("the playground's journeys", () => {
     it(
       `has nothing axe objects to on any screen at ${width} px`,
       async () => {
-        const context = await playground.browser.newContext({ viewport: { width, height: 900 } });
+        const context = await newContext(playground.browser, { viewport: { width, height: 900 } });
         const signIn = await context.newPage();
         await signIn.goto(playground.url);
         await signIn.getByRole("button", { name: "Sign in" }).waitFor();

@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  newContext,
   buildApp,
   examplePlan,
   examples,
@@ -215,7 +216,7 @@ declare global {
  * `indexedDb: false`, a browser that has no IndexedDB (some locked-down council builds).
  */
 async function person(name: string, role: string, { indexedDb = true } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
   await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
   if (!indexedDb) {
     await context.addInitScript(() => {

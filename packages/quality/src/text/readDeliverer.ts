@@ -26,7 +26,7 @@ const COLLECTIVE = new Set(
 );
 // A team or service of a discipline names the profession who delivers it: "the speech and
 // language therapy team", "educational psychology service".
-const DISCIPLINE = /(?:therapy|ology|nursing|paediatric|pediatric|physio)$/;
+const DISCIPLINE = /(?:therapy|ology|nursing|paediatric|pediatric|physio)$|^aid$/;
 // Where the first noun phrase ends: a preposition, a relative, an infinitive.
 const BOUNDARY = new Set(
   (
@@ -53,22 +53,39 @@ export function namesSomeone(text: string, reading: LanguageReading): boolean {
   if (LEFT_TO_SOMEONE.test(text.trim())) return false;
   const sentence = reading.sentences[0];
   if (!sentence) return false;
+  if (nounPhraseNamesSomeone(sentence.words, 0)) return true;
+  // A group with a named person at its head: "all nursery staff who work with Noah, led by his
+  // keyworker" says who answers for it.
+  const led = sentence.words.findIndex(
+    (w, i) =>
+      /^(?:led|run|overseen|coordinated)$/.test(w.norm) && sentence.words[i + 1]?.norm === "by",
+  );
+  return led >= 0 && nounPhraseNamesSomeone(sentence.words, led + 2);
+}
+
+/** Whether the noun phrase that begins at `from` names a person, or a named service. */
+function nounPhraseNamesSomeone(words: readonly LanguageWord[], from: number): boolean {
   // The first noun phrase, in coordinated parts: "physiotherapist and a trained TA".
   const parts: LanguageWord[][] = [[]];
-  for (let i = 0; i < sentence.words.length; i++) {
-    const w = sentence.words[i] as LanguageWord;
+  for (let i = from; i < words.length; i++) {
+    const w = words[i] as LanguageWord;
     const part = parts[parts.length - 1] as LanguageWord[];
     if (w.pos === "PUNCT" && w.norm !== "-" && w.norm !== "/") break;
     if (COORDINATE.has(w.norm)) {
       parts.push([]);
       continue;
     }
+    // "All of Jaya's teachers", "two named members of the first aid team": the people are
+    // after "of".
+    if (w.norm === "of" && part.length > 0 && part.every((x) => QUANTIFIER.test(x.norm))) {
+      part.length = 0;
+      continue;
+    }
     if (BOUNDARY.has(w.norm)) break;
     // A verb after the phrase has begun ends it ("staff deployed…", "the school allocates");
     // the model takes a capitalised first word for a verb at times ("Learning support staff").
     // A participle before a noun describes it ("trained staff", "qualified teacher").
-    const describes =
-      /ed$/.test(w.norm) && /^(?:NOUN|PROPN|ADJ)$/.test(sentence.words[i + 1]?.pos ?? "");
+    const describes = /ed$/.test(w.norm) && /^(?:NOUN|PROPN|ADJ)$/.test(words[i + 1]?.pos ?? "");
     if (
       (w.pos === "VERB" || w.pos === "AUX") &&
       part.length > 0 &&
@@ -85,14 +102,25 @@ export function namesSomeone(text: string, reading: LanguageReading): boolean {
     if (!head) return false;
     if (PLACEHOLDERS.has(head.norm)) return false;
     if (!COLLECTIVE.has(head.norm)) return true;
+    // A service known by its own name is one a family can call and a tribunal can order:
+    // "Westmere Children's Hearing Service", not "the service" or "a local service".
+    if (
+      SERVICE.test(head.norm) &&
+      part.slice(0, -1).some((w) => w.pos === "PROPN" && !PLACEHOLDERS.has(w.norm))
+    ) {
+      return true;
+    }
     return part.slice(0, -1).some((w) => DISCIPLINE.test(w.norm));
   });
 }
+const QUANTIFIER =
+  /^(?:all|each|both|either|every|one|two|three|some|any|most|named|nominated|designated|members?)$/;
+const SERVICE = /^(?:service|services|team|clinic|department|trust|unit)$/;
 
 // A credential: being trained, taught, shown, supervised; a course, a qualification, a licence,
 // a registration; a level of an award.
 const CREDENTIAL =
-  /^(?:train|trained|training|trainings|taught|shown|briefed|coached|instructed|mentored|supervised|supervision|observed|signed|course|courses|workshop|workshops|module|modules|qualified|qualification|qualifications|certificate|certificates|certified|certification|accredited|accreditation|registered|registration|licence|license|licensed|licenced|award|diploma|degree|pgce|pgcert|nvq|btec|qts|cpd|level|tier|mandatory)$/;
+  /^(?:train|trained|training|trainings|taught|shown|briefed|briefing|briefings|coached|instructed|mentored|supervised|supervision|observed|signed|course|courses|workshop|workshops|module|modules|qualified|qualification|qualifications|certificate|certificates|certified|certification|accredited|accreditation|registered|registration|licence|license|licensed|licenced|award|diploma|degree|pgce|pgcert|nvq|btec|qts|cpd|level|tier|mandatory)$/;
 // Words that say how much of it the person has without saying what it is.
 const EMPTY = new Set(
   (

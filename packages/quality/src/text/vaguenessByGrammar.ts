@@ -205,6 +205,17 @@ function documentDeferrals(tokens: readonly Token[], text: string): GrammarSpan[
       if (t.norm === "input" && !/^(?:informed|guided|following|based|according)$/.test(c.norm))
         break;
       if (isNegated(tokens, k, text)) break;
+      // Instructions and directions are also what a child learns to follow ("to follow
+      // three-step instructions", "follows simple directions"): someone else's only when whose
+      // they are is said, before ("the therapist's instructions") or after ("from the OT").
+      if (/^(?:instructions|direction|directions|suggestions)$/.test(t.norm)) {
+        const owned =
+          tokens.slice(k + 1, i).some((w) => /(?:'s|’s|s'|’)$/.test(w.norm)) ||
+          /^(?:from|of|by|given|set|in|written|provided|left|made)$/.test(
+            tokens[i + 1]?.norm ?? "",
+          );
+        if (!owned) break;
+      }
       spans.push({ kind: "deferral", start: c.start, end: t.end });
       i = i + 1;
       break;
@@ -242,6 +253,10 @@ const ROLE =
   /^(?:teacher|teachers|assistant|assistants|ta|tas|lsa|senco|therapist|therapists|psychologist|nurse|mentor|worker|practitioner|specialist|counsellor|coordinator|elsa|keyworker|tutor|interpreter|physiotherapist|supervisor|lead|officer)$/;
 const STOP =
   /^(?:the|a|an|and|or|of|to|in|on|for|with|by|at|his|her|their|its|this|that|will|be|is|are)$/;
+
+// What follows a kind of support to say which it is: "using colourful semantics", "called Lego
+// therapy", "devised by the speech and language therapist".
+const NAMED_AFTER = /^(?:using|called|named|following|devised|designed|written|set|based|from)$/;
 
 function sentenceIsSpecific(text: string, words: readonly Token[], child: string): boolean {
   if (hasFrequency(words) || hasDuration(words, isNumberWord)) return true;
@@ -318,6 +333,8 @@ function emptyNounPhrases(text: string, tokens: readonly Token[], child: string)
       }
       const head = words[k];
       if (!head) continue;
+      // Named after all: "a structured language programme using colourful semantics".
+      if (NAMED_AFTER.test(words[k + 1]?.norm ?? "")) continue;
       spans.push({ kind: "empty", start: t.start, end: head.end });
       break;
     }
