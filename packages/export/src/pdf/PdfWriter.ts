@@ -3,6 +3,7 @@ import { FontChooser, type FontStyle, NoGlyphError } from "./fonts.js";
 import { type LaidText, type Line, layoutText } from "./textLayout.js";
 import { UnprintableCharacterError } from "./UnprintableCharacterError.js";
 import { sharedLayoutCache } from "./sharedLayoutCache.js";
+import { batchWrites } from "./batchedWrites.js";
 
 /** A stretch of text with one style. */
 export interface Run {
@@ -113,6 +114,7 @@ export class PdfWriter {
       bufferPages: true,
       info: { Title: info.title, Author: info.author, Subject: info.subject },
     });
+    batchWrites(this.doc);
     fonts.fontFor("a", "regular");
     this.#useFont(BASE_FONT, BODY_SIZE);
     this.#fillColour(TEXT_COLOUR);
