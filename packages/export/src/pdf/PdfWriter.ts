@@ -4,6 +4,7 @@ import { type LaidText, type Line, layoutText } from "./textLayout.js";
 import { UnprintableCharacterError } from "./UnprintableCharacterError.js";
 import { sharedLayoutCache } from "./sharedLayoutCache.js";
 import { batchWrites } from "./batchedWrites.js";
+import { drawPlainText, type ShownText } from "./plainText.js";
 
 /** A stretch of text with one style. */
 export interface Run {
@@ -150,6 +151,9 @@ export class PdfWriter {
     this.doc.font(name).fontSize(size);
   }
 
+  /** Each text's operators, encoded once for this document. */
+  readonly #shown: ShownText = new Map();
+
   /** The fill colour last set on the current page, or null where it is not known. */
   #fill: string | null = null;
 
@@ -170,11 +174,17 @@ export class PdfWriter {
    * Draws `text` with its baseline at y, as pdfkit's `text` with `lineBreak: false` does, without
    * what that adds around it for wrapping, options and moving on (which measured the text again).
    */
-  #text(text: string, x: number, baseline: number, features: object): void {
+  #text(
+    text: string,
+    x: number,
+    baseline: number,
+    features: { features?: PDFKit.Mixins.OpenTypeFeatures[] },
+  ): void {
     const doc = this.doc as unknown as {
       _fragment(text: string, x: number, y: number, options: object): void;
     };
-    doc._fragment(text, x, baseline, { baseline: "alphabetic", ...features });
+    if (features.features !== undefined || !drawPlainText(doc, this.#shown, text, x, baseline))
+      doc._fragment(text, x, baseline, { baseline: "alphabetic", ...features });
     this.doc.x = x;
     this.doc.y = baseline;
   }
