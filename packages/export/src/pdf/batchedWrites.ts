@@ -22,6 +22,8 @@ interface Writable {
  * "binary" encoding (one byte a character), so the byte offsets it keeps for the cross-reference
  * table are the strings' lengths.
  */
+const FLUSH_AT = 512;
+
 export function batchWrites(document: unknown): void {
   const doc = document as Writable;
   const batchPage = (content: Reference) => {
@@ -34,8 +36,10 @@ export function batchWrites(document: unknown): void {
       parts = [];
     };
     content.write = (chunk) => {
-      if (typeof chunk === "string") parts.push(chunk);
-      else {
+      if (typeof chunk === "string") {
+        // Turned into bytes now and then, which the garbage collector need not copy about.
+        if (parts.push(chunk) >= FLUSH_AT) flush();
+      } else {
         flush();
         write(chunk);
       }
@@ -58,7 +62,7 @@ export function batchWrites(document: unknown): void {
   };
   doc._write = (data) => {
     if (typeof data === "string") {
-      lines.push(data);
+      if (lines.push(data) >= FLUSH_AT) flush();
       doc._offset += data.length + 1;
     } else {
       flush();
