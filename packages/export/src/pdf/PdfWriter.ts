@@ -4,6 +4,7 @@ import { type LaidText, type Line, layoutText } from "./textLayout.js";
 import { UnprintableCharacterError } from "./UnprintableCharacterError.js";
 import { sharedLayoutCache } from "./sharedLayoutCache.js";
 import { batchWrites } from "./batchedWrites.js";
+import { writeObjectsFaster } from "./pdfObjects.js";
 import { drawPlainText, type ShownText } from "./plainText.js";
 import { fastDestinationNames, PdfString } from "./PdfString.js";
 
@@ -117,6 +118,7 @@ export class PdfWriter {
       info: { Title: info.title, Author: info.author, Subject: info.subject },
     });
     batchWrites(this.doc);
+    writeObjectsFaster(this.doc);
     fastDestinationNames(this.doc);
     fonts.fontFor("a", "regular");
     this.#useFont(BASE_FONT, BODY_SIZE);
