@@ -61,7 +61,9 @@ export function pdfValue(value: unknown): string {
         break;
       }
     // As pdfkit: UTF-16 big-endian with a byte-order mark, read back one byte a character.
-    const bytes = unicode ? Buffer.from(`\ufeff${text}`, "utf16le").swap16().toString("binary") : text;
+    const bytes = unicode
+      ? Buffer.from(`\ufeff${text}`, "utf16le").swap16().toString("binary")
+      : text;
     return `(${bytes.replace(ESCAPABLE, escape)})`;
   }
   if (Buffer.isBuffer(value)) return `<${value.toString("hex")}>`;

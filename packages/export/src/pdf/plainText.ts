@@ -38,7 +38,9 @@ function showText(encoded: readonly string[], positions: readonly Position[]): s
   const segment = (end: number) => {
     if (last < end) {
       const pos = positions[end - 1] as Position;
-      commands.push(`<${encoded.slice(last, end).join("")}> ${number(-(pos.xAdvance - pos.advanceWidth))}`);
+      commands.push(
+        `<${encoded.slice(last, end).join("")}> ${number(-(pos.xAdvance - pos.advanceWidth))}`,
+      );
     }
     last = end;
   };
