@@ -3,6 +3,10 @@ import { FontChooser, type FontStyle, NoGlyphError } from "./fonts.js";
 import { type LaidText, type Line, layoutText } from "./textLayout.js";
 import { UnprintableCharacterError } from "./UnprintableCharacterError.js";
 import { sharedLayoutCache } from "./sharedLayoutCache.js";
+import { batchWrites } from "./batchedWrites.js";
+import { writeObjectsFaster } from "./pdfObjects.js";
+import { drawPlainText, type ShownText } from "./plainText.js";
+import { fastDestinationNames, PdfString } from "./PdfString.js";
 
 /** A stretch of text with one style. */
 export interface Run {
@@ -113,6 +117,9 @@ export class PdfWriter {
       bufferPages: true,
       info: { Title: info.title, Author: info.author, Subject: info.subject },
     });
+    batchWrites(this.doc);
+    writeObjectsFaster(this.doc);
+    fastDestinationNames(this.doc);
     fonts.fontFor("a", "regular");
     this.#useFont(BASE_FONT, BODY_SIZE);
     this.#fillColour(TEXT_COLOUR);
@@ -148,6 +155,9 @@ export class PdfWriter {
     this.doc.font(name).fontSize(size);
   }
 
+  /** Each text's operators, encoded once for this document. */
+  readonly #shown: ShownText = new Map();
+
   /** The fill colour last set on the current page, or null where it is not known. */
   #fill: string | null = null;
 
@@ -168,11 +178,17 @@ export class PdfWriter {
    * Draws `text` with its baseline at y, as pdfkit's `text` with `lineBreak: false` does, without
    * what that adds around it for wrapping, options and moving on (which measured the text again).
    */
-  #text(text: string, x: number, baseline: number, features: object): void {
+  #text(
+    text: string,
+    x: number,
+    baseline: number,
+    features: { features?: PDFKit.Mixins.OpenTypeFeatures[] },
+  ): void {
     const doc = this.doc as unknown as {
       _fragment(text: string, x: number, y: number, options: object): void;
     };
-    doc._fragment(text, x, baseline, { baseline: "alphabetic", ...features });
+    if (features.features !== undefined || !drawPlainText(doc, this.#shown, text, x, baseline))
+      doc._fragment(text, x, baseline, { baseline: "alphabetic", ...features });
     this.doc.x = x;
     this.doc.y = baseline;
   }
@@ -222,7 +238,25 @@ export class PdfWriter {
   }
 
   /** Lays runs out in lines; a character no font has stops the export, naming where it is. */
+  /**
+   * Text laid out in this document, by size, width, and each run's style and text (all the layout
+   * reads): a plan lays out the same header cells, labels and links again and again (6,000
+   * layouts of 1,800 texts for the large plan), and a paragraph is measured before it is drawn.
+   */
+  #laidOut = new Map<string, LaidText>();
+
   #layout(runs: readonly Run[], width: number, size: number): LaidText {
+    let key = `${size} ${width}`;
+    for (const run of runs) key += `\u0000${styleOf(run)}\u0000${run.text}`;
+    let laid = this.#laidOut.get(key);
+    if (!laid) {
+      laid = this.#layoutAfresh(runs, width, size);
+      this.#laidOut.set(key, laid);
+    }
+    return laid;
+  }
+
+  #layoutAfresh(runs: readonly Run[], width: number, size: number): LaidText {
     try {
       return layoutText(
         runs.map((r) => ({ text: r.text, style: styleOf(r) })),
@@ -238,6 +272,8 @@ export class PdfWriter {
               const step = (FEATURE_FALLBACKS.get(font) ?? -1) + 1;
               if (!(error instanceof TypeError) || step >= SAFER_FEATURES.length) throw error;
               FEATURE_FALLBACKS.set(font, step);
+              // What was laid out in that font before is measured again, as it would be then.
+              this.#laidOut.clear();
               ADVANCES.delete(font);
             }
           }
@@ -386,12 +422,24 @@ export class PdfWriter {
     doc
       .getStructParentTree()
       .add(key, (link.element as unknown as { dictionary: unknown }).dictionary);
+    // As pdfkit's goTo and link write them, with strings it converts faster.
+    const action = this.doc.ref(
+      run.goTo
+        ? { S: "GoTo", D: new PdfString(run.goTo) }
+        : { S: "URI", URI: new PdfString(run.href ?? "") },
+    );
+    (action as unknown as { end(): void }).end();
     const options = {
       StructParent: key,
-      Contents: new String(run.goTo ? `Go to ${run.text}` : `Open ${run.href ?? ""}`),
+      Contents: new PdfString(run.goTo ? `Go to ${run.text}` : `Open ${run.href ?? ""}`),
+      Subtype: "Link",
+      A: action,
     } as unknown as PDFKit.Mixins.AnnotationOption;
-    if (run.goTo) this.doc.goTo(x, y, w, h, run.goTo, options);
-    else this.doc.link(x, y, w, h, run.href ?? "", options);
+    (
+      this.doc as unknown as {
+        annotate(x: number, y: number, w: number, h: number, options: object): void;
+      }
+    ).annotate(x, y, w, h, options);
     link.annotations.push(doc.page.annotations[doc.page.annotations.length - 1]);
   }
 
@@ -468,6 +516,15 @@ export class PdfWriter {
     return lines <= 3 ? lines * lineHeight + keepAfter : 2 * lineHeight;
   }
 
+  /** A bookmark under `parent`, its title a `PdfString`. */
+  #bookmark(parent: PDFKit.PDFOutline, title: string): PDFKit.PDFOutline {
+    const item = parent.addItem(title);
+    (item as unknown as { outlineData: { Title: unknown } }).outlineData.Title = new PdfString(
+      title,
+    );
+    return item;
+  }
+
   /** Draws the headings waiting for the block after them, on a new page unless `next` fits too. */
   #flushHeadings(next: number): void {
     if (this.#pending.length === 0) return;
@@ -485,14 +542,14 @@ export class PdfWriter {
       const { lineHeight } = this.#metrics(h.size);
       if (h.level <= 2 && !this.#atTop) this.doc.y += (h.level === 1 ? 0.6 : 0.3) * lineHeight;
       if (h.destination) this.doc.addNamedDestination(h.destination, "XYZ", null, this.doc.y, null);
-      if (h.level === 1) this.#outlineH1 = this.doc.outline.addItem(h.text);
+      if (h.level === 1) this.#outlineH1 = this.#bookmark(this.doc.outline, h.text);
       if (h.level === 1 && this.#contents && h.destination)
         this.#entries.push({
           text: h.text,
           destination: h.destination,
           page: this.doc.bufferedPageRange().count - 1,
         });
-      else if (h.level === 2) (this.#outlineH1 ?? this.doc.outline).addItem(h.text);
+      else if (h.level === 2) this.#bookmark(this.#outlineH1 ?? this.doc.outline, h.text);
       const element = this.doc.struct(`H${h.level}`);
       h.parent.add(element);
       const links = new Map<number, { element: Struct; annotations: unknown[] }>();
