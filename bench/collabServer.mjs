@@ -3,7 +3,16 @@
 // before it is acknowledged, permission and schema checks). `stock`: Hocuspocus 4 as it comes,
 // in memory, with no checks. `ours-memory`: ours on a store that keeps nothing on disk. Talks to the parent over IPC: it sends { url } once listening, and
 // answers "stats" with its CPU time and memory.
-import { Server } from "@hocuspocus/server";
+import { Connection, Server } from "@hocuspocus/server";
+
+// Messages the server sends, counted for each run: a change that makes it send more (a broadcast
+// no longer merged, say) costs socket writes, the larger part of a relay's CPU.
+let sends = 0;
+const send = Connection.prototype.send;
+Connection.prototype.send = function countedSend(message) {
+  sends += 1;
+  return send.call(this, message);
+};
 
 // BENCH_COLLAB_SERVER=path: another build of the server (a copy of packages/collab-server/dist
 // made before a change, say), measured in the same run as this one.
@@ -85,6 +94,7 @@ process.on("message", async (message) => {
       cpuMs: (user + system) / 1000,
       rssMB: memory.rss / 1048576,
       heapMB: memory.heapUsed / 1048576,
+      sends,
     });
     // After the figures are read, so that taking the profile is not counted in them.
     await profile();
