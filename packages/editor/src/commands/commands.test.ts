@@ -7,6 +7,7 @@ import { addNeed } from "./addNeed.js";
 import { addOutcome } from "./addOutcome.js";
 import { addProvision } from "./addProvision.js";
 import { moveItem } from "./moveItem.js";
+import { selectField } from "./selectField.js";
 import { setLink } from "./setLink.js";
 import { languageAt } from "./languageAt.js";
 import { setLanguage } from "./setLanguage.js";
@@ -52,6 +53,28 @@ describe("plan commands", () => {
     expect(p?.needIds).toEqual([n?.id]);
     expect(JSON.stringify(p?.what)).toContain("Weekly speech");
     expect(new Set([n?.id, o?.id, p?.id]).size).toBe(3);
+  });
+
+  it("select the words of the field the cursor is in, as Ctrl+A does in a form, and the plan when pressed again", () => {
+    const plan = parsePlan(examplePlan("plan-good.json"));
+    const doc = planToDoc(plan);
+    let inWho = -1;
+    doc.descendants((node, pos) => {
+      if (inWho < 0 && node.type.name === "provisionDeliveredBy") inWho = pos + 3;
+      return inWho < 0;
+    });
+    let state = EditorState.create({ doc, selection: TextSelection.create(doc, inWho) });
+    state = run(state, selectField());
+    const who = plan.sections.F.provisions[0]?.deliveredBy as string;
+    expect(state.doc.textBetween(state.selection.from, state.selection.to)).toBe(who);
+    // Typed over, the field's words are replaced and nothing else.
+    const typed = typeText(state, "Class teacher");
+    expect(docToPlan(typed.doc).sections.F.provisions[0]?.deliveredBy).toBe("Class teacher");
+    expect(docToPlan(typed.doc).sections.F.provisions.length).toBe(
+      plan.sections.F.provisions.length,
+    );
+    // Pressed again, it declines, so the editor's own select-all takes the whole plan.
+    expect(selectField()(state)).toBe(false);
   });
 
   it("move an item within its section and link and unlink items", () => {

@@ -17,6 +17,7 @@ import { addProvision } from "../commands/addProvision.js";
 import { addStep } from "../commands/addStep.js";
 import { addView } from "../commands/addView.js";
 import { moveItem } from "../commands/moveItem.js";
+import { selectField } from "../commands/selectField.js";
 import { setLink } from "../commands/setLink.js";
 import { cardAtSelection } from "../plugins/cardAtSelection.js";
 import { findingHighlight } from "../plugins/findingHighlight.js";
@@ -69,6 +70,8 @@ declare module "@tiptap/core" {
       addAdvice: () => ReturnType;
       /** Moves the item the cursor is in up or down its section. */
       moveItem: (direction: "up" | "down") => ReturnType;
+      /** Selects the words of the field the cursor is in. */
+      selectField: () => ReturnType;
       /** Links one item to another (a provision to an outcome it serves), or unlinks them. */
       setLink: (from: string, to: string, linked?: boolean) => ReturnType;
     };
@@ -167,6 +170,10 @@ export const PlanKit = Extension.create<
         (direction) =>
         ({ state, dispatch }) =>
           moveItem(direction)(state, dispatch),
+      selectField:
+        () =>
+        ({ state, dispatch }) =>
+          selectField()(state, dispatch),
       setLink:
         (from, to, linked) =>
         ({ state, dispatch }) =>
@@ -213,6 +220,8 @@ export const PlanKit = Extension.create<
       },
       [PLAN_SHORTCUTS.moveUp]: () => this.editor.commands.moveItem("up"),
       [PLAN_SHORTCUTS.moveDown]: () => this.editor.commands.moveItem("down"),
+      // Ctrl+A selects the field's words, as in a form; pressed again, the whole plan (to copy).
+      "Mod-a": () => this.editor.commands.selectField(),
     };
   },
 });
