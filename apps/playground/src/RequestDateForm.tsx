@@ -1,6 +1,7 @@
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { ApiError, changeRequestReceived, type Session } from "./api.js";
 import { DateField } from "./DateField.js";
+import { ErrorSummary, type FieldError } from "./ErrorSummary.js";
 import { partsOf, readDateParts } from "./readDateParts.js";
 import { sentenceCase } from "./sentenceCase.js";
 
@@ -24,14 +25,11 @@ export function RequestDateForm({
   readonly onDone: () => void;
 }) {
   const [value, setValue] = useState(() => partsOf(requestReceived));
-  const [error, setError] = useState<string | null>(null);
+  // A new list on each failed save, so the summary takes the focus each time.
+  const [errors, setErrors] = useState<readonly FieldError[]>([]);
   const [busy, setBusy] = useState(false);
-  const summary = useRef<HTMLDivElement>(null);
   useEffect(() => document.getElementById("detail-request-day")?.focus(), []);
-  const fail = (message: string) => {
-    setError(message);
-    requestAnimationFrame(() => summary.current?.focus());
-  };
+  const fail = (message: string) => setErrors([{ field: "detail-request-day", message }]);
   const save = async (event: FormEvent) => {
     event.preventDefault();
     const read = readDateParts(value, "the date the request was received", today);
@@ -60,40 +58,12 @@ export function RequestDateForm({
       <h3 id="request-form-heading" className="govuk-heading-s">
         Change the date the request was received
       </h3>
-      {error ? (
-        <div
-          className="govuk-error-summary"
-          ref={summary}
-          tabIndex={-1}
-          aria-labelledby="request-errors-title"
-        >
-          <div role="alert">
-            <h4 className="govuk-error-summary__title" id="request-errors-title">
-              There is a problem
-            </h4>
-            <div className="govuk-error-summary__body">
-              <ul className="govuk-list govuk-error-summary__list">
-                <li>
-                  <a
-                    href="#detail-request-day"
-                    onClick={(e) => {
-                      e.preventDefault();
-                      document.getElementById("detail-request-day")?.focus();
-                    }}
-                  >
-                    {error}
-                  </a>
-                </li>
-              </ul>
-            </div>
-          </div>
-        </div>
-      ) : null}
+      <ErrorSummary id="request-errors" heading="h4" errors={errors} />
       <DateField
         id="detail-request"
         legend="Request for assessment received"
         hint="The 20 weeks to the final plan, and every date before it, count from this day. For example, 2 6 2026."
-        error={error}
+        error={errors[0]?.message ?? null}
         value={value}
         onChange={setValue}
       />
