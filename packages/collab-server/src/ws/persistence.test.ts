@@ -157,4 +157,54 @@ describe("persistence", () => {
     expect(listed.findings).not.toEqual(summarizePlan(stored).findings);
     await store.close();
   });
+
+  it("stores a plan whose checker fails while summarizing, keeps the last summary, says so in one line, and summarizes at the next store", async () => {
+    const store = new SqliteDocumentStore(join(dir, "unsummarized.sqlite"));
+    let clock = 4_000_000;
+    const logged: string[] = [];
+    let checks = 0;
+    const extension = persistence(store, () => clock, {
+      // The first checker warms, then fails on its second check; the next one works.
+      newChecker: () => {
+        const checker = createPlanChecker();
+        return {
+          check: (plan, options) => {
+            if (++checks === 2) throw new TypeError("a rule met a field it did not expect");
+            return checker.check(plan, options);
+          },
+        };
+      },
+      log: (line) => logged.push(line),
+    });
+    const stored = planToYDoc(parsePlan(examplePlan("plan-good.json")));
+    await store.create("plan-unsummarized", Y.encodeStateAsUpdate(stored), summarizePlan(stored));
+    const doc = new Document("plan-unsummarized");
+    const payload = { documentName: "plan-unsummarized", document: doc };
+    await extension.onLoadDocument?.(payload as onLoadDocumentPayload);
+    // Typed into directly, so only the store's compaction can keep it.
+    doc.addDirectConnection();
+    const text = deliveredByText(doc);
+    text.delete(0, text.length);
+    clock += SUMMARY_EVERY_MS;
+    await extension.onStoreDocument?.(payload as onStoreDocumentPayload);
+    expect(logged).toEqual([
+      'plan "plan-unsummarized": the checker failed while summarizing (TypeError); the plan is stored and its summary is made at the next store',
+    ]);
+    const summaryOf = async () =>
+      (await store.listSummaries()).find((entry) => entry.name === "plan-unsummarized")
+        ?.summary as PlanListSummary;
+    expect(await summaryOf()).toEqual(summarizePlan(stored));
+    // What was typed is in the store: a plan opened afresh from it holds the deletion.
+    const reopened = new Document("plan-unsummarized");
+    await persistence(store).onLoadDocument?.({
+      documentName: "plan-unsummarized",
+      document: reopened,
+    } as onLoadDocumentPayload);
+    expect(deliveredByText(reopened).toString()).toBe("");
+    expect(yDocToPlan(reopened)).toStrictEqual(yDocToPlan(doc));
+    // The next store makes the summary.
+    await extension.onStoreDocument?.(payload as onStoreDocumentPayload);
+    expect(await summaryOf()).toEqual(summarizePlan(doc));
+    await store.close();
+  });
 });

@@ -27,8 +27,12 @@ export const SUMMARY_EVERY_MS = 60_000;
  * loaded: a cold check of a long plan takes hundreds of milliseconds on the event loop, in which
  * no one's keystroke is relayed, so it is paid when the plan is opened, before anyone types in
  * it, and each summary while people type checks only what changed. The summary stored when the
- * plan was last closed stands until then. A warm-up that fails is logged and the plan opens.
+ * plan was last closed stands until then. A warm-up that fails is logged and the plan opens; a
+ * summary that fails is logged and the plan is stored without it.
  */
+/** An error's kind for a log line: never its message or stack, which may quote the plan. */
+const kindOf = (error: unknown) => (error instanceof Error ? error.name : typeof error);
+
 export function persistence(
   store: DocumentStore,
   now: () => number = Date.now,
@@ -58,9 +62,8 @@ export function persistence(
       try {
         summarizePlan(document, undefined, checker);
       } catch (error) {
-        const kind = error instanceof Error ? error.name : typeof error;
         log(
-          `plan ${JSON.stringify(documentName)}: the checker failed to warm (${kind}); it runs cold at the next summary`,
+          `plan ${JSON.stringify(documentName)}: the checker failed to warm (${kindOf(error)}); it runs cold at the next summary`,
         );
         checkers.set(documentName, newChecker());
       }
@@ -81,13 +84,26 @@ export function persistence(
         last.head !== head ||
         document.getConnectionsCount() === 0 ||
         now() - last.at >= SUMMARY_EVERY_MS;
+      // The summary is only for lists: a checker that fails must not stop the plan being stored.
+      // The stored summary stands, and the next store tries again with a fresh checker.
+      let summary: ReturnType<typeof summarizePlan> | undefined;
+      if (due) {
+        try {
+          summary = summarizePlan(document, undefined, checkers.get(documentName));
+        } catch (error) {
+          log(
+            `plan ${JSON.stringify(documentName)}: the checker failed while summarizing (${kindOf(error)}); the plan is stored and its summary is made at the next store`,
+          );
+          checkers.set(documentName, newChecker());
+        }
+      }
       await store.compact(
         documentName,
         encodedState(document),
         (update) => Y.snapshotContainsUpdate(snapshot, update),
-        due ? summarizePlan(document, undefined, checkers.get(documentName)) : undefined,
+        summary,
       );
-      if (due) summarized.set(documentName, { at: now(), head });
+      if (summary) summarized.set(documentName, { at: now(), head });
     },
     async afterUnloadDocument({ documentName }) {
       summarized.delete(documentName);
