@@ -217,6 +217,32 @@ describe("writing every part of a plan", () => {
     expect(planOf(editor).sections.B.needs.map((n) => n.title)).toEqual(["Toileting"]);
   });
 
+  it("selects a field's words with Ctrl+A, so typing over them replaces that field only; pressed again, the whole plan", async () => {
+    const { container, editor } = await mountEditor({ plan: blank() });
+    await clickAdd(container, "F");
+    await userEvent.keyboard("Access to support as required");
+    await userEvent.click(
+      lastCard(container, "F").querySelectorAll<HTMLElement>("[data-field]")[1]!,
+    );
+    await userEvent.keyboard("A teaching assistant");
+    // Back in the first field, its words selected and typed over.
+    await userEvent.click(lastCard(container, "F").querySelector<HTMLElement>("[data-field]")!);
+    await userEvent.keyboard("{Control>}a{/Control}");
+    expect(window.getSelection()?.toString()).toBe("Access to support as required");
+    await userEvent.keyboard("Daily precision teaching of common words");
+    const plan = planOf(editor);
+    expect(JSON.stringify(plan.sections.F.provisions[0]?.what)).toContain(
+      "Daily precision teaching of common words",
+    );
+    expect(JSON.stringify(plan.sections.F.provisions[0]?.what)).not.toContain("Access to");
+    expect(plan.sections.F.provisions[0]?.deliveredBy).toBe("A teaching assistant");
+    expect(plan.sections.J).toEqual(blank().sections.J);
+    // Pressed twice, the whole plan, for copying.
+    await userEvent.keyboard("{Control>}a{/Control}{Control>}a{/Control}");
+    expect(editor.state.selection.from).toBe(0);
+    expect(editor.state.selection.to).toBe(editor.state.doc.content.size);
+  });
+
   it("adds views, steps, budget items and advice by their shortcuts", async () => {
     const { container, editor } = await mountEditor({ plan: blank() });
     await clickAdd(container, "E");
