@@ -1,4 +1,4 @@
-import { ADVICE_REQUESTS_MAP_NAME, type AdviceRequest, readAdviceRequests } from "@ehcp/schema";
+import { ADVICE_REQUESTS_MAP_NAME, type AdviceRequest } from "@ehcp/schema";
 import { unsafeCharacter } from "../ws/unsafeCharacter.js";
 import { ADVICE_REQUESTS_PART } from "./adviceRoutes.js";
 import { HttpError } from "./HttpError.js";
@@ -6,6 +6,7 @@ import { openAdvice } from "./openAdvice.js";
 import type { Route, RouteContext } from "./RouteContext.js";
 import { sendJson } from "./sendJson.js";
 import { withLivePlan } from "./withLivePlan.js";
+import { adviceRequestIn } from "./adviceRequestIn.js";
 
 /** An adviser asks a colleague or two, not a team: this bounds what one request stores. */
 const MAX_CO_AUTHORS = 10;
@@ -44,8 +45,7 @@ export function adviceCoAuthorRoutes(context: RouteContext): Route[] {
   ) => {
     const { user } = await openAdvice(context, request, planId, requestId);
     const next = await withLivePlan(options.openDocument, planId, (doc) => {
-      const current = readAdviceRequests(doc).find((r) => r.id === requestId);
-      if (!current) throw new HttpError(404, `the plan ${planId} has no request ${requestId}`);
+      const current = adviceRequestIn(doc, planId, requestId);
       if (current.adviser.id !== user.id) {
         throw new HttpError(
           403,
@@ -74,9 +74,8 @@ export function adviceCoAuthorRoutes(context: RouteContext): Route[] {
       handle: async (request, response, [id = "", requestId = ""]) => {
         await openAdvice(context, request, id, requestId);
         const asked = await withLivePlan(options.openDocument, id, (doc) =>
-          readAdviceRequests(doc).find((r) => r.id === requestId),
+          adviceRequestIn(doc, id, requestId),
         );
-        if (!asked) throw new HttpError(404, `the plan ${id} has no request ${requestId}`);
         sendJson(response, 200, { adviser: asked.adviser, coAuthors: asked.coAuthors });
       },
     },

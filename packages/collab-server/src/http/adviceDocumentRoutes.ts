@@ -23,6 +23,7 @@ import { sendJson } from "./sendJson.js";
 import { adviceExportOf } from "./submittedAdvice.js";
 import { openAdvice } from "./openAdvice.js";
 import { withLivePlan } from "./withLivePlan.js";
+import { adviceRequestIn } from "./adviceRequestIn.js";
 
 const MAX_REASON = 2000;
 
@@ -89,9 +90,8 @@ export function adviceDocumentRoutes(context: RouteContext): Route[] {
       handle: async (request, response, [id = "", requestId = ""], query) => {
         await opened(request, id, requestId);
         const asked = await withLivePlan(options.openDocument, id, (doc) =>
-          readAdviceRequests(doc).find((r) => r.id === requestId),
+          adviceRequestIn(doc, id, requestId),
         );
-        if (!asked) throw new HttpError(404, `the plan ${id} has no request ${requestId}`);
         const version = query.get("version") ?? undefined;
         const advice = await adviceExportOf(store, id, asked, version);
         if (!advice) {
@@ -163,11 +163,9 @@ export function adviceDocumentRoutes(context: RouteContext): Route[] {
           );
         }
         const on = today();
-        const kept = await withLivePlan(options.openDocument, id, (doc) => {
-          const asked = readAdviceRequests(doc).find((r) => r.id === requestId);
-          if (!asked) throw new HttpError(404, `the plan ${id} has no request ${requestId}`);
-          return asked;
-        });
+        const kept = await withLivePlan(options.openDocument, id, (doc) =>
+          adviceRequestIn(doc, id, requestId),
+        );
         const number = kept.submissions.length + 1;
         const version = {
           id: createId("v"),

@@ -19,6 +19,7 @@ import { sendJson } from "./sendJson.js";
 import { withLivePlan } from "./withLivePlan.js";
 import { unsafeCharacter } from "../ws/unsafeCharacter.js";
 import { planDetailsOf } from "../planStatus.js";
+import { adviceRequestIn } from "./adviceRequestIn.js";
 
 /** The part an audit entry names for a change to a plan's requests for advice. */
 export const ADVICE_REQUESTS_PART = "advice-requests";
@@ -187,8 +188,7 @@ export function adviceRoutes(context: RouteContext): Route[] {
         if (unsafe) throw new HttpError(400, `reason: ${unsafe}`);
         const on = today();
         const withdrawn = await withPlan(id, (doc) => {
-          const current = readAdviceRequests(doc).find((r) => r.id === requestId);
-          if (!current) throw new HttpError(404, `the plan ${id} has no request ${requestId}`);
+          const current = adviceRequestIn(doc, id, requestId);
           if (current.withdrawn) {
             throw new HttpError(
               409,

@@ -16,7 +16,6 @@ import {
   planItems,
   planSchema,
   planToDocJSON,
-  readAdviceRequests,
   SECTION_KEYS,
   SECTION_NODE_NAMES,
   SOURCE_FORMAT_VERSION,
@@ -34,6 +33,7 @@ import { planError } from "./planError.js";
 import type { Route, RouteContext } from "./RouteContext.js";
 import { sendJson } from "./sendJson.js";
 import { withLivePlan } from "./withLivePlan.js";
+import { adviceRequestIn } from "./adviceRequestIn.js";
 
 const MAX_REASON = 2000;
 const PLAN_ROOT = "default";
@@ -152,9 +152,8 @@ export function adviceUseRoutes(context: RouteContext): Route[] {
   /** The latest submitted version of a request's advice: its number and its recommendations. */
   const submitted = async (id: string, requestId: string) => {
     const request = await withLivePlan(options.openDocument, id, (doc) =>
-      readAdviceRequests(doc).find((r) => r.id === requestId),
+      adviceRequestIn(doc, id, requestId),
     );
-    if (!request) throw new HttpError(404, `the plan ${id} has no request ${requestId}`);
     const last = request.submissions.at(-1);
     if (!last) throw new HttpError(409, "this advice has not been submitted yet");
     const version = await store.getVersion(adviceDocumentName(id, requestId), last.version);
