@@ -11,3 +11,11 @@ export function tokenFor(
 ): Promise<string> {
   return new SignIn({ jwtSecret: TEST_SECRET }).mint({ id: `user-${role}`, name, role, plans });
 }
+
+/** A token for one named person; `plans: []` opens no plan by itself, only what a request gives. */
+export function tokenOf(
+  who: { readonly id: string; readonly name: string; readonly role: Role },
+  plans: readonly string[] | "*" = [],
+): Promise<string> {
+  return new SignIn({ jwtSecret: TEST_SECRET }).mint({ ...who, plans });
+}

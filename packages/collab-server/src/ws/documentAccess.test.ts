@@ -1,28 +1,22 @@
 import { examplePlan } from "@ehcp/fixtures";
-import { POSTGRES_URL, postgresAvailable } from "@ehcp/fixtures/node";
 import {
   adviceDocumentName,
   type Plan,
   PLAN_FRAGMENT_NAME,
   parsePlan,
   planToYDoc,
-  type Role,
 } from "@ehcp/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { until } from "../../test/attack.js";
 import { connect, disconnect } from "../../test/connect.js";
-import { type RawClient, rawClient, syncUpdate } from "../../test/rawClient.js";
+import { rawClient, syncUpdate } from "../../test/rawClient.js";
 import { callApi, startTestServer } from "../../test/testServer.js";
-import { TEST_SECRET } from "../../test/tokens.js";
-import { SignIn } from "../signIn.js";
-import { PostgresDocumentStore } from "../store/PostgresDocumentStore.js";
+import { tokenOf } from "../../test/tokens.js";
+import { answerOf } from "../../test/answerOf.js";
+import { testStores } from "../../test/testStores.js";
 
 const good = parsePlan(examplePlan("plan-good.json"));
-const signIn = new SignIn({ jwtSecret: TEST_SECRET });
-/** A token for one person; `plans: []` opens no plan by itself, only what a request gives. */
-const token = (id: string, name: string, role: Role, plans: readonly string[] | "*" = []) =>
-  signIn.mint({ id, name, role, plans });
 
 const ana = { id: "user-ana", name: "Dr Ana Ruiz", role: "educational-psychologist" as const };
 const pat = { id: "user-pat", name: "Pat Castell", role: "parent" as const };
@@ -46,23 +40,7 @@ function editOf(doc: Y.Doc, client: number, edit: (copy: Y.Doc) => void): Uint8A
   return Y.encodeStateAsUpdate(copy, before);
 }
 
-/** Sends an update and waits for the server's answer: the refusal's reason, or "taken". */
-async function answer(client: RawClient, name: string, update: Uint8Array): Promise<string> {
-  const [said, statuses] = [client.stateless.length, client.syncStatus.length];
-  client.send(syncUpdate(name, update));
-  await until(() => client.syncStatus.length > statuses, "the update's status");
-  if (client.stateless.length > said) {
-    return (JSON.parse(client.stateless.at(-1) as string) as { reason: string }).reason;
-  }
-  return client.syncStatus.at(-1) ? "taken" : "not taken";
-}
-
-const stores: [string, boolean, ((file: string) => PostgresDocumentStore) | undefined][] = [
-  ["SQLite", true, undefined],
-  ["PostgreSQL", await postgresAvailable(), () => new PostgresDocumentStore(POSTGRES_URL)],
-];
-
-describe.each(stores)("who may open and write advice, on %s", (_name, available, openStore) => {
+describe.each(testStores)("who may open and write advice, on %s", (_name, available, openStore) => {
   let test: Awaited<ReturnType<typeof startTestServer>>;
   beforeAll(async () => {
     if (available) {
@@ -95,7 +73,7 @@ describe.each(stores)("who may open and write advice, on %s", (_name, available,
     "lets the adviser write the parts of their advice and nothing else of it, the caseworker read it live, and no one else open it",
     async () => {
       const { id, anaAdvice } = await scene();
-      const anaToken = await token(ana.id, ana.name, ana.role);
+      const anaToken = await tokenOf(ana);
       const writer = await rawClient(test.url, anaAdvice, anaToken);
       const caseworker = await connect(test.url, anaAdvice);
       // Her advice names the child, from the plan, and holds nothing else yet.
@@ -111,7 +89,7 @@ describe.each(stores)("who may open and write advice, on %s", (_name, available,
       // The child's views as she heard them: a view in section A of her advice, taken.
       const view = (section(planToYDoc(good), "A").get(0) as Y.XmlElement).clone();
       const heard = editOf(caseworker.document, ATTACKER, (d) => section(d, "A").insert(0, [view]));
-      expect(await answer(writer, anaAdvice, heard)).toBe("taken");
+      expect(await answerOf(writer, anaAdvice, heard)).toBe("taken");
       await until(
         () => section(caseworker.document, "A").length === 1,
         "her words at the caseworker",
@@ -124,7 +102,7 @@ describe.each(stores)("who may open and write advice, on %s", (_name, available,
           fullName: "Someone Else",
         } as never),
       );
-      expect(await answer(writer, anaAdvice, renamed)).toBe(
+      expect(await answerOf(writer, anaAdvice, renamed)).toBe(
         "educational psychologist may not change the plan details",
       );
       const placed = editOf(caseworker.document, ATTACKER, (d) =>
@@ -133,13 +111,13 @@ describe.each(stores)("who may open and write advice, on %s", (_name, available,
           institutionType: "mainstream",
         } as never),
       );
-      expect(await answer(writer, anaAdvice, placed)).toMatch(/may not change section I/);
+      expect(await answerOf(writer, anaAdvice, placed)).toMatch(/may not change section I/);
 
       // The caseworker reads; what they send is not taken.
       const caseworkerRaw = await rawClient(
         test.url,
         anaAdvice,
-        await token("user-caseworker", "The caseworker", "caseworker", "*"),
+        await tokenOf({ id: "user-caseworker", name: "The caseworker", role: "caseworker" }, "*"),
       );
       const overwrite = editOf(caseworker.document, 0xc0de, (d) =>
         viewText(d).insert(0, "#CASEWORKER#"),
@@ -153,7 +131,11 @@ describe.each(stores)("who may open and write advice, on %s", (_name, available,
         ["user-mallory", "educational-psychologist"],
       ] as const) {
         await expect(
-          rawClient(test.url, anaAdvice, await token(who, `Person ${who}`, role, "*")),
+          rawClient(
+            test.url,
+            anaAdvice,
+            await tokenOf({ id: who, name: `Person ${who}`, role }, "*"),
+          ),
         ).rejects.toThrow(
           "refused: only Dr Ana Ruiz, who was asked for this advice, writes it (with the co-authors they invite), and only the caseworker reads it while it is written",
         );
@@ -205,7 +187,7 @@ describe.each(stores)("who may open and write advice, on %s", (_name, available,
     "refuses the parent's update addressed to the psychologist's advice over the parent's own connection",
     async () => {
       const { anaAdvice, patAdvice } = await scene();
-      const parent = await rawClient(test.url, patAdvice, await token(pat.id, pat.name, pat.role));
+      const parent = await rawClient(test.url, patAdvice, await tokenOf(pat));
       const watcher = await connect(test.url, anaAdvice);
       const marker = "#PARENT IN THE PSYCHOLOGIST'S ADVICE#";
       const view = (section(planToYDoc(good), "A").get(0) as Y.XmlElement).clone();
@@ -238,16 +220,20 @@ describe.each(stores)("who may open and write advice, on %s", (_name, available,
       const intoA = editOf(caseworker.document, ATTACKER, (d) => viewText(d).insert(0, marker));
 
       // With only the request to open the plan, her connection reads and may not write.
-      const reader = await rawClient(test.url, id, await token(ana.id, ana.name, ana.role));
-      expect(await answer(reader, id, intoA)).toBe("not taken");
+      const reader = await rawClient(test.url, id, await tokenOf(ana));
+      expect(await answerOf(reader, id, intoA)).toBe("not taken");
       // With a token of her own that opens the plan, her role's policy holds: not section A.
-      const own = await rawClient(test.url, id, await token(ana.id, ana.name, ana.role, [id]));
-      expect(await answer(own, id, intoA)).toBe(
+      const own = await rawClient(test.url, id, await tokenOf(ana, [id]));
+      expect(await answerOf(own, id, intoA)).toBe(
         "educational psychologist may not change section A",
       );
       // Someone no request names, with a token that opens no plan, does not get in.
       await expect(
-        rawClient(test.url, id, await token("user-mallory", "Mallory", "educational-psychologist")),
+        rawClient(
+          test.url,
+          id,
+          await tokenOf({ id: "user-mallory", name: "Mallory", role: "educational-psychologist" }),
+        ),
       ).rejects.toThrow(`refused: this token does not open the plan ${id}`);
 
       await new Promise((r) => setTimeout(r, 100));
