@@ -15,8 +15,11 @@ export class UnprintableCharacterError extends Error {
     const code = [...character]
       .map((c) => `U+${(c.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, "0")}`)
       .join(" ");
+    // A control or invisible character is named by its code alone: printed, it would break the
+    // message or show nothing.
+    const shown = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]+$/u.test(character) ? `"${character}" ` : "";
     super(
-      `${item} (${path}): the character "${character}" (${code}) has no glyph in any font the PDF export carries, so it cannot be printed`,
+      `${item} (${path}): the character ${shown}(${code}) has no glyph in any font the PDF export carries, so it cannot be printed`,
     );
   }
 }

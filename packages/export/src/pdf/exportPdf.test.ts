@@ -254,4 +254,20 @@ describe("exportPdf", () => {
     expect(pdf.text.replace(/\s+/g, "")).toContain("Speechandlanguagetherapyassistant");
     expect(pdf.roles.get("Table") ?? 0).toBeGreaterThan(0);
   }, 60_000);
+
+  it("shows a changed field of several paragraphs, before and after, a paragraph to a line", async () => {
+    const before = fixture("plan-good.json");
+    const after = structuredClone(before);
+    const provision = after.sections.F.provisions[0]!;
+    provision.what = [
+      { type: "paragraph", content: [{ type: "text", text: "Weekly therapy in school." }] },
+      { type: "paragraph", content: [{ type: "text", text: "A home programme each half-term." }] },
+    ];
+    const pdf = await readPdf(
+      await exportPdf(after, { changesSince: { plan: before, name: "the draft of 13 October" } }),
+    );
+    const bare = pdf.text.replace(/\s+/g, "");
+    expect(bare).toContain("Weeklytherapyinschool.");
+    expect(bare).toContain("Ahomeprogrammeeachhalf-term.");
+  }, 60_000);
 });

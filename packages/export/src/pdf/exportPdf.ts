@@ -98,6 +98,7 @@ export async function exportPdf(input: Plan, options: ExportOptions = {}): Promi
   if (use) pdfBundlePart(writer, use);
   if (options.changesSince) {
     writer.newPage();
+    writer.location = { item: "the appendix of changes", path: "changesSince" };
     const sect = writer.doc.struct("Sect");
     writer.root.add(sect);
     writer.heading(
@@ -112,7 +113,15 @@ export async function exportPdf(input: Plan, options: ExportOptions = {}): Promi
       writer.table(
         sect,
         [...COMPARISON_HEADER],
-        rows.map((row) => row.map((text) => [{ runs: [{ text }] }])),
+        // A field's text before or after holds a line for each of its paragraphs.
+        rows.map((row) =>
+          row.map((text) =>
+            text
+              .split("\n")
+              .filter((line) => line.trim() !== "")
+              .map((line) => ({ runs: [{ text: line }] })),
+          ),
+        ),
         [0.14, 0.1, 0.14, 0.31, 0.31],
       );
     }
@@ -126,6 +135,7 @@ export async function exportPdf(input: Plan, options: ExportOptions = {}): Promi
       checkPlan(plan, options.today ? { today: options.today } : {}),
     );
     writer.newPage();
+    writer.location = { item: "the appendix of plan quality", path: "meta" };
     const sect = writer.doc.struct("Sect");
     writer.root.add(sect);
     writer.heading(sect, 1, "Appendix: plan quality summary", "appendix-quality");
