@@ -22,6 +22,13 @@ export interface Run {
   readonly lang?: string;
 }
 
+/** An item of a list: its label ("•", "2."), its words, and the lists nested in it. */
+export interface ListItem {
+  readonly label: string;
+  readonly runs: readonly Run[];
+  readonly lists?: readonly (readonly ListItem[])[];
+}
+
 /** A block in a table cell: a paragraph (with its language, if given), or an item of a list. */
 export type CellBlock = {
   readonly runs: readonly Run[];
@@ -629,14 +636,19 @@ export class PdfWriter {
     this.#pending.push({ parent, level, text, destination, laid, size });
   }
 
-  /** A list of items, each with its label ("•" or "1.") and body. */
-  list(parent: Struct, items: readonly { label: string; runs: readonly Run[] }[], depth = 0): void {
+  /**
+   * A list of items, each with its label ("•" or "1.") and body, and the lists nested in it,
+   * drawn indented inside its body (an L inside the LBody), so the structure keeps their levels.
+   */
+  list(parent: Struct, items: readonly ListItem[], depth = 0): void {
     const l = this.doc.struct("L");
     let opened = false;
     const indent = this.doc.page.margins.left + 14 + depth * 16;
     const { lineHeight } = this.#metrics(BODY_SIZE);
     for (const item of items) {
-      const runs = item.runs.filter((r) => r.text !== "");
+      const words = item.runs.filter((r) => r.text !== "");
+      // An item that opens with a nested list still has its label on a line of its own.
+      const runs = words.length > 0 ? words : [{ text: " " }];
       const laid = this.#layout(
         runs,
         this.width - (indent + 16 - this.doc.page.margins.left),
@@ -665,6 +677,11 @@ export class PdfWriter {
           li.add(body);
         },
       });
+      for (const nested of item.lists ?? []) {
+        this.doc.y += 0.2 * lineHeight;
+        this.list(body, nested, depth + 1);
+        this.doc.y -= 0.5 * lineHeight;
+      }
       body.end();
       li.end();
       this.doc.y += 0.2 * lineHeight;

@@ -14,6 +14,7 @@ import {
   revisedPlan,
 } from "../../test/plans.js";
 import { readPdf } from "../../test/readPdf.js";
+import { readStructure } from "../../test/readStructure.js";
 import { exportPdf, PlanIntegrityError } from "../index.js";
 import { examplePlan } from "@ehcp/fixtures";
 
@@ -269,5 +270,30 @@ describe("exportPdf", () => {
     const bare = pdf.text.replace(/\s+/g, "");
     expect(bare).toContain("Weeklytherapyinschool.");
     expect(bare).toContain("Ahomeprogrammeeachhalf-term.");
+  }, 60_000);
+
+  it("keeps a nested list as a list inside its item, in the structure and on the page", async () => {
+    const plan = fixture("plan-good.json");
+    const item = (text: string, ...lists: unknown[]) => ({
+      type: "listItem",
+      content: [{ type: "paragraph", content: [{ type: "text", text }] }, ...lists],
+    });
+    const inner = { type: "bulletList", content: [item("Inner one"), item("Inner two")] };
+    plan.sections.A.views[0]!.content = [
+      { type: "bulletList", content: [item("Outer one", inner), item("Outer two")] },
+    ] as never;
+    const bytes = await exportPdf(plan);
+    const elements = await readStructure(bytes);
+    const bodies = (text: string) =>
+      elements.filter((e) => e.role === "LBody" && e.text.trim().startsWith(text));
+    // Each inner item is an LI of an L inside the outer item's LBody.
+    for (const text of ["Inner one", "Inner two"]) {
+      const [body] = bodies(text);
+      expect(body?.ancestors.slice(-5), text).toEqual(["L", "LI", "LBody", "L", "LI"]);
+    }
+    expect(bodies("Outer two")[0]?.ancestors.slice(-3)).not.toContain("LBody");
+    // Drawn indented below the outer item, one line each.
+    const pdf = await readPdf(bytes);
+    expect(bare(pdf.text)).toContain("•Outerone•Innerone•Innertwo•Outertwo");
   }, 60_000);
 });

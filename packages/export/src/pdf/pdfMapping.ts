@@ -24,7 +24,7 @@ import type { ItemTitle } from "../text/itemTitles.js";
 import { planDetailRows } from "../text/planDetailRows.js";
 import { textSegment } from "../text/textSegment.js";
 import { tidyLinks } from "../text/tidyLinks.js";
-import type { CellBlock, PdfWriter, Run } from "./PdfWriter.js";
+import type { CellBlock, ListItem, PdfWriter, Run } from "./PdfWriter.js";
 
 type Struct = PDFKit.PDFStructureElement;
 
@@ -203,26 +203,33 @@ const richField: BlockRenderer = (node, ctx, parent) =>
 const textField: BlockRenderer = (node, ctx, parent) =>
   ctx.writer.paragraph(parent, [{ text: node.textContent }]);
 
-function listRenderer(ordered: boolean): BlockRenderer {
-  return (node, ctx, parent) => {
-    ctx.writer.list(
-      parent,
-      kids(node).map((item, i) => ({
-        label: ordered ? `${i + 1}.` : "•",
-        runs: kids(item).flatMap((child, k) => [
-          ...(k > 0 ? [{ text: " " }] : []),
-          ...(child.type.name.endsWith("List")
-            ? cellBlocks([child], ctx).flatMap((b) => [{ text: ` ${b.bullet ?? ""} ` }, ...b.runs])
-            : runsOf(child, ctx).map((r) => {
-                // A list's words are drawn in one LBody: a language comes as Spans.
-                const lang = (child.attrs.lang as string | null | undefined) ?? ctx.lang;
-                return lang && !r.lang ? { ...r, lang } : r;
-              })),
-        ]),
-      })),
-    );
-  };
+const isList = (node: PMNode) => node.type.name.endsWith("List");
+
+/** A list's items, each with the lists nested in it, at every depth. */
+function listItems(list: PMNode, ctx: PdfContext): ListItem[] {
+  const ordered = list.type.name === "orderedList";
+  return kids(list).map((item, i) => {
+    const words = kids(item).filter((child) => !isList(child));
+    const lists = kids(item)
+      .filter(isList)
+      .map((nested) => listItems(nested, ctx));
+    return {
+      label: ordered ? `${i + 1}.` : "•",
+      runs: words.flatMap((child, k) => [
+        ...(k > 0 ? [{ text: " " }] : []),
+        ...runsOf(child, ctx).map((r) => {
+          // A list's words are drawn in one LBody: a language comes as Spans.
+          const lang = (child.attrs.lang as string | null | undefined) ?? ctx.lang;
+          return lang && !r.lang ? { ...r, lang } : r;
+        }),
+      ]),
+      ...(lists.length > 0 ? { lists } : {}),
+    };
+  });
 }
+
+const listRenderer: BlockRenderer = (node, ctx, parent) =>
+  ctx.writer.list(parent, listItems(node, ctx));
 
 export const PDF_MAPPING: PdfMapping = {
   doc: (node, ctx, parent) => renderAll(kids(node), ctx, parent),
@@ -544,8 +551,8 @@ export const PDF_MAPPING: PdfMapping = {
   },
   heading: (node, ctx, parent) =>
     ctx.writer.heading(parent, level(ctx, node.attrs.level === 3 ? 3 : 4), node.textContent),
-  bulletList: listRenderer(false),
-  orderedList: listRenderer(true),
+  bulletList: listRenderer,
+  orderedList: listRenderer,
   listItem: (node, ctx, parent) => renderAll(kids(node), ctx, parent),
   text: (node) => [textSegment(node)],
 };
