@@ -46,5 +46,26 @@ describe("a language given in the plan", () => {
     expect(runsIn("ur")).toEqual(["وہ بہت خوش ہے"]);
     // Urdu is written right to left: Word is told so for its complex-script text too.
     expect(xml).toContain('<w:lang w:val="ur" w:bidi="ur"/>');
+    // Its run is laid out right to left; the English paragraph around it is not.
+    const urduRun = [...xml.matchAll(/<w:r>((?:(?!<\/w:r>).)*)<\/w:r>/g)].find((m) =>
+      m[1]?.includes("وہ بہت خوش ہے"),
+    );
+    expect(urduRun?.[1]).toContain("<w:rtl/>");
+    expect(xml).not.toContain("<w:bidi/>");
+  }, 120_000);
+
+  it("sets a view in a right-to-left language right to left in the DOCX, each paragraph and run", async () => {
+    const urdu = plan();
+    const view = urdu.sections.A.views[0]!;
+    view.lang = "ur";
+    view.content = [
+      { type: "paragraph", content: [{ type: "text", text: "مجھے ریل گاڑی بہت پسند ہے۔" }] },
+    ] as never;
+    const xml = (await docxParts(await exportDocx(urdu))).get("word/document.xml") ?? "";
+    const paragraph = [...xml.matchAll(/<w:p>((?:(?!<\/w:p>).)*)<\/w:p>/g)].find((m) =>
+      m[1]?.includes("ریل گاڑی"),
+    )?.[1];
+    expect(paragraph).toContain("<w:bidi/>");
+    expect(paragraph).toContain("<w:rtl/>");
   }, 120_000);
 });

@@ -65,6 +65,15 @@ const inline = (node: PMNode, lang?: string | null): ParagraphChild[] =>
 
 /** Languages written right to left, whose words Word marks with `w:bidi`. */
 const RIGHT_TO_LEFT = /^(ar|arc|dv|fa|ha-Arab|he|khw|ks|ku-Arab|ps|sd|ur|yi)(-|$)/i;
+/** Letters of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko and their forms). */
+const RTL_LETTER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
+const LTR_LETTER = /[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]/;
+/**
+ * Whether words are written right to left: their language says so, or, where none is given,
+ * their letters are all of a right-to-left script (a name in Arabic script in an English view).
+ */
+const rightToLeft = (text: string, lang?: string | null) =>
+  lang ? RIGHT_TO_LEFT.test(lang) : RTL_LETTER.test(text) && !LTR_LETTER.test(text);
 
 /** A segment as a Word run, inside an external hyperlink when it links. */
 function docxRun(segment: Segment): ParagraphChild {
@@ -74,6 +83,8 @@ function docxRun(segment: Segment): ParagraphChild {
     italics: segment.italic ?? false,
     ...(segment.underline ? { underline: {} } : {}),
     ...(segment.href ? { style: "Hyperlink" } : {}),
+    // w:rtl: Word and LibreOffice lay the run out right to left, joined as it was typed.
+    ...(rightToLeft(segment.text, segment.lang) ? { rightToLeft: true } : {}),
     // Word's spelling and screen readers take the language from w:lang.
     ...(segment.lang
       ? {
@@ -266,7 +277,11 @@ export const DOCX_MAPPING: DocxMapping = {
       : "";
     return [
       itemHeading(ctx, label, nameOf(TOPIC_NAMES, node.attrs.topic as string)),
-      para(text(`The view of ${who}${quoted}.`, { italics: true })),
+      // Part of the heading: it stays on the page of the words it introduces.
+      new Paragraph({
+        keepNext: true,
+        children: [text(`The view of ${who}${quoted}.`, { italics: true })],
+      }),
       ...renderAll(children(node), { ...ctx, lang: (node.attrs.lang as string | null) ?? null }),
       ...(node.attrs.gatheredHow
         ? [labelled("How this view was gathered", node.attrs.gatheredHow as string)]
@@ -476,6 +491,10 @@ export const DOCX_MAPPING: DocxMapping = {
   paragraph: (node, ctx) => [
     new Paragraph({
       children: inline(node, (node.attrs.lang as string | null) ?? ctx.lang),
+      // w:bidi: a paragraph in a right-to-left language starts at the right margin.
+      ...(rightToLeft(node.textContent, (node.attrs.lang as string | null) ?? ctx.lang)
+        ? { bidirectional: true }
+        : {}),
       ...(ctx.list
         ? {
             numbering: {

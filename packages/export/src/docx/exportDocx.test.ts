@@ -286,6 +286,12 @@ describe("exportDocx", () => {
       expect(style, id).toContain("<w:keepNext/>");
     }
     const document = parts.get("word/document.xml") ?? "";
+    // A view's line saying whose view it is stays with the view, as its heading does.
+    const attributions = [...document.matchAll(/<w:p>((?:(?!<\/w:p>).)*)<\/w:p>/g)]
+      .map((m) => m[1] ?? "")
+      .filter((p) => p.includes(">The view of "));
+    expect(attributions.length).toBe(fixture("plan-good.json").sections.A.views.length);
+    for (const p of attributions) expect(p).toContain("<w:keepNext/>");
     // Each provision's table has fixed widths in twips, which LibreOffice keeps.
     const fixed = document.match(/<w:tblLayout w:type="fixed"\/>/g)?.length ?? 0;
     expect(fixed).toBeGreaterThanOrEqual(fixture("plan-good.json").sections.F.provisions.length);
