@@ -47,10 +47,59 @@ export async function checkerBenchmarks(measure, plan, size) {
     () => checker.check(edited[next++ % edited.length], config),
     { warmup: 20, runs: 120 },
   );
+  global.gc?.();
   const warmCpu = cpuTimes(() => checker.check(edited[next++ % edited.length], config), 140);
   console.log(JSON.stringify({ name: warm.name, ...warmCpu, unit: "ms of CPU" }));
-  return [
+  const results = [
     { ...cold, ...coldCpu },
     { ...warm, ...warmCpu },
   ];
+  // BENCH_CHECKER_BEFORE=path/to/an/older/build/index.js: that checker and this one re-check
+  // the same edited plans in turns, in one process and one heap, so the ratio between them is
+  // what the change did, whatever the machine's load (see BENCHMARKS.md).
+  const before = process.env.BENCH_CHECKER_BEFORE;
+  if (before) results.push(await interleaved(await import(before), plan, edited));
+  return results;
+}
+
+async function interleaved(older, plan, edited) {
+  const checkers = {
+    before: older.createPlanChecker(),
+    after: createPlanChecker(),
+  };
+  const times = { before: [], after: [] };
+  for (const c of Object.values(checkers)) c.check(plan, config);
+  const rounds = Number(process.env.BENCH_CHECKER_ROUNDS ?? 30);
+  let next = 0;
+  for (let round = 0; round < rounds; round++) {
+    // Which goes first alternates, so neither always pays for the other's garbage.
+    const order = round % 2 === 0 ? ["before", "after"] : ["after", "before"];
+    const from = next;
+    for (const name of order) {
+      next = from;
+      for (let i = 0; i < 20; i++) {
+        const start = process.cpuUsage();
+        checkers[name].check(edited[next++ % edited.length], config);
+        const used = process.cpuUsage(start);
+        times[name].push((used.user + used.system) / 1000);
+      }
+    }
+  }
+  const stats = (list) => {
+    const sorted = [...list].sort((a, b) => a - b);
+    const at = (p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+    return { cpuP50: at(50), cpuP95: at(95) };
+  };
+  const b = stats(times.before);
+  const a = stats(times.after);
+  const row = {
+    name: "checkPlan after one field changed, before and after in turns (ms of CPU)",
+    checks: times.after.length,
+    before: b,
+    after: a,
+    ratioP50: Math.round((a.cpuP50 / b.cpuP50) * 100) / 100,
+    ratioP95: Math.round((a.cpuP95 / b.cpuP95) * 100) / 100,
+  };
+  console.log(JSON.stringify(row));
+  return row;
 }

@@ -16,12 +16,82 @@ interface Remembered<T> {
 export interface CheckedItem {
   /** Its JSON path: "sections.F.provisions[3]". */
   readonly key: string;
+  /** The list it is in ("sections.F.provisions"), or its own path for a single item. */
+  readonly list: string;
+  /** Its place in `list`; -1 for a single item (a section's summary, J's notes). */
+  readonly index: number;
+  /** A copy of the item as the check saw it (equal to the plan's, by value). */
+  readonly copy: unknown;
   readonly fields: readonly PlanField[];
   /**
    * What `compute` gives for this item, remembered while the item and `context` (what else
    * the result depends on) are as they were.
    */
   remember<T>(context: string, compute: () => T): T;
+  /**
+   * What `compute` (a function kept for the purpose, as it is the key) gives for this item,
+   * worked out once while the item is as it was.
+   */
+  derived<T>(compute: (item: CheckedItem) => T): T;
+}
+
+/**
+ * An item's entry, kept while the item is as it was; an edited item gets a new one, so what is
+ * remembered on an entry (its findings, what is derived from it) is found by identity.
+ */
+export class ItemEntry implements CheckedItem {
+  seen: number;
+  #remembered?: { readonly context: string; readonly value: unknown };
+  #derived?: Map<unknown, unknown>;
+
+  /** The entry this one replaced, whose derived values it may keep (see `derived`). */
+  #previous: ItemEntry | undefined;
+
+  constructor(
+    readonly list: string,
+    readonly index: number,
+    readonly copy: unknown,
+    readonly fields: readonly PlanField[],
+    seen: number,
+    previous?: ItemEntry,
+  ) {
+    this.seen = seen;
+    this.#previous = previous;
+    // Only one entry back, so a field edited a thousand times holds no chain of its past.
+    if (previous) previous.#previous = undefined;
+  }
+
+  get key(): string {
+    return this.index < 0 ? this.list : `${this.list}[${this.index}]`;
+  }
+
+  remember<T>(context: string, compute: () => T): T {
+    const known = this.recall(context);
+    return known === undefined ? this.keep(context, compute()) : (known as T);
+  }
+
+  /** What was kept under `context` (`undefined` if nothing was): no closure for a hot loop. */
+  recall(context: string): unknown {
+    return this.#remembered?.context === context ? this.#remembered.value : undefined;
+  }
+
+  keep<T>(context: string, value: T): T {
+    this.#remembered = { context, value };
+    return value;
+  }
+
+  derived<T>(compute: (item: CheckedItem) => T): T {
+    this.#derived ??= new Map();
+    if (this.#derived.has(compute)) return this.#derived.get(compute) as T;
+    let value = compute(this);
+    // An edit that left this value as it was keeps the very object, so what is remembered by
+    // it (element by element, see `FieldCache.byKey`) is found by identity.
+    const before = this.#previous && this.#previous.#derived;
+    if (before?.has(compute) && jsonEqual(before.get(compute), value))
+      value = before.get(compute) as T;
+    this.#derived.set(compute, value);
+    return value;
+  }
 }
 
 /**
@@ -38,19 +108,16 @@ export class FieldCache {
     { readonly text: string; readonly tokens: readonly Token[] }
   >();
   readonly #results = new Map<string, Map<string, Remembered<unknown>>>();
-  readonly #items = new Map<
-    string,
-    {
-      readonly copy: unknown;
-      readonly fields: readonly PlanField[];
-      seen: number;
-      remembered?: { readonly context: string; readonly value: unknown };
-    }
-  >();
-  #order: CheckedItem[] = [];
+  // By list, then place in it: no path is formatted for an item that did not change.
+  readonly #items = new Map<string, (ItemEntry | undefined)[]>();
+  #order: ItemEntry[] = [];
   readonly #byKey = new Map<
     string,
     { readonly key: readonly unknown[]; readonly value: unknown }
+  >();
+  readonly #ranked = new Map<
+    string,
+    { readonly severity: string; readonly of: readonly unknown[]; readonly value: unknown }
   >();
   #context = "";
   #check = 0;
@@ -89,38 +156,66 @@ export class FieldCache {
     return value;
   }
 
+  /**
+   * What `compute` makes of a rule's findings (`of`), made again only when the rule found other
+   * finding objects than last time or its severity changed: a rule that remembers its findings
+   * gives the same objects, and they are then not wrapped again.
+   */
+  ranked<T>(rule: string, severity: string, of: readonly unknown[], compute: () => T): T {
+    const known = this.#ranked.get(rule);
+    if (
+      known &&
+      known.severity === severity &&
+      known.of.length === of.length &&
+      known.of.every((f, i) => f === of[i])
+    )
+      return known.value as T;
+    const value = compute();
+    this.#ranked.set(rule, { severity, of, value });
+    return value;
+  }
+
   /** The items this check has seen so far (`itemFields`), in document order. */
-  items(): readonly CheckedItem[] {
+  items(): readonly ItemEntry[] {
     return this.#order;
   }
 
   /**
-   * The fields of the item at `key`, built again only when the item is not as it was (compared by
-   * value with a copy of it, as each check may get a freshly built plan or the same one changed
-   * in place). An unchanged item gives the very objects of the last check, so what rules
-   * remember of its fields is found by identity.
+   * The fields of the item at `list[index]` (`index` -1: the item at the path `list`), built
+   * again only when the item is not as it was (compared by value with a copy of it, as each
+   * check may get a freshly built plan or the same one changed in place). An unchanged item
+   * gives the very objects of the last check, so what rules remember of its fields is found by
+   * identity.
    */
-  itemFields(key: string, item: unknown, build: () => readonly PlanField[]): readonly PlanField[] {
-    let known = this.#items.get(key);
+  itemFields<T>(
+    list: string,
+    index: number,
+    item: T,
+    build: (item: T, index: number) => readonly PlanField[],
+  ): readonly PlanField[] {
+    let entries = this.#items.get(list);
+    if (!entries) {
+      entries = [];
+      this.#items.set(list, entries);
+    }
+    const at = index < 0 ? 0 : index;
+    let known = entries[at];
     if (known && jsonEqual(item, known.copy)) known.seen = this.#check;
     else {
       if (known) for (const f of known.fields) this.#byPath.delete(f.path);
-      known = { copy: structuredClone(item), fields: build(), seen: this.#check };
+      known = new ItemEntry(
+        list,
+        index,
+        structuredClone(item),
+        build(item, index),
+        this.#check,
+        known,
+      );
       for (const f of known.fields) this.#byPath.set(f.path, f);
-      this.#items.set(key, known);
+      entries[at] = known;
     }
-    const entry = known;
-    this.#order.push({
-      key,
-      fields: entry.fields,
-      remember: <T>(context: string, compute: () => T): T => {
-        if (entry.remembered?.context === context) return entry.remembered.value as T;
-        const value = compute();
-        entry.remembered = { context, value };
-        return value;
-      },
-    });
-    return entry.fields;
+    this.#order.push(known);
+    return known.fields;
   }
 
   /** The language model's reading of the field at `path`, read again only when its text changed. */
@@ -180,7 +275,15 @@ export class FieldCache {
     const last = this.#fields;
     this.#fields = fields;
     if (last.length === fields.length && last.every((f, i) => f.path === fields[i]!.path)) return;
-    for (const [key, item] of this.#items) if (item.seen !== this.#check) this.#items.delete(key);
+    for (const [list, entries] of this.#items) {
+      let kept = 0;
+      for (let i = 0; i < entries.length; i++) {
+        if (entries[i]?.seen === this.#check) kept = i + 1;
+        else entries[i] = undefined;
+      }
+      if (kept === 0) this.#items.delete(list);
+      else entries.length = kept;
+    }
     this.#byPath.clear();
     for (const f of fields) this.#byPath.set(f.path, f);
     this.#forget(new Set(this.#byPath.keys()));

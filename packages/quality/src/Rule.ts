@@ -35,6 +35,12 @@ export interface RuleContext {
    * plan's ids and links) is the same, element by element.
    */
   readonly byKey: <T>(name: string, key: readonly unknown[], compute: () => T) => T;
+  /**
+   * Everything the golden thread and the integrity check read (each item's id, place and links,
+   * a need's title, the advice's ids), as a key for `byKey`: made once per check, and an item
+   * whose words alone changed keeps its part of it as the same object.
+   */
+  readonly threadKey: () => readonly unknown[];
 }
 
 /** What a per-field result is remembered by, besides the rule and the settings. */

@@ -1,10 +1,25 @@
-import { type Finding, type Plan, SECTION_KEYS, type Severity } from "@ehcp/schema";
-import { FieldCache } from "./FieldCache.js";
+import {
+  type BudgetItem,
+  type Finding,
+  labelAt,
+  type Need,
+  NEEDS_SECTION_KEYS,
+  type NeedsSectionKey,
+  type Outcome,
+  type Plan,
+  type Provision,
+  PROVISION_SECTION_KEYS,
+  type ProvisionSectionKey,
+  SECTION_KEYS,
+  type Severity,
+  type View,
+} from "@ehcp/schema";
+import { type CheckedItem, FieldCache } from "./FieldCache.js";
 import { planFields } from "./planFields.js";
 import { type QualityConfig, resolveConfig } from "./QualityConfig.js";
 import type { RuleContext } from "./Rule.js";
 import { RULE_CATALOGUE, RULE_IDS, type RuleId } from "./ruleCatalogue.js";
-import { ITEM_RULES, RULE_CHECKS } from "./rules/index.js";
+import { ITEM_RULES, RULE_CHECKS, THREAD_RULES } from "./rules/index.js";
 import type { RuleFinding } from "./Rule.js";
 import { type NeedEntry, type OutcomeEntry, type ProvisionEntry, Thread } from "./Thread.js";
 
@@ -57,16 +72,73 @@ interface ItemEntries {
 }
 const NO_ENTRIES: ItemEntries = { needs: [], outcomes: [], provisions: [] };
 
-/** The thread's entry of each need, outcome and provision, by the item's JSON path. */
-function entriesByItem(thread: Thread): Map<string, ItemEntries> {
-  const byItem = new Map<string, ItemEntries>();
-  for (const e of thread.needs)
-    byItem.set(`sections.${e.section}.needs[${e.index}]`, { ...NO_ENTRIES, needs: [e] });
-  for (const e of thread.outcomes)
-    byItem.set(`sections.E.outcomes[${e.index}]`, { ...NO_ENTRIES, outcomes: [e] });
-  for (const e of thread.provisions)
-    byItem.set(`sections.${e.section}.provisions[${e.index}]`, { ...NO_ENTRIES, provisions: [e] });
-  return byItem;
+const NEEDS_LISTS = new Map<string, NeedsSectionKey>(
+  NEEDS_SECTION_KEYS.map((k) => [`sections.${k}.needs`, k]),
+);
+const PROVISION_LISTS = new Map<string, ProvisionSectionKey>(
+  PROVISION_SECTION_KEYS.map((k) => [`sections.${k}.provisions`, k]),
+);
+
+/** The thread's entry of one need, outcome or provision: all a rule on that item reads of it. */
+function entriesOf(plan: Plan, item: CheckedItem): ItemEntries {
+  const { list, index } = item;
+  const needs = NEEDS_LISTS.get(list);
+  if (needs) {
+    const need = plan.sections[needs].needs[index]!;
+    return {
+      ...NO_ENTRIES,
+      needs: [{ need, section: needs, index, label: labelAt(needs, index) }],
+    };
+  }
+  if (list === "sections.E.outcomes") {
+    const outcome = plan.sections.E.outcomes[index]!;
+    return { ...NO_ENTRIES, outcomes: [{ outcome, index, label: labelAt("E", index) }] };
+  }
+  const provisions = PROVISION_LISTS.get(list);
+  if (provisions) {
+    const provision = plan.sections[provisions].provisions[index]!;
+    const label = labelAt(provisions, index);
+    return { ...NO_ENTRIES, provisions: [{ provision, section: provisions, index, label }] };
+  }
+  return NO_ENTRIES;
+}
+
+const NO_LINKS: readonly unknown[] = [];
+
+/**
+ * What the golden thread and the integrity check read of an item: its id, the ids it links to
+ * and, for a need, its title (the thread rules name it). Numbers mark where each list starts, so
+ * an id can never be taken for a marker.
+ */
+function linksOfItem({ list, copy }: CheckedItem): readonly unknown[] {
+  if (NEEDS_LISTS.has(list)) {
+    const n = copy as Need;
+    return [n.id, n.title, ...n.adviceIds];
+  }
+  if (list === "sections.E.outcomes") {
+    const o = copy as Outcome;
+    return [o.id, ...o.needIds, 0, ...o.steps.map((step) => step.id)];
+  }
+  if (PROVISION_LISTS.has(list)) {
+    const p = copy as Provision;
+    return [p.id, ...p.outcomeIds, 0, ...p.needIds, 1, ...p.adviceIds];
+  }
+  if (list === "sections.A.views") return [(copy as View).id];
+  if (list === "sections.J.items") return [(copy as BudgetItem).provisionId];
+  return NO_LINKS;
+}
+
+/**
+ * Everything the thread rules and the integrity check read, item by item: two checks with equal
+ * keys (element by element) give them the same findings. An item whose words changed keeps its
+ * links' very array, so a re-check after typing compares pointers only.
+ */
+function threadKey(plan: Plan, items: readonly CheckedItem[]): unknown[] {
+  const key: unknown[] = [];
+  for (const item of items) key.push(item.list, item.derived(linksOfItem));
+  key.push(-1);
+  for (const a of plan.sections.K.advice) key.push(a.id);
+  return key;
 }
 
 /**
@@ -96,7 +168,7 @@ function check(cache: FieldCache, plan: Plan, config: QualityConfig, byItems = t
   const fields = planFields(
     plan,
     (path, text) => cache.tokens(path, text),
-    (key, item, build) => cache.itemFields(key, item, build),
+    (list, index, item, build) => cache.itemFields(list, index, item, build),
   );
   cache.keepOnly(fields);
   const childName =
@@ -106,61 +178,82 @@ function check(cache: FieldCache, plan: Plan, config: QualityConfig, byItems = t
   const childPossessive = possessiveOf(plan.meta.child.pronouns);
   // What a remembered result depends on besides its field.
   const remembered = `${settingsKey(config)}\u0000${childName}\u0000${childPossessive}`;
+  // Only the rules that read across the thread need it whole; an item's rules, its own entry.
+  let thread: Thread | undefined;
   const context: RuleContext = {
     plan,
     config: resolved,
     fields,
     fieldAt: (path) => cache.fieldAt(path) ?? EMPTY_FIELD,
     languageAt: (path) => cache.reading(path, cache.fieldAt(path)?.text ?? ""),
-    thread: new Thread(plan),
+    get thread() {
+      return (thread ??= new Thread(plan));
+    },
     childName,
     childPossessive,
     perField: (rule, field, compute) => cache.result(rule, field, remembered, compute),
     byKey: (name, key, compute) => cache.byKey(name, key, compute),
+    threadKey: () => (key ??= threadKey(plan, cache.items())),
   };
+  let key: unknown[] | undefined;
 
   const on = RULE_IDS.filter((rule) => resolved.rules[rule] !== "off");
   const severity = (rule: RuleId) => resolved.rules[rule] as Severity;
   // The rules that judge each item by itself run on one item at a time, and what they find on
   // an item is remembered while it, the plan's details (name, pronouns, status, dates), the
   // date and the settings stay as they were: a re-check after one field changed runs them on
-  // that item only. The rest read across the plan and run on every check.
+  // that item only. The rest read across the plan and run on every check, the thread's rules
+  // remembered while the thread is as it was.
   const itemRules = on.filter((rule) => byItems && ITEM_RULES.has(rule));
   const itemContext = cache.sameContext(
     `${remembered}\u0000${resolved.today}\u0000${JSON.stringify(plan.meta)}`,
   );
-  // Only an item read again needs its thread entries.
-  let entries: Map<string, ItemEntries> | undefined;
   const found: Ranked[] = [];
   const add = (rule: RuleId, severity: Severity, of: readonly RuleFinding[], to: Ranked[]) => {
     const { source } = RULE_CATALOGUE[rule];
     for (const f of of) to.push(ranked({ rule, severity, ...f, source }));
   };
   for (const item of cache.items()) {
-    const ofItem = item.remember(itemContext, () => {
+    let ofItem = item.recall(itemContext) as Ranked[] | undefined;
+    if (ofItem === undefined) {
       const only: RuleContext = {
-        ...context,
+        plan,
+        config: resolved,
         fields: item.fields,
-        thread: new Thread(
-          plan,
-          (entries ??= entriesByItem(context.thread)).get(item.key) ?? NO_ENTRIES,
-        ),
+        fieldAt: context.fieldAt,
+        languageAt: context.languageAt,
+        thread: new Thread(plan, entriesOf(plan, item)),
+        childName,
+        childPossessive,
+        perField: context.perField,
+        byKey: context.byKey,
+        threadKey: context.threadKey,
       };
-      const out: Ranked[] = [];
-      for (const rule of itemRules) add(rule, severity(rule), RULE_CHECKS[rule](only), out);
-      return out;
-    });
+      ofItem = [];
+      for (const rule of itemRules) add(rule, severity(rule), RULE_CHECKS[rule](only), ofItem);
+      item.keep(itemContext, ofItem);
+    }
     for (const r of ofItem) found.push(r);
   }
   for (const rule of on) {
-    if (!itemRules.includes(rule)) add(rule, severity(rule), RULE_CHECKS[rule](context), found);
+    if (itemRules.includes(rule)) continue;
+    const of =
+      byItems && THREAD_RULES.has(rule)
+        ? cache.byKey(`thread ${rule}`, context.threadKey(), () => RULE_CHECKS[rule](context))
+        : RULE_CHECKS[rule](context);
+    for (const r of cache.ranked(rule, severity(rule), of, () => {
+      const out: Ranked[] = [];
+      add(rule, severity(rule), of, out);
+      return out;
+    }))
+      found.push(r);
   }
   // Document order: section, then the item's place in it; within an item, rules keep the
   // catalogue's order (errors first) and each rule its own order (the sort is stable).
   return found.sort((a, b) => a.s - b.s || a.i - b.i || a.r - b.r).map(({ f }) => f);
 }
 
-interface Ranked {
+export interface Ranked {
   readonly f: Finding;
   /** The section's place, the item's place in it (from the path), the rule's in the catalogue. */
   readonly s: number;

@@ -43,17 +43,23 @@ export interface PlanField {
 const at = (...segments: PathSegment[]) => formatJsonPath(segments);
 
 /**
- * Gives the fields of one item (a view, a need, an outcome, a provision...), at `key` (its JSON
- * path), building them only when `item` is not as it was: the checker passes one that remembers
- * them between checks.
+ * Gives the fields of one item (a view, a need, an outcome, a provision...), at `list[index]`
+ * (`index` -1: the single item at the path `list`), building them with `build` only when `item`
+ * is not as it was: the checker passes one that remembers them between checks.
  */
-export type ItemFields = (
-  key: string,
-  item: unknown,
-  build: () => readonly PlanField[],
+export type ItemFields = <T>(
+  list: string,
+  index: number,
+  item: T,
+  build: (item: T, index: number) => readonly PlanField[],
 ) => readonly PlanField[];
 
-const buildAlways: ItemFields = (_key, _item, build) => build();
+const buildAlways: ItemFields = (_list, index, item, build) => build(item, index);
+
+// The lists' paths, made once: a check formats no path for an item that did not change.
+const NEEDS_LISTS = new Map(NEEDS_SECTION_KEYS.map((k) => [k, `sections.${k}.needs`]));
+const SUMMARIES = new Map(NEEDS_SECTION_KEYS.map((k) => [k, `sections.${k}.summary`]));
+const PROVISION_LISTS = new Map(PROVISION_SECTION_KEYS.map((k) => [k, `sections.${k}.provisions`]));
 
 /**
  * Every text field of a plan, in document order; `split` gives a field's words, and `itemFields`
@@ -66,16 +72,14 @@ export function planFields(
 ): PlanField[] {
   const s = plan.sections;
   const fields: PlanField[] = [];
-  // The fields of the item being built; `each` adds them to the plan's.
-  let built: PlanField[] = fields;
-  const each = (key: string, item: unknown, build: () => void) => {
-    const own = itemFields(key, item, () => {
-      built = [];
-      build();
-      const out = built;
-      built = fields;
-      return out;
-    });
+  // The fields of the item being built.
+  let built: PlanField[] = [];
+  const collect = (fill: () => void): PlanField[] => {
+    built = [];
+    fill();
+    return built;
+  };
+  const add = (own: readonly PlanField[]) => {
     for (const f of own) fields.push(f);
   };
   // One object shape for every field, built in one place, keeps this hot loop fast.
@@ -94,34 +98,43 @@ export function planFields(
   };
 
   s.A.views.forEach((v, i) => {
-    each(`sections.A.views[${i}]`, v, () =>
-      push(
-        "A",
-        v.id,
-        labelAt("A", i),
-        "content",
-        at("sections", "A", "views", i, "content"),
-        plainText(v.content),
-        v.directQuote,
+    add(
+      itemFields("sections.A.views", i, v, (v, i) =>
+        collect(() =>
+          push(
+            "A",
+            v.id,
+            labelAt("A", i),
+            "content",
+            at("sections", "A", "views", i, "content"),
+            plainText(v.content),
+            v.directQuote,
+          ),
+        ),
       ),
     );
   });
   for (const key of NEEDS_SECTION_KEYS) {
     const section = s[key];
     if (section.summary) {
-      each(`sections.${key}.summary`, section.summary, () =>
-        push(
-          key,
-          key,
-          `Section ${key}`,
-          "summary",
-          at("sections", key, "summary"),
-          plainText(section.summary!),
+      add(
+        itemFields(SUMMARIES.get(key)!, -1, section.summary, (summary) =>
+          collect(() =>
+            push(
+              key,
+              key,
+              `Section ${key}`,
+              "summary",
+              at("sections", key, "summary"),
+              plainText(summary),
+            ),
+          ),
         ),
       );
     }
-    section.needs.forEach((n, i) => {
-      each(`sections.${key}.needs[${i}]`, n, () => {
+    const list = NEEDS_LISTS.get(key)!;
+    const build = (n: (typeof section.needs)[number], i: number) =>
+      collect(() => {
         const label = labelAt(key, i);
         push(key, n.id, label, "title", at("sections", key, "needs", i, "title"), n.title);
         push(
@@ -133,10 +146,11 @@ export function planFields(
           plainText(n.description),
         );
       });
-    });
+    for (let i = 0; i < section.needs.length; i++)
+      add(itemFields(list, i, section.needs[i]!, build));
   }
-  s.E.outcomes.forEach((o, i) => {
-    each(`sections.E.outcomes[${i}]`, o, () => {
+  const buildOutcome = (o: Plan["sections"]["E"]["outcomes"][number], i: number) =>
+    collect(() => {
       const label = labelAt("E", i);
       push(
         "E",
@@ -157,20 +171,23 @@ export function planFields(
         );
       });
     });
-  });
+  for (let i = 0; i < s.E.outcomes.length; i++)
+    add(itemFields("sections.E.outcomes", i, s.E.outcomes[i]!, buildOutcome));
   for (const key of PROVISION_SECTION_KEYS) {
-    s[key].provisions.forEach((p, i) => {
-      const path = `sections.${key}.provisions[${i}]`;
-      each(path, p, () => {
+    const list = PROVISION_LISTS.get(key)!;
+    const provisions = s[key].provisions;
+    const build = (p: (typeof provisions)[number], i: number) =>
+      collect(() => {
+        const path = `${list}[${i}]`;
         const label = labelAt(key, i);
         push(key, p.id, label, "what", `${path}.what`, plainText(p.what));
         push(key, p.id, label, "deliveredBy", `${path}.deliveredBy`, p.deliveredBy);
         push(key, p.id, label, "expertise", `${path}.expertise`, p.expertise);
       });
-    });
+    for (let i = 0; i < provisions.length; i++) add(itemFields(list, i, provisions[i]!, build));
   }
-  s.J.items.forEach((item, i) => {
-    each(`sections.J.items[${i}]`, item, () =>
+  const buildJItem = (item: Plan["sections"]["J"]["items"][number], i: number) =>
+    collect(() =>
       push(
         "J",
         "J",
@@ -180,9 +197,14 @@ export function planFields(
         plainText(item.outcomesMet),
       ),
     );
-  });
-  each("sections.J.notes", s.J.notes, () =>
-    push("J", "J", "Section J", "notes", at("sections", "J", "notes"), plainText(s.J.notes)),
+  for (let i = 0; i < s.J.items.length; i++)
+    add(itemFields("sections.J.items", i, s.J.items[i]!, buildJItem));
+  add(
+    itemFields("sections.J.notes", -1, s.J.notes, (notes) =>
+      collect(() =>
+        push("J", "J", "Section J", "notes", at("sections", "J", "notes"), plainText(notes)),
+      ),
+    ),
   );
   return fields;
 }

@@ -53,7 +53,8 @@ function report(): string {
 // The reported half's figures when the rules were last changed (rounded down): a rule change
 // that loses ground fails the build. Never lowered to let a change through. `EARLIER` holds on
 // the statements the corpus had before its second round (the *-kinds.txt files, of the kinds
-// the rules missed) and third (*-language.txt, of the kinds the rules read wrongly as language),
+// the rules missed), third (*-language.txt, of the kinds the rules read wrongly as language) and
+// fourth (*-content.txt, outcomes whose words are what the child says, knows or counts),
 // `ALL` on every statement: the new ones, half of them never tuned on, are harder, so the rules
 // may score lower on all statements than on the earlier ones.
 const EARLIER: Record<string, { precision: number; recall: number }> = {
@@ -72,12 +73,19 @@ const ALL: Record<string, { precision: number; recall: number }> = {
   "provision provision-missing-who": { precision: 1, recall: 0.99 },
   "provision provision-missing-expertise": { precision: 1, recall: 0.99 },
   "provision provision-not-quantified": { precision: 0.99, recall: 0.99 },
-  "outcome vague-wording": { precision: 0.93, recall: 0.99 },
-  "outcome outcome-not-measurable": { precision: 0.97, recall: 0.96 },
-  "outcome outcome-is-provision": { precision: 0.99, recall: 0.99 },
+  // Set again when the fourth round's 235 outcome statements came in: on their reported half
+  // the rules are far from the tuning half's 1.00 (vague-wording's false alarms are new specific
+  // wordings, a measure of how little the kinds generalise yet), and they label a vague
+  // frequency or condition with no count as not measurable too, which outcome-not-measurable
+  // (reading change words) does not yet see.
+  "outcome vague-wording": { precision: 0.9, recall: 0.9 },
+  "outcome outcome-not-measurable": { precision: 0.98, recall: 0.72 },
+  "outcome outcome-is-provision": { precision: 0.9, recall: 0.99 },
 };
 const earlier = score(
-  half.filter((item) => !item.file.includes("-kinds") && !item.file.includes("-language")),
+  half.filter(
+    (item) => !["-kinds", "-language", "-content"].some((round) => item.file.includes(round)),
+  ),
 );
 
 describe(`the checker on the ${HALF} half of its corpus`, () => {

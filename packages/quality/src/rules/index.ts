@@ -116,3 +116,16 @@ export const ITEM_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
   "provision-ratio-missing",
   "bland-description",
 ]);
+
+/**
+ * The rules that read the plan only through its thread's ids, links, places and need titles (see
+ * `threadKey` in `checkPlan.ts`): their findings are remembered while those stay as they were.
+ */
+export const THREAD_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
+  "need-without-provision",
+  "need-without-outcome",
+  "health-need-without-provision",
+  "social-care-need-without-provision",
+  "outcome-without-provision",
+  "provision-without-outcome",
+]);

@@ -1,6 +1,5 @@
 import { checkIntegrity, type Finding } from "@ehcp/schema";
 import type { RuleCheck, RuleContext, RuleFinding } from "../Rule.js";
-import { integrityKey } from "./integrityKey.js";
 
 // Both rules read one integrity check, made once per check (by the check's context, not the
 // plan, as a caller may change a plan in place and check it again) and remembered while the
@@ -9,9 +8,7 @@ const cache = new WeakMap<RuleContext, Finding[]>();
 const integrityOf = (context: RuleContext): Finding[] => {
   let findings = cache.get(context);
   if (!findings) {
-    findings = context.byKey("integrity", integrityKey(context.plan), () =>
-      checkIntegrity(context.plan),
-    );
+    findings = context.byKey("integrity", context.threadKey(), () => checkIntegrity(context.plan));
     cache.set(context, findings);
   }
   return findings;

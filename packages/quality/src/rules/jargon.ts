@@ -1,3 +1,4 @@
+import type { PlanField } from "../planFields.js";
 import type { RuleCheck, RuleFinding } from "../Rule.js";
 import { inRanges, quotedRanges } from "../text/textHelpers.js";
 
@@ -30,10 +31,15 @@ function explainedIn(text: string, lowerText: string, term: string): boolean {
 
 // One regex of every term, longest first, compiled once per glossary. Matching whole text with it
 // finds "ASD" inside "ASD-related" and "ASD's" too; word edges are checked where it matches.
-const patterns = new Map<string, { regex: RegExp; terms: Map<string, string> }>();
-function patternFor(glossary: Readonly<Record<string, string>>) {
+interface Pattern {
+  readonly regex: RegExp;
+  readonly terms: ReadonlyMap<string, string>;
+}
+const patterns = new Map<string, Pattern>();
+function patternFor(glossary: Readonly<Record<string, string>>): Pattern {
   const list = Object.keys(glossary).sort((a, b) => b.length - a.length);
-  const key = list.join("\u0000");
+  // The explanations too: what is remembered by the pattern (readings, findings) says them.
+  const key = list.map((t) => `${t}\u0001${glossary[t]}`).join("\u0000");
   let entry = patterns.get(key);
   if (!entry) {
     if (patterns.size >= 16) patterns.clear();
@@ -88,32 +94,109 @@ function jargonIn(text: string, regex: RegExp, terms: ReadonlyMap<string, string
   return { terms: found, explains: [...named].filter((t) => explainedIn(text, lower, t)) };
 }
 
-export const jargon: RuleCheck = ({ fields, config, perField }) => {
-  const { regex, terms } = patternFor(config.glossary);
-  const read = fields.map((field) =>
-    perField("jargon", field, () => jargonIn(field.text, regex, terms)),
-  );
-  // Explained anywhere counts everywhere, a person's quoted words included.
-  const explained = new Set(read.flatMap((r) => r.explains));
-  const reported = new Set<string>();
-  const findings: RuleFinding[] = [];
-  fields.forEach((field, i) => {
+interface RunFindings {
+  /** The terms the run reported: an item with the same id later in the plan skips them. */
+  readonly reported: ReadonlySet<string>;
+  readonly explained: string;
+  readonly fields: readonly PlanField[];
+  readonly read: readonly JargonIn[];
+  readonly findings: readonly RuleFinding[];
+}
+
+// What a run of one item's fields gave, by its first field: an unchanged item keeps its field
+// objects and their readings, so a re-check after typing elsewhere rebuilds none of its findings.
+const byRun = new WeakMap<PlanField, RunFindings>();
+
+const sameItems = <T>(a: readonly T[], b: readonly T[], from: number, to: number) => {
+  if (a.length !== to - from) return false;
+  for (let i = from; i < to; i++) if (a[i - from] !== b[i]) return false;
+  return true;
+};
+
+function findingsOf(
+  fields: readonly PlanField[],
+  read: readonly JargonIn[],
+  from: number,
+  to: number,
+  explained: ReadonlySet<string>,
+  reported: Set<string>,
+  glossary: Readonly<Record<string, string>>,
+  out: RuleFinding[],
+): void {
+  for (let i = from; i < to; i++) {
+    const field = fields[i]!;
     // A person's own quoted words are never corrected.
-    if (field.quoted) return;
+    if (field.quoted) continue;
     const { text } = field;
     for (const { from, to, term } of read[i]!.terms) {
-      const key = `${field.target}\u0000${term}`;
-      if (reported.has(key) || explained.has(term)) continue;
-      reported.add(key);
+      // Once per item: the same term again in it is the same advice.
+      if (reported.has(term) || explained.has(term)) continue;
+      reported.add(term);
       const written = text.slice(from, to);
-      findings.push({
+      out.push({
         section: field.section,
         target: field.target,
         path: field.path,
         range: { from, to },
-        message: `${field.label} uses '${written}'. Say it in plain words, or explain it once in the plan, e.g. "${config.glossary[term]} (${written})".`,
+        message: `${field.label} uses '${written}'. Say it in plain words, or explain it once in the plan, e.g. "${glossary[term]} (${written})".`,
       });
     }
-  });
+  }
+}
+
+// What each field says of the glossary's terms, by the field object and the glossary's pattern:
+// an unchanged item keeps its field objects between checks, so this is a lookup, no closure.
+const readings = new WeakMap<PlanField, { readonly pattern: Pattern; readonly read: JargonIn }>();
+function readingOf(field: PlanField, pattern: Pattern): JargonIn {
+  const known = readings.get(field);
+  if (known?.pattern === pattern) return known.read;
+  const read = jargonIn(field.text, pattern.regex, pattern.terms);
+  readings.set(field, { pattern, read });
+  return read;
+}
+
+export const jargon: RuleCheck = ({ fields, config }) => {
+  const pattern = patternFor(config.glossary);
+  const read: JargonIn[] = [];
+  for (const field of fields) read.push(readingOf(field, pattern));
+  // Explained anywhere counts everywhere, a person's quoted words included.
+  const explained = new Set<string>();
+  for (const r of read) for (const term of r.explains) explained.add(term);
+  const explainedKey = [...explained].sort().join("\u0000");
+  // Each item's fields are one run; an id two items share is reported once in all of them.
+  const reportedOf = new Map<string, ReadonlySet<string>>();
+  const findings: RuleFinding[] = [];
+  for (let start = 0; start < fields.length;) {
+    const first = fields[start]!;
+    let end = start + 1;
+    while (end < fields.length && fields[end]!.target === first.target) end++;
+    const again = reportedOf.get(first.target);
+    const known = again ? undefined : byRun.get(first);
+    if (
+      known &&
+      known.explained === explainedKey &&
+      sameItems(known.fields, fields, start, end) &&
+      sameItems(known.read, read, start, end)
+    ) {
+      for (const f of known.findings) findings.push(f);
+      if (known.reported.size > 0) reportedOf.set(first.target, known.reported);
+    } else {
+      const reported = new Set<string>(again);
+      const own: RuleFinding[] = [];
+      findingsOf(fields, read, start, end, explained, reported, config.glossary, own);
+      if (!again) {
+        byRun.set(first, {
+          reported,
+          explained: explainedKey,
+          fields: fields.slice(start, end),
+          read: read.slice(start, end),
+          findings: own,
+        });
+      }
+      if (reported.size > 0) reportedOf.set(first.target, reported);
+      for (const f of own) findings.push(f);
+    }
+    start = end;
+  }
   return findings;
 };

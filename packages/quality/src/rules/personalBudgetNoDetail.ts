@@ -6,7 +6,8 @@ import { plainText } from "../text/plainText.js";
  * A personal budget requested with nothing said of it: no part of the provision, or a part with
  * no amount or no outcomes it is to meet (reg 12(1)(j); CoP 9.95-9.124).
  */
-export const personalBudgetNoDetail: RuleCheck = ({ plan, thread, childName }) => {
+export const personalBudgetNoDetail: RuleCheck = (context) => {
+  const { plan, childName } = context;
   const { requested, items } = plan.sections.J;
   if (!requested) return [];
   if (items.length === 0) {
@@ -19,7 +20,8 @@ export const personalBudgetNoDetail: RuleCheck = ({ plan, thread, childName }) =
       },
     ];
   }
-  const labelOf = new Map(thread.provisions.map((e) => [e.provision.id, e.label]));
+  // The whole thread only when there is something to label: most plans request no budget.
+  const labelOf = new Map(context.thread.provisions.map((e) => [e.provision.id, e.label]));
   const findings: RuleFinding[] = [];
   items.forEach((item, i) => {
     const missing = [

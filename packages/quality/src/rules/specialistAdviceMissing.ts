@@ -1,6 +1,6 @@
-import { formatJsonPath, labelAt, NEEDS_SECTION_KEYS } from "@ehcp/schema";
-import type { RuleCheck, RuleFinding } from "../Rule.js";
-import { plainText } from "../text/plainText.js";
+import { NEEDS_SECTION_KEYS } from "@ehcp/schema";
+import type { PlanField } from "../planFields.js";
+import type { RuleCheck, RuleContext, RuleFinding } from "../Rule.js";
 
 interface Specialism {
   /** The impairment as the needs describe it. */
@@ -35,14 +35,26 @@ const NEGATED_BEFORE = /\b(?:no|not|without|nor|never|ruled out|excluded)\b[^.;]
  * qualified to teach children with it (reg 6(2): the educational advice must be given after
  * consulting such a person).
  */
-export const specialistAdviceMissing: RuleCheck = ({ plan, childName }) => {
+export const specialistAdviceMissing: RuleCheck = ({ plan, fields, childName, byKey }) => {
   const advisers = plan.sections.K.advice
     .map((a) => `${a.title} ${a.from.role} ${a.from.name}`)
     .join("\n");
+  // All it reads: the advisers, the child's name and the needs' fields (the same objects while
+  // a need is as it was).
+  const needs: unknown[] = [advisers, childName];
+  for (const field of fields) if (isNeedText(field)) needs.push(field);
+  return byKey("specialist-advice-missing", needs, () => findings(fields, advisers, childName));
+};
+
+function findings(
+  fields: RuleContext["fields"],
+  advisers: string,
+  childName: string,
+): RuleFinding[] {
   const findings: RuleFinding[] = [];
   for (const s of SPECIALISMS) {
     if (s.adviser.test(advisers)) continue;
-    const hit = firstMention(plan, s.need);
+    const hit = firstMention(fields, s);
     if (!hit) continue;
     const { label, words, ...where } = hit;
     findings.push({
@@ -51,29 +63,27 @@ export const specialistAdviceMissing: RuleCheck = ({ plan, childName }) => {
     });
   }
   return findings;
-};
+}
 
-function firstMention(plan: Parameters<RuleCheck>[0]["plan"], need: RegExp) {
-  for (const key of NEEDS_SECTION_KEYS) {
-    const needs = plan.sections[key].needs;
-    for (let i = 0; i < needs.length; i++) {
-      const n = needs[i]!;
-      for (const [field, text] of [
-        ["title", n.title],
-        ["description", plainText(n.description)],
-      ] as const) {
-        const m = need.exec(text);
-        if (!m || NEGATED_BEFORE.test(text.slice(0, m.index))) continue;
-        return {
-          section: key,
-          target: n.id,
-          path: formatJsonPath(["sections", key, "needs", i, field]),
-          range: { from: m.index, to: m.index + m[0].length },
-          label: labelAt(key, i),
-          words: m[0],
-        };
-      }
-    }
+const NEEDS_SECTIONS: ReadonlySet<string> = new Set(NEEDS_SECTION_KEYS);
+
+const isNeedText = (field: PlanField) =>
+  NEEDS_SECTIONS.has(field.section) && (field.field === "title" || field.field === "description");
+
+/** The first need's title or description, in document order, that names the impairment. */
+function firstMention(fields: RuleContext["fields"], s: Specialism) {
+  for (const field of fields) {
+    if (!isNeedText(field)) continue;
+    const m = s.need.exec(field.text);
+    if (!m || NEGATED_BEFORE.test(field.text.slice(0, m.index))) continue;
+    return {
+      section: field.section,
+      target: field.target,
+      path: field.path,
+      range: { from: m.index, to: m.index + m[0].length },
+      label: field.label,
+      words: m[0],
+    };
   }
   return null;
 }

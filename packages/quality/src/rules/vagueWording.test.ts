@@ -99,7 +99,10 @@ describe("vague-wording", () => {
     plan.sections.B.needs[0]!.description = para("Mia would benefit from access to a quiet space.");
     plan.sections.A.views[0]!.content = para("I like having regular breaks.");
     const findings = findingsOf(plan, "vague-wording");
-    expect(findings.map((f) => f.path)).toEqual(["sections.E.outcomes[0].steps[0].text"]);
+    // 'with support' and 'as necessary', both in the step.
+    expect(new Set(findings.map((f) => f.path))).toEqual(
+      new Set(["sections.E.outcomes[0].steps[0].text"]),
+    );
     expect(findings[0]?.message).toMatch(/^E1\.1 says/);
   });
 
@@ -118,5 +121,41 @@ describe("vague-wording", () => {
         (f) => f.range,
       ),
     ).toEqual([{ from: 17, to: 31 }]);
+  });
+
+  it("in an outcome, reads 'of up to four children' as the size of the task, 'answer up to 5 questions' as no measure", () => {
+    const inOutcome = (text: string) =>
+      findingsOf(withOutcomeText(text), "vague-wording").map(
+        (f) => f.message.match(/says '([^']*)'/)?.[1],
+      );
+    expect(
+      inOutcome(
+        "By July 2027 Mia will play a game in a group of up to four children, 3 times a week.",
+      ),
+    ).toEqual([]);
+    expect(inOutcome("By July 2027 Mia will answer up to 5 questions in each lesson.")).toEqual([
+      "up to 5",
+    ]);
+    expect(inOutcome("By July 2027 Mia will sit at the table for up to 10 minutes.")).not.toEqual(
+      [],
+    );
+  });
+
+  it("in an outcome, passes what the child must suit, take or reach, and words given as an example", () => {
+    const inOutcome = (text: string) =>
+      findingsOf(withOutcomeText(text), "vague-wording").map(
+        (f) => f.message.match(/says '([^']*)'/)?.[1],
+      );
+    for (const text of [
+      "By July 2027 Mia will choose clothes appropriate to the weather, without a prompt, on 4 of 5 days.",
+      "By July 2027 Mia will take up the chance to answer a question in each lesson.",
+      'By July 2027 Mia will follow a 2-step instruction, such as "get your coat and line up", in 8 of 10 tries.',
+      "By July 2027 Mia will access the toilet on her own, 5 days a week.",
+    ])
+      expect(inOutcome(text), text).toEqual([]);
+    expect(
+      inOutcome("By July 2027 Mia will get support appropriate to her needs each day."),
+    ).toContain("appropriate");
+    expect(inOutcome("By July 2027 Mia will access the curriculum.")).not.toEqual([]);
   });
 });

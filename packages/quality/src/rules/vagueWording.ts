@@ -8,6 +8,7 @@ import {
   accessSpan,
   CONTENT_BEFORE,
   findVagueness,
+  isAmountUnit,
   isLengthCap,
   regularHasInterval,
   VAGUENESS_ADVICE,
@@ -73,10 +74,16 @@ export const vagueWording: RuleCheck = ({ fields, config, childName, perField, f
             !/^(?:will|to|should|can|must)$/.test(tokens[match.endIndex]?.norm ?? "")))
       )
         continue;
+      // In an outcome, "a group of up to four children" is the size of the task the child does,
+      // not a cap on what is given; "write up to 5 sentences" and "for up to 10 minutes" are
+      // still no measure of the child.
       if (
         match.phrase.startsWith("up to") &&
         (isLengthCap(tokens, match.index, match.endIndex, text) ||
-          CONTENT_BEFORE.has(tokens[match.index - 1]?.norm ?? ""))
+          CONTENT_BEFORE.has(tokens[match.index - 1]?.norm ?? "") ||
+          (field.section === "E" &&
+            tokens[match.index - 1]?.norm === "of" &&
+            !isAmountUnit(tokens[match.endIndex]?.norm ?? "")))
       )
         continue;
       found.push({
@@ -103,6 +110,7 @@ export const vagueWording: RuleCheck = ({ fields, config, childName, perField, f
       }
     }
     for (const { start, end, advice } of withoutOverlaps(found)) {
+      if (field.section === "E" && childsOwnWords(text, start, end)) continue;
       findings.push({
         section: field.section,
         target: field.target,
@@ -114,3 +122,28 @@ export const vagueWording: RuleCheck = ({ fields, config, childName, perField, f
     return findings;
   }
 };
+
+// What the child must suit, say, take or reach, as an outcome's measure: "clothes appropriate to
+// the weather" (not "appropriate to her needs" or "appropriate support for her", which a reader
+// must judge), "take up the chance to answer" (the child's act, not an offer), "such as \"get
+// your coat\"" (the words illustrate a level the statement fixes), "access the toilet on his
+// own" (a place the child gets to, not a service given).
+const FITS_WHAT =
+  /^(?:\s+(?!(?:support|help|provision|resources|strategies|adjustments|interventions?|differentiation)\b)[\p{L}-]+){0,2}?\s+(?:to|for)\s+(?:(?:the|his|her|their|its|a|an)\s+)?(?!(?:needs?|levels?|age|abilit\w*|stage|development|understanding|situation|circumstances|him|her|them|me|us)\b)\p{L}/iu;
+const CHILD_TAKES =
+  /\b(?:take|takes|taking|take up|takes up|seize|seizes|use|uses)\s+(?:the|an?|every|each)?\s*$/i;
+// A place the child gets to and uses by themselves: "will access the toilet on his own".
+const PLACE_AFTER =
+  /^\s+(?:the|her|his|their)?\s*(?:toilets?|playground|library|canteen|dining hall|hall|classrooms?|lift|changing rooms?|building|school site|shops?|bus|train)\b/i;
+
+function childsOwnWords(text: string, start: number, end: number): boolean {
+  const words = text.slice(start, end).toLowerCase();
+  const after = text.slice(end, end + 60);
+  if (/^(?:appropriate|suitable)$/.test(words)) return FITS_WHAT.test(after);
+  if (/\baccess$/.test(words)) return PLACE_AFTER.test(after);
+  if (/^(?:the )?(?:chance|opportunit\w*)/.test(words))
+    return CHILD_TAKES.test(text.slice(Math.max(0, start - 20), start));
+  if (/^(?:such as|for example|e\.g\.?|for instance)$/.test(words))
+    return /^\s*,?\s*["“‘]/.test(after);
+  return false;
+}

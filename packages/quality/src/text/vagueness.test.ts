@@ -117,3 +117,35 @@ describe("findVagueness in outcomes", () => {
     expect(spans(text, false)).toEqual([]);
   });
 });
+
+describe("in an outcome, words that are what the child says, knows or does", () => {
+  const outcome = (text: string) => spans(text, false);
+  it("passes a modal in the question the child answers, and a range of a stated count", () => {
+    expect(outcome("Mia will explain what she could do instead, in 4 of 5 incidents.")).toEqual([]);
+    expect(outcome("Mia will know what she should do in a fire drill, each drill.")).toEqual([]);
+    expect(outcome("Mia will use a range of 5 feelings words at registration.")).toEqual([]);
+    expect(outcome("Mia will use sentences of 4 to 5 words in 8 of 10 requests.")).toEqual([]);
+  });
+  it("still finds a hedge on the outcome itself, a range of nothing counted, and counts left open", () => {
+    expect(outcome("Mia could explain what she wants.")).toContainEqual(["hedge", "could"]);
+    expect(outcome("Mia will use a range of words.")).not.toEqual([]);
+    expect(outcome("Mia will write 4 to 5 sentences about a picture.")).not.toEqual([]);
+    expect(outcome("Mia will sit for 10 to 15 minutes.")).not.toEqual([]);
+  });
+  it("finds an outcome met only if the child wishes, help of no stated kind, and amounts in words", () => {
+    expect(outcome("Mia will join in with a game if she wants to.")).toContainEqual([
+      "condition",
+      "if she wants to",
+    ]);
+    expect(outcome("Mia will take part in PE with encouragement.")).toContainEqual([
+      "empty",
+      "with encouragement",
+    ]);
+    expect(outcome("Mia will have lots of friends.")).toContainEqual(["estimate", "lots of"]);
+    expect(outcome("Mia will go to her safe space when she needs to, on 4 of 5 days.")).toEqual([]);
+    expect(outcome("Mia will read with a prompt in 4 of 5 sessions.")).toEqual([]);
+  });
+  it("leaves 'if she wants to' in provision alone: leave given to the child is a decision", () => {
+    expect(spans("She may go to the library at lunchtime if she wants to.")).toEqual([]);
+  });
+});

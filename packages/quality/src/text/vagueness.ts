@@ -59,7 +59,7 @@ const SUPPORT_MODIFIER =
   "reasonable|multi-disciplinary|multidisciplinary|multi-agency|holistic|whole-school|joined-up|consistent|nurturing|supportive|inclusive|appropriate|suitable|relevant|necessary|adequate|sufficient|additional|extra|further|targeted|specialist|specialised|specialized|individualised|individualized|individual|personalised|personalized|tailored|bespoke|enhanced|intensive|increased|continued|continuing|ongoing|general|some|adult|staff|extensive|significant|substantial|considerable|flexible|differentiated|high";
 
 // Written as what each kind looks like in words; `#` is a count, `[x]` optional, `~N` a gap.
-const PATTERNS: readonly [VaguenessKind, string][] = [
+const PATTERNS: readonly [VaguenessKind | `o:${VaguenessKind}`, string][] = [
   // Conditions: whether the child gets it is decided at the time.
   [
     "condition",
@@ -82,6 +82,21 @@ const PATTERNS: readonly [VaguenessKind, string][] = [
   [
     "condition",
     "if|when|as|whenever she|he|they needs|need|requires|require|wants|feels it|them|this|support|help|one|extra|more|additional",
+  ],
+  // An outcome the child meets only if they wish is optional: "join in if she wants to". (In
+  // provision, "she may go to the library if she wants to" is leave given, a decision.)
+  [
+    "o:condition",
+    "if|unless|when|whenever she|he|they wants|want|wishes|wish|chooses|choose|likes|like to",
+  ],
+  // An amount in words that counts nothing: "lots of friends", "a lot of reassurance".
+  ["estimate", "lots|loads|plenty of"],
+  ["estimate", "a lot of"],
+  // Help of a kind and amount no one has said, as the measure of what the child does: "take
+  // part with encouragement". ("With a prompt", "with no more than 2 reminders" say how much.)
+  [
+    "o:empty",
+    "with [some|adult|appropriate|ongoing|continued|little|minimal] encouragement|support|help|prompting|prompts|reminders|guidance",
   ],
   // Hedges: an intention or a possibility, not a duty.
   ["hedge", "could|might|should"],
@@ -540,8 +555,9 @@ function purposeOnlySpan(tokens: readonly Token[], i: number, text: string): Vag
 // "Staff will be aware of her anxiety" is a hedge in provision; in an outcome the awareness is
 // the child's, which is a matter of measure, not of doubt.
 const COMPILED = [...PATTERNS, ...MORE_PATTERNS].map(([kind, source]) => ({
-  kind: (kind.startsWith("p:") ? kind.slice(2) : kind) as VaguenessKind,
+  kind: (/^[po]:/.test(kind) ? kind.slice(2) : kind) as VaguenessKind,
   provisionOnly: kind.startsWith("p:"),
+  outcomeOnly: kind.startsWith("o:"),
   pattern: new TokenPattern(source),
 }));
 const BY_FIRST_WORD = new Map<string, typeof COMPILED>();
@@ -741,6 +757,9 @@ export const CONTENT_BEFORE = new Set(
 const AMOUNT_UNIT =
   /^(?:minutes?|mins?|hours?|hrs?|sessions?|times|days?|lessons?|visits?|periods?|weeks?|mornings?|afternoons?)$/;
 
+/** Whether a word is a unit of what a child is given (minutes, sessions, days…), not of a task. */
+export const isAmountUnit = (norm: string): boolean => AMOUNT_UNIT.test(norm);
+
 const LENGTH_UNITS = /^(?:minutes?|mins?|hours?|hrs?)$/;
 
 /** "3 sessions of up to 30 minutes a week": a cap on how long a session runs, the count fixed. */
@@ -890,16 +909,22 @@ function readVagueness(
     if (!hit && t.norm === "may" && mayIsModal(tokens, i, text, child))
       hit = { kind: "hedge", start: t.start, end: t.end };
     if (!hit) {
-      for (const { kind, pattern, provisionOnly } of BY_FIRST_WORD.get(t.norm) ?? []) {
+      for (const { kind, pattern, provisionOnly, outcomeOnly } of BY_FIRST_WORD.get(t.norm) ?? []) {
         if (provisionOnly && !inProvision) continue;
+        if (outcomeOnly && inProvision) continue;
         const m = pattern.matchAt(tokens, i);
         if (!m) continue;
         if (kind === "ceiling" && isLengthCap(tokens, i, m.endIndex, text)) continue;
         // "A class of no more than 10 pupils" limits the group, which is the decision itself;
         // "no more than 10 hours" caps what the child is given.
+        // In an outcome, "a group of up to four children" is the size of what the child does,
+        // not a cap on what is given; "for up to 10 minutes" is still no measure.
         if (
           kind === "ceiling" &&
-          (t.norm === "no" || t.norm === "not" || t.norm === "at") &&
+          (t.norm === "no" ||
+            t.norm === "not" ||
+            t.norm === "at" ||
+            (!inProvision && t.norm === "up")) &&
           !AMOUNT_UNIT.test(tokens[m.endIndex]?.norm ?? "")
         )
           continue;
@@ -945,6 +970,12 @@ function readVagueness(
           hasFrequency(tokensOfSentence(tokens, text, t))
         )
           continue;
+        // "Explain what she could do instead", "know what he should do in a fire drill": a modal
+        // in a question the sentence asks about is what the child says or knows, not a hedge.
+        if (kind === "hedge" && MODAL_WORDS.has(t.norm) && inEmbeddedQuestion(tokens, i, text))
+          continue;
+        // "A range of 5 feelings words": the count says how many, so the set is decided.
+        if (kind === "empty" && t.norm === "a" && startsWithCount(tokens, m.endIndex)) continue;
         // "Count up to 20" is what is learnt, not a ceiling on what is given.
         if (kind === "ceiling" && i > 0 && CONTENT_BEFORE.has((tokens[i - 1] as Token).norm))
           continue;
@@ -1006,8 +1037,25 @@ function readVagueness(
     if (!inRanges(quoted, m.index))
       found.push({ kind: "example", start: m.index, end: m.index + 6 });
   }
-  for (const r of rangeSpans(text)) if (!inRanges(quoted, r.start)) found.push(r);
+  for (const r of rangeSpans(text)) {
+    if (inRanges(quoted, r.start)) continue;
+    if (!inProvision && r.kind === "range" && sizesTheTask(text, r)) continue;
+    found.push(r);
+  }
   return withoutOverlaps(found);
+}
+
+/**
+ * Whether a range in an outcome gives the size of a thing the child does ("sentences of 4 to 5
+ * words", "a group of 3 to 4 children"): after a noun and "of", and not an amount of time or
+ * sessions. How many sentences she writes ("4 or 5 sentences") is still no measure.
+ */
+function sizesTheTask(text: string, r: VagueSpan): boolean {
+  const before = /([\p{L}]+)\s+of\s+$/u.exec(text.slice(Math.max(0, r.start - 30), r.start));
+  if (!before || /^(?:up|out|most|some|any|all|each|one|made|full)$/i.test(before[1]!))
+    return false;
+  const unit = /([\p{L}]+)\s*$/u.exec(text.slice(r.start, r.end))?.[1] ?? "";
+  return !isAmountUnit(unit.toLowerCase());
 }
 
 const CAN_CONDITION =
@@ -1019,6 +1067,28 @@ const MAYBE_GRAMMAR =
 const NO_READING: LanguageReading = { sentences: [], entities: [] };
 
 const MAYBE_MODAL = /\b(?:would|could|might|should|can)\b/i;
+const MODAL_WORDS = new Set(["would", "could", "might", "should", "can"]);
+const QUESTION_WORDS = new Set(["what", "how", "which", "whether"]);
+
+/**
+ * Whether the modal at `i` is in a question a sentence asks about ("say what she could do",
+ * "how he might feel", "which choice he should make"): a question word at most three words
+ * before, with nothing between them that ends a clause.
+ */
+function inEmbeddedQuestion(tokens: readonly Token[], i: number, text: string): boolean {
+  for (let j = i - 1; j >= Math.max(0, i - 4); j--) {
+    const w = tokens[j] as Token;
+    if (/[,;:.!?()]/.test(text.slice(w.end, (tokens[j + 1] as Token).start))) return false;
+    if (QUESTION_WORDS.has(w.norm)) return j > 0;
+  }
+  return false;
+}
+
+/** Whether the words from `i` start with a count: "5 feelings words", "three strategies". */
+function startsWithCount(tokens: readonly Token[], i: number): boolean {
+  const w = tokens[i]?.norm ?? "";
+  return /^\d+$/.test(w) || (numberValue(w) !== null && w !== "one");
+}
 const HEDGING_MODALS = new Set(["would", "could", "might", "should", "can"]);
 
 /**
