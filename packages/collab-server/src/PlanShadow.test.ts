@@ -66,6 +66,25 @@ describe("PlanShadow", () => {
     });
   });
 
+  it("reads the plan's status again after the server changes it: typing into a final plan is refused, into its amendment taken", () => {
+    const { server, shadow, edit } = setUp();
+    const type = (words: string) =>
+      edit((root) =>
+        ((provision(root).get(1) as Y.XmlElement).get(0) as Y.XmlText).insert(0, words),
+      );
+    const first = type("Lead ");
+    expect(shadow.check(first).problem).toBeNull();
+    Y.applyUpdate(server, first);
+    const details = server.getXmlFragment(PLAN_FRAGMENT_NAME).get(0) as Y.XmlElement;
+    details.setAttribute("status", "final" as never);
+    const locked = type("More ");
+    expect(shadow.check(locked).problem).toBe(
+      "the final plan is locked: a caseworker starts an amendment draft to change it",
+    );
+    details.setAttribute("status", "draft" as never);
+    expect(shadow.check(locked).problem).toBeNull();
+  });
+
   it("refuses a value Plan JSON does not allow, naming the item and field, and forgets it", () => {
     const { server, shadow, edit } = setUp();
     const bad = edit((root) =>

@@ -18,7 +18,7 @@ import {
   markOfAttribute,
 } from "@ehcp/schema";
 import * as Y from "yjs";
-import { lifecycleRefusal, planDetailsOf } from "./planStatus.js";
+import { lifecycleRefusalOf, planDetailsOf, type PlanStatus, planStatus } from "./planStatus.js";
 import type { RefusalCode } from "./store/DocumentStore.js";
 import {
   forgedSuggestion,
@@ -212,10 +212,19 @@ export class PlanShadow {
   /** The plan's own integrity findings, read once per change of the plan when needed. */
   #integrityBefore: ReturnType<typeof integrityOf> | undefined;
   #suggestions: Set<string> | undefined;
+  /** The plan's status, read once per change of the plan details, not once per keystroke. */
+  #status: { readonly of: PlanStatus | null; readonly details: Y.XmlElement | null } | undefined;
   // Read as the transaction ends, before Yjs collects the content it deleted.
   readonly #watch = (tr: Y.Transaction) => {
     if (this.#suggestions && touchesSuggestions(tr)) this.#suggestions = undefined;
+    // The status is the details' own attributes; the details are the root's first child.
+    const status = this.#status;
+    const changed = tr.changed as Map<Parent, unknown>;
+    if (status && (changed.has(this.#root) || (status.details && changed.has(status.details)))) {
+      this.#status = undefined;
+    }
   };
+  readonly #root: Y.XmlFragment;
   readonly #mirror = (update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
     this.#integrityBefore = undefined;
     // Each update a client sends reaches the real document after the copy took it in `check`:
@@ -227,6 +236,7 @@ export class PlanShadow {
 
   constructor(source: Y.Doc) {
     this.#source = source;
+    this.#root = source.getXmlFragment(PLAN_FRAGMENT_NAME);
     this.#sourceWords = new SuggestedWords(source);
     this.#doc = this.#copy();
     this.#copyWords = new SuggestedWords(this.#doc);
@@ -317,7 +327,7 @@ export class PlanShadow {
     if (refused.length > 0 && !suggesting) {
       return refuse(describeRefusal(sender.role, refused), refused, "role");
     }
-    const waiting = lifecycleRefusal(this.#source, seen.parts);
+    const waiting = lifecycleRefusalOf(this.#planStatus(), seen.parts);
     if (waiting) return refuse(waiting, parts, "lifecycle");
     const items = new Set<string>(seen.deletedIds);
     const outcome = this.#checkTransaction(tr, items, suggesting ? sender : undefined);
@@ -356,6 +366,11 @@ export class PlanShadow {
         return refuse(`the edit would leave the plan invalid: ${broken}`, parts, "invalid");
     }
     return { problem: null, code: null, parts, items };
+  }
+
+  #planStatus(): PlanStatus | null {
+    this.#status ??= { of: planStatus(this.#source), details: planDetailsOf(this.#source) };
+    return this.#status.of;
   }
 
   #pending(doc: Y.Doc): boolean {
