@@ -400,6 +400,23 @@ const keystrokeAttacks: Attack[] = [
     reason: SCHOOL_NOT_A,
   },
   {
+    name: "a keystroke at the end of a plain field in G, a section the school may not change",
+    role: "school",
+    update: (s) => {
+      const provision = child(root(s.doc), "sectionG").get(0) as Y.XmlElement;
+      const field = provision
+        .toArray()
+        .find((e) => e instanceof Y.XmlElement && e.nodeName === "provisionDeliveredBy");
+      const text = (field as Y.XmlElement).get(0) as Y.XmlText;
+      return attackerItem({
+        origin: (lastItemOf(text) as Y.Item).lastId,
+        content: new Y.ContentString("x"),
+      });
+    },
+    code: "role",
+    reason: /^school may not change section G$/,
+  },
+  {
     name: "a keystroke after a character in F but before one in A",
     role: "school",
     update: (s) =>
