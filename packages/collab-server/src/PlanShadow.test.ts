@@ -28,6 +28,7 @@ function setUp() {
       name = `A ${role}`,
       clientId = client.clientID,
     ) => plain.check(update, senderOf(role, name, clientId)),
+    withdraw: (update: Uint8Array) => plain.withdraw(update),
   };
   /** The update a client's edit produces, not yet applied on the server. */
   const edit = (change: (root: Y.XmlFragment) => void): Uint8Array => {
@@ -64,6 +65,25 @@ describe("PlanShadow", () => {
       parts: ["F"],
       items: new Set([firstProvisionId]),
     });
+  });
+
+  it("reads the plan's status again after the server changes it: typing into a final plan is refused, into its amendment taken", () => {
+    const { server, shadow, edit } = setUp();
+    const type = (words: string) =>
+      edit((root) =>
+        ((provision(root).get(1) as Y.XmlElement).get(0) as Y.XmlText).insert(0, words),
+      );
+    const first = type("Lead ");
+    expect(shadow.check(first).problem).toBeNull();
+    Y.applyUpdate(server, first);
+    const details = server.getXmlFragment(PLAN_FRAGMENT_NAME).get(0) as Y.XmlElement;
+    details.setAttribute("status", "final" as never);
+    const locked = type("More ");
+    expect(shadow.check(locked).problem).toBe(
+      "the final plan is locked: a caseworker starts an amendment draft to change it",
+    );
+    details.setAttribute("status", "draft" as never);
+    expect(shadow.check(locked).problem).toBeNull();
   });
 
   it("refuses a value Plan JSON does not allow, naming the item and field, and forgets it", () => {
@@ -237,6 +257,76 @@ describe("PlanShadow", () => {
       insertion: { id: "sug-1", by: parent.id, name: parent.name, role: parent.role },
     });
     expect(shadow.check(suggestion, "parent", parent.name).problem).toBeNull();
+  });
+
+  it("takes a keystroke in plain text without the copy; the copy takes it in before it checks an edit built on it", () => {
+    const { server, shadow, edit } = setUp();
+    const text = (root: Y.XmlFragment) =>
+      (provision(root).get(1) as Y.XmlElement).get(0) as Y.XmlText;
+    // At the end of the text: a character typed first in a text has no origin, and goes the
+    // copy's way.
+    const keys = [" ", "a", "n", "d"].map((key) => {
+      const update = edit((root) => text(root).insert(text(root).length, key));
+      expect(shadow.check(update)).toMatchObject({
+        problem: null,
+        parts: ["F"],
+        items: new Set([firstProvisionId]),
+        fast: true,
+      });
+      Y.applyUpdate(server, update);
+      return update;
+    });
+    expect(keys).toHaveLength(4);
+    const backspace = edit((root) => text(root).delete(text(root).length - 1, 1));
+    expect(shadow.check(backspace)).toMatchObject({ problem: null, fast: true });
+    Y.applyUpdate(server, backspace);
+    // Words typed at two places in one change are no keystroke: checked on the copy, which must
+    // hold the typed characters that one of them is placed after.
+    const twoPlaces = edit((root) => {
+      text(root).insert(text(root).length - 1, "x");
+      text(root).insert(0, "Lead ");
+    });
+    const checked = shadow.check(twoPlaces);
+    expect(checked).toMatchObject({ problem: null, parts: ["F"] });
+    expect(checked.fast).toBeUndefined();
+    Y.applyUpdate(server, twoPlaces);
+    expect(text(server.getXmlFragment(PLAN_FRAGMENT_NAME)).toString()).toMatch(/^Lead .* axn$/);
+  });
+
+  it("counts a keystroke still waiting for its commit against the field's length, and forgets one withdrawn", () => {
+    const { server, shadow } = setUp();
+    const typist = () => {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(server));
+      return doc;
+    };
+    const text = (doc: Y.Doc) =>
+      (provision(doc.getXmlFragment(PLAN_FRAGMENT_NAME)).get(1) as Y.XmlElement).get(
+        0,
+      ) as Y.XmlText;
+    const type = (doc: Y.Doc, words: string) => {
+      const before = Y.encodeStateVector(doc);
+      text(doc).insert(text(doc).length, words);
+      return Y.encodeStateAsUpdate(doc, before);
+    };
+    const [a, b] = [typist(), typist()];
+    const room = 2_000 - text(a).length;
+    const first = type(a, "x".repeat(room - 10));
+    expect(shadow.check(first, "caseworker", "A", a.clientID)).toMatchObject({
+      problem: null,
+      fast: true,
+    });
+    // The first is not applied yet (its commit is under way): together they pass the cap.
+    const second = type(b, "y".repeat(20));
+    expect(shadow.check(second, "caseworker", "B", b.clientID).problem).toBe(
+      "the edit would leave the plan invalid: provisionDeliveredBy is longer than 2,000 characters",
+    );
+    // Not stored after all: without it the second fits.
+    shadow.withdraw(first);
+    expect(shadow.check(second, "caseworker", "B", b.clientID)).toMatchObject({
+      problem: null,
+      fast: true,
+    });
   });
 
   it("lets an editor carry a suggestion the plan has onto moved words, but not make one up in another's name", () => {

@@ -18,7 +18,9 @@ import {
   markOfAttribute,
 } from "@ehcp/schema";
 import * as Y from "yjs";
-import { lifecycleRefusal, planDetailsOf } from "./planStatus.js";
+import { lifecycleRefusalOf, planDetailsOf, type PlanStatus, planStatus } from "./planStatus.js";
+import { type DeletedRange, readKeystroke } from "./ws/keystroke.js";
+import { unsafeCharacter } from "./ws/unsafeCharacter.js";
 import type { RefusalCode } from "./store/DocumentStore.js";
 import {
   forgedSuggestion,
@@ -37,7 +39,7 @@ import { othersSuggestedWords } from "./ws/othersSuggestedWords.js";
 import { ownsVoice } from "./ws/ownsVoice.js";
 import { removedSuggestion } from "./ws/removedSuggestion.js";
 import { SuggestedWords } from "./ws/suggestedWords.js";
-import { itemOf, PLAN_ITEM_NODES, partOfItem } from "./ws/planPartOf.js";
+import { itemOf, PLAN_ITEM_NODES, partOfItem, planPartOf } from "./ws/planPartOf.js";
 import type { Sender } from "./ws/Sender.js";
 
 export type { Sender } from "./ws/Sender.js";
@@ -98,6 +100,8 @@ export interface ShadowCheck {
   readonly parts: readonly PlanPart[] | null;
   /** Ids of the items it touched. */
   readonly items: ReadonlySet<string>;
+  /** Whether it was taken as a keystroke, judged on the plan itself without the copy. */
+  readonly fast?: true;
 }
 
 /** Plan details only the lifecycle routes change: issuing a draft, a final plan, an amendment. */
@@ -105,6 +109,40 @@ const LIFECYCLE_ATTRS = ["status", "issue", "dates", "signOff"] as const;
 
 /** The origin the copy applies an update under, to tell its transaction from Yjs's own tidying. */
 const CHECKING = Symbol("checking an update");
+/** The origin under which the copy takes in what the plan took while it was not looked at. */
+const CATCHING_UP = Symbol("catching up");
+/**
+ * Changes of the plan the copy takes in together, at most: typing taken as keystrokes is not
+ * applied to the copy one by one (a tenth of the cost of applying them singly, in one
+ * transaction), but the copy is not left more than this far behind.
+ */
+const MAX_LAG = 64;
+/** Structs a keystroke may delete (a word, a selection within a field), at most. */
+const MAX_KEYSTROKE_DELETES = 64;
+
+/**
+ * An update taken that the plan has not applied yet: it waits for its commit, while other
+ * connections' updates are checked.
+ */
+interface InFlight {
+  readonly update: Uint8Array;
+  /** For a keystroke taken without the copy, the text it types in and how much; else null. */
+  readonly text: Y.XmlText | null;
+  readonly inserted: number;
+  /** The clock up to which it adds content, for each client it adds under. */
+  readonly to: ReadonlyMap<number, number>;
+  readonly deletes: readonly DeletedRange[];
+  /** Whether the copy holds it. */
+  inCopy: boolean;
+}
+
+/** The item holding `id` in `store`, if it holds a string: what typing is placed by. */
+function stringAt(store: Y.Doc["store"], id: Y.ID): Y.Item | null {
+  if (id.clock >= Y.getState(store, id.client)) return null;
+  const list = store.clients.get(id.client) as (Y.Item | Y.GC)[];
+  const struct = list[Y.findIndexSS(list as never, id.clock)];
+  return struct instanceof Y.Item && struct.content instanceof Y.ContentString ? struct : null;
+}
 
 /**
  * The integrity findings of a plan (see `checkIntegrity`), counted under keys that do not move
@@ -212,21 +250,41 @@ export class PlanShadow {
   /** The plan's own integrity findings, read once per change of the plan when needed. */
   #integrityBefore: ReturnType<typeof integrityOf> | undefined;
   #suggestions: Set<string> | undefined;
+  /** The plan's status, read once per change of the plan details, not once per keystroke. */
+  #status: { readonly of: PlanStatus | null; readonly details: Y.XmlElement | null } | undefined;
   // Read as the transaction ends, before Yjs collects the content it deleted.
   readonly #watch = (tr: Y.Transaction) => {
     if (this.#suggestions && touchesSuggestions(tr)) this.#suggestions = undefined;
+    // The status is the details' own attributes; the details are the root's first child.
+    const status = this.#status;
+    const changed = tr.changed as Map<Parent, unknown>;
+    if (status && (changed.has(this.#root) || (status.details && changed.has(status.details)))) {
+      this.#status = undefined;
+    }
+    if (this.#inFlight.length > 0) {
+      this.#inFlight = this.#inFlight.filter((taken) => !this.#applied(taken));
+    }
   };
+  readonly #root: Y.XmlFragment;
   readonly #mirror = (update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
     this.#integrityBefore = undefined;
-    // Each update a client sends reaches the real document after the copy took it in `check`:
-    // reading it a second time would find nothing new. Deletions are always applied, since a
-    // transaction's deletions are not told apart by the state vector.
+    // Each update checked on the copy reaches the real document after the copy took it in
+    // `check`: reading it a second time would find nothing new. Deletions are always taken,
+    // since a transaction's deletions are not told apart by the state vector.
     if (tr.deleteSet.clients.size === 0 && this.#holds(tr.afterState)) return;
-    Y.applyUpdate(this.#doc, update);
+    // The copy is read only for an update that is not a keystroke: until then it need not be
+    // in step, and taking many changes in at once costs less than taking each.
+    this.#lag.push(update);
+    if (this.#lag.length >= MAX_LAG) this.#catchUp();
   };
+  /** Changes the plan took that the copy has not taken in yet, in the order the plan took them. */
+  #lag: Uint8Array[] = [];
+  /** Updates taken whose commit has not ended yet, so that the plan does not hold them yet. */
+  #inFlight: InFlight[] = [];
 
   constructor(source: Y.Doc) {
     this.#source = source;
+    this.#root = source.getXmlFragment(PLAN_FRAGMENT_NAME);
     this.#sourceWords = new SuggestedWords(source);
     this.#doc = this.#copy();
     this.#copyWords = new SuggestedWords(this.#doc);
@@ -239,6 +297,40 @@ export class PlanShadow {
     doc.getXmlFragment(PLAN_FRAGMENT_NAME);
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(this.#source));
     return doc;
+  }
+
+  /** Whether the real document holds `taken`: its new content, and its deletions. */
+  #applied(taken: InFlight): boolean {
+    const store = this.#source.store;
+    for (const [client, clock] of taken.to) if (Y.getState(store, client) < clock) return false;
+    for (const [client, clock, length] of taken.deletes) {
+      if (Y.getState(store, client) < clock + length) return false;
+      const list = store.clients.get(client) as (Y.Item | Y.GC)[];
+      for (let i = Y.findIndexSS(list as never, clock); i < list.length; i++) {
+        const struct = list[i] as Y.Item | Y.GC;
+        if (struct.id.clock >= clock + length) break;
+        if (struct instanceof Y.Item && !struct.deleted) return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Brings the copy up to the real document, and past it by the updates taken that wait for
+   * their commit, as a check on the copy needs it: in one transaction.
+   */
+  #catchUp(): void {
+    const behind = this.#inFlight.filter((taken) => !taken.inCopy);
+    if (this.#lag.length === 0 && behind.length === 0) return;
+    const lag = this.#lag;
+    this.#lag = [];
+    this.#doc.transact(() => {
+      for (const update of lag) Y.applyUpdate(this.#doc, update);
+      for (const taken of behind) {
+        Y.applyUpdate(this.#doc, taken.update);
+        taken.inCopy = true;
+      }
+    }, CATCHING_UP);
   }
 
   /** Whether the copy holds every change up to `state`, a state vector of the real document. */
@@ -256,8 +348,11 @@ export class PlanShadow {
    * real document's state.
    */
   check(update: Uint8Array, sender: Sender): ShadowCheck {
+    const keystroke = this.#keystroke(update, sender);
+    if (keystroke) return keystroke;
     // Yjs keeps aside what it cannot place yet; the copy starts each check from what it holds.
     if (this.#pending(this.#doc)) this.reset();
+    this.#catchUp();
     const rootWasEmpty = this.#doc.getXmlFragment(PLAN_FRAGMENT_NAME).length === 0;
     let observed: Observed | null = null;
     let checked: Y.Transaction | null = null;
@@ -317,7 +412,7 @@ export class PlanShadow {
     if (refused.length > 0 && !suggesting) {
       return refuse(describeRefusal(sender.role, refused), refused, "role");
     }
-    const waiting = lifecycleRefusal(this.#source, seen.parts);
+    const waiting = lifecycleRefusalOf(this.#planStatus(), seen.parts);
     if (waiting) return refuse(waiting, parts, "lifecycle");
     const items = new Set<string>(seen.deletedIds);
     const outcome = this.#checkTransaction(tr, items, suggesting ? sender : undefined);
@@ -355,7 +450,121 @@ export class PlanShadow {
       if (broken)
         return refuse(`the edit would leave the plan invalid: ${broken}`, parts, "invalid");
     }
+    this.#taken(update, tr);
     return { problem: null, code: null, parts, items };
+  }
+
+  /** Notes an update taken on the copy, until the real document holds it too. */
+  #taken(update: Uint8Array, tr: Y.Transaction): void {
+    const to = new Map<number, number>();
+    for (const [client, after] of tr.afterState) {
+      if (after > (tr.beforeState.get(client) ?? 0)) to.set(client, after);
+    }
+    const deletes: DeletedRange[] = [];
+    for (const [client, ranges] of tr.deleteSet.clients) {
+      for (const { clock, len } of ranges) deletes.push([client, clock, len]);
+    }
+    if (to.size === 0 && deletes.length === 0) return;
+    this.#inFlight.push({ update, text: null, inserted: 0, to, deletes, inCopy: true });
+  }
+
+  /**
+   * The common keystroke, taken without the copy: an update that only types characters into,
+   * or deletes characters from, one text of one field or block that holds nothing but plain
+   * text, placed by items the plan holds, under the sender's own next clock, in a part the
+   * sender may change. Each check the copy would make is made here on the plan itself (the
+   * characters allowed, Plan JSON's length cap, the part, a family member's own voice in A, the
+   * plan's lifecycle); where one cannot be, or an update taken on the copy has not reached the
+   * plan yet, this gives null and the update is checked on the copy. It never refuses: a
+   * refusal is always the copy's, in its words.
+   */
+  #keystroke(update: Uint8Array, sender: Sender): ShadowCheck | null {
+    if (this.#inFlight.some((taken) => taken.text === null)) return null;
+    const keystroke = readKeystroke(update);
+    if (!keystroke) return null;
+    const store = this.#source.store;
+    const { insert, deletes } = keystroke;
+    let text: Parent | null = null;
+    if (insert) {
+      const { id, origin, rightOrigin } = insert;
+      // Exactly the sender's next clock: no gap (content the server lacks), no overlap.
+      if (!sender.clients.has(id.client) || Y.getState(store, id.client) !== id.clock) return null;
+      if (unsafeCharacter(insert.text)) return null;
+      const left = stringAt(store, origin);
+      if (!left || !(left.parent instanceof Y.XmlText)) return null;
+      text = left.parent;
+      // Yjs places it after its origin, before its right origin, among the items between: all
+      // in the origin's text only when the right origin (if any) is in that text too.
+      if (rightOrigin && stringAt(store, rightOrigin)?.parent !== text) return null;
+    }
+    let structs = 0;
+    for (const [client, clock, length] of deletes) {
+      if (Y.getState(store, client) < clock + length) return null;
+      const list = store.clients.get(client) as (Y.Item | Y.GC)[];
+      for (let i = Y.findIndexSS(list as never, clock); i < list.length; i++) {
+        const struct = list[i] as Y.Item | Y.GC;
+        if (struct.id.clock >= clock + length) break;
+        if (++structs > MAX_KEYSTROKE_DELETES) return null;
+        if (!(struct instanceof Y.Item) || struct.deleted) return null;
+        if (!(struct.content instanceof Y.ContentString)) return null;
+        text ??= struct.parent as Parent;
+        if (struct.parent !== text) return null;
+      }
+    }
+    if (!(text instanceof Y.XmlText)) return null;
+    // The text is the only child of a field or block of plain text, in the plan, not deleted.
+    const holder = parentOf(text);
+    if (!(holder instanceof Y.XmlElement) || holder.length !== 1) return null;
+    const field = TEXT_FIELDS.has(holder.nodeName);
+    if (!field && !TEXT_BLOCKS.has(holder.nodeName)) return null;
+    const chain: Parent[] = [];
+    for (let at: Parent | null = text; at !== this.#root; at = parentOf(at)) {
+      if (!at || at._item?.deleted || chain.length > 64) return null;
+      chain.push(at);
+    }
+    const part = planPartOf(text);
+    if (part === null || part === "meta" || part === "structure") return null;
+    if (!sender.editable.has(part)) return null;
+    // A family member changes only the views in their own voice (see `#othersView`).
+    if (part === "A" && !ownsVoice(sender.role, null)) {
+      const view = chain[chain.length - 2];
+      if (!(view instanceof Y.XmlElement) || !ownsVoice(sender.role, view.getAttribute("voice"))) {
+        return null;
+      }
+    }
+    // Plain text: no formatting, so no marks for new characters to take on, and no one's
+    // suggestion for a deletion to take out.
+    for (let item = text._start; item; item = item.right) {
+      const content = item.content;
+      if (!(content instanceof Y.ContentString) && !(content instanceof Y.ContentDeleted)) {
+        return null;
+      }
+    }
+    // Plan JSON caps a field's whole text, and a block's each stretch of text (here, all of it),
+    // counting what other keystrokes still waiting for their commit type into the same text.
+    let length = text.length + (insert?.text.length ?? 0);
+    for (const taken of this.#inFlight) if (taken.text === text) length += taken.inserted;
+    if (length > (field ? MAX_FIELD_LENGTH : MAX_TEXT_LENGTH)) return null;
+    const parts = [part];
+    if (lifecycleRefusalOf(this.#planStatus(), new Set(parts))) return null;
+    const to = new Map<number, number>();
+    if (insert) to.set(insert.id.client, insert.id.clock + insert.text.length);
+    this.#inFlight.push({
+      update,
+      text,
+      inserted: insert?.text.length ?? 0,
+      to,
+      deletes,
+      inCopy: false,
+    });
+    const item = itemOf(text);
+    const id = item ? idOf(item) : null;
+    return { problem: null, code: null, parts, items: new Set(id ? [id] : []), fast: true };
+  }
+
+  #planStatus(): PlanStatus | null {
+    this.#status ??= { of: planStatus(this.#source), details: planDetailsOf(this.#source) };
+    return this.#status.of;
   }
 
   #pending(doc: Y.Doc): boolean {
@@ -524,12 +733,23 @@ export class PlanShadow {
     return null;
   }
 
-  /** Goes back to the real document's state, forgetting any update it has not taken. */
+  /**
+   * Goes back to the real document's state, forgetting any update it has not taken; the updates
+   * taken that wait for their commit are taken in again before the next check on the copy.
+   */
   reset(): void {
     this.#copyWords.destroy();
     this.#doc.destroy();
     this.#doc = this.#copy();
     this.#copyWords = new SuggestedWords(this.#doc);
+    this.#lag = [];
+    for (const taken of this.#inFlight) taken.inCopy = false;
+  }
+
+  /** Forgets `update`, taken but not stored after all, so the plan never applies it. */
+  withdraw(update: Uint8Array): void {
+    this.#inFlight = this.#inFlight.filter((taken) => taken.update !== update);
+    this.reset();
   }
 
   #checkTransaction(

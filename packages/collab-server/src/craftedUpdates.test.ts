@@ -345,6 +345,165 @@ const attacks: Attack[] = [
   },
 ];
 
+/** After the last character of the provision's "delivered by" in F, where a school may type. */
+const endOfDelivered = (doc: Y.Doc) => (lastItemOf(deliveredByText(doc)) as Y.Item).lastId;
+/** A keystroke in F under the attacker's own next clock: what the fast path takes alone. */
+const keystrokeInF = (s: Scene, clock = 0, words = "x"): CraftedStruct => ({
+  client: ATTACKER,
+  clock,
+  origin: endOfDelivered(s.doc),
+  content: new Y.ContentString(words),
+});
+const SCHOOL_NOT_A = /^school may not change section A$/;
+
+/**
+ * Updates shaped like a keystroke, or nearly, that the server takes without its copy when they
+ * are one (issue 19): each must be refused exactly as on the copy, in its words.
+ */
+const keystrokeAttacks: Attack[] = [
+  {
+    name: "a keystroke in F beside a struct typed into a view in A",
+    role: "school",
+    update: (s) =>
+      craftUpdate({
+        structs: [
+          keystrokeInF(s),
+          {
+            client: ATTACKER,
+            clock: 1,
+            origin: endOfView(s.doc),
+            content: new Y.ContentString("in A"),
+          },
+        ],
+      }),
+    code: "role",
+    reason: SCHOOL_NOT_A,
+  },
+  {
+    name: "a keystroke in F whose delete set names a character of a view in A",
+    role: "school",
+    update: (s) => {
+      const { client, clock } = (lastItemOf(viewText(s.doc)) as Y.Item).lastId;
+      return craftUpdate({
+        structs: [keystrokeInF(s)],
+        deletes: new Map([[client, [[clock, 1]]]]),
+      });
+    },
+    code: "role",
+    reason: SCHOOL_NOT_A,
+  },
+  {
+    name: "a keystroke placed after a character of a view in A",
+    role: "school",
+    update: (s) => attackerItem({ origin: endOfView(s.doc), content: new Y.ContentString("x") }),
+    code: "role",
+    reason: SCHOOL_NOT_A,
+  },
+  {
+    name: "a keystroke at the end of a plain field in G, a section the school may not change",
+    role: "school",
+    update: (s) => {
+      const provision = child(root(s.doc), "sectionG").get(0) as Y.XmlElement;
+      const field = provision
+        .toArray()
+        .find((e) => e instanceof Y.XmlElement && e.nodeName === "provisionDeliveredBy");
+      const text = (field as Y.XmlElement).get(0) as Y.XmlText;
+      return attackerItem({
+        origin: (lastItemOf(text) as Y.Item).lastId,
+        content: new Y.ContentString("x"),
+      });
+    },
+    code: "role",
+    reason: /^school may not change section G$/,
+  },
+  {
+    name: "a keystroke after a character in F but before one in A",
+    role: "school",
+    update: (s) =>
+      attackerItem({
+        origin: endOfDelivered(s.doc),
+        rightOrigin: (viewText(s.doc)._start as Y.Item).id,
+        content: new Y.ContentString("x"),
+      }),
+    code: "content",
+    reason:
+      /^the update's content does not lie where it says: it names text in provisionDeliveredBy .* but lies next to content in text in paragraph in view a-about in sectionA$/,
+  },
+  {
+    name: "a keystroke with only a right origin, in A",
+    role: "school",
+    update: (s) =>
+      attackerItem({
+        rightOrigin: (viewText(s.doc)._start as Y.Item).id,
+        content: new Y.ContentString("x"),
+      }),
+    code: "role",
+    reason: SCHOOL_NOT_A,
+  },
+  {
+    name: "a keystroke in F and another under the caseworker's client id",
+    role: "school",
+    update: (s) =>
+      craftUpdate({
+        structs: [
+          keystrokeInF(s),
+          {
+            client: s.victimClient,
+            clock: s.victimState,
+            origin: endOfDelivered(s.doc),
+            content: new Y.ContentString("as the caseworker"),
+          },
+        ],
+      }),
+    code: "client-id",
+    reason: /which is someone else's$/,
+  },
+  {
+    name: "an embed typed into F",
+    role: "school",
+    update: (s) =>
+      attackerItem({ origin: endOfDelivered(s.doc), content: new Y.ContentEmbed({ image: "x" }) }),
+    code: "content",
+    reason:
+      /^text in provisionDeliveredBy in provision prov-salt-direct in sectionF holds something other than text$/,
+  },
+  {
+    name: "formatting typed into F under a mark the schema lacks",
+    role: "school",
+    update: (s) =>
+      attackerItem({ origin: endOfDelivered(s.doc), content: new Y.ContentFormat("onclick", "x") }),
+    code: "content",
+    reason: /: unknown mark "onclick"$/,
+  },
+  {
+    name: "characters placed after a provision's field, in the provision's own list of children",
+    role: "school",
+    update: (s) =>
+      attackerItem({
+        origin: idOf(deliveredByText(s.doc).parent as Y.XmlElement),
+        content: new Y.ContentString("x"),
+      }),
+    code: "content",
+    reason:
+      /^provision prov-salt-direct in sectionF holds a kind of content the plan does not use$/,
+  },
+  {
+    name: "a keystroke that takes a field past its length cap",
+    role: "school",
+    update: (s) => craftUpdate({ structs: [keystrokeInF(s, 0, "x".repeat(2_000))] }),
+    code: "invalid",
+    reason:
+      /^the edit would leave the plan invalid: provisionDeliveredBy is longer than 2,000 characters$/,
+  },
+  {
+    name: "a keystroke with a control character",
+    role: "school",
+    update: (s) => craftUpdate({ structs: [keystrokeInF(s, 0, "a\u0007b")] }),
+    code: "content",
+    reason: /: the character U\+0007 is not allowed$/,
+  },
+];
+
 const stores: [string, boolean, ((file: string) => PostgresDocumentStore) | undefined][] = [
   ["SQLite", true, undefined],
   ["PostgreSQL", hasPostgres, () => new PostgresDocumentStore(POSTGRES_URL)],
@@ -372,11 +531,82 @@ describe.each(stores)("crafted updates, on %s", (_name, available, openStore) =>
     };
   }
 
-  it.runIf(available).each(attacks)(
+  it.runIf(available).each([...attacks, ...keystrokeAttacks])(
     "refuses $name: the sender is told why, the refusal is audited, nothing is stored or relayed, the caseworker's edits all stay",
     async ({ role, update, reason, code }) => {
       const s = await scene(role);
       await expectRefused(test, s, update(s), { reason, code });
+    },
+  );
+
+  it.runIf(available)(
+    "refuses a keystroke into a final plan, however plain, with the lifecycle's reason",
+    async () => {
+      const id = `plan-final-${Math.random().toString(36).slice(2, 10)}`;
+      const meta = {
+        ...good.meta,
+        status: "final",
+        dates: { ...good.meta.dates, finalIssued: "2026-11-02" },
+        signOff: { officerName: "Pat Lee", role: "Head of SEN", date: "2026-11-02" },
+      };
+      const created = await callApi(test.url, "POST", "/plans", "caseworker", {
+        ...good,
+        id,
+        meta,
+      });
+      expect(created.status).toBe(201);
+      const viewer = await connect(test.url, id, await tokenFor("viewer"));
+      const before = await planJson(id);
+      const attacker = await rawClient(test.url, id, await tokenFor("school", "*", "Mallory"));
+      const keystroke = craftUpdate({
+        structs: [
+          {
+            client: ATTACKER,
+            clock: 0,
+            origin: endOfDelivered(viewer.document),
+            content: new Y.ContentString("x"),
+          },
+        ],
+      });
+      attacker.send(syncUpdate(id, keystroke));
+      await until(() => attacker.syncStatus.length > 0, "an answer");
+      expect(attacker.syncStatus).toEqual([false]);
+      expect(JSON.parse(attacker.stateless[0] as string).reason).toBe(
+        "the final plan is locked: a caseworker starts an amendment draft to change it",
+      );
+      expect(await planJson(id)).toStrictEqual(before);
+      attacker.socket.close();
+      disconnect(viewer);
+    },
+  );
+
+  it.runIf(available)(
+    "refuses a keystroke that deletes a character of someone's suggestion, as the copy does",
+    async () => {
+      const s = await scene("school");
+      const parent = await connect(test.url, s.id, await tokenFor("parent", "*", "A parent"));
+      const text = deliveredByText(parent.document);
+      text.insert(text.length, " (NHS)", {
+        insertion: { id: "sug-end", by: "user-parent", name: "A parent", role: "parent" },
+      });
+      await acknowledged(parent);
+      disconnect(parent);
+      await until(
+        () => deliveredByText(s.doc).toString().includes("(NHS)"),
+        "the suggestion at the caseworker",
+      );
+      let suggested: Y.Item | null = null;
+      for (let item = deliveredByText(s.doc)._start; item; item = item.right) {
+        if (item.content instanceof Y.ContentString && item.content.str.includes("NHS")) {
+          suggested = item;
+        }
+      }
+      const { client, clock } = (suggested as unknown as Y.Item).lastId;
+      await expectRefused(test, s, craftUpdate({ deletes: new Map([[client, [[clock, 1]]]]) }), {
+        reason:
+          /^A parent's suggestion may be taken out only by accepting or rejecting it, with a reason, not by an edit$/,
+        code: "suggestion",
+      });
     },
   );
 

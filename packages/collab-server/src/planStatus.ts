@@ -36,12 +36,18 @@ export function planStatus(doc: Y.Doc): PlanStatus | null {
  * draft is started, and a first draft names no school (section I) until it has been issued.
  */
 export function lifecycleRefusal(doc: Y.Doc, parts: ReadonlySet<string>): string | null {
+  return parts.size === 0 ? null : lifecycleRefusalOf(planStatus(doc), parts);
+}
+
+/** `lifecycleRefusal` for a plan whose status has been read already. */
+export function lifecycleRefusalOf(
+  status: PlanStatus | null,
+  parts: ReadonlySet<string>,
+): string | null {
   // An update that changes no part of the plan is no edit: above all the answer an editor gives
   // the server's sync when it has nothing new. Refused, every editor that opens a final plan
   // would be sent to a fresh copy, whose own sync would be refused again, over and over.
-  if (parts.size === 0) return null;
-  const status = planStatus(doc);
-  if (!status) return null;
+  if (parts.size === 0 || !status) return null;
   if (status.status === "final") {
     return "the final plan is locked: a caseworker starts an amendment draft to change it";
   }

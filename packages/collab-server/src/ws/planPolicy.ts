@@ -85,7 +85,7 @@ export function planPolicy(options: PlanPolicyOptions): Extension {
         // Not stored, so not applied: the copy must forget it too. The writer is told it was not
         // saved (their editor keeps it and sends it again once it has reconnected); a close
         // reason has room for 123 bytes (Hocuspocus logs it, with the plan).
-        shadow.reset();
+        shadow.withdraw(payload);
         const why = error instanceof Error ? error.message : String(error);
         throw closeWith(4503, `not saved: ${why}`.slice(0, 100));
       }

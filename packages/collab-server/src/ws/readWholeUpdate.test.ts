@@ -46,4 +46,28 @@ describe("readWholeUpdate", () => {
     const update = Y.encodeStateAsUpdate(everyKind());
     expect(() => readWholeUpdate(update.slice(0, update.length - 3))).toThrow();
   });
+
+  it("gives the clocks each client writes up to, as Yjs's own reader does, skips included", () => {
+    const doc = everyKind();
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+    const first = Y.encodeStateVector(other);
+    const changes: Uint8Array[] = [];
+    other.on("update", (update: Uint8Array) => changes.push(update));
+    other.getText("rich").insert(0, "naïve 🚂 ");
+    other.getText("rich").insert(0, "gap ");
+    other.getText("rich").insert(0, "more");
+    other.getText("rich").delete(2, 3);
+    // A merge of changes with one left out between them holds a skip.
+    const gapped = Y.mergeUpdates([changes[0], changes[2], changes[3]] as Uint8Array[]);
+    expect(Y.decodeUpdate(gapped).structs.some((s) => s.constructor.name === "Skip")).toBe(true);
+    for (const update of [
+      Y.encodeStateAsUpdate(doc),
+      Y.encodeStateAsUpdate(other, first),
+      gapped,
+    ]) {
+      expect(readWholeUpdate(update)).toEqual(Y.parseUpdateMeta(update).to);
+    }
+    expect(readWholeUpdate(Y.encodeStateAsUpdate(new Y.Doc())).size).toBe(0);
+  });
 });
