@@ -5,8 +5,11 @@ import { changesTextOnly } from "./changesTextOnly.js";
 
 /** The cards a long plan has hundreds of, which it may draw light while they are far away. */
 export const LIGHT_CARD_TYPES: ReadonlySet<string> = new Set(["need", "outcome", "provision"]);
-/** A plan with more cards than this is long: its cards far from the screen are drawn light. */
-export const LONG_PLAN_CARDS = 80;
+/**
+ * A plan with more of those cards than this (some 60 pages) is long: its cards far from the
+ * screen are drawn light. Below it, a plan is drawn in full throughout, as it always was.
+ */
+export const LONG_PLAN_CARDS = 150;
 /** How many cards from the top of a long plan are drawn in full from the start. */
 export const FIRST_REAL_CARDS = 16;
 

@@ -52,13 +52,20 @@ function wordsOf(editor: Editor, label: string): number {
 describe("a long plan's far cards, drawn light", () => {
   it("are in the page whole, with their labels and words, before they are drawn in full", async () => {
     const plan = longPlan();
+    const last = plan.sections.F.provisions.at(-1)!;
+    const words = "Zephyrine Okafor-Lindqvist, the last provision's deliverer";
+    plan.sections.F.provisions[plan.sections.F.provisions.length - 1] = {
+      ...last,
+      deliveredBy: words,
+    };
     const { container } = await mountEditor({ plan });
     const far = card(container, "F150");
     expect(drawnInFull(far)).toBe(false);
     expect(drawnInFull(card(container, "B1"))).toBe(true);
-    // Find-in-page and a screen reader read the page: every provision's words are there.
-    const last = plan.sections.F.provisions.at(-1)!;
-    expect(container.textContent).toContain(last.deliveredBy);
+    // Find-in-page and a screen reader read the page: every provision's words are there, drawn
+    // once the plan is on the screen.
+    await expect.poll(() => container.textContent).toContain(words);
+    expect((window as unknown as { find(text: string): boolean }).find(words)).toBe(true);
     const heading = document.getElementById(far.getAttribute("aria-labelledby")!);
     expect(heading?.textContent).toBe("F150 Provision");
     const groups = [...far.querySelectorAll<HTMLElement>("[role=group]")].map(
@@ -69,6 +76,7 @@ describe("a long plan's far cards, drawn light", () => {
 
   it("are drawn in full as they come near the screen, with the same markup", async () => {
     const { container } = await mountEditor({ plan: longPlan() });
+    await expect.poll(() => card(container, "F150").querySelector("[data-field]")).not.toBeNull();
     const light = markupOf(card(container, "F150"));
     card(container, "F150").scrollIntoView({ block: "center" });
     await expect.poll(() => drawnInFull(card(container, "F150"))).toBe(true);
@@ -99,6 +107,7 @@ describe("a long plan's far cards, drawn light", () => {
     const plan = longPlan();
     const { container, editor } = await mountEditor({ plan });
     const far = card(container, "F160");
+    await expect.poll(() => far.querySelector("[data-field]")).not.toBeNull();
     const text = far.querySelector("[data-field=provisionDeliveredBy] .ehcp-field-content")!
       .firstChild as Text;
     editor.view.focus();
@@ -116,7 +125,11 @@ describe("a long plan's far cards, drawn light", () => {
     // As a change from someone else arrives: a transaction that does not move the selection.
     editor.view.dispatch(editor.state.tr.insertText("Changed elsewhere: ", pos));
     expect(drawnInFull(card(container, "F140"))).toBe(false);
-    expect(card(container, "F140").textContent).toContain("Changed elsewhere: ");
+    await expect.poll(() => card(container, "F140").textContent).toContain("Changed elsewhere: ");
+    // And once its words are drawn, in the same update.
+    editor.view.dispatch(editor.state.tr.insertText("Again: ", pos));
+    expect(card(container, "F140").textContent).toContain("Again: Changed elsewhere: ");
+    expect(drawnInFull(card(container, "F140"))).toBe(false);
   });
 
   it("are not drawn in a plan of a few dozen cards", async () => {

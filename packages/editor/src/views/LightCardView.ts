@@ -57,12 +57,46 @@ function drawWords(serializer: DOMSerializer, content: Fragment, target: HTMLEle
   });
 }
 
+/** Light cards whose words are not yet drawn, in the order they were made (the plan's). */
+const unfilled = new Set<LightCardView>();
+let draining = false;
+/** How many cards' words are drawn at least, each time the page is idle or the wait is over. */
+const AT_LEAST = 40;
+
+const whenIdle = (run: (deadline: { timeRemaining(): number }) => void) => {
+  if (typeof requestIdleCallback === "function") requestIdleCallback(run, { timeout: 200 });
+  else setTimeout(() => run({ timeRemaining: () => 5 }), 0);
+};
+
+function drain(deadline: { timeRemaining(): number }): void {
+  let drawn = 0;
+  for (const card of unfilled) {
+    if (drawn++ >= AT_LEAST && deadline.timeRemaining() < 2) break;
+    card.fill();
+  }
+  if (unfilled.size > 0) whenIdle(drain);
+  else draining = false;
+}
+
+/**
+ * Draws a light card's words once the plan is on the screen: they are not seen (the card is
+ * drawn in full before it comes near the viewport), and a long plan's words would cost its
+ * opening as much as its few cards in sight; within a moment of the opening, find-in-page and
+ * the accessibility tree have every word.
+ */
+function fillSoon(card: LightCardView): void {
+  unfilled.add(card);
+  if (draining) return;
+  draining = true;
+  whenIdle(drain);
+}
+
 /**
  * A card far from the screen in a long plan, drawn light: the same article, heading, fields and
  * labels as the card in full (`ItemCardView`), with its words as the schema draws them, but as
- * one view whose insides ProseMirror neither builds nor tracks. The accessibility tree,
- * find-in-page and the layout so hold the whole plan, while an opening builds a screenful of
- * cards in full. It is drawn in full (`realCards`) when it comes within a screen of the viewport
+ * one view whose insides ProseMirror neither builds nor tracks, its words drawn when the page
+ * is next idle (`fillSoon`). The accessibility tree, find-in-page and the layout so hold the
+ * whole plan, while an opening builds a screenful of cards in full. It is drawn in full (`realCards`) when it comes within a screen of the viewport
  * or the selection goes into it, before it can be seen or edited.
  */
 export class LightCardView implements NodeView {
@@ -72,6 +106,8 @@ export class LightCardView implements NodeView {
   private readonly stopWaiting: () => void;
   private node: PMNode;
   private decorations: readonly Decoration[];
+  /** Whether its words are drawn: the plan opens first, and they follow when the page is idle. */
+  private filled = false;
 
   constructor(
     private readonly editor: Editor,
@@ -86,7 +122,8 @@ export class LightCardView implements NodeView {
     // that these words cannot be changed: the card is as editable as its section, and drawn in
     // full before anything is typed into it.
     this.dom.setAttribute("contenteditable", "inherit");
-    this.fill();
+    describeCard(this.shell, node, labelFrom(decorations) ?? "");
+    fillSoon(this);
     lightCards.set(this.dom, this);
     const id = node.attrs.id as string;
     this.stopWaiting = whenNear(editor, this.dom, () => makeReal(editor.view, id));
@@ -97,8 +134,8 @@ export class LightCardView implements NodeView {
     const changed = node !== this.node;
     this.node = node;
     this.decorations = decorations;
-    if (changed) this.fill();
-    else describeCard(this.shell, node, labelFrom(decorations) ?? "");
+    describeCard(this.shell, node, labelFrom(decorations) ?? "");
+    if (changed && this.filled) this.fill();
     return true;
   }
 
@@ -109,6 +146,7 @@ export class LightCardView implements NodeView {
 
   destroy(): void {
     this.stopWaiting();
+    unfilled.delete(this);
     lightCards.delete(this.dom);
   }
 
@@ -118,6 +156,7 @@ export class LightCardView implements NodeView {
    * does not track as the view's end.
    */
   posAt(point: Node, offset: number): number | null {
+    if (!this.filled) return null;
     const cardPos = this.getPos();
     const { fields } = this.shell;
     if (cardPos === undefined || !fields) return null;
@@ -152,8 +191,9 @@ export class LightCardView implements NodeView {
   }
 
   /** The card's fields and words, as `fieldView` and the schema draw them. */
-  private fill(): void {
-    describeCard(this.shell, this.node, labelFrom(this.decorations) ?? "");
+  fill(): void {
+    this.filled = true;
+    unfilled.delete(this);
     const { fields } = this.shell;
     if (!fields) return;
     const serializer = serializerOf(this.editor);
