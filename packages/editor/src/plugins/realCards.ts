@@ -69,7 +69,7 @@ function lightableAt(state: EditorState, pos: number): string | null {
  * fields), as a long plan opens with only a screenful in sight. A card is drawn in full from the
  * first; or when it comes within a screen of the viewport (`makeReal`); or, in the same update,
  * when the selection goes into it, whatever took it there (the keyboard, a finding link, a
- * search, a test). A plan of a few dozen cards is drawn in full throughout.
+ * search, a test). A plan of up to `LONG_PLAN_CARDS` such cards is drawn in full throughout.
  */
 export function realCards(): Plugin<RealCards> {
   return new Plugin<RealCards>({

@@ -96,8 +96,9 @@ function fillSoon(card: LightCardView): void {
  * labels as the card in full (`ItemCardView`), with its words as the schema draws them, but as
  * one view whose insides ProseMirror neither builds nor tracks, its words drawn when the page
  * is next idle (`fillSoon`). The accessibility tree, find-in-page and the layout so hold the
- * whole plan, while an opening builds a screenful of cards in full. It is drawn in full (`realCards`) when it comes within a screen of the viewport
- * or the selection goes into it, before it can be seen or edited.
+ * whole plan, while an opening builds a screenful of cards in full. It is drawn in full
+ * (`realCards`) when it comes within a screen of the viewport or the selection goes into it,
+ * before it can be seen or edited.
  */
 export class LightCardView implements NodeView {
   readonly dom: HTMLElement;
