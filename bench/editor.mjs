@@ -6,7 +6,11 @@
 // 2026 were measured. Run alone with `node bench/editor.mjs` (after `npm run build`);
 // `BENCH_SCALES=1,2,4` sets the plan sizes (the remote keystroke and the opening are measured at
 // each), and `BENCH_PROFILE=dir` writes a DevTools CPU profile of each opening and each run of remote
-// keystrokes there, and prints the functions with the most self time.
+// keystrokes there, and prints the functions with the most self time. Before and after a change,
+// in the same run: `BENCH_BUILD_ONLY=dir` builds the page into `dir` and stops (run it on the
+// code before, after `npx tsc -b tsconfig.build.json`); `BENCH_EDITOR_BASE=dir` then opens that
+// page's PlanEditor too, as "before", beside the current one and the plain editor.
+// `BENCH_OPENINGS=n` opens each plan n times, each on a new page, and reports the medians.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -85,6 +89,20 @@ async function profiled(page, label, fn) {
   return { value, cpu };
 }
 
+/**
+ * The main thread's CPU time (ms) over the `ms` after an opening: work an editor leaves for when
+ * the page is idle (the light cards' words) is part of what an opening costs.
+ */
+async function cpuOver(page, ms) {
+  const session = await page.context().newCDPSession(page);
+  await session.send("Performance.enable", { timeDomain: "threadTicks" });
+  const before = await threadTime(session);
+  await page.waitForTimeout(ms);
+  const cpu = round((await threadTime(session)) - before);
+  await session.detach();
+  return cpu;
+}
+
 export async function editorBenchmarks({
   keystrokes = 300,
   remote = 200,
@@ -100,10 +118,11 @@ export async function editorBenchmarks({
     await server.listen();
   } else {
     // The page built for production, as a council's service would serve it.
-    outDir = mkdtempSync(join(tmpdir(), "ehcp-bench-editor-"));
+    outDir = process.env.BENCH_BUILD_ONLY ?? mkdtempSync(join(tmpdir(), "ehcp-bench-editor-"));
     // Unminified when profiling, so that the profile names functions (BENCH_MINIFY=1 minifies).
     const minify = !!process.env.BENCH_MINIFY || !process.env.BENCH_PROFILE;
     await build({ ...common, build: { outDir, emptyOutDir: true, minify } });
+    if (process.env.BENCH_BUILD_ONLY) return [];
     server = await preview({
       ...common,
       build: { outDir },
@@ -111,6 +130,15 @@ export async function editorBenchmarks({
     });
   }
   const url = server.resolvedUrls.local[0];
+  const baseDir = process.env.BENCH_EDITOR_BASE;
+  const baseServer = baseDir
+    ? await preview({
+        ...common,
+        build: { outDir: baseDir },
+        preview: { host: "127.0.0.1", port: 0 },
+      })
+    : null;
+  const openings = Number(process.env.BENCH_OPENINGS ?? 1);
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
@@ -119,17 +147,35 @@ export async function editorBenchmarks({
   try {
     for (const scale of scales) {
       const plan = generatePlan({ scale, seed: 1 });
-      for (const kind of ["plain", "ours"]) {
-        const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-        await page.goto(url);
-        await page.waitForFunction(() => window.bench !== undefined, null, { timeout: 60_000 });
-        await page.evaluate((p) => window.bench.prepare(p), plan);
-        const open = await profiled(page, `open-${kind}-x${scale}`, () =>
-          page.evaluate((k) => window.bench.setup(k), kind),
-        );
+      for (const kind of ["plain", "ours", ...(baseServer ? ["base"] : [])]) {
+        // Each opening on a page of its own; the last page goes on to the keystrokes.
+        const opened = [];
+        let page;
+        for (let i = 0; i < openings; i++) {
+          await page?.close();
+          page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+          await page.goto(kind === "base" ? baseServer.resolvedUrls.local[0] : url);
+          await page.waitForFunction(() => window.bench !== undefined, null, { timeout: 60_000 });
+          await page.evaluate((p) => window.bench.prepare(p), plan);
+          const open = await profiled(page, `open-${kind}-x${scale}`, () =>
+            page.evaluate((k) => window.bench.setup(k), kind === "base" ? "ours" : kind),
+          );
+          opened.push({ ...open, after: await cpuOver(page, 1000) });
+        }
+        const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+        const open = {
+          value: median(opened.map((o) => o.value)),
+          cpu: median(opened.map((o) => o.cpu)),
+          after: median(opened.map((o) => o.after)),
+        };
         const mountedCards = await page.evaluate(() => window.bench.mountedCards());
         await page.evaluate(() => window.bench.settle());
-        const row = { setupMs: round(open.value), setupCpuMs: open.cpu, mountedCards };
+        const row = {
+          setupMs: round(open.value),
+          setupCpuMs: open.cpu,
+          afterCpuMs: open.after,
+          mountedCards,
+        };
         if (scale === 1) {
           await page.evaluate(() => window.bench.keystrokes(30));
           row.typed = stats(await page.evaluate((n) => window.bench.keystrokes(n), keystrokes));
@@ -150,13 +196,15 @@ export async function editorBenchmarks({
   } finally {
     await browser.close();
     await server.close();
-    if (outDir) rmSync(outDir, { recursive: true, force: true });
+    await baseServer?.close();
+    if (outDir && !process.env.BENCH_BUILD_ONLY) rmSync(outDir, { recursive: true, force: true });
   }
   const peerName = "plain Tiptap StarterKit editor, same text, bound to Yjs (peer)";
   const rows = [];
   for (const scale of scales) {
     const plain = results[`plain${scale}`];
     const ours = results[`ours${scale}`];
+    const base = results[`base${scale}`];
     const inputs = { provisions: 240 * scale, keystrokes, remoteKeystrokes: remote };
     const size = scale === 1 ? "large plan" : `${scale} times the large plan`;
     if (scale === 1) {
@@ -189,6 +237,7 @@ export async function editorBenchmarks({
         p50: plain.setupMs,
         unit: "ms from an empty page to the plan laid out and painted",
         cpuMs: plain.setupCpuMs,
+        cpuMsInTheSecondAfter: plain.afterCpuMs,
       },
       {
         name: `opening the plan: PlanEditor, ${size}`,
@@ -196,12 +245,29 @@ export async function editorBenchmarks({
         p50: ours.setupMs,
         unit: "ms from an empty page to the plan laid out and painted",
         cpuMs: ours.setupCpuMs,
+        cpuMsInTheSecondAfter: ours.afterCpuMs,
         cpuRatioToPeer: round(ours.setupCpuMs / plain.setupCpuMs),
         cardsMounted: ours.mountedCards,
         heapMB: ours.heapMB,
         peer: peerName,
         ratioToPeer: round(ours.setupMs / plain.setupMs),
       },
+      ...(base
+        ? [
+            {
+              name: `opening the plan: PlanEditor before (BENCH_EDITOR_BASE), ${size}`,
+              inputs,
+              p50: base.setupMs,
+              unit: "ms from an empty page to the plan laid out and painted",
+              cpuMs: base.setupCpuMs,
+              cpuMsInTheSecondAfter: base.afterCpuMs,
+              cpuRatioToPeer: round(base.setupCpuMs / plain.setupCpuMs),
+              peer: peerName,
+              ratioToPeer: round(base.setupMs / plain.setupMs),
+              cpuRatioOfOursToBefore: round(ours.setupCpuMs / base.setupCpuMs),
+            },
+          ]
+        : []),
       {
         name: `remote keystroke applied: ${peerName}, ${size}`,
         inputs,

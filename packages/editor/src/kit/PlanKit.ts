@@ -25,6 +25,8 @@ import { itemFindings } from "../plugins/itemFindings.js";
 import { itemLabels } from "../plugins/itemLabels.js";
 import { tabThroughPlan } from "../plugins/tabThroughPlan.js";
 import { focusNew } from "../views/focusNew.js";
+import { lightCardSelection } from "../plugins/lightCardSelection.js";
+import { realCards } from "../plugins/realCards.js";
 import { roleGuard } from "../plugins/roleGuard.js";
 import { uniqueItemIds } from "../plugins/uniqueItemIds.js";
 
@@ -132,6 +134,8 @@ export const PlanKit = Extension.create<
       findingHighlight(),
       itemFindings(),
       roleGuard(this.options.role, this.options.policy),
+      realCards(),
+      lightCardSelection(),
       cardAtSelection(),
       tabThroughPlan(),
     ];

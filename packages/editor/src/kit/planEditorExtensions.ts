@@ -3,6 +3,8 @@ import { planExtensions } from "../extensions/planExtensions.js";
 import { FIELD_LABELS } from "../views/FIELD_LABELS.js";
 import { fieldView } from "../views/fieldView.js";
 import { ItemCardView } from "../views/ItemCardView.js";
+import { LightCardView } from "../views/LightCardView.js";
+import { isReal } from "../plugins/realCards.js";
 import { sectionView } from "../views/sectionView.js";
 
 const CARDS = new Set(["view", "need", "outcome", "provision", "budgetItem", "advice"]);
@@ -22,6 +24,14 @@ const placeholder: NodeViewRenderer = () => ({
   ignoreMutation: () => true,
 });
 
+/** A card: in full, or light while it is far from the screen in a long plan (`realCards`). */
+const cardView =
+  (editor: Editor): NodeViewRenderer =>
+  (props) =>
+    isReal(editor.state, props.node, props.decorations)
+      ? new ItemCardView(props)
+      : new LightCardView(editor, props);
+
 /**
  * The plan's nodes with their views: sections with fixed headings, items as cards, fields with
  * labels. Everything else renders as the schema says.
@@ -34,7 +44,7 @@ export function planEditorExtensions({
     let view: ((editor: Editor) => NodeViewRenderer) | null = null;
     if (name.startsWith("section")) view = sectionView;
     else if (name in FIELD_LABELS) view = fieldView;
-    else if (CARDS.has(name)) view = () => (props) => new ItemCardView(props);
+    else if (CARDS.has(name)) view = cardView;
     if (!view) return extension;
     const make = view;
     return extension.extend({

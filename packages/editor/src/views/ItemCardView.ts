@@ -2,30 +2,13 @@ import type { Editor, NodeViewRendererProps } from "@tiptap/core";
 import { NodeView } from "@tiptap/core";
 import type { Node as PMNode } from "@tiptap/pm/model";
 import type { Decoration, DecorationSource } from "@tiptap/pm/view";
-import { languageDirection } from "@ehcp/schema";
 import { ReactRenderer } from "@tiptap/react";
 import { labelFrom } from "../plugins/itemLabels.js";
 import { ItemCard, type ItemCardProps } from "./ItemCard.js";
-import { idPrefix } from "./sectionView.js";
+import { type CardShell, cardShell, describeCard } from "./cardShell.js";
 import { whenNear } from "./whenNear.js";
 
-const KIND: Record<string, string> = {
-  need: "Need",
-  outcome: "Outcome",
-  provision: "Provision",
-  view: "View",
-  advice: "Advice",
-  budgetItem: "Item of the personal budget",
-};
-
-/** What the text of an item that is not in fields of its own is. */
-const CONTENT_LABELS: Record<string, string> = {
-  view: "Their view",
-  budgetItem: "The outcomes it will help meet",
-};
-
 const views = new WeakMap<Element, ItemCardView>();
-let cards = 0;
 
 /** What a card shows from its decorations: its label and its findings. */
 const shown = (decorations: readonly Decoration[]) =>
@@ -44,7 +27,7 @@ const shown = (decorations: readonly Decoration[]) =>
  */
 export class ItemCardView extends NodeView<typeof ItemCard, Editor> {
   private article!: HTMLElement;
-  private label!: HTMLElement;
+  private shell!: CardShell;
   private parts!: HTMLElement;
   private addHost!: HTMLElement;
   private fields: HTMLElement | null = null;
@@ -61,44 +44,15 @@ export class ItemCardView extends NodeView<typeof ItemCard, Editor> {
   override mount(): void {}
 
   private build(): void {
-    const name = this.node.type.name;
-    const article = document.createElement("article");
-    article.className = `ehcp-item ehcp-${name}`;
-    const headingId = `${idPrefix(this.editor)}-card-${++cards}`;
-    article.setAttribute("aria-labelledby", headingId);
-    const heading = document.createElement("h3");
-    heading.id = headingId;
-    heading.className = "ehcp-item-heading";
-    heading.contentEditable = "false";
-    this.label = document.createElement("span");
-    this.label.className = "ehcp-item-label";
-    heading.append(this.label, ` ${KIND[name] ?? name}`);
-    this.parts = document.createElement("div");
-    this.parts.className = "ehcp-card-parts";
-    this.parts.contentEditable = "false";
-    article.append(heading, this.parts);
-    const contentLabel = CONTENT_LABELS[name];
-    if (contentLabel) {
-      const span = document.createElement("span");
-      span.className = "ehcp-field-label";
-      span.contentEditable = "false";
-      span.id = `${headingId}-content`;
-      span.textContent = contentLabel;
-      article.append(span);
-    }
-    if (!this.node.isAtom) {
-      this.fields = document.createElement("div");
-      this.fields.className = "ehcp-item-fields";
-      article.append(this.fields);
-    }
-    this.addHost = document.createElement("div");
-    this.addHost.className = "ehcp-add";
-    this.addHost.contentEditable = "false";
-    if (name === "outcome") article.append(this.addHost);
-    this.article = article;
+    const shell = cardShell(this.editor, this.node);
+    this.shell = shell;
+    this.article = shell.article;
+    this.parts = shell.parts;
+    this.fields = shell.fields;
+    this.addHost = shell.addHost;
     this.describe();
-    views.set(article, this);
-    this.stopWaiting = whenNear(this.editor, article, () => this.show());
+    views.set(this.article, this);
+    this.stopWaiting = whenNear(this.editor, this.article, () => this.show());
   }
 
   override get dom(): HTMLElement {
@@ -172,25 +126,8 @@ export class ItemCardView extends NodeView<typeof ItemCard, Editor> {
     };
   }
 
-  /**
-   * The heading's label and the card's data attributes, which follow the item; and a view's
-   * language on its words, so a screen reader reads them in its voice and Urdu runs right to left.
-   */
   private describe(): void {
-    const label = labelFrom(this.decorations) ?? "";
-    if (this.label.textContent !== label) this.label.textContent = label;
-    this.article.dataset.label = label;
-    this.article.dataset.id = (this.node.attrs.id as string | null) ?? "";
-    const lang = this.node.attrs.lang as string | null | undefined;
-    if (this.fields && lang !== undefined) {
-      if (lang) {
-        this.fields.lang = lang;
-        this.fields.dir = languageDirection(lang);
-      } else {
-        this.fields.removeAttribute("lang");
-        this.fields.removeAttribute("dir");
-      }
-    }
+    describeCard(this.shell, this.node, labelFrom(this.decorations) ?? "");
   }
 }
 

@@ -7,25 +7,44 @@ import { whenNear } from "./whenNear.js";
 
 let fields = 0;
 
+const shells = new Map<string, HTMLElement>();
+
+/** A field's element, its label and the element its words go in, drawn in full or light. */
+export function fieldShell(
+  editor: Editor,
+  node: PMNode,
+): { dom: HTMLElement; label: HTMLElement; content: HTMLElement } {
+  const name = node.type.name;
+  let shell = shells.get(name);
+  if (!shell) {
+    // Cloned, which costs a long plan's thousands of fields less than building each.
+    shell = document.createElement("div");
+    shell.className = "ehcp-field";
+    shell.dataset.field = name;
+    shell.setAttribute("role", "group");
+    const label = document.createElement("span");
+    label.className = "ehcp-field-label";
+    label.contentEditable = "false";
+    label.textContent = FIELD_LABELS[name] ?? name;
+    const content = document.createElement(node.isTextblock ? "p" : "div");
+    content.className = "ehcp-field-content";
+    shell.append(label, content);
+    shells.set(name, shell);
+  }
+  const dom = shell.cloneNode(true) as HTMLElement;
+  const label = dom.firstChild as HTMLElement;
+  label.id = `${idPrefix(editor)}-field-${++fields}`;
+  dom.setAttribute("aria-labelledby", label.id);
+  return { dom, label, content: dom.lastChild as HTMLElement };
+}
+
 /**
  * A field of an item with its label, which screen readers announce with the field's text: one
  * line of plain text (who delivers a provision) or rich text (what the provision is).
  */
 export function fieldView(editor: Editor): NodeViewRenderer {
   return ({ node, getPos }) => {
-    const dom = document.createElement("div");
-    dom.className = "ehcp-field";
-    dom.dataset.field = node.type.name;
-    const label = document.createElement("span");
-    label.className = "ehcp-field-label";
-    label.contentEditable = "false";
-    label.id = `${idPrefix(editor)}-field-${++fields}`;
-    label.textContent = FIELD_LABELS[node.type.name] ?? node.type.name;
-    const content = document.createElement(node.isTextblock ? "p" : "div");
-    content.className = "ehcp-field-content";
-    dom.setAttribute("role", "group");
-    dom.setAttribute("aria-labelledby", label.id);
-    dom.append(label, content);
+    const { dom, label, content } = fieldShell(editor, node);
     const due = node.type.name === "outcomeStep" ? stepDate(editor, node, getPos, label.id) : null;
     if (due) dom.append(due.element);
     return {
@@ -51,6 +70,17 @@ const readableMonth = (byWhen: string | null): string => {
   return /^[A-Z][a-z]+ \d{4}$/.test(month) ? month : "not set";
 };
 
+/** A step's "by when" as words, as it is before its month input is made. */
+export function stepDateWords(byWhen: string | null): { element: HTMLElement; words: HTMLElement } {
+  const element = document.createElement("label");
+  element.className = "ehcp-step-date";
+  element.contentEditable = "false";
+  const words = document.createElement("span");
+  words.textContent = readableMonth(byWhen);
+  element.append("By when ", words);
+  return { element, words };
+}
+
 /**
  * A step's "by when", a month, which sets the step's attribute when a whole month is chosen. The
  * month input, costly to make, is made when the step comes near the screen; until then the month
@@ -63,12 +93,9 @@ function stepDate(
   stepLabelId: string,
 ): { element: HTMLElement; show: (byWhen: string | null) => void; destroy: () => void } {
   const { role, policy } = editor.storage.plan;
-  const element = document.createElement("label");
-  element.className = "ehcp-step-date";
-  element.contentEditable = "false";
-  const words = document.createElement("span");
   let byWhen = node.attrs.byWhen as string | null;
   let input: HTMLInputElement | null = null;
+  const { element, words } = stepDateWords(byWhen);
   const show = (next: string | null) => {
     byWhen = next;
     if (input) input.value = next?.slice(0, 7) ?? "";
@@ -91,8 +118,6 @@ function stepDate(
     words.replaceWith(made);
     show(byWhen);
   };
-  show(byWhen);
-  element.append("By when ", words);
   const destroy = whenNear(editor, element, makeInput);
   return { element, show, destroy };
 }
