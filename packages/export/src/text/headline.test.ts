@@ -67,6 +67,21 @@ describe("headline", () => {
     }
   });
 
+  it("does not end a heading cut at its limit on a word that describes what was cut off", () => {
+    expect(
+      headline(
+        "A speech and language therapy programme of play-based targets set by his therapist",
+      ),
+    ).toBe("A speech and language therapy programme");
+    // A short first clause is kept whole.
+    expect(headline("Daily reading practice with an adult, in a quiet room near the hall")).toBe(
+      "Daily reading practice with an adult",
+    );
+    expect(
+      headline("Two sessions each week of small-group intensive structured phonics teaching"),
+    ).toBe("Two sessions each week");
+  });
+
   it("never gives an empty heading for text, and nothing for no text", () => {
     expect(headline("")).toBe("");
     expect(headline("Speech therapy.")).toBe("Speech therapy");

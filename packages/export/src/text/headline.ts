@@ -48,6 +48,12 @@ const DANGLING = new Set([
   "their",
   "will",
 ]);
+/**
+ * Words that describe a noun rather than name one: compounds ("play-based", "child-led",
+ * "one-to-one"), the commonest endings of English adjectives ("intensive", "sensory") and
+ * participles ("structured"; not "need", "speed").
+ */
+const DESCRIBES_A_NOUN = /^[a-z]+-[a-z-]+$|(?:ive|ous|ful|ical|ional|ual|ory)$|^[a-z]{3,}[^e]ed$/;
 /** Openings of a clause that says when, which an outcome's heading passes over ("By July 2027,"). */
 const WHEN_OPENING = /^(?:by|when|if|after|before|once|until|from|at|in|during|every|each)\b/i;
 /** A date an outcome opens with, comma or not: "By July 2027", "By the end of Year 5". */
@@ -81,6 +87,11 @@ export function headline(text: string, { maxWords = 8, skipWhen = false } = {}):
     if (BREAK_WORDS.has((words[i] ?? "").toLowerCase())) return words.slice(0, i).join(" ");
   }
   const kept = words.slice(0, maxWords);
-  while (kept.length > 1 && DANGLING.has((kept[kept.length - 1] ?? "").toLowerCase())) kept.pop();
+  const hanging = () => {
+    const last = (kept[kept.length - 1] ?? "").toLowerCase();
+    // A word that describes a noun the cut left out ("a programme of play-based") hangs too.
+    return DANGLING.has(last) || (kept.length > minWords && DESCRIBES_A_NOUN.test(last));
+  };
+  while (kept.length > 1 && hanging()) kept.pop();
   return kept.join(" ");
 }
