@@ -25,6 +25,11 @@ export interface DocxContext {
   readonly item: string | null;
   /** The council's name for the title page. */
   readonly councilName: string;
+  /**
+   * Whether this file carries advice as appendices: where it carries none, advice the plan
+   * lists as appended is said to be sent with the plan, not in this file.
+   */
+  readonly adviceAttached: boolean;
   /** Integrity problems of a plan exported as a draft copy anyway, for its title page. */
   readonly findings: readonly Finding[];
   /**

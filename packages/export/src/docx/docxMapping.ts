@@ -470,7 +470,13 @@ export const DOCX_MAPPING: DocxMapping = {
       a.requested ? `requested ${formatDate(a.requested as string)}` : "",
       a.received ? `received ${formatDate(a.received as string)}` : "not yet received",
       // What an adviser's advice rests on is never appended to the plan by itself.
-      ctx.appendix ? "" : a.appended ? "appended to this plan" : "not appended",
+      ctx.appendix
+        ? ""
+        : a.appended
+          ? ctx.adviceAttached
+            ? "appended to this plan"
+            : "appended to the plan, sent with it on its own"
+          : "not appended",
     ].filter(Boolean);
     return [
       new Paragraph({

@@ -84,6 +84,7 @@ export async function exportDocx(input: Plan, options: ExportOptions = {}): Prom
     item: null,
     councilName,
     findings,
+    adviceAttached: appendices.length > 0,
   };
   const title = `Education, Health and Care Plan: ${plan.meta.child.fullName}${draft ? " (draft)" : ""}`;
 

@@ -56,6 +56,11 @@ describe("exportPdf with advice", () => {
       "A calm space in the classroom",
     ]);
     expect(missing).toEqual([]);
+    // Section K says advice is appended to this plan only where this file carries it.
+    expect(bare(pdf.text)).toContain(bare("appended to this plan"));
+    const alone = await readPdf(await exportPdf(plan()));
+    expect(bare(alone.text)).not.toContain(bare("appended to this plan"));
+    expect(bare(alone.text)).toContain(bare("appended to the plan, sent with it on its own"));
     // Sections the adviser left empty are not printed as empty headings.
     expect(ep.C.needs).toHaveLength(0);
     expect(pdf.text).not.toContain(ADVICE_SECTIONS.C as string);

@@ -65,6 +65,7 @@ export async function exportPdf(input: Plan, options: ExportOptions = {}): Promi
     item: null,
     councilName,
     findings,
+    adviceAttached: appendices.length > 0,
     paths: new Map(planItems(plan).map((i) => [i.label, formatJsonPath(i.path)])),
   };
   if (options.logo) {

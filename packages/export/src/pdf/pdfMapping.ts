@@ -37,6 +37,11 @@ export interface PdfContext {
   readonly titles: ReadonlyMap<string, ItemTitle>;
   readonly item: string | null;
   readonly councilName: string;
+  /**
+   * Whether this file carries advice as appendices: where it carries none, advice the plan
+   * lists as appended is said to be sent with the plan, not in this file.
+   */
+  readonly adviceAttached: boolean;
   /** Integrity problems of a plan exported as a draft copy anyway, for its title page. */
   readonly findings: readonly Finding[];
   /** Each item's place in Plan JSON by its label, for naming where a character cannot print. */
@@ -527,7 +532,13 @@ export const PDF_MAPPING: PdfMapping = {
       a.requested ? `requested ${formatDate(a.requested as string)}` : "",
       a.received ? `received ${formatDate(a.received as string)}` : "not yet received",
       // What an adviser's advice rests on is never appended to the plan by itself.
-      ctx.appendix ? "" : a.appended ? "appended to this plan" : "not appended",
+      ctx.appendix
+        ? ""
+        : a.appended
+          ? ctx.adviceAttached
+            ? "appended to this plan"
+            : "appended to the plan, sent with it on its own"
+          : "not appended",
     ].filter(Boolean);
     ctx.writer.paragraph(
       parent,
