@@ -160,6 +160,16 @@ describe("ehcp validate", () => {
     const unknown = await ehcp("frobnicate");
     expect(unknown.code).toBe(2);
     expect(unknown.err).toMatch(/unknown command "frobnicate"/);
-    expect((await ehcp("validate", "--colour", "x.json")).err).toMatch(/Unknown option '--colour'/);
+    // An unknown option is named in plain words, with that command's usage only.
+    const option = await ehcp("export", "plan.json", "--colour");
+    expect(option.code).toBe(2);
+    expect(option.err.split("\n")[0]).toBe("ehcp export: unknown option --colour");
+    expect(option.err).toContain("ehcp export <plan.json>");
+    expect(option.err).not.toContain("ehcp check <plan.json>");
+    expect(option.err).not.toContain("positional");
+    const missing = await ehcp("export", "plan.json", "--format");
+    expect(missing.err.split("\n")[0]).toMatch(
+      /^ehcp export: Option '--format <value>' argument missing$/,
+    );
   });
 });

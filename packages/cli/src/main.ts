@@ -248,7 +248,18 @@ export async function main(
     // Argument errors come from parseArgs; anything else is a fault, reported in one line.
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS")) {
-      io.err(`ehcp: ${(error as Error).message}\n${usage}`);
+      // parseArgs's message goes on to advise about "--" for positionals, which is not for here.
+      const option = /'(-[^']*)'/.exec((error as Error).message)?.[1];
+      const said =
+        code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option
+          ? `unknown option ${option}`
+          : ((error as Error).message.split(/\. /)[0] ?? "").replace(/\.$/, "");
+      const known = command !== undefined && command in COMMANDS;
+      io.err(
+        known
+          ? `ehcp ${command}: ${said}\nUsage:\n${COMMANDS[command as keyof typeof COMMANDS]}`
+          : `ehcp: ${said}\n${usage}`,
+      );
       return EXIT.usage;
     }
     io.err(`ehcp: ${command} failed: ${(error as Error).message ?? String(error)}`);
