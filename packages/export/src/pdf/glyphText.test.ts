@@ -37,15 +37,21 @@ describe("mapGlyphsToText", () => {
     expect(controlCharacters(unmapped.join(""))).not.toEqual([]);
   });
 
-  it("reads a Bengali vowel sign drawn before its consonant after it, with no space in the word", async () => {
-    const words = ["মেয়ে", "ঘোড়া", "ভালোবাসে"];
-    const read = await drawnAndRead(words);
-    // ো, drawn in two parts, is read as its parts (ে া): the same text to Unicode.
-    expect(read.map((line) => line.normalize("NFC"))).toEqual(words);
+  it("reads Arabic ligatures and vowel marks as their letters", async () => {
+    const words = ["سلام", "لا إله", "مُحَمَّد", "ﷲ", "پاکستان"];
+    expect(await drawnAndRead(words)).toEqual(words);
   });
 
-  it("reads an emoji with its skin tone, one glyph, as both its characters", async () => {
-    const words = ["👍🏽", "👨‍👩‍👧"];
+  it("reads Indic vowel signs drawn before their consonant, and conjuncts, in the order written", async () => {
+    const words = ["किताब", "हिंदी", "धर्म", "क्षत्रिय", "ਸਿੱਖ", "ਕਿਰਪਾ", "কিতাব", "ক্ষেত্র", "মেয়ে"];
+    expect(await drawnAndRead(words)).toEqual(words);
+    // ো, drawn in two parts, is read as its parts (ে া): the same text to Unicode.
+    const split = ["ঘোড়া", "ভালোবাসে", "কৌশল"];
+    expect((await drawnAndRead(split)).map((line) => line.normalize("NFC"))).toEqual(split);
+  });
+
+  it("reads emoji sequences drawn as one glyph as all of their characters", async () => {
+    const words = ["👍🏽", "👨‍👩‍👧", "🏳️‍🌈", "1️⃣", "🇬🇧", "❤️"];
     expect(await drawnAndRead(words)).toEqual(words);
   });
 

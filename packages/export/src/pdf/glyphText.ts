@@ -27,7 +27,13 @@ interface Glyph {
 /** A laid-out run of fontkit's, with what `recordCodePoints` adds to it. */
 interface GlyphRun {
   glyphs: Glyph[];
-  positions: { xAdvance: number }[];
+  positions: {
+    xAdvance: number;
+    yAdvance: number;
+    xOffset: number;
+    yOffset: number;
+    advanceWidth: number;
+  }[];
   direction?: string;
   /** Each glyph's code points as shaped for this run (fontkit's Glyph keeps those of its first use). */
   shapedCodePoints?: number[][];
@@ -43,7 +49,10 @@ interface LayoutEngine {
 
 /** pdfkit's embedded font, as far as encoding goes (its typings do not show it). */
 interface EmbeddedFont {
-  font: { _layoutEngine: LayoutEngine };
+  font: {
+    _layoutEngine: LayoutEngine;
+    glyphForCodePoint(cp: number): { id: number; path: { commands: unknown[] } };
+  };
   subset: { glyphs: number[]; mapping: Record<number, number>; includeGlyph(id: number): number };
   unicode: (readonly number[])[];
   widths: number[];
@@ -53,6 +62,15 @@ interface EmbeddedFont {
   layoutRun(text: string, features?: unknown): GlyphRun;
   layoutCached(text: string): GlyphRun;
   encode(text: string, features?: unknown): [string[], GlyphRun["positions"]];
+}
+
+/** A glyph of the font that draws nothing (a space), to carry marks; null where it has none. */
+function blankGlyph(font: EmbeddedFont): number | null {
+  for (const cp of [0x20, 0x200b, 0x200d, 0xa0]) {
+    const glyph = font.font.glyphForCodePoint(cp);
+    if (glyph.id !== 0 && glyph.path.commands.length === 0) return glyph.id;
+  }
+  return null;
 }
 
 const patched = new WeakSet<object>();
@@ -110,7 +128,7 @@ function share(
     if (from === to) return width;
     const text = chars.slice(from, to).join("");
     if ((to - from > 1 && SPACE.test(text)) || FORMAT.test(text)) return Infinity;
-    return MARK.test(text) ? width : 0;
+    return MARK.test(text) && carried(letters.slice(from, to)) === null ? width : 0;
   };
   // best[g][j]: the least uncounted width with the first g glyphs holding the first j letters.
   const best = Array.from({ length: m + 1 }, () => new Array<number>(k + 1).fill(Infinity));
@@ -138,6 +156,19 @@ function share(
     e = from;
   }
   return { cost: total, texts };
+}
+
+/**
+ * Where a glyph's text holds a nonspacing mark after its first letter (क्ष, a conjunct, is क ् ष;
+ * ❤️ is ❤ and a variation selector), the letters from the mark on, which a glyph of no width
+ * and no ink drawn after it carries: the glyph's own width then counts, and pdf.js keeps the
+ * mark with the letter before it. Null where the text keeps its marks (none, or one first).
+ */
+function carried(letters: readonly number[]): readonly number[] | null {
+  const at = letters.findIndex((cp) => MARK.test(String.fromCodePoint(cp)));
+  if (at <= 0) return null;
+  const rest = letters.slice(at);
+  return FORMAT.test(String.fromCodePoint(...rest)) ? null : rest;
 }
 
 /** Beyond this many glyphs by letters, a cluster's text goes whole on its first glyph. */
@@ -243,30 +274,48 @@ export function glyphTexts(run: GlyphRun, text: string): (readonly number[])[] {
 export function mapGlyphsToText(embedded: unknown): void {
   const font = embedded as EmbeddedFont;
   recordCodePoints(font.font._layoutEngine);
-  const ids = new Map<string, number>();
-  /** Each glyph of a run as four hex digits of its id in the subset. */
-  const codesFor = (font: EmbeddedFont, run: GlyphRun, word: string): string[] => {
-    const texts = glyphTexts(run, word);
-    return run.glyphs.map((glyph, i) => {
-      const letters = texts[i] as readonly number[];
-      const key = `${glyph.id} ${letters.join(" ")}`;
-      let id = ids.get(key);
-      if (id === undefined) {
-        const subset = font.subset;
-        if (subset.mapping[glyph.id] == null) id = subset.includeGlyph(glyph.id);
-        else {
-          // The same outline again, under an id of its own for this text.
-          subset.glyphs.push(glyph.id);
-          id = subset.glyphs.length - 1;
-        }
-        ids.set(key, id);
-        font.widths[id] = glyph.advanceWidth * font.scale;
-        font.unicode[id] = letters;
+  const ids = new Map<string | number, number>();
+  const idFor = (glyph: number, letters: readonly number[], width: number): string => {
+    // Most glyphs stand for one character: a number for a key, with no string to build.
+    const key =
+      letters.length === 1 && width !== 0
+        ? glyph * 0x110000 + (letters[0] as number)
+        : `${glyph} ${width} ${letters.join(" ")}`;
+    let id = ids.get(key);
+    if (id === undefined) {
+      const subset = font.subset;
+      if (subset.mapping[glyph] == null) id = subset.includeGlyph(glyph);
+      else {
+        // The same outline again, under an id of its own for this text.
+        subset.glyphs.push(glyph);
+        id = subset.glyphs.length - 1;
       }
-      return `0000${id.toString(16)}`.slice(-4);
-    });
+      ids.set(key, id);
+      font.widths[id] = width;
+      font.unicode[id] = letters;
+    }
+    return `0000${id.toString(16)}`.slice(-4);
   };
-  const codesOf = new WeakMap<GlyphRun, string[]>();
+  const blank = blankGlyph(font);
+  /** Each glyph of a run as four hex digits of its id in the subset, with its position. */
+  const codesFor = (run: GlyphRun, word: string) => {
+    const texts = glyphTexts(run, word);
+    const codes: string[] = [];
+    const positions: GlyphRun["positions"] = [];
+    run.glyphs.forEach((glyph, i) => {
+      let letters = texts[i] as readonly number[];
+      const carry = blank !== null && glyph.advanceWidth > 0 ? carried(letters) : null;
+      if (carry) letters = letters.slice(0, letters.length - carry.length);
+      codes.push(idFor(glyph.id, letters, glyph.advanceWidth * font.scale));
+      positions.push(run.positions[i] as GlyphRun["positions"][number]);
+      if (carry && blank !== null) {
+        codes.push(idFor(blank, carry, 0));
+        positions.push({ xAdvance: 0, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: 0 });
+      }
+    });
+    return { codes, positions };
+  };
+  const codesOf = new WeakMap<GlyphRun, ReturnType<typeof codesFor>>();
   font.encode = function (text: string, features?: unknown) {
     const runs: [GlyphRun, string][] = [];
     if (features) runs.push([this.layoutRun(text, features), text]);
@@ -287,9 +336,9 @@ export function mapGlyphsToText(embedded: unknown): void {
     for (const [run, word] of runs) {
       // A word's run comes back from the layout cache each time the word is drawn.
       let codes = codesOf.get(run);
-      if (!codes) codesOf.set(run, (codes = codesFor(this, run, word)));
-      for (const code of codes) encoded.push(code);
-      for (const position of run.positions) positions.push(position);
+      if (!codes) codesOf.set(run, (codes = codesFor(run, word)));
+      for (const code of codes.codes) encoded.push(code);
+      for (const position of codes.positions) positions.push(position);
     }
     return [encoded, positions];
   };
