@@ -67,8 +67,8 @@ describe("exportPdf in every script a family writes in", () => {
 
   it("gives every sample back from its glyphs alone, as pdf.js reads them, in reading order", async () => {
     const text = await readGlyphText(await exportPdf(scriptsPlan()));
-    // pdf.js writes a Bengali vowel sign drawn in two parts (ো) as those parts (ে া): the same
-    // text to Unicode, and what pdf.js's own search finds.
+    // A Bengali vowel sign drawn in two parts (ো) is read as those parts (ে া), which Unicode
+    // holds to be the same text (its canonical decomposition).
     const read = bare(text).normalize("NFC");
     const s = SCRIPT_SAMPLES;
     // In the order the plan gives them: the views, one script after another, then the advice.
