@@ -139,6 +139,32 @@ export async function readPdf(bytes: Uint8Array) {
   };
 }
 
+/**
+ * Each page's text as pdf.js gives it from the glyphs alone (`getTextContent`, what Firefox and
+ * many tools copy, search and read aloud), without the ActualText that `readPdf` reads instead.
+ */
+export async function readGlyphText(bytes: Uint8Array): Promise<string> {
+  const doc = await openPdf(bytes);
+  let text = "";
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    for (const item of content.items as { str?: string; hasEOL?: boolean }[])
+      text += (item.str ?? "") + (item.hasEOL ? "\n" : "");
+    text += "\n";
+  }
+  return text;
+}
+
+/**
+ * The control characters in `text` other than line ends: what pdf.js reads for a glyph with no
+ * text in the ToUnicode map (its glyph number as a character), and U+FFFD.
+ */
+export const controlCharacters = (text: string): string[] =>
+  [...text].filter((c) => {
+    const code = c.charCodeAt(0);
+    return (code < 0x20 && c !== "\n") || code === 0x7f || code === 0xfffd;
+  });
+
 /** A piece of text on a page: where it is (y from the page's top), and the mark it is in. */
 export interface PlacedText {
   readonly str: string;

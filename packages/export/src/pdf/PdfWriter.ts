@@ -6,6 +6,7 @@ import { sharedLayoutCache } from "./sharedLayoutCache.js";
 import { batchWrites } from "./batchedWrites.js";
 import { writeObjectsFaster } from "./pdfObjects.js";
 import { drawPlainText, type ShownText } from "./plainText.js";
+import { mapGlyphsToText } from "./glyphText.js";
 import { fastDestinationNames, PdfString } from "./PdfString.js";
 
 /** A stretch of text with one style. */
@@ -157,6 +158,7 @@ export class PdfWriter {
       this.doc.registerFont(name, fonts.bytesOf(name));
       this.#registered.add(name);
       const font = this.#font(name);
+      mapGlyphsToText(font);
       if (font.layoutCache) font.layoutCache = sharedLayoutCache(name);
     }
     this.doc.font(name).fontSize(size);

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Plan } from "@ehcp/schema";
 import { describe, expect, it } from "vitest";
-import { readPdf } from "../../test/readPdf.js";
+import { controlCharacters, readGlyphText, readPdf } from "../../test/readPdf.js";
 import { SCRIPT_SAMPLES, scriptsPlan } from "../../test/scriptsPlan.js";
 import { exportPdf } from "../index.js";
 import { UnprintableCharacterError } from "./UnprintableCharacterError.js";
@@ -63,6 +63,28 @@ describe("exportPdf in every script a family writes in", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  }, 60_000);
+
+  it("gives every sample back from its glyphs alone, as pdf.js reads them, in reading order", async () => {
+    const text = await readGlyphText(await exportPdf(scriptsPlan()));
+    // A Bengali vowel sign drawn in two parts (ো) is read as those parts (ে া), which Unicode
+    // holds to be the same text (its canonical decomposition).
+    const read = bare(text).normalize("NFC");
+    const s = SCRIPT_SAMPLES;
+    // In the order the plan gives them: the views, one script after another, then the advice.
+    const inPlanOrder = [
+      ...[s.welsh, s.emoji, s.symbols, s.urdu, s.arabic, s.mixed, s.ukrainian, s.greek],
+      ...[s.chinese, s.bengali, s.gurmukhi, s.devanagari, s.urduName],
+    ];
+    let from = 0;
+    for (const sample of inPlanOrder) {
+      const at = read.indexOf(bare(sample).normalize("NFC"), from);
+      expect(at, sample).toBeGreaterThanOrEqual(0);
+      from = at;
+    }
+    expect(read).toContain(bare(s.irishPolish));
+    // No glyph read as its glyph number (a mark with no text of its own came out as U+0007).
+    expect(controlCharacters(text)).toEqual([]);
   }, 60_000);
 
   it("refuses a character no font has, naming the item, its path and the character", async () => {
