@@ -31,6 +31,7 @@ import { tidyLinks } from "../text/tidyLinks.js";
 import { type Segment, textSegment } from "../text/textSegment.js";
 import { bookmarkIn, type DocxContext } from "./DocxContext.js";
 import { titlePage } from "./titlePage.js";
+import { adviceDates } from "../text/adviceDates.js";
 
 type BlockRenderer = (node: PMNode, ctx: DocxContext) => FileChild[];
 type InlineRenderer = (node: PMNode, ctx: DocxContext) => ParagraphChild[];
@@ -466,18 +467,7 @@ export const DOCX_MAPPING: DocxMapping = {
     const a = node.attrs;
     const label = ctx.labels.get(node) ?? "";
     const from = a.from as { name: string; role: string };
-    const dates = [
-      a.requested ? `requested ${formatDate(a.requested as string)}` : "",
-      a.received ? `received ${formatDate(a.received as string)}` : "not yet received",
-      // What an adviser's advice rests on is never appended to the plan by itself.
-      ctx.appendix
-        ? ""
-        : a.appended
-          ? ctx.adviceAttached
-            ? "appended to this plan"
-            : "appended to the plan, sent with it on its own"
-          : "not appended",
-    ].filter(Boolean);
+    const dates = adviceDates(a, ctx);
     return [
       new Paragraph({
         children: [

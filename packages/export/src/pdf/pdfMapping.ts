@@ -25,6 +25,7 @@ import { planDetailRows } from "../text/planDetailRows.js";
 import { textSegment } from "../text/textSegment.js";
 import { tidyLinks } from "../text/tidyLinks.js";
 import type { CellBlock, ListItem, PdfWriter, Run } from "./PdfWriter.js";
+import { adviceDates } from "../text/adviceDates.js";
 
 type Struct = PDFKit.PDFStructureElement;
 
@@ -528,18 +529,7 @@ export const PDF_MAPPING: PdfMapping = {
     const label = ctx.labels.get(node) ?? "";
     at(ctx, label);
     const from = a.from as { name: string; role: string };
-    const dates = [
-      a.requested ? `requested ${formatDate(a.requested as string)}` : "",
-      a.received ? `received ${formatDate(a.received as string)}` : "not yet received",
-      // What an adviser's advice rests on is never appended to the plan by itself.
-      ctx.appendix
-        ? ""
-        : a.appended
-          ? ctx.adviceAttached
-            ? "appended to this plan"
-            : "appended to the plan, sent with it on its own"
-          : "not appended",
-    ].filter(Boolean);
+    const dates = adviceDates(a, ctx);
     ctx.writer.paragraph(
       parent,
       [
