@@ -16,6 +16,9 @@ import { SYNC_STEP_1 } from "./syncSteps.js";
  */
 export const SUMMARY_EVERY_MS = 60_000;
 
+/** An error's kind for a log line: never its message or stack, which may quote the plan. */
+const kindOf = (error: unknown) => (error instanceof Error ? error.name : typeof error);
+
 /**
  * Plans live in the store: loaded from its snapshot and log, brought up to date from it before
  * a client is sent the plan, and folded into a snapshot when Hocuspocus stores the document. The
@@ -30,9 +33,6 @@ export const SUMMARY_EVERY_MS = 60_000;
  * plan was last closed stands until then. A warm-up that fails is logged and the plan opens; a
  * summary that fails is logged and the plan is stored without it.
  */
-/** An error's kind for a log line: never its message or stack, which may quote the plan. */
-const kindOf = (error: unknown) => (error instanceof Error ? error.name : typeof error);
-
 export function persistence(
   store: DocumentStore,
   now: () => number = Date.now,
