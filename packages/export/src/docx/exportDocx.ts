@@ -1,4 +1,4 @@
-import { comparePlans, labelPlan, type Plan, parsePlan, planToDoc } from "@ehcp/schema";
+import { comparePlans, type Plan } from "@ehcp/schema";
 import {
   AlignmentType,
   Document,
@@ -17,14 +17,10 @@ import {
 import { TextWatermark } from "docx/watermarks";
 import JSZip from "jszip";
 import type { ExportOptions } from "../ExportOptions.js";
-import { adviceAppendices } from "../bundle/adviceAppendices.js";
-import { adviceUse } from "../bundle/adviceUse.js";
-import { bundleParts } from "../bundle/bundleParts.js";
-import { integrityFindings } from "../integrityFindings.js";
+import { prepareExport } from "../bundle/prepareExport.js";
 import { docxAdviceAppendix } from "./docxAdviceAppendix.js";
 import { docxBundlePart } from "./docxBundlePart.js";
 import { issueLine } from "../text/issueLine.js";
-import { itemTitles } from "../text/itemTitles.js";
 import { nodeLabels, planOutline } from "../outline.js";
 import type { DocxContext } from "./DocxContext.js";
 import { renderDocxNode } from "./docxMapping.js";
@@ -57,22 +53,8 @@ const orderedLevels = Array.from({ length: 9 }, (_, level) => ({
  * append that is not advice for this plan throws an `AdviceExportError`.
  */
 export async function exportDocx(input: Plan, options: ExportOptions = {}): Promise<Uint8Array> {
-  const plan = parsePlan(input);
-  const findings = integrityFindings(plan, options);
-  const doc = planToDoc(plan);
-  // A copy of a broken plan is headed as a draft even when the plan says final.
-  const draft = plan.meta.status === "draft" || findings.length > 0;
-  const councilName =
-    options.councilName ?? options.councilSettings?.name ?? plan.meta.localAuthority;
-  const idLabels = labelPlan(plan);
-  const titles = itemTitles(plan);
-  // Settings are read before anything is written, so a wrong one is named first.
-  const parts = bundleParts(plan, options, { draft, councilName, idLabels, titles });
-  const appendices = adviceAppendices(plan, options);
-  const use =
-    appendices.length > 0 && (options.adviceUseAppendix ?? true)
-      ? adviceUse(plan, appendices, appendices.length + 1, titles)
-      : null;
+  const { plan, findings, doc, draft, councilName, idLabels, titles, parts, appendices, use } =
+    prepareExport(input, options);
   let instances = 0;
   const ctx: DocxContext = {
     plan,

@@ -1,21 +1,9 @@
-import {
-  comparePlans,
-  formatJsonPath,
-  labelPlan,
-  type Plan,
-  parsePlan,
-  planItems,
-  planToDoc,
-} from "@ehcp/schema";
+import { comparePlans, formatJsonPath, type Plan, planItems } from "@ehcp/schema";
 import type { ExportOptions } from "../ExportOptions.js";
-import { adviceAppendices } from "../bundle/adviceAppendices.js";
-import { adviceUse } from "../bundle/adviceUse.js";
-import { bundleParts } from "../bundle/bundleParts.js";
-import { integrityFindings } from "../integrityFindings.js";
+import { prepareExport } from "../bundle/prepareExport.js";
 import { pdfAdviceAppendix } from "./pdfAdviceAppendix.js";
 import { pdfBundlePart } from "./pdfBundlePart.js";
 import { issueLine } from "../text/issueLine.js";
-import { itemTitles } from "../text/itemTitles.js";
 import { nodeLabels, planOutline } from "../outline.js";
 import { type PdfContext, renderPdfNode } from "./pdfMapping.js";
 import { PdfWriter } from "./PdfWriter.js";
@@ -35,22 +23,8 @@ import {
  * given to append that is not advice for this plan throws an `AdviceExportError`.
  */
 export async function exportPdf(input: Plan, options: ExportOptions = {}): Promise<Uint8Array> {
-  const plan = parsePlan(input);
-  const findings = integrityFindings(plan, options);
-  const doc = planToDoc(plan);
-  // A copy of a broken plan is headed as a draft even when the plan says final.
-  const draft = plan.meta.status === "draft" || findings.length > 0;
-  const councilName =
-    options.councilName ?? options.councilSettings?.name ?? plan.meta.localAuthority;
-  const idLabels = labelPlan(plan);
-  const titles = itemTitles(plan);
-  // Settings are read before any page is drawn, so a wrong one is named before work is done.
-  const parts = bundleParts(plan, options, { draft, councilName, idLabels, titles });
-  const appendices = adviceAppendices(plan, options);
-  const use =
-    appendices.length > 0 && (options.adviceUseAppendix ?? true)
-      ? adviceUse(plan, appendices, appendices.length + 1, titles)
-      : null;
+  const { plan, findings, doc, draft, councilName, idLabels, titles, parts, appendices, use } =
+    prepareExport(input, options);
   const writer = new PdfWriter({
     title: `Education, Health and Care Plan: ${plan.meta.child.fullName}${draft ? " (draft)" : ""}`,
     author: councilName,
