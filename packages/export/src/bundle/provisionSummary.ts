@@ -1,4 +1,5 @@
 import type { Plan } from "@ehcp/schema";
+import { EMPTY_SECTION } from "../text/emptySection.js";
 import { describeHowOften } from "../text/describe.js";
 import type { ItemTitle } from "../text/itemTitles.js";
 import { plural } from "../text/plural.js";
@@ -24,7 +25,7 @@ export function provisionSummary(
       blocks: [
         {
           kind: "paragraph",
-          runs: [{ text: "No special educational provision is specified.", italic: true }],
+          runs: [{ text: EMPTY_SECTION.F, italic: true }],
         },
       ],
     };

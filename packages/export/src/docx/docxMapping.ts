@@ -27,6 +27,7 @@ import {
   VOICE_PHRASES,
 } from "@ehcp/schema";
 import { describeDuration, describeHowOften } from "../text/describe.js";
+import { EMPTY_SECTION } from "../text/emptySection.js";
 import { tidyLinks } from "../text/tidyLinks.js";
 import { type Segment, textSegment } from "../text/textSegment.js";
 import { bookmarkIn, type DocxContext } from "./DocxContext.js";
@@ -269,7 +270,7 @@ export const DOCX_MAPPING: DocxMapping = {
   doc: (node, ctx) => renderAll(children(node), ctx),
   planDetails: (_node, ctx) => titlePage(ctx.plan, ctx.councilName, ctx.findings),
 
-  sectionA: section("A", "No views have been recorded."),
+  sectionA: section("A", EMPTY_SECTION.A),
   view: (node, ctx) => {
     const label = ctx.labels.get(node) ?? "";
     const who = nameOf(VOICE_PHRASES, node.attrs.voice as string);
@@ -290,15 +291,9 @@ export const DOCX_MAPPING: DocxMapping = {
     ];
   },
 
-  sectionB: needsSection("B", "No special educational needs have been identified."),
-  sectionC: needsSection(
-    "C",
-    "No health needs related to special educational needs have been identified.",
-  ),
-  sectionD: needsSection(
-    "D",
-    "No social care needs related to special educational needs or disability have been identified.",
-  ),
+  sectionB: needsSection("B", EMPTY_SECTION.B),
+  sectionC: needsSection("C", EMPTY_SECTION.C),
+  sectionD: needsSection("D", EMPTY_SECTION.D),
   needsSummary: richField,
   need: (node, ctx) => {
     const inner = { ...ctx, item: ctx.labels.get(node) ?? "" };
@@ -311,7 +306,7 @@ export const DOCX_MAPPING: DocxMapping = {
   needTitle: (node, ctx) => [itemHeading(ctx, ctx.item ?? "", node.textContent)],
   needDescription: richField,
 
-  sectionE: section("E", "No outcomes have been set."),
+  sectionE: section("E", EMPTY_SECTION.E),
   outcome: (node, ctx) => {
     const label = ctx.labels.get(node) ?? "";
     const steps = children(node).filter((c) => c.type.name === "outcomeStep");
@@ -342,13 +337,10 @@ export const DOCX_MAPPING: DocxMapping = {
     }),
   ],
 
-  sectionF: section("F", "No special educational provision is specified."),
-  sectionG: section("G", "No health provision is specified."),
-  sectionH1: section(
-    "H1",
-    "No social care provision under section 2 of the Chronically Sick and Disabled Persons Act 1970 is specified.",
-  ),
-  sectionH2: section("H2", "No other social care provision is specified."),
+  sectionF: section("F", EMPTY_SECTION.F),
+  sectionG: section("G", EMPTY_SECTION.G),
+  sectionH1: section("H1", EMPTY_SECTION.H1),
+  sectionH2: section("H2", EMPTY_SECTION.H2),
   provision: (node, ctx) => {
     const label = ctx.labels.get(node) ?? "";
     const field = (type: string) => children(node).find((c) => c.type.name === type);
@@ -458,7 +450,7 @@ export const DOCX_MAPPING: DocxMapping = {
 
   sectionK: section(
     "K",
-    "No advice or information is listed.",
+    EMPTY_SECTION.K,
     (node) => !children(node).some((c) => c.type.name === "advice"),
   ),
   // Decisions on advice are a record for the caseworker, not text of the plan.

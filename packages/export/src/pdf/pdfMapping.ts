@@ -19,6 +19,7 @@ import {
   VOICE_PHRASES,
 } from "@ehcp/schema";
 import { describeDuration, describeHowOften } from "../text/describe.js";
+import { EMPTY_SECTION } from "../text/emptySection.js";
 import { draftCopyNotice } from "../text/draftCopyNotice.js";
 import type { ItemTitle } from "../text/itemTitles.js";
 import { planDetailRows } from "../text/planDetailRows.js";
@@ -269,7 +270,7 @@ export const PDF_MAPPING: PdfMapping = {
     }
   },
 
-  sectionA: section("A", "No views have been recorded."),
+  sectionA: section("A", EMPTY_SECTION.A),
   view: (node, ctx, parent) => {
     const label = ctx.labels.get(node) ?? "";
     at(ctx, label);
@@ -302,15 +303,9 @@ export const PDF_MAPPING: PdfMapping = {
       labelled(ctx, parent, "How this view was gathered", node.attrs.gatheredHow as string);
   },
 
-  sectionB: needsSection("B", "No special educational needs have been identified."),
-  sectionC: needsSection(
-    "C",
-    "No health needs related to special educational needs have been identified.",
-  ),
-  sectionD: needsSection(
-    "D",
-    "No social care needs related to special educational needs or disability have been identified.",
-  ),
+  sectionB: needsSection("B", EMPTY_SECTION.B),
+  sectionC: needsSection("C", EMPTY_SECTION.C),
+  sectionD: needsSection("D", EMPTY_SECTION.D),
   needsSummary: richField,
   need: (node, ctx, parent) => {
     const inner = { ...ctx, item: ctx.labels.get(node) ?? "" };
@@ -335,7 +330,7 @@ export const PDF_MAPPING: PdfMapping = {
     ),
   needDescription: richField,
 
-  sectionE: section("E", "No outcomes have been set."),
+  sectionE: section("E", EMPTY_SECTION.E),
   outcome: (node, ctx, parent) => {
     const label = ctx.labels.get(node) ?? "";
     at(ctx, label);
@@ -375,13 +370,10 @@ export const PDF_MAPPING: PdfMapping = {
       },
     ]),
 
-  sectionF: section("F", "No special educational provision is specified."),
-  sectionG: section("G", "No health provision is specified."),
-  sectionH1: section(
-    "H1",
-    "No social care provision under section 2 of the Chronically Sick and Disabled Persons Act 1970 is specified.",
-  ),
-  sectionH2: section("H2", "No other social care provision is specified."),
+  sectionF: section("F", EMPTY_SECTION.F),
+  sectionG: section("G", EMPTY_SECTION.G),
+  sectionH1: section("H1", EMPTY_SECTION.H1),
+  sectionH2: section("H2", EMPTY_SECTION.H2),
   provision: (node, ctx, parent) => {
     const label = ctx.labels.get(node) ?? "";
     at(ctx, label);
@@ -519,7 +511,7 @@ export const PDF_MAPPING: PdfMapping = {
 
   sectionK: section(
     "K",
-    "No advice or information is listed.",
+    EMPTY_SECTION.K,
     (node) => !kids(node).some((c) => c.type.name === "advice"),
   ),
   // Decisions on advice are a record for the caseworker, not text of the plan.
