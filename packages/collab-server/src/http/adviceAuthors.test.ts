@@ -1,7 +1,6 @@
 import { examplePlan } from "@ehcp/fixtures";
 import {
   adviceDocumentName,
-  type Plan,
   PLAN_FRAGMENT_NAME,
   parsePlan,
   planToYDoc,
@@ -9,6 +8,7 @@ import {
 } from "@ehcp/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { adviceAsked } from "../../test/adviceAsked.js";
 import { until } from "../../test/attack.js";
 import { connect, disconnect } from "../../test/connect.js";
 import { rawClient } from "../../test/rawClient.js";
@@ -65,18 +65,10 @@ let test: Awaited<ReturnType<typeof startTestServer>>;
 
 /** A plan with advice asked of Ana and of Pat, the parent. */
 async function scene() {
-  const id = `plan-authors-${Math.random().toString(36).slice(2, 10)}`;
-  const plan: Plan = { ...good, id };
-  expect((await callApi(test.url, "POST", "/plans", "caseworker", plan)).status).toBe(201);
-  const ask = async (adviser: { id: string; name: string; role: string }) => {
-    const made = await callApi(test.url, "POST", `/plans/${id}/advice-requests`, "caseworker", {
-      adviser,
-    });
-    expect(made.status).toBe(201);
-    return (made.json.request as { id: string }).id;
-  };
-  const anaRequest = await ask(ana);
-  const patRequest = await ask(pat);
+  const {
+    id,
+    requests: [anaRequest, patRequest],
+  } = await adviceAsked(test.url, "plan-authors", [ana, pat]);
   return { id, anaRequest, patRequest, anaAdvice: adviceDocumentName(id, anaRequest) };
 }
 

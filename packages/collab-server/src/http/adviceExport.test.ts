@@ -2,26 +2,16 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { examplePlan } from "@ehcp/fixtures";
-import {
-  adviceDocumentName,
-  blankAdvice,
-  type Plan,
-  PLAN_FRAGMENT_NAME,
-  parseAdviceExport,
-  parsePlan,
-  planToYDoc,
-  type Role,
-} from "@ehcp/schema";
+import { adviceDocumentName, parseAdviceExport, type Role } from "@ehcp/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { adviceAsked } from "../../test/adviceAsked.js";
+import { adviceProvision, sectionF } from "../../test/adviceProvision.js";
 import { acknowledged, connect, disconnect } from "../../test/connect.js";
 import { callApi, startTestServer } from "../../test/testServer.js";
 import { TEST_SECRET, tokenFor } from "../../test/tokens.js";
 import { SignIn } from "../signIn.js";
 
-const good = parsePlan(examplePlan("plan-good.json"));
-const [therapy] = good.sections.F.provisions as [Plan["sections"]["F"]["provisions"][number]];
 const ana = { id: "user-ana", name: "Dr Ana Ruiz", role: "educational-psychologist" as const };
 let test: Awaited<ReturnType<typeof startTestServer>>;
 let dir: string;
@@ -33,29 +23,6 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
   await test.stop();
 });
-
-const sectionF = (doc: Y.Doc) =>
-  doc
-    .getXmlFragment(PLAN_FRAGMENT_NAME)
-    .toArray()
-    .find((e) => e instanceof Y.XmlElement && e.nodeName === "sectionF") as Y.XmlElement;
-
-/** A recommended provision as the editor would add it. */
-function provisionElement(what: string): Y.XmlElement {
-  const advice = blankAdvice(good);
-  const provision = {
-    ...therapy,
-    outcomeIds: [],
-    needIds: [],
-    adviceIds: [],
-    what: [{ type: "paragraph" as const, content: [{ type: "text" as const, text: what }] }],
-  };
-  const doc = planToYDoc({
-    ...advice,
-    sections: { ...advice.sections, F: { provisions: [provision] } },
-  });
-  return (sectionF(doc).get(0) as Y.XmlElement).clone();
-}
 
 const http = () => test.url.replace(/^ws/, "http");
 /** A download as the app makes it, with the text a reader of the PDF would get. */
@@ -71,15 +38,10 @@ async function downloadPdf(role: Role, path: string) {
 
 describe("the plan's export with its submitted advice", () => {
   it("appends the latest submitted version of each advice for the caseworker and the family, and gives it as JSON", async () => {
-    const id = `plan-adv-export-${Math.random().toString(36).slice(2, 10)}`;
-    expect((await callApi(test.url, "POST", "/plans", "caseworker", { ...good, id })).status).toBe(
-      201,
-    );
-    const made = await callApi(test.url, "POST", `/plans/${id}/advice-requests`, "caseworker", {
-      adviser: ana,
-      requestedOn: "2026-10-01",
-    });
-    const requestId = (made.json.request as { id: string }).id;
+    const {
+      id,
+      requests: [requestId],
+    } = await adviceAsked(test.url, "plan-adv-export", [ana], { requestedOn: "2026-10-01" });
     const token = await new SignIn({ jwtSecret: TEST_SECRET }).mint({ ...ana, plans: [] });
     const submit = (body: unknown) =>
       fetch(`${http()}/plans/${id}/advice/${requestId}/submit`, {
@@ -92,14 +54,14 @@ describe("the plan's export with its submitted advice", () => {
     expect(await downloadPdf("caseworker", `/plans/${id}/export.pdf`)).not.toContain("Appendix 1");
 
     const writer = await connect(test.url, adviceDocumentName(id, requestId), token);
-    sectionF(writer.document).insert(0, [provisionElement("Precision teaching of sight words")]);
+    sectionF(writer.document).insert(0, [adviceProvision("Precision teaching of sight words")]);
     await acknowledged(writer);
     expect((await submit({})).status).toBe(200);
     // A revision, submitted the same day: the export holds this one, not the first.
     Y.transact(writer.document, () => {
       sectionF(writer.document).delete(0, 1);
       sectionF(writer.document).insert(0, [
-        provisionElement("Precision teaching of the first hundred high-frequency words"),
+        adviceProvision("Precision teaching of the first hundred high-frequency words"),
       ]);
     });
     await acknowledged(writer);

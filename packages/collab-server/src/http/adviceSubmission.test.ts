@@ -1,22 +1,13 @@
-import { examplePlan } from "@ehcp/fixtures";
-import {
-  adviceDocumentName,
-  blankAdvice,
-  type Finding,
-  type Plan,
-  PLAN_FRAGMENT_NAME,
-  parsePlan,
-  planToYDoc,
-} from "@ehcp/schema";
+import { adviceDocumentName, type Finding } from "@ehcp/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { adviceAsked } from "../../test/adviceAsked.js";
+import { adviceProvision, sectionF } from "../../test/adviceProvision.js";
 import { acknowledged, connect, disconnect } from "../../test/connect.js";
 import { callApi, startTestServer } from "../../test/testServer.js";
 import { TEST_SECRET } from "../../test/tokens.js";
 import { SignIn } from "../signIn.js";
 
-const good = parsePlan(examplePlan("plan-good.json"));
-const [therapy] = good.sections.F.provisions as [Plan["sections"]["F"]["provisions"][number]];
 const ana = { id: "user-ana", name: "Dr Ana Ruiz", role: "educational-psychologist" as const };
 let test: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
@@ -35,48 +26,18 @@ async function asAna(method: string, path: string, body?: unknown) {
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
 }
 
-/** Section F's element of a Yjs plan. */
-const sectionF = (doc: Y.Doc) =>
-  doc
-    .getXmlFragment(PLAN_FRAGMENT_NAME)
-    .toArray()
-    .find((e) => e instanceof Y.XmlElement && e.nodeName === "sectionF") as Y.XmlElement;
-
-/** A provision as the editor would add it, to be put into a live document. */
-function provisionElement(what: string, over: Partial<typeof therapy> = {}): Y.XmlElement {
-  const advice = blankAdvice(good);
-  const provision = {
-    ...therapy,
-    outcomeIds: [],
-    needIds: [],
-    adviceIds: [],
-    what: [{ type: "paragraph" as const, content: [{ type: "text" as const, text: what }] }],
-    ...over,
-  };
-  const doc = planToYDoc({
-    ...advice,
-    sections: { ...advice.sections, F: { provisions: [provision] } },
-  });
-  return (sectionF(doc).get(0) as Y.XmlElement).clone();
-}
-
 describe("submitting advice", () => {
   it("flags vague advice, takes it only with a reason, and keeps each submission as a version", async () => {
-    const id = `plan-submit-${Math.random().toString(36).slice(2, 10)}`;
-    expect((await callApi(test.url, "POST", "/plans", "caseworker", { ...good, id })).status).toBe(
-      201,
-    );
-    const made = await callApi(test.url, "POST", `/plans/${id}/advice-requests`, "caseworker", {
-      adviser: ana,
-      requestedOn: "2026-10-01",
-    });
-    const requestId = (made.json.request as { id: string }).id;
+    const {
+      id,
+      requests: [requestId],
+    } = await adviceAsked(test.url, "plan-submit", [ana], { requestedOn: "2026-10-01" });
     const token = await new SignIn({ jwtSecret: TEST_SECRET }).mint({ ...ana, plans: [] });
     const writer = await connect(test.url, adviceDocumentName(id, requestId), token);
 
     // She writes provision no one could hold a council to.
     sectionF(writer.document).insert(0, [
-      provisionElement("Access to speech and language therapy as required", {
+      adviceProvision("Access to speech and language therapy as required", {
         frequency: null,
         deliveredBy: "",
         expertise: "",
@@ -142,7 +103,7 @@ describe("submitting advice", () => {
     Y.transact(writer.document, () => {
       sectionF(writer.document).delete(0, 1);
       sectionF(writer.document).insert(0, [
-        provisionElement(
+        adviceProvision(
           "Direct speech and language therapy on following two-step instructions, using Blank's levels of questioning",
         ),
       ]);

@@ -10,6 +10,7 @@ import {
 } from "@ehcp/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { adviceAsked } from "../../test/adviceAsked.js";
 import { acknowledged, connect, disconnect } from "../../test/connect.js";
 import { callApi, startTestServer } from "../../test/testServer.js";
 import { TEST_SECRET } from "../../test/tokens.js";
@@ -66,13 +67,10 @@ const api = (method: string, path: string, role: string, body?: unknown) =>
   callApi(test.url, method, path, role as never, body);
 
 async function submittedAdvice() {
-  const id = `plan-use-${Math.random().toString(36).slice(2, 10)}`;
-  expect((await api("POST", "/plans", "caseworker", { ...good, id })).status).toBe(201);
-  const made = await api("POST", `/plans/${id}/advice-requests`, "caseworker", {
-    adviser: ana,
-    requestedOn: "2026-10-01",
-  });
-  const requestId = (made.json.request as { id: string }).id;
+  const {
+    id,
+    requests: [requestId],
+  } = await adviceAsked(test.url, "plan-use", [ana], { requestedOn: "2026-10-01" });
   const token = await new SignIn({ jwtSecret: TEST_SECRET }).mint({ ...ana, plans: [] });
   const writer = await connect(test.url, adviceDocumentName(id, requestId), token);
   // She writes in the parts that are hers, E and F, as the editor would.

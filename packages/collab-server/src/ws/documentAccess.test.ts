@@ -8,6 +8,7 @@ import {
 } from "@ehcp/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { adviceAsked } from "../../test/adviceAsked.js";
 import { until } from "../../test/attack.js";
 import { connect, disconnect } from "../../test/connect.js";
 import { rawClient, syncUpdate } from "../../test/rawClient.js";
@@ -54,18 +55,12 @@ describe.each(testStores)("who may open and write advice, on %s", (_name, availa
 
   /** A plan with advice asked of Ana (a psychologist) and of Pat (the parent). */
   async function scene() {
-    const id = `plan-access-${Math.random().toString(36).slice(2, 10)}`;
-    const plan: Plan = { ...good, id };
-    expect((await callApi(test.url, "POST", "/plans", "caseworker", plan)).status).toBe(201);
-    const ask = async (adviser: { id: string; name: string; role: string }) => {
-      const made = await callApi(test.url, "POST", `/plans/${id}/advice-requests`, "caseworker", {
-        adviser,
-      });
-      expect(made.status).toBe(201);
-      return (made.json.request as { id: string }).id;
-    };
-    const anaAdvice = adviceDocumentName(id, await ask(ana));
-    const patAdvice = adviceDocumentName(id, await ask(pat));
+    const {
+      id,
+      requests: [anaRequest, patRequest],
+    } = await adviceAsked(test.url, "plan-access", [ana, pat]);
+    const anaAdvice = adviceDocumentName(id, anaRequest);
+    const patAdvice = adviceDocumentName(id, patRequest);
     return { id, anaAdvice, patAdvice };
   }
 
