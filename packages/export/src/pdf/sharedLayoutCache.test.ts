@@ -2,6 +2,7 @@ import { examplePlan } from "@ehcp/fixtures";
 import { parsePlan } from "@ehcp/schema";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { exportPdf } from "../index.js";
+import { FontChooser } from "./fonts.js";
 import { sharedLayoutCache } from "./sharedLayoutCache.js";
 
 describe("sharedLayoutCache", () => {
@@ -23,12 +24,30 @@ describe("sharedLayoutCache", () => {
     expect(Object.keys(next)).toHaveLength(0);
   });
 
-  it("a second export in the process, laid out from the cache, is the same file as the first", async () => {
+  it("lays out a plan from words another plan cached exactly as it does from nothing", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(new Date("2026-12-02T09:30:00Z"));
-    const plan = parsePlan(examplePlan("plan-good.json"));
-    const first = await exportPdf(plan);
-    const second = await exportPdf(plan);
-    expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+    const fonts = new FontChooser();
+    const names = (["regular", "bold", "italic", "boldItalic"] as const).map(
+      (style) => fonts.fontFor("a", style) as string,
+    );
+    const good = parsePlan(examplePlan("plan-good.json"));
+    const other = parsePlan(examplePlan("plan-poor.json"));
+
+    const first = await exportPdf(good);
+    const regular = sharedLayoutCache(names[0] as string);
+    // The words of the plan are in the cache the next document is given.
+    expect(Object.keys(regular).length).toBeGreaterThan(100);
+    const warm = await exportPdf(other, { allowFindings: true });
+    expect(Buffer.from(await exportPdf(good)).equals(Buffer.from(first))).toBe(true);
+
+    // Overfilled caches are dropped, so the next export lays out every word afresh.
+    for (const name of names) {
+      const cache = sharedLayoutCache(name);
+      for (let i = 0; i <= 50_000; i++) cache[`overfill-${i}`] = i;
+    }
+    const cold = await exportPdf(other, { allowFindings: true });
+    expect(Object.keys(sharedLayoutCache(names[0] as string))).not.toContain("overfill-0");
+    expect(Buffer.from(warm).equals(Buffer.from(cold))).toBe(true);
   });
 });
