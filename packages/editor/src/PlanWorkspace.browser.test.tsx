@@ -48,6 +48,40 @@ describe("PlanWorkspace", () => {
     expect(document.activeElement?.classList.contains("ehcp-editor")).toBe(true);
   });
 
+  it("underlines vague words in the text as typing pauses, and drops the underline once they are put right", async () => {
+    const { container, editor } = await mountGood();
+    const what = container.querySelector<HTMLElement>(
+      '[data-section="F"] [data-field="provisionWhat"] .ehcp-field-content p',
+    );
+    const underlined = () =>
+      [...container.querySelectorAll<HTMLElement>(".ehcp-finding-underline")].filter((u) =>
+        /staffing/.test(u.textContent ?? ""),
+      );
+    // The well-written plan has nothing to underline in its words.
+    expect(
+      container.querySelectorAll(".ehcp-finding-underline[data-severity='error']"),
+    ).toHaveLength(0);
+    await userEvent.click(what as HTMLElement);
+    editor.commands.setTextSelection(editor.state.selection.$from.end());
+    await userEvent.keyboard(" Extra sessions when staffing allows.");
+    await until(() => underlined().length === 1, "the underline under the vague words");
+    const [underline] = underlined() as [HTMLElement];
+    expect(underline.closest('[data-field="provisionWhat"]')).not.toBeNull();
+    expect(underline.title).toMatch(/^F1 says '[^']*staffing allows'/);
+    expect(["error", "warning"]).toContain(underline.dataset.severity);
+    // The wavy line is drawn: the text is not merely wrapped in a span.
+    expect(getComputedStyle(underline).textDecorationLine).toContain("underline");
+    // Its words put right, the underline goes at the next pause.
+    const text = editor.state.doc.textBetween(0, editor.state.doc.content.size, "\n");
+    expect(text).toContain("when staffing allows");
+    await userEvent.keyboard("{Backspace}".repeat(" when staffing allows.".length));
+    await userEvent.keyboard(" every Monday.");
+    await until(() => underlined().length === 0, "the underline to go");
+    expect(container.querySelector(".ehcp-finding-underline")?.textContent ?? "").not.toMatch(
+      /Monday/,
+    );
+  });
+
   it("shows each need with its outcomes and provisions, and the section counts", async () => {
     const { container } = await mountGood();
     await until(() => container.querySelector(".ehcp-trace tbody tr") !== null, "the matrix");

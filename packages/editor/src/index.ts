@@ -52,6 +52,7 @@ export { commentAnchors, commentAnchorsKey, commentPlace } from "./plugins/comme
 export type { SeverityCounts } from "./findingCounts.js";
 export { findingCounts } from "./findingCounts.js";
 export { findingHighlight, findingHighlightKey } from "./plugins/findingHighlight.js";
+export { findingUnderlines, findingUnderlinesKey } from "./plugins/findingUnderlines.js";
 export { itemLabels, itemLabelsKey } from "./plugins/itemLabels.js";
 export { partsChanged } from "./plugins/partsChanged.js";
 export { roleGuard, roleGuardKey } from "./plugins/roleGuard.js";

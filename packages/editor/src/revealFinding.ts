@@ -1,46 +1,11 @@
 import type { Finding } from "@ehcp/schema";
 import type { Editor } from "@tiptap/core";
-import type { Node as PMNode } from "@tiptap/pm/model";
 import { TextSelection } from "@tiptap/pm/state";
+import { fieldOffsetPos } from "./model/fieldOffsetPos.js";
+import { findingField } from "./model/findingField.js";
 import { findItemById } from "./model/findItem.js";
 import { findSection } from "./model/findSection.js";
 import { findingHighlightKey } from "./plugins/findingHighlight.js";
-
-/** The node type holding each Plan JSON text field. */
-const FIELD_NODES: Record<string, string> = {
-  what: "provisionWhat",
-  deliveredBy: "provisionDeliveredBy",
-  expertise: "provisionExpertise",
-  title: "needTitle",
-  description: "needDescription",
-  statement: "outcomeStatement",
-  summary: "needsSummary",
-  notes: "budgetNotes",
-};
-
-/**
- * The document position of a character offset in a field, counting as the checker does
- * (`textBetween(0, size, "\n")`: one line break between blocks).
- */
-function positionAt(field: PMNode, fieldPos: number, offset: number): number {
-  let seen = 0;
-  let blocks = 0;
-  let found = -1;
-  field.descendants((node, pos) => {
-    if (found >= 0) return false;
-    if (node.isTextblock && blocks++ > 0) seen += 1;
-    if (node.isText) {
-      const length = node.text?.length ?? 0;
-      if (offset <= seen + length) {
-        found = fieldPos + 1 + pos + (offset - seen);
-        return false;
-      }
-      seen += length;
-    }
-    return true;
-  });
-  return found >= 0 ? found : fieldPos + field.nodeSize - 1;
-}
 
 /**
  * Takes the writer to what a finding is about: selects its wording (or the start of its item or
@@ -55,22 +20,10 @@ export function revealFinding(editor: Editor, finding: Finding): boolean {
   let place: number;
   if (item) {
     place = item.pos;
-    const fieldName =
-      finding.path
-        .split(".")
-        .at(-1)
-        ?.replace(/\[\d+\]$/, "") ?? "";
-    const type = FIELD_NODES[fieldName];
-    let field: { node: PMNode; pos: number } | null = null;
-    item.node.descendants((node, pos) => {
-      if (field) return false;
-      if (node.type.name === type) field = { node, pos: item.pos + 1 + pos };
-      return true;
-    });
-    const found = field as { node: PMNode; pos: number } | null;
+    const found = findingField(item.node, item.pos, finding);
     if (found && finding.range) {
-      from = positionAt(found.node, found.pos, finding.range.from);
-      to = positionAt(found.node, found.pos, finding.range.to);
+      from = fieldOffsetPos(found.node, found.pos, finding.range.from);
+      to = fieldOffsetPos(found.node, found.pos, finding.range.to);
     } else {
       from = TextSelection.near(doc.resolve((found?.pos ?? item.pos) + 1)).from;
       to = from;

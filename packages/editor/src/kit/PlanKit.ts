@@ -21,10 +21,12 @@ import { selectField } from "../commands/selectField.js";
 import { setLink } from "../commands/setLink.js";
 import { cardAtSelection } from "../plugins/cardAtSelection.js";
 import { findingHighlight } from "../plugins/findingHighlight.js";
+import { findingUnderlines } from "../plugins/findingUnderlines.js";
 import { itemFindings } from "../plugins/itemFindings.js";
 import { itemLabels } from "../plugins/itemLabels.js";
 import { tabThroughPlan } from "../plugins/tabThroughPlan.js";
 import { focusNew } from "../views/focusNew.js";
+import { openCardFindings } from "../views/openCardFindings.js";
 import { lightCardSelection } from "../plugins/lightCardSelection.js";
 import { realCards } from "../plugins/realCards.js";
 import { roleGuard } from "../plugins/roleGuard.js";
@@ -99,6 +101,7 @@ export const PLAN_SHORTCUTS = {
   addAdvice: "Alt-Shift-k",
   comment: "Alt-Shift-c",
   language: "Alt-Shift-l",
+  findings: "Alt-Shift-q",
   moveUp: "Alt-Shift-ArrowUp",
   moveDown: "Alt-Shift-ArrowDown",
 } as const;
@@ -133,6 +136,7 @@ export const PlanKit = Extension.create<
       itemLabels(),
       findingHighlight(),
       itemFindings(),
+      findingUnderlines(),
       roleGuard(this.options.role, this.options.policy),
       realCards(),
       lightCardSelection(),
@@ -222,6 +226,7 @@ export const PlanKit = Extension.create<
         box?.focus();
         return box !== null;
       },
+      [PLAN_SHORTCUTS.findings]: () => openCardFindings(this.editor),
       [PLAN_SHORTCUTS.moveUp]: () => this.editor.commands.moveItem("up"),
       [PLAN_SHORTCUTS.moveDown]: () => this.editor.commands.moveItem("down"),
       // Ctrl+A selects the field's words, as in a form; pressed again, the whole plan (to copy).

@@ -84,6 +84,31 @@ describe("findings where the writing is", () => {
     expect(await seriousAxeProblems(container)).toEqual([]);
   });
 
+  it("goes by keyboard from an item's words to its findings and back to the words one is about", async () => {
+    const poor = parsePlan(examplePlan("plan-poor.json"));
+    const { container, editor } = await mountPage(poor);
+    const card = () => container.querySelector<HTMLElement>('article[data-label="B3"]')!;
+    await expect.poll(() => card().querySelector(".ehcp-card-findings summary")).not.toBeNull();
+    const underline = () =>
+      card().querySelector<HTMLElement>(".ehcp-finding-underline[data-severity]");
+    await userEvent.click(card().querySelector('[data-field="needDescription"] p')!);
+    await userEvent.keyboard("{Alt>}{Shift>}Q{/Shift}{/Alt}");
+    const summary = card().querySelector<HTMLElement>(".ehcp-card-findings summary")!;
+    expect(document.activeElement).toBe(summary);
+    expect(summary.getAttribute("aria-keyshortcuts")).toBe("Alt+Shift+q");
+    await expect.poll(() => card().querySelector(".ehcp-card-findings li button")).not.toBeNull();
+    await userEvent.tab();
+    const first = document.activeElement as HTMLElement;
+    expect(first.closest(".ehcp-card-findings li")).not.toBeNull();
+    await userEvent.keyboard("{Enter}");
+    expect(document.activeElement?.classList.contains("ehcp-editor")).toBe(true);
+    expect(editor.state.selection.$from.node(2)?.attrs.id).toBe(poor.sections.B.needs[2]?.id);
+    // The words a finding is about are underlined where they stand: B3's jargon, dotted.
+    expect(underline()?.textContent).toBe("dysregulation");
+    expect(underline()?.dataset.severity).toBe("info");
+    expect(underline()?.title).toMatch(/^B3 uses 'dysregulation'/);
+  });
+
   it("takes the writer from a finding on a whole need, far down the page, to that need", async () => {
     const poor = parsePlan(examplePlan("plan-poor.json"));
     const { container, editor } = await mountPage(poor);

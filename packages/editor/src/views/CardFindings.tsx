@@ -2,6 +2,8 @@ import type { Finding } from "@ehcp/schema";
 import type { Editor } from "@tiptap/core";
 import { useState } from "react";
 import { findingCounts } from "../findingCounts.js";
+import { PLAN_SHORTCUTS } from "../kit/PlanKit.js";
+import { readableShortcut } from "../readableShortcut.js";
 import { revealFinding } from "../revealFinding.js";
 import { SEVERITY_NAMES } from "../SEVERITY_NAMES.js";
 
@@ -30,7 +32,12 @@ export function CardFindings({
       open={open}
       onToggle={(event) => setOpen(event.currentTarget.open)}
     >
-      <summary>{findingCounts(findings)}</summary>
+      <summary
+        aria-keyshortcuts={PLAN_SHORTCUTS.findings.replace(/-/g, "+")}
+        title={`${readableShortcut(PLAN_SHORTCUTS.findings)} from the item's words`}
+      >
+        {findingCounts(findings)}
+      </summary>
       {open ? (
         <ul>
           {findings.map((finding, index) => (
