@@ -1,10 +1,12 @@
 import { formatJsonPath, type Outcome } from "@ehcp/schema";
 import type { RuleCheck, RuleContext, RuleFinding } from "../Rule.js";
+import { accessedThing } from "../text/accessedThing.js";
 import { hasFrequency } from "../text/findFrequency.js";
 import { isNumberWord } from "../text/numbers.js";
 import { PhraseMatcher } from "../text/PhraseMatcher.js";
 import { isNegated } from "../text/textHelpers.js";
 import { readClauses } from "../text/readClauses.js";
+import { findVagueness, regularHasInterval } from "../text/vagueness.js";
 import type { LanguageReading, LanguageWord } from "../text/readLanguage.js";
 import type { Token } from "../text/tokenize.js";
 
@@ -183,7 +185,18 @@ const hasMeasure = (tokens: readonly Token[], text: string): boolean =>
     text,
   ) ||
   hasFrequency(tokens) ||
-  tokens.some((t, i) => (isNumberWord(t.norm) && !isTimeCount(tokens, i)) || MEASURE.has(t.norm));
+  tokens.some(
+    (t, i) => (isCount(tokens, i, text) && !isTimeCount(tokens, i)) || MEASURE.has(t.norm),
+  );
+
+/** A number that counts something: not "one" standing for a thing ("when she needs one"). */
+function isCount(tokens: readonly Token[], i: number, text: string): boolean {
+  const t = tokens[i] as Token;
+  if (!isNumberWord(t.norm)) return false;
+  if (t.norm !== "one") return true;
+  const next = tokens[i + 1];
+  return next !== undefined && !/[,.;:!?]/.test(text.slice(t.end, next.start));
+}
 
 // Verbs of a change in the child that no one can observe as such, in any of their forms
 // ("strengthens", "has broadened", "deepening"): the lemma decides, not a list of spellings.
@@ -260,6 +273,81 @@ function havesMeans(tokens: readonly Token[], text: string): { start: number; en
   return null;
 }
 
+// A condition on whether the act can be done ("if possible", "when places allow") makes the act
+// doubtful, not its measure: when it is done, the reviewer can still check it. One that leaves
+// to a judgement whether the act is due at all ("when appropriate", "if she wants to", "as
+// needed", "as agreed") leaves the reviewer nothing to check it against.
+const ON_MEANS =
+  /\b(?:possible|is able|are able|can|could|availab\w*|allows?|permit\w*|staffing|staff|capacity|funding|places|resources)\b/;
+const HOW_OFTEN_OPEN = /^(?:as and when|whenever)\b/;
+const REGULAR = new Set(["regular", "regularly"]);
+
+/**
+ * The words that leave an outcome's measure to whoever reviews it, when nothing else in the
+ * statement gives one (CoP 9.66: at the review anyone must be able to tell whether the outcome
+ * was met): a vague frequency ("sometimes", "most days"), an amount that counts nothing ("a few
+ * sentences", "a range of words", "appropriate behaviour"), or a condition that leaves to a
+ * judgement whether the act is due ("when appropriate"). Support given with a checkable act
+ * ("with appropriate help") and an approximate count ("about 10 minutes") leave the act itself
+ * checkable, which vague-wording reports.
+ */
+function measureLeftOpen(
+  text: string,
+  tokens: readonly Token[],
+  childName: string,
+): { start: number; end: number; condition: boolean } | null {
+  const spans: { start: number; end: number; kind: string }[] = [
+    ...findVagueness(text, tokens, childName, false, false),
+  ];
+  tokens.forEach((t, i) => {
+    if (REGULAR.has(t.norm) && !regularHasInterval(tokens, i, text) && !isNegated(tokens, i, text))
+      spans.push({ kind: "frequency", start: t.start, end: t.end });
+  });
+  if (spans.length === 0) return null;
+  // What the statement says once every vague span is set aside.
+  const inSpan = (t: Token) => spans.some((s) => t.start < s.end && t.end > s.start);
+  const rest = tokens.filter((t) => !inSpan(t));
+  let restText = text;
+  for (const s of spans)
+    restText = restText.slice(0, s.start) + " ".repeat(s.end - s.start) + restText.slice(s.end);
+  // A criterion ("without a prompt", "on his own") checks an act; only a count checks how often
+  // or how many ("writes a few sentences independently" is still a few).
+  const criterion = hasMeasure(rest, restText);
+  if (criterion) {
+    const counted =
+      /%/.test(restText) ||
+      hasFrequency(rest) ||
+      rest.some(
+        (t) =>
+          (isCount(tokens, tokens.indexOf(t), restText) &&
+            !isTimeCount(tokens, tokens.indexOf(t))) ||
+          /^(?:every|each|all|always|daily|weekly|termly|out)$/.test(t.norm),
+      );
+    if (counted) return null;
+  }
+  for (const span of spans.sort((a, b) => a.start - b.start)) {
+    const words = text.slice(span.start, span.end).toLowerCase();
+    const amount =
+      span.kind === "frequency" ||
+      (span.kind === "estimate" && !/\d/.test(words) && !words.split(/\s+/).some(isNumberWord)) ||
+      (span.kind === "empty" && !/^with\b/.test(words)) ||
+      // "Will access the curriculum": no act of the child's to check.
+      (span.kind === "access" &&
+        /access$/.test(words) &&
+        accessedThing(
+          tokens,
+          tokens.findIndex((t) => t.end === span.end),
+          text,
+        ) === "learning");
+    const judged =
+      (span.kind === "condition" || span.kind === "deferral") &&
+      (HOW_OFTEN_OPEN.test(words) || !ON_MEANS.test(words));
+    if (amount || (judged && !criterion))
+      return { start: span.start, end: span.end, condition: judged && !amount };
+  }
+  return null;
+}
+
 export const outcomeNotMeasurable: RuleCheck = (context) =>
   eachOutcome(
     context,
@@ -274,6 +362,24 @@ export const outcomeNotMeasurable: RuleCheck = (context) =>
       }
       // "Reach age-related expectations", "in line with his peers": a norm is a yardstick only
       // with the test or the count that says where the child stands against it.
+      const open = measureLeftOpen(text, tokens, context.childName);
+      // What others give the child is outcome-is-provision's to report, with its own vagueness.
+      if (
+        open &&
+        !provisionWords(tokens, text) &&
+        !provisionClause(language(), context.childName.toLowerCase())
+      ) {
+        const words = text.slice(open.start, open.end);
+        return {
+          section: "E",
+          target: o.id,
+          path: `${path}.statement`,
+          range: { from: open.start, to: open.end },
+          message: open.condition
+            ? `${label} says '${words}', which leaves it to a judgement at the time whether ${context.childName} should do it, so no one can tell at the review whether it was met. Say when and how often, e.g. "each time ${context.childPossessive} teacher asks, in 4 of 5 lessons".`
+            : `${label} says '${words}', which does not say how often or how many, so no one can tell at the review whether it was met. Give a count or a proportion, e.g. "on 4 of 5 days" or "three sentences".`,
+        };
+      }
       const norm = normOnly(tokens, text);
       // "A reduced timetable": a word describing a thing, not a change in the child.
       if (!norm && hasMeasure(tokens, text)) return null;
@@ -511,7 +617,15 @@ function provisionWords(
   tokens: readonly Token[],
   text: string,
 ): { start: number; end: number } | null {
-  const given = GIVEN.find(tokens).find((m) => !isNegated(tokens, m.index, text));
+  const given = GIVEN.find(tokens).find(
+    (m) =>
+      !isNegated(tokens, m.index, text) &&
+      // "Will access the library on his own", "her emails": the child's act, not a service.
+      !(
+        tokens[m.endIndex - 1]?.norm === "access" &&
+        accessedThing(tokens, m.endIndex - 1, text) !== "service"
+      ),
+  );
   if (given) return given;
   const had = WILL_HAVE.find(tokens).find((m) => {
     const next = tokens[m.endIndex];

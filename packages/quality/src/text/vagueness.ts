@@ -92,6 +92,8 @@ const PATTERNS: readonly [VaguenessKind | `o:${VaguenessKind}`, string][] = [
   // An amount in words that counts nothing: "lots of friends", "a lot of reassurance".
   ["estimate", "lots|loads|plenty of"],
   ["estimate", "a lot of"],
+  // In an outcome, "read some books" counts nothing the reviewer can check.
+  ["o:estimate", "some *"],
   // Help of a kind and amount no one has said, as the measure of what the child does: "take
   // part with encouragement". ("With a prompt", "with no more than 2 reminders" say how much.)
   [
@@ -152,7 +154,7 @@ const PATTERNS: readonly [VaguenessKind | `o:${VaguenessKind}`, string][] = [
   // How often, not said.
   [
     "frequency",
-    "occasional|occasionally|ongoing|periodic|periodically|frequent|frequently|often|sometimes|intermittent|intermittently|sporadic|sporadically|routinely|infrequent|infrequently",
+    "occasional|occasionally|ongoing|periodic|periodically|frequent|frequently|often|sometimes|intermittent|intermittently|sporadic|sporadically|routinely|infrequent|infrequently|seldom|rarely",
   ],
   ["frequency", "from time to time"],
   ["frequency", "now and then|again"],
@@ -162,7 +164,7 @@ const PATTERNS: readonly [VaguenessKind | `o:${VaguenessKind}`, string][] = [
   ["frequency", "on occasion|occasions"],
   [
     "frequency",
-    "most|some|many|several|certain|various|few|key days|lessons|sessions|times|weeks|occasions|points|parts|periods|mornings|afternoons|breaks|lunchtimes|visits|subjects|classes|activities|areas|situations|contexts|settings",
+    "most|some|many|several|certain|various|few|key days|lessons|sessions|times|weeks|occasions|points|parts|periods|mornings|afternoons|evenings|nights|weekends|terms|breaks|playtimes|lunchtimes|visits|subjects|classes|activities|areas|situations|contexts|settings",
   ],
   ["frequency", "some|most|much|part of the time|day|week"],
   [
@@ -171,6 +173,9 @@ const PATTERNS: readonly [VaguenessKind | `o:${VaguenessKind}`, string][] = [
   ],
   ["frequency", "a few|couple|handful|number of"],
   ["frequency", "several"],
+  ["frequency", "hardly ever"],
+  // A length that whoever reviews it must judge: "in a reasonable time", "a reasonable amount".
+  ["estimate", "a reasonable time|amount|length|period|number|distance"],
   // Alternatives of an interval are a range of it: "weekly or fortnightly", "every week or fortnight".
   [
     "frequency",
@@ -645,10 +650,13 @@ export function accessSpan(tokens: readonly Token[], i: number): VagueSpan | nul
       .slice(0, 3);
     if (things.some((w) => FIXTURES.test(w.norm))) return null;
   }
-  // "Able to access", "allowed to access": leave to use a service, not the service.
+  // "Able to access", "allowed to access": leave to use a service, not the service; "continue to
+  // access" it, no more decided.
   const leaveTo =
     prev?.norm === "to" &&
-    /^(?:able|allowed|free|chance|opportunity|opportunities)$/.test(tokens[i - 2]?.norm ?? "");
+    /^(?:able|allowed|free|chance|opportunity|opportunities|continue|continues|continuing)$/.test(
+      tokens[i - 2]?.norm ?? "",
+    );
   const permitted = prev !== undefined && (ACCESS_BEFORE.has(prev.norm) || leaveTo);
   const opensSentence = prev === undefined;
   if (!toNext && !permitted) return null;
