@@ -280,7 +280,11 @@ function havesMeans(tokens: readonly Token[], text: string): { start: number; en
 const ON_MEANS =
   /\b(?:possible|is able|are able|can|could|availab\w*|allows?|permit\w*|staffing|staff|capacity|funding|places|resources)\b/;
 const HOW_OFTEN_OPEN = /^(?:as and when|whenever)\b/;
+// "As much as he can", "as far as she is able": the amount is whatever the child manages.
+const HOW_MUCH_OPEN = /^(?:as much as|as far as|as best|as well as)\b/;
 const REGULAR = new Set(["regular", "regularly"]);
+// Hedges that say "most times", not "perhaps" ("ideally", "hopefully" hedge whether it happens).
+const MOST_TIMES = /^(?:usually|generally|normally|typically|mostly|mainly|largely|commonly)$/;
 
 /**
  * The words that leave an outcome's measure to whoever reviews it, when nothing else in the
@@ -329,6 +333,8 @@ function measureLeftOpen(
     const words = text.slice(span.start, span.end).toLowerCase();
     const amount =
       span.kind === "frequency" ||
+      // "Will generally follow the routine": a hedge on how often, not on whether.
+      (span.kind === "hedge" && MOST_TIMES.test(words)) ||
       (span.kind === "estimate" && !/\d/.test(words) && !words.split(/\s+/).some(isNumberWord)) ||
       (span.kind === "empty" && !/^with\b/.test(words)) ||
       // "Will access the curriculum": no act of the child's to check.
@@ -341,7 +347,15 @@ function measureLeftOpen(
         ) === "learning");
     const judged =
       (span.kind === "condition" || span.kind === "deferral") &&
-      (HOW_OFTEN_OPEN.test(words) || !ON_MEANS.test(words));
+      (HOW_OFTEN_OPEN.test(words) || HOW_MUCH_OPEN.test(words) || !ON_MEANS.test(words)) &&
+      // "With support as needed": the condition is on the help, not on the child's act.
+      !spans.some(
+        (s) =>
+          s.kind === "empty" &&
+          /^with\b/i.test(text.slice(s.start, s.end)) &&
+          s.end <= span.start &&
+          /^\s*$/.test(text.slice(s.end, span.start)),
+      );
     if (amount || (judged && !criterion))
       return { start: span.start, end: span.end, condition: judged && !amount };
   }

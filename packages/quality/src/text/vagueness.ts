@@ -174,6 +174,10 @@ const PATTERNS: readonly [VaguenessKind | `o:${VaguenessKind}`, string][] = [
   ["frequency", "a few|couple|handful|number of"],
   ["frequency", "several"],
   ["frequency", "hardly ever"],
+  // Not quite always, which is how often left open ("usually" and its like are hedges, below).
+  ["frequency", "nearly|almost always"],
+  // In an outcome "a few lines", "a couple of pages" count nothing the reviewer can check.
+  ["o:frequency", "a few|couple *"],
   // A length that whoever reviews it must judge: "in a reasonable time", "a reasonable amount".
   ["estimate", "a reasonable time|amount|length|period|number|distance"],
   // Alternatives of an interval are a range of it: "weekly or fortnightly", "every week or fortnight".
