@@ -200,6 +200,15 @@ describe("a date is not a measure", () => {
     expect(fires("outcome-not-measurable", statement)).toBe(true);
   });
 
+  it.each([
+    ["Mia will improve her handwriting.", "will write three sentences"],
+    ["Mia will make friends more easily.", "will play a game with a friend"],
+    ["Mia will be calmer when routines change.", "will use her calm card"],
+  ])("gives an example that fits the outcome: %j", (statement, example) => {
+    expect(findingsOf(withOutcomeText(statement), "outcome-not-measurable")[0]?.message).toContain(
+      example,
+    );
+  });
   it("uses the child's pronoun in its example", () => {
     expect(
       findingsOf(withOutcomeText("Mia will improve her reading."), "outcome-not-measurable")[0]

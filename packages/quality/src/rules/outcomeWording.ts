@@ -362,6 +362,43 @@ function measureLeftOpen(
   return null;
 }
 
+// An example of a measure in the area the outcome is about, so the advice fits the item: a
+// handwriting outcome is not told to count words read a minute.
+const EXAMPLES: readonly [RegExp, (pronoun: string) => string][] = [
+  [/\b(?:read\w*|phonics|books?)\b/i, (p) => `will read 40 words a minute in a book at ${p} level`],
+  [
+    /\b(?:writ\w*|handwriting|spell\w*)\b/i,
+    () => "will write three sentences with capital letters and full stops",
+  ],
+  [
+    /\b(?:maths|number\w*|count\w*)\b/i,
+    () => "will recall number bonds to 10 in 8 of 10 questions",
+  ],
+  [
+    /\b(?:friend\w*|social|peers?|play\w*|relationships?)\b/i,
+    () => "will play a game with a friend at playtime on 3 days a week",
+  ],
+  [
+    /\b(?:communicat\w*|language|speech|vocabulary|talk\w*|speak\w*|words?)\b/i,
+    () => "will use 50 new words to ask for things at snack time",
+  ],
+  [
+    /\b(?:emotion\w*|feel\w*|anxi\w*|calm\w*|behaviour|frustration|anger|regulat\w*|resilien\w*|confiden\w*|worr\w*)\b/i,
+    (p) => `will use ${p} calm card and come back to class within 10 minutes on 4 of 5 occasions`,
+  ],
+  [
+    /\b(?:independen\w*|self-care|dress\w*|organis\w*|organiz\w*|routine)\b/i,
+    () => "will get dressed after PE without help in under ten minutes",
+  ],
+];
+
+function exampleFor(text: string, pronoun: string): string {
+  const found = EXAMPLES.find(([area]) => area.test(text));
+  return found
+    ? found[1](pronoun)
+    : `will answer a question in front of the class in 3 lessons a week`;
+}
+
 export const outcomeNotMeasurable: RuleCheck = (context) =>
   eachOutcome(
     context,
@@ -423,7 +460,7 @@ export const outcomeNotMeasurable: RuleCheck = (context) =>
         target: o.id,
         path: `${path}.statement`,
         range: { from: change.start, to: change.end },
-        message: `${label} says ${context.childName} will '${text.slice(change.start, change.end)}' but not by how much. Give something anyone can observe or count, e.g. "will read 40 words a minute in a book at ${context.childPossessive} level" or "in 4 out of 5 lessons".`,
+        message: `${label} says ${context.childName} will '${text.slice(change.start, change.end)}' but not by how much. Give something anyone can observe or count, e.g. "${exampleFor(text, context.childPossessive)}" or "in 4 out of 5 lessons".`,
       };
     },
     "outcome-not-measurable",

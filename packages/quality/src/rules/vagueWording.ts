@@ -13,6 +13,7 @@ import {
   isAmountUnit,
   isLengthCap,
   regularHasInterval,
+  OUTCOME_VAGUENESS_ADVICE,
   VAGUENESS_ADVICE,
   withoutOverlaps,
 } from "../text/vagueness.js";
@@ -32,7 +33,14 @@ const refersBack = (tokens: readonly { norm: string }[], i: number) =>
 /** Whether a role's name follows the words, set off by a comma or brackets. */
 const namedBeside = (text: string, end: number) => NAMED_ROLE.test(text.slice(end, end + 60));
 
-export const vagueWording: RuleCheck = ({ fields, config, childName, perField, fieldAt }) => {
+export const vagueWording: RuleCheck = ({
+  fields,
+  config,
+  childName,
+  childPossessive,
+  perField,
+  fieldAt,
+}) => {
   const matcher = matcherFor(Object.keys(config.vagueWords));
   const findings: RuleFinding[] = [];
   for (const field of fields) {
@@ -107,7 +115,10 @@ export const vagueWording: RuleCheck = ({ fields, config, childName, perField, f
         found.push({
           start: span.start,
           end: span.end,
-          advice: VAGUENESS_ADVICE[span.kind](childName),
+          advice:
+            field.section === "E"
+              ? OUTCOME_VAGUENESS_ADVICE[span.kind](childName, childPossessive)
+              : VAGUENESS_ADVICE[span.kind](childName),
         });
       }
     }

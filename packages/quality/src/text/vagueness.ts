@@ -53,6 +53,28 @@ export const VAGUENESS_ADVICE: Readonly<Record<VaguenessKind, (name: string) => 
   offer: () => "say what will be provided; provision in a plan is a duty, not a possibility",
 };
 
+/**
+ * What to write instead in an outcome, by kind: the words there measure what the child does, so
+ * the fix is a count or a criterion of the child's, not an amount of provision; `pronoun` is the
+ * child's possessive ("her", "his", "their").
+ */
+export const OUTCOME_VAGUENESS_ADVICE: Readonly<
+  Record<VaguenessKind, (name: string, pronoun: string) => string>
+> = {
+  range: (n) => `give the one count ${n} will reach, e.g. "five sentences", not a range`,
+  estimate: (n) => `give the count ${n} will reach, e.g. "30 words a minute", not an estimate`,
+  ceiling: (n) => `give the count ${n} will reach, not a ceiling on it`,
+  condition: (n, p) =>
+    `say when ${n} will do it, e.g. "each time ${p} teacher asks", not whether it suits at the time`,
+  hedge: (n) => `write what ${n} will do ("will"), not what ${n} may, could or will try to do`,
+  deferral: (n) => `decide it in the plan: say what ${n} will do, not who will agree it later`,
+  frequency: () => `say how often, e.g. "on 4 of 5 days" or "every morning"`,
+  empty: (n) => `name what ${n} will do or use, and how many or how often`,
+  example: (n) => `name exactly what ${n} will use or do, not examples`,
+  access: (n) => `say what ${n} will do there, and how often, not that ${n} will have access`,
+  offer: (n) => `say what ${n} will do; what ${n} is offered belongs in section F`,
+};
+
 const GENERIC_SUPPORT =
   "support|help|assistance|input|provision|intervention|interventions|strategies|strategy|resources|adjustments|differentiation|approaches|approach|programme|programmes|program|guidance|encouragement|supervision|scaffolding|reassurance|care|equipment|materials|activities|curriculum|package|measures|aids|tools|monitoring";
 const SUPPORT_MODIFIER =
