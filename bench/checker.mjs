@@ -58,11 +58,25 @@ export async function checkerBenchmarks(measure, plan, size) {
   // the same edited plans in turns, in one process and one heap, so the ratio between them is
   // what the change did, whatever the machine's load (see BENCHMARKS.md).
   const before = process.env.BENCH_CHECKER_BEFORE;
-  if (before) results.push(await interleaved(await import(before), plan, edited));
+  if (before) {
+    const older = await import(before);
+    results.push(await interleaved(older, plan, edited, "one field changed"));
+    // The outcome rules are remembered by the statement's words, so only typing in an outcome
+    // runs them again: the same turns with one outcome's statement different each check.
+    const outcomes = plan.sections.E.outcomes;
+    const editedOutcomes = Array.from({ length: 140 }, (_, i) => {
+      const copy = structuredClone(plan);
+      const o = copy.sections.E.outcomes[(i * 7) % outcomes.length];
+      const text = `By July 2027 she will sometimes tell an adult how she feels, run ${i} of the term.`;
+      o.statement = [{ type: "paragraph", content: [{ type: "text", text }] }];
+      return copy;
+    });
+    results.push(await interleaved(older, plan, editedOutcomes, "one outcome changed"));
+  }
   return results;
 }
 
-async function interleaved(older, plan, edited) {
+async function interleaved(older, plan, edited, what) {
   const checkers = {
     before: older.createPlanChecker(),
     after: createPlanChecker(),
@@ -93,7 +107,7 @@ async function interleaved(older, plan, edited) {
   const b = stats(times.before);
   const a = stats(times.after);
   const row = {
-    name: "checkPlan after one field changed, before and after in turns (ms of CPU)",
+    name: `checkPlan after ${what}, before and after in turns (ms of CPU)`,
     checks: times.after.length,
     before: b,
     after: a,

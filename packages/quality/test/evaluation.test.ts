@@ -53,38 +53,40 @@ function report(): string {
 // The reported half's figures when the rules were last changed (rounded down): a rule change
 // that loses ground fails the build. Never lowered to let a change through. `EARLIER` holds on
 // the statements the corpus had before its second round (the *-kinds.txt files, of the kinds
-// the rules missed), third (*-language.txt, of the kinds the rules read wrongly as language) and
-// fourth (*-content.txt, outcomes whose words are what the child says, knows or counts),
+// the rules missed), third (*-language.txt, of the kinds the rules read wrongly as language),
+// fourth (*-content.txt, outcomes whose words are what the child says, knows or counts) and
+// fifth (*-fifth.txt, measures left open by a vague frequency, amount or condition, and access),
 // `ALL` on every statement: the new ones, half of them never tuned on, are harder, so the rules
 // may score lower on all statements than on the earlier ones.
 const EARLIER: Record<string, { precision: number; recall: number }> = {
-  "provision vague-wording": { precision: 0.98, recall: 0.98 },
+  "provision vague-wording": { precision: 0.99, recall: 0.99 },
   "provision provision-hours-only": { precision: 1, recall: 1 },
   "provision provision-missing-who": { precision: 1, recall: 0.99 },
   "provision provision-missing-expertise": { precision: 1, recall: 0.99 },
   "provision provision-not-quantified": { precision: 0.99, recall: 0.99 },
-  "outcome vague-wording": { precision: 0.95, recall: 0.99 },
-  "outcome outcome-not-measurable": { precision: 0.97, recall: 0.99 },
+  "outcome vague-wording": { precision: 0.99, recall: 0.99 },
+  "outcome outcome-not-measurable": { precision: 0.99, recall: 0.99 },
   "outcome outcome-is-provision": { precision: 0.99, recall: 0.99 },
 };
 const ALL: Record<string, { precision: number; recall: number }> = {
-  "provision vague-wording": { precision: 0.97, recall: 0.98 },
+  "provision vague-wording": { precision: 0.98, recall: 0.99 },
   "provision provision-hours-only": { precision: 1, recall: 1 },
   "provision provision-missing-who": { precision: 1, recall: 0.99 },
   "provision provision-missing-expertise": { precision: 1, recall: 0.99 },
   "provision provision-not-quantified": { precision: 0.99, recall: 0.99 },
-  // Set again when the fourth round's 235 outcome statements came in: on their reported half
-  // the rules are far from the tuning half's 1.00 (vague-wording's false alarms are new specific
-  // wordings, a measure of how little the kinds generalise yet), and they label a vague
-  // frequency or condition with no count as not measurable too, which outcome-not-measurable
-  // (reading change words) does not yet see.
-  "outcome vague-wording": { precision: 0.9, recall: 0.9 },
-  "outcome outcome-not-measurable": { precision: 0.98, recall: 0.72 },
-  "outcome outcome-is-provision": { precision: 0.9, recall: 0.99 },
+  // Raised when outcome-not-measurable came to read a measure left open by a vague frequency,
+  // an amount that counts nothing or a condition (the fifth round). The labels were made one
+  // convention first (corpus/README.md); on the statements before the fifth round alone the
+  // reported half gives vague-wording P 0.95 R 0.97, outcome-not-measurable P 0.99 R 0.97 and
+  // outcome-is-provision P 0.97 R 1.00.
+  "outcome vague-wording": { precision: 0.96, recall: 0.97 },
+  "outcome outcome-not-measurable": { precision: 0.99, recall: 0.97 },
+  "outcome outcome-is-provision": { precision: 0.97, recall: 1 },
 };
 const earlier = score(
   half.filter(
-    (item) => !["-kinds", "-language", "-content"].some((round) => item.file.includes(round)),
+    (item) =>
+      !["-kinds", "-language", "-content", "-fifth"].some((round) => item.file.includes(round)),
   ),
 );
 

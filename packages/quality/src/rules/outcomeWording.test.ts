@@ -73,6 +73,102 @@ describe("outcome-not-measurable", () => {
   });
 });
 
+describe("outcome-not-measurable: a measure left to whoever reviews it", () => {
+  it.each([
+    [
+      "a vague frequency",
+      "By July 2027 Mia will occasionally say good morning to her teacher.",
+      "occasionally",
+    ],
+    [
+      "a vague frequency",
+      "By July 2027 Mia will use her word bank most mornings.",
+      "most mornings",
+    ],
+    [
+      "'regularly' with no interval",
+      "By July 2027 Mia will regularly bring her reading book.",
+      "regularly",
+    ],
+    [
+      "a hedge on how often",
+      "By July 2027 Mia will generally follow the class routine.",
+      "generally",
+    ],
+    [
+      "an amount left to what she manages",
+      "By July 2027 Mia will take part in PE as much as she can.",
+      "as much as she can",
+    ],
+    [
+      "an amount that counts nothing",
+      "By July 2027 Mia will write a few sentences independently.",
+      "a few sentences",
+    ],
+    [
+      "an amount that counts nothing",
+      "By July 2027 Mia will read some books from the class library.",
+      "some books",
+    ],
+    [
+      "a judgement left to staff",
+      "By July 2027 Mia will put her hand up when appropriate.",
+      "when appropriate",
+    ],
+    [
+      "the child's wish",
+      "By July 2027 Mia will join in with singing if she wants to.",
+      "if she wants to",
+    ],
+    ["no act to check", "By July 2027 Mia will access the curriculum with help.", "will access"],
+  ])("fires on %s and underlines it: %j", (_kind, statement, words) => {
+    const found = findingsOf(withOutcomeText(statement), "outcome-not-measurable")[0];
+    expect(found && statement.slice(found.range!.from, found.range!.to)).toBe(words);
+  });
+  it.each([
+    "By July 2027 Mia will sometimes, and at least twice a week, choose a book to take home.",
+    "By July 2027 Mia will speak in class when appropriate, in 2 lessons a day.",
+    "By July 2027 Mia will use a range of calming strategies in 4 out of 5 upsets.",
+    "By July 2027 Mia will, if possible, climb the frame in the playground.",
+    "By July 2027 Mia will fasten her coat with appropriate help.",
+    "By July 2027 Mia will write her full name, with support as needed.",
+    "By July 2027 Mia will ideally be toilet trained by the summer.",
+    "By July 2027 Mia will write about 8 sentences in a story.",
+    "By July 2027 Mia will access her online spelling program at home and complete one list a week.",
+  ])("does not fire when the act or its count can still be checked: %j", (statement) => {
+    expect(fires("outcome-not-measurable", statement)).toBe(false);
+  });
+  it("leaves what others give the child to outcome-is-provision", () => {
+    const plan = withOutcomeText("By July 2027 Mia will have access to a calm room when needed.");
+    expect(findingsOf(plan, "outcome-not-measurable")).toEqual([]);
+    expect(findingsOf(plan, "outcome-is-provision")).toHaveLength(1);
+  });
+  it("says what is missing in the child's name and pronoun", () => {
+    const [vague] = findingsOf(
+      withOutcomeText("By July 2027 Mia will put her hand up when appropriate."),
+      "outcome-not-measurable",
+    );
+    expect(vague?.message).toBe(
+      `E1 says 'when appropriate', which leaves it to a judgement at the time whether Mia should do it, so no one can tell at the review whether it was met. Say when and how often, e.g. "each time her teacher asks, in 4 of 5 lessons".`,
+    );
+  });
+});
+
+describe("outcome-is-provision: access", () => {
+  it.each([
+    "By July 2027 Mia will access the school library on her own to change her book each week.",
+    "By July 2027 Mia will access her emails on her tablet and reply to one each day.",
+  ])("does not fire on what the child uses or goes to herself: %j", (statement) => {
+    expect(fires("outcome-is-provision", statement)).toBe(false);
+    expect(fires("vague-wording", statement)).toBe(false);
+  });
+  it("fires on access to a service, which is vague as in section F", () => {
+    const statement = "By July 2027 Mia will continue to access small group phonics teaching.";
+    expect(fires("outcome-is-provision", statement)).toBe(true);
+    expect(fires("vague-wording", statement)).toBe(true);
+  });
+});
+
 describe("outcome-is-provision", () => {
   it.each([
     "Mia will have 1:1 support in all lessons.",
@@ -104,6 +200,15 @@ describe("a date is not a measure", () => {
     expect(fires("outcome-not-measurable", statement)).toBe(true);
   });
 
+  it.each([
+    ["Mia will improve her handwriting.", "will write three sentences"],
+    ["Mia will make friends more easily.", "will play a game with a friend"],
+    ["Mia will be calmer when routines change.", "will use her calm card"],
+  ])("gives an example that fits the outcome: %j", (statement, example) => {
+    expect(findingsOf(withOutcomeText(statement), "outcome-not-measurable")[0]?.message).toContain(
+      example,
+    );
+  });
   it("uses the child's pronoun in its example", () => {
     expect(
       findingsOf(withOutcomeText("Mia will improve her reading."), "outcome-not-measurable")[0]

@@ -1,10 +1,12 @@
 import { formatJsonPath, type Outcome } from "@ehcp/schema";
 import type { RuleCheck, RuleContext, RuleFinding } from "../Rule.js";
+import { accessedThing } from "../text/accessedThing.js";
 import { hasFrequency } from "../text/findFrequency.js";
 import { isNumberWord } from "../text/numbers.js";
 import { PhraseMatcher } from "../text/PhraseMatcher.js";
 import { isNegated } from "../text/textHelpers.js";
 import { readClauses } from "../text/readClauses.js";
+import { findVagueness, regularHasInterval } from "../text/vagueness.js";
 import type { LanguageReading, LanguageWord } from "../text/readLanguage.js";
 import type { Token } from "../text/tokenize.js";
 
@@ -183,7 +185,18 @@ const hasMeasure = (tokens: readonly Token[], text: string): boolean =>
     text,
   ) ||
   hasFrequency(tokens) ||
-  tokens.some((t, i) => (isNumberWord(t.norm) && !isTimeCount(tokens, i)) || MEASURE.has(t.norm));
+  tokens.some(
+    (t, i) => (isCount(tokens, i, text) && !isTimeCount(tokens, i)) || MEASURE.has(t.norm),
+  );
+
+/** A number that counts something: not "one" standing for a thing ("when she needs one"). */
+function isCount(tokens: readonly Token[], i: number, text: string): boolean {
+  const t = tokens[i] as Token;
+  if (!isNumberWord(t.norm)) return false;
+  if (t.norm !== "one") return true;
+  const next = tokens[i + 1];
+  return next !== undefined && !/[,.;:!?]/.test(text.slice(t.end, next.start));
+}
 
 // Verbs of a change in the child that no one can observe as such, in any of their forms
 // ("strengthens", "has broadened", "deepening"): the lemma decides, not a list of spellings.
@@ -260,6 +273,132 @@ function havesMeans(tokens: readonly Token[], text: string): { start: number; en
   return null;
 }
 
+// A condition on whether the act can be done ("if possible", "when places allow") makes the act
+// doubtful, not its measure: when it is done, the reviewer can still check it. One that leaves
+// to a judgement whether the act is due at all ("when appropriate", "if she wants to", "as
+// needed", "as agreed") leaves the reviewer nothing to check it against.
+const ON_MEANS =
+  /\b(?:possible|is able|are able|can|could|availab\w*|allows?|permit\w*|staffing|staff|capacity|funding|places|resources)\b/;
+const HOW_OFTEN_OPEN = /^(?:as and when|whenever)\b/;
+// "As much as he can", "as far as she is able": the amount is whatever the child manages.
+const HOW_MUCH_OPEN = /^(?:as much as|as far as|as best|as well as)\b/;
+const REGULAR = new Set(["regular", "regularly"]);
+// Hedges that say "most times", not "perhaps" ("ideally", "hopefully" hedge whether it happens).
+const MOST_TIMES = /^(?:usually|generally|normally|typically|mostly|mainly|largely|commonly)$/;
+
+/**
+ * The words that leave an outcome's measure to whoever reviews it, when nothing else in the
+ * statement gives one (CoP 9.66: at the review anyone must be able to tell whether the outcome
+ * was met): a vague frequency ("sometimes", "most days"), an amount that counts nothing ("a few
+ * sentences", "a range of words", "appropriate behaviour"), or a condition that leaves to a
+ * judgement whether the act is due ("when appropriate"). Support given with a checkable act
+ * ("with appropriate help") and an approximate count ("about 10 minutes") leave the act itself
+ * checkable, which vague-wording reports.
+ */
+function measureLeftOpen(
+  text: string,
+  tokens: readonly Token[],
+  childName: string,
+): { start: number; end: number; condition: boolean } | null {
+  const spans: { start: number; end: number; kind: string }[] = [
+    ...findVagueness(text, tokens, childName, false, false),
+  ];
+  tokens.forEach((t, i) => {
+    if (REGULAR.has(t.norm) && !regularHasInterval(tokens, i, text) && !isNegated(tokens, i, text))
+      spans.push({ kind: "frequency", start: t.start, end: t.end });
+  });
+  if (spans.length === 0) return null;
+  // What the statement says once every vague span is set aside.
+  const inSpan = (t: Token) => spans.some((s) => t.start < s.end && t.end > s.start);
+  const rest = tokens.filter((t) => !inSpan(t));
+  let restText = text;
+  for (const s of spans)
+    restText = restText.slice(0, s.start) + " ".repeat(s.end - s.start) + restText.slice(s.end);
+  // A criterion ("without a prompt", "on his own") checks an act; only a count checks how often
+  // or how many ("writes a few sentences independently" is still a few).
+  const criterion = hasMeasure(rest, restText);
+  if (criterion) {
+    const counted =
+      /%/.test(restText) ||
+      hasFrequency(rest) ||
+      rest.some(
+        (t) =>
+          (isCount(tokens, tokens.indexOf(t), restText) &&
+            !isTimeCount(tokens, tokens.indexOf(t))) ||
+          /^(?:every|each|all|always|daily|weekly|termly|out)$/.test(t.norm),
+      );
+    if (counted) return null;
+  }
+  for (const span of spans.sort((a, b) => a.start - b.start)) {
+    const words = text.slice(span.start, span.end).toLowerCase();
+    const amount =
+      span.kind === "frequency" ||
+      // "Will generally follow the routine": a hedge on how often, not on whether.
+      (span.kind === "hedge" && MOST_TIMES.test(words)) ||
+      (span.kind === "estimate" && !/\d/.test(words) && !words.split(/\s+/).some(isNumberWord)) ||
+      (span.kind === "empty" && !/^with\b/.test(words)) ||
+      // "Will access the curriculum": no act of the child's to check.
+      (span.kind === "access" &&
+        /access$/.test(words) &&
+        accessedThing(
+          tokens,
+          tokens.findIndex((t) => t.end === span.end),
+          text,
+        ) === "learning");
+    const judged =
+      (span.kind === "condition" || span.kind === "deferral") &&
+      (HOW_OFTEN_OPEN.test(words) || HOW_MUCH_OPEN.test(words) || !ON_MEANS.test(words)) &&
+      // "With support as needed": the condition is on the help, not on the child's act.
+      !spans.some(
+        (s) =>
+          s.kind === "empty" &&
+          /^with\b/i.test(text.slice(s.start, s.end)) &&
+          s.end <= span.start &&
+          /^\s*$/.test(text.slice(s.end, span.start)),
+      );
+    if (amount || (judged && !criterion))
+      return { start: span.start, end: span.end, condition: judged && !amount };
+  }
+  return null;
+}
+
+// An example of a measure in the area the outcome is about, so the advice fits the item: a
+// handwriting outcome is not told to count words read a minute.
+const EXAMPLES: readonly [RegExp, (pronoun: string) => string][] = [
+  [/\b(?:read\w*|phonics|books?)\b/i, (p) => `will read 40 words a minute in a book at ${p} level`],
+  [
+    /\b(?:writ\w*|handwriting|spell\w*)\b/i,
+    () => "will write three sentences with capital letters and full stops",
+  ],
+  [
+    /\b(?:maths|number\w*|count\w*)\b/i,
+    () => "will recall number bonds to 10 in 8 of 10 questions",
+  ],
+  [
+    /\b(?:friend\w*|social|peers?|play\w*|relationships?)\b/i,
+    () => "will play a game with a friend at playtime on 3 days a week",
+  ],
+  [
+    /\b(?:communicat\w*|language|speech|vocabulary|talk\w*|speak\w*|words?)\b/i,
+    () => "will use 50 new words to ask for things at snack time",
+  ],
+  [
+    /\b(?:emotion\w*|feel\w*|anxi\w*|calm\w*|behaviour|frustration|anger|regulat\w*|resilien\w*|confiden\w*|worr\w*)\b/i,
+    (p) => `will use ${p} calm card and come back to class within 10 minutes on 4 of 5 occasions`,
+  ],
+  [
+    /\b(?:independen\w*|self-care|dress\w*|organis\w*|organiz\w*|routine)\b/i,
+    () => "will get dressed after PE without help in under ten minutes",
+  ],
+];
+
+function exampleFor(text: string, pronoun: string): string {
+  const found = EXAMPLES.find(([area]) => area.test(text));
+  return found
+    ? found[1](pronoun)
+    : `will answer a question in front of the class in 3 lessons a week`;
+}
+
 export const outcomeNotMeasurable: RuleCheck = (context) =>
   eachOutcome(
     context,
@@ -274,6 +413,24 @@ export const outcomeNotMeasurable: RuleCheck = (context) =>
       }
       // "Reach age-related expectations", "in line with his peers": a norm is a yardstick only
       // with the test or the count that says where the child stands against it.
+      const open = measureLeftOpen(text, tokens, context.childName);
+      // What others give the child is outcome-is-provision's to report, with its own vagueness.
+      if (
+        open &&
+        !provisionWords(tokens, text) &&
+        !provisionClause(language(), context.childName.toLowerCase())
+      ) {
+        const words = text.slice(open.start, open.end);
+        return {
+          section: "E",
+          target: o.id,
+          path: `${path}.statement`,
+          range: { from: open.start, to: open.end },
+          message: open.condition
+            ? `${label} says '${words}', which leaves it to a judgement at the time whether ${context.childName} should do it, so no one can tell at the review whether it was met. Say when and how often, e.g. "each time ${context.childPossessive} teacher asks, in 4 of 5 lessons".`
+            : `${label} says '${words}', which does not say how often or how many, so no one can tell at the review whether it was met. Give a count or a proportion, e.g. "on 4 of 5 days" or "three sentences".`,
+        };
+      }
       const norm = normOnly(tokens, text);
       // "A reduced timetable": a word describing a thing, not a change in the child.
       if (!norm && hasMeasure(tokens, text)) return null;
@@ -303,7 +460,7 @@ export const outcomeNotMeasurable: RuleCheck = (context) =>
         target: o.id,
         path: `${path}.statement`,
         range: { from: change.start, to: change.end },
-        message: `${label} says ${context.childName} will '${text.slice(change.start, change.end)}' but not by how much. Give something anyone can observe or count, e.g. "will read 40 words a minute in a book at ${context.childPossessive} level" or "in 4 out of 5 lessons".`,
+        message: `${label} says ${context.childName} will '${text.slice(change.start, change.end)}' but not by how much. Give something anyone can observe or count, e.g. "${exampleFor(text, context.childPossessive)}" or "in 4 out of 5 lessons".`,
       };
     },
     "outcome-not-measurable",
@@ -511,7 +668,15 @@ function provisionWords(
   tokens: readonly Token[],
   text: string,
 ): { start: number; end: number } | null {
-  const given = GIVEN.find(tokens).find((m) => !isNegated(tokens, m.index, text));
+  const given = GIVEN.find(tokens).find(
+    (m) =>
+      !isNegated(tokens, m.index, text) &&
+      // "Will access the library on his own", "her emails": the child's act, not a service.
+      !(
+        tokens[m.endIndex - 1]?.norm === "access" &&
+        accessedThing(tokens, m.endIndex - 1, text) !== "service"
+      ),
+  );
   if (given) return given;
   const had = WILL_HAVE.find(tokens).find((m) => {
     const next = tokens[m.endIndex];

@@ -159,3 +159,18 @@ describe("vague-wording", () => {
     expect(inOutcome("By July 2027 Mia will access the curriculum.")).not.toEqual([]);
   });
 });
+
+describe("vague-wording's advice in an outcome", () => {
+  const advice = (text: string) =>
+    findingsOf(withOutcomeText(text), "vague-wording").map((f) => f.message);
+  it("asks for the child's count, not an amount of provision", () => {
+    expect(advice("By July 2027 Mia will write about 8 sentences in a story.")).toEqual([
+      `E1 says 'about 8' — give the count Mia will reach, e.g. "30 words a minute", not an estimate.`,
+    ]);
+  });
+  it("asks when the child will do it, in the child's pronoun", () => {
+    expect(advice("By July 2027 Mia will join in with singing if she wants to.")).toEqual([
+      `E1 says 'if she wants to' — say when Mia will do it, e.g. "each time her teacher asks", not whether it suits at the time.`,
+    ]);
+  });
+});

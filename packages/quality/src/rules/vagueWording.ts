@@ -1,7 +1,9 @@
 import type { SectionKey } from "@ehcp/schema";
 import type { PlanField } from "../planFields.js";
 import type { RuleCheck, RuleFinding } from "../Rule.js";
+import { accessedThing } from "../text/accessedThing.js";
 import { matcherFor } from "../text/matcherFor.js";
+import type { Token } from "../text/tokenize.js";
 import { isPlaceholder } from "./provisionFields.js";
 import { inRanges, isNegated, quotedRanges } from "../text/textHelpers.js";
 import {
@@ -11,6 +13,7 @@ import {
   isAmountUnit,
   isLengthCap,
   regularHasInterval,
+  OUTCOME_VAGUENESS_ADVICE,
   VAGUENESS_ADVICE,
   withoutOverlaps,
 } from "../text/vagueness.js";
@@ -30,7 +33,14 @@ const refersBack = (tokens: readonly { norm: string }[], i: number) =>
 /** Whether a role's name follows the words, set off by a comma or brackets. */
 const namedBeside = (text: string, end: number) => NAMED_ROLE.test(text.slice(end, end + 60));
 
-export const vagueWording: RuleCheck = ({ fields, config, childName, perField, fieldAt }) => {
+export const vagueWording: RuleCheck = ({
+  fields,
+  config,
+  childName,
+  childPossessive,
+  perField,
+  fieldAt,
+}) => {
   const matcher = matcherFor(Object.keys(config.vagueWords));
   const findings: RuleFinding[] = [];
   for (const field of fields) {
@@ -105,12 +115,15 @@ export const vagueWording: RuleCheck = ({ fields, config, childName, perField, f
         found.push({
           start: span.start,
           end: span.end,
-          advice: VAGUENESS_ADVICE[span.kind](childName),
+          advice:
+            field.section === "E"
+              ? OUTCOME_VAGUENESS_ADVICE[span.kind](childName, childPossessive)
+              : VAGUENESS_ADVICE[span.kind](childName),
         });
       }
     }
     for (const { start, end, advice } of withoutOverlaps(found)) {
-      if (field.section === "E" && childsOwnWords(text, start, end)) continue;
+      if (field.section === "E" && childsOwnWords(text, tokens, start, end)) continue;
       findings.push({
         section: field.section,
         target: field.target,
@@ -132,15 +145,21 @@ const FITS_WHAT =
   /^(?:\s+(?!(?:support|help|provision|resources|strategies|adjustments|interventions?|differentiation)\b)[\p{L}-]+){0,2}?\s+(?:to|for)\s+(?:(?:the|his|her|their|its|a|an)\s+)?(?!(?:needs?|levels?|age|abilit\w*|stage|development|understanding|situation|circumstances|him|her|them|me|us)\b)\p{L}/iu;
 const CHILD_TAKES =
   /\b(?:take|takes|taking|take up|takes up|seize|seizes|use|uses)\s+(?:the|an?|every|each)?\s*$/i;
-// A place the child gets to and uses by themselves: "will access the toilet on his own".
-const PLACE_AFTER =
-  /^\s+(?:the|her|his|their)?\s*(?:toilets?|playground|library|canteen|dining hall|hall|classrooms?|lift|changing rooms?|building|school site|shops?|bus|train)\b/i;
 
-function childsOwnWords(text: string, start: number, end: number): boolean {
+function childsOwnWords(
+  text: string,
+  tokens: readonly Token[],
+  start: number,
+  end: number,
+): boolean {
   const words = text.slice(start, end).toLowerCase();
   const after = text.slice(end, end + 60);
   if (/^(?:appropriate|suitable)$/.test(words)) return FITS_WHAT.test(after);
-  if (/\baccess$/.test(words)) return PLACE_AFTER.test(after);
+  // "Will access her emails", "the school library": what the child uses or goes to by themselves.
+  if (/^(?:will |can )?access$/.test(words)) {
+    const at = tokens.findIndex((t) => t.end === end);
+    return at >= 0 && accessedThing(tokens, at, text) === "own";
+  }
   if (/^(?:the )?(?:chance|opportunit\w*)/.test(words))
     return CHILD_TAKES.test(text.slice(Math.max(0, start - 20), start));
   if (/^(?:such as|for example|e\.g\.?|for instance)$/.test(words))

@@ -149,3 +149,31 @@ describe("in an outcome, words that are what the child says, knows or does", () 
     expect(spans("She may go to the library at lunchtime if she wants to.")).toEqual([]);
   });
 });
+
+describe("how often and how many, left open", () => {
+  it.each([
+    ["Mia will nearly always hand in her homework.", "frequency", "nearly always"],
+    ["Mia will seldom leave the room without asking.", "frequency", "seldom"],
+    ["Mia will join the choir most terms.", "frequency", "most terms"],
+    ["Mia will finish her maths in a reasonable time.", "estimate", "a reasonable time"],
+  ])("finds %j in provision and outcomes alike", (text, kind, words) => {
+    expect(spans(text)).toContainEqual([kind, words]);
+    expect(spans(text, false)).toContainEqual([kind, words]);
+  });
+  it("finds an amount that counts nothing in an outcome, where the count is the measure", () => {
+    expect(spans("Mia will read some books from the library.", false)).toContainEqual([
+      "estimate",
+      "some books",
+    ]);
+    expect(spans("Mia will write a few lines about her day.", false)).toContainEqual([
+      "frequency",
+      "a few lines",
+    ]);
+  });
+  it("finds continuing access to a service, which is no more decided than access", () => {
+    expect(spans("Mia will continue to access small group teaching.", false)).toContainEqual([
+      "access",
+      "continue to access",
+    ]);
+  });
+});

@@ -53,6 +53,28 @@ export const VAGUENESS_ADVICE: Readonly<Record<VaguenessKind, (name: string) => 
   offer: () => "say what will be provided; provision in a plan is a duty, not a possibility",
 };
 
+/**
+ * What to write instead in an outcome, by kind: the words there measure what the child does, so
+ * the fix is a count or a criterion of the child's, not an amount of provision; `pronoun` is the
+ * child's possessive ("her", "his", "their").
+ */
+export const OUTCOME_VAGUENESS_ADVICE: Readonly<
+  Record<VaguenessKind, (name: string, pronoun: string) => string>
+> = {
+  range: (n) => `give the one count ${n} will reach, e.g. "five sentences", not a range`,
+  estimate: (n) => `give the count ${n} will reach, e.g. "30 words a minute", not an estimate`,
+  ceiling: (n) => `give the count ${n} will reach, not a ceiling on it`,
+  condition: (n, p) =>
+    `say when ${n} will do it, e.g. "each time ${p} teacher asks", not whether it suits at the time`,
+  hedge: (n) => `write what ${n} will do ("will"), not what ${n} may, could or will try to do`,
+  deferral: (n) => `decide it in the plan: say what ${n} will do, not who will agree it later`,
+  frequency: () => `say how often, e.g. "on 4 of 5 days" or "every morning"`,
+  empty: (n) => `name what ${n} will do or use, and how many or how often`,
+  example: (n) => `name exactly what ${n} will use or do, not examples`,
+  access: (n) => `say what ${n} will do there, and how often, not that ${n} will have access`,
+  offer: (n) => `say what ${n} will do; what ${n} is offered belongs in section F`,
+};
+
 const GENERIC_SUPPORT =
   "support|help|assistance|input|provision|intervention|interventions|strategies|strategy|resources|adjustments|differentiation|approaches|approach|programme|programmes|program|guidance|encouragement|supervision|scaffolding|reassurance|care|equipment|materials|activities|curriculum|package|measures|aids|tools|monitoring";
 const SUPPORT_MODIFIER =
@@ -92,6 +114,8 @@ const PATTERNS: readonly [VaguenessKind | `o:${VaguenessKind}`, string][] = [
   // An amount in words that counts nothing: "lots of friends", "a lot of reassurance".
   ["estimate", "lots|loads|plenty of"],
   ["estimate", "a lot of"],
+  // In an outcome, "read some books" counts nothing the reviewer can check.
+  ["o:estimate", "some *"],
   // Help of a kind and amount no one has said, as the measure of what the child does: "take
   // part with encouragement". ("With a prompt", "with no more than 2 reminders" say how much.)
   [
@@ -152,7 +176,7 @@ const PATTERNS: readonly [VaguenessKind | `o:${VaguenessKind}`, string][] = [
   // How often, not said.
   [
     "frequency",
-    "occasional|occasionally|ongoing|periodic|periodically|frequent|frequently|often|sometimes|intermittent|intermittently|sporadic|sporadically|routinely|infrequent|infrequently",
+    "occasional|occasionally|ongoing|periodic|periodically|frequent|frequently|often|sometimes|intermittent|intermittently|sporadic|sporadically|routinely|infrequent|infrequently|seldom|rarely",
   ],
   ["frequency", "from time to time"],
   ["frequency", "now and then|again"],
@@ -162,7 +186,7 @@ const PATTERNS: readonly [VaguenessKind | `o:${VaguenessKind}`, string][] = [
   ["frequency", "on occasion|occasions"],
   [
     "frequency",
-    "most|some|many|several|certain|various|few|key days|lessons|sessions|times|weeks|occasions|points|parts|periods|mornings|afternoons|breaks|lunchtimes|visits|subjects|classes|activities|areas|situations|contexts|settings",
+    "most|some|many|several|certain|various|few|key days|lessons|sessions|times|weeks|occasions|points|parts|periods|mornings|afternoons|evenings|nights|weekends|terms|breaks|playtimes|lunchtimes|visits|subjects|classes|activities|areas|situations|contexts|settings",
   ],
   ["frequency", "some|most|much|part of the time|day|week"],
   [
@@ -171,6 +195,13 @@ const PATTERNS: readonly [VaguenessKind | `o:${VaguenessKind}`, string][] = [
   ],
   ["frequency", "a few|couple|handful|number of"],
   ["frequency", "several"],
+  ["frequency", "hardly ever"],
+  // Not quite always, which is how often left open ("usually" and its like are hedges, below).
+  ["frequency", "nearly|almost always"],
+  // In an outcome "a few lines", "a couple of pages" count nothing the reviewer can check.
+  ["o:frequency", "a few|couple *"],
+  // A length that whoever reviews it must judge: "in a reasonable time", "a reasonable amount".
+  ["estimate", "a reasonable time|amount|length|period|number|distance"],
   // Alternatives of an interval are a range of it: "weekly or fortnightly", "every week or fortnight".
   [
     "frequency",
@@ -645,10 +676,13 @@ export function accessSpan(tokens: readonly Token[], i: number): VagueSpan | nul
       .slice(0, 3);
     if (things.some((w) => FIXTURES.test(w.norm))) return null;
   }
-  // "Able to access", "allowed to access": leave to use a service, not the service.
+  // "Able to access", "allowed to access": leave to use a service, not the service; "continue to
+  // access" it, no more decided.
   const leaveTo =
     prev?.norm === "to" &&
-    /^(?:able|allowed|free|chance|opportunity|opportunities)$/.test(tokens[i - 2]?.norm ?? "");
+    /^(?:able|allowed|free|chance|opportunity|opportunities|continue|continues|continuing)$/.test(
+      tokens[i - 2]?.norm ?? "",
+    );
   const permitted = prev !== undefined && (ACCESS_BEFORE.has(prev.norm) || leaveTo);
   const opensSentence = prev === undefined;
   if (!toNext && !permitted) return null;
