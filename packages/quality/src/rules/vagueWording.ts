@@ -30,8 +30,27 @@ const refersBack = (tokens: readonly { norm: string }[], i: number) =>
 /** Whether a role's name follows the words, set off by a comma or brackets. */
 const namedBeside = (text: string, end: number) => NAMED_ROLE.test(text.slice(end, end + 60));
 
-export const vagueWording: RuleCheck = ({ fields, config, childName, perField, fieldAt }) => {
-  const matcher = matcherFor(Object.keys(config.vagueWords));
+// By the settings' very list of words, which the checker keeps while the settings stay: no key
+// of the list's hundred phrases joined for each item checked.
+const matchers = new WeakMap<object, ReturnType<typeof matcherFor>>();
+function matcherOf(vagueWords: Readonly<Record<string, string>>) {
+  let matcher = matchers.get(vagueWords);
+  if (!matcher) {
+    matcher = matcherFor(Object.keys(vagueWords));
+    matchers.set(vagueWords, matcher);
+  }
+  return matcher;
+}
+
+export const vagueWording: RuleCheck = ({
+  fields,
+  config,
+  childName,
+  perField,
+  perText,
+  fieldAt,
+}) => {
+  const matcher = matcherOf(config.vagueWords);
   const findings: RuleFinding[] = [];
   for (const field of fields) {
     if (!SECTIONS.has(field.section)) continue;
@@ -93,13 +112,13 @@ export const vagueWording: RuleCheck = ({ fields, config, childName, perField, f
       });
     }
     if (config.judgeVagueness) {
-      for (const span of findVagueness(
-        text,
-        tokens,
-        childName,
-        field.section !== "E",
-        field.field === "what",
-      )) {
+      const inProvision = field.section !== "E";
+      const statement = field.field === "what";
+      // The same words in another field read the same (what follows depends on the field).
+      const spans = perText(`vagueness ${inProvision} ${statement} ${childName}`, text, () =>
+        findVagueness(text, tokens, childName, inProvision, statement),
+      );
+      for (const span of spans) {
         const words = text.slice(span.start, span.end).toLowerCase();
         if (config.vagueAllowed.some((w) => words.includes(w) || w.includes(words))) continue;
         found.push({
