@@ -1,6 +1,7 @@
 import type { SectionKey } from "@ehcp/schema";
 import type { PlanField } from "../planFields.js";
 import type { RuleCheck, RuleFinding } from "../Rule.js";
+import { DEFAULT_VAGUE_WORDS } from "../defaults/vagueWords.js";
 import { matcherFor } from "../text/matcherFor.js";
 import { isPlaceholder } from "./provisionFields.js";
 import { inRanges, isNegated, quotedRanges } from "../text/textHelpers.js";
@@ -16,6 +17,8 @@ import {
 } from "../text/vagueness.js";
 
 const SECTIONS = new Set<SectionKey>(["E", "F", "G", "H1", "H2"]);
+
+const KEY_ADULT = DEFAULT_VAGUE_WORDS["key adult"];
 
 // "Regular" is vague only when nothing near it says how often.
 const NEEDS_FREQUENCY_NEARBY = new Set(["regular", "regularly"]);
@@ -108,7 +111,13 @@ export const vagueWording: RuleCheck = ({
       found.push({
         start: match.start,
         end: match.end,
-        advice: config.vagueWords[match.phrase] ?? "",
+        advice:
+          // The fix names the item's own deliverer, not another provision's training.
+          match.phrase === "key adult" &&
+          whoIsNamed &&
+          config.vagueWords[match.phrase] === KEY_ADULT
+            ? `name the role: if the key adult is the ${who!.text.trim()} given as who delivers it, say so, with their training`
+            : (config.vagueWords[match.phrase] ?? ""),
       });
     }
     if (config.judgeVagueness) {
