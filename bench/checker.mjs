@@ -72,8 +72,44 @@ export async function checkerBenchmarks(measure, plan, size) {
       return copy;
     });
     results.push(await interleaved(older, plan, editedOutcomes, "one outcome changed"));
+    results.push(coldInTurns(older, plan));
   }
   return results;
+}
+
+// Cold checks of the two checkers in turns, a new checker each time: what a change did to the
+// first check of a plan, whatever the load.
+function coldInTurns(older, plan) {
+  const make = { before: older.createPlanChecker, after: createPlanChecker };
+  const times = { before: [], after: [] };
+  const rounds = Number(process.env.BENCH_CHECKER_COLD_ROUNDS ?? 20);
+  for (let round = 0; round < rounds; round++) {
+    const order = round % 2 === 0 ? ["before", "after"] : ["after", "before"];
+    for (const name of order) {
+      const start = process.cpuUsage();
+      make[name]().check(plan, config);
+      const used = process.cpuUsage(start);
+      times[name].push((used.user + used.system) / 1000);
+    }
+  }
+  const b = stats(times.before);
+  const a = stats(times.after);
+  const row = {
+    name: "checkPlan cold, before and after in turns (ms of CPU)",
+    checks: times.after.length,
+    before: b,
+    after: a,
+    ratioP50: Math.round((a.cpuP50 / b.cpuP50) * 100) / 100,
+    ratioP95: Math.round((a.cpuP95 / b.cpuP95) * 100) / 100,
+  };
+  console.log(JSON.stringify(row));
+  return row;
+}
+
+function stats(list) {
+  const sorted = [...list].sort((a, b) => a - b);
+  const at = (p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  return { cpuP50: at(50), cpuP95: at(95) };
 }
 
 async function interleaved(older, plan, edited, what) {
@@ -99,11 +135,6 @@ async function interleaved(older, plan, edited, what) {
       }
     }
   }
-  const stats = (list) => {
-    const sorted = [...list].sort((a, b) => a - b);
-    const at = (p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-    return { cpuP50: at(50), cpuP95: at(95) };
-  };
   const b = stats(times.before);
   const a = stats(times.after);
   const row = {

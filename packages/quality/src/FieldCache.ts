@@ -120,6 +120,8 @@ export class FieldCache {
     { readonly severity: string; readonly of: readonly unknown[]; readonly value: unknown }
   >();
   #context = "";
+  /** The last check's key of the thread (see `threadKey` in checkPlan.ts). */
+  threadKey: readonly unknown[] = [];
   #check = 0;
   #fields: readonly PlanField[] = [];
   readonly #byPath = new Map<string, PlanField>();
@@ -127,11 +129,31 @@ export class FieldCache {
     string,
     { readonly text: string; readonly reading: LanguageReading }
   >();
+  // What this check worked out from a text alone, by what and the text: a plan says the same
+  // thing in many fields ("Weekly", "Teaching assistant", a view repeated), read once a check.
+  readonly #ofText = new Map<string, Map<string, unknown>>();
 
   /** Starts a check: the items it does not see are forgotten at `keepOnly`. */
   startCheck(): void {
     this.#check++;
     this.#order = [];
+    for (const byText of this.#ofText.values()) byText.clear();
+  }
+
+  /**
+   * What `compute` gives for `text` under `name`, worked out once in a check however many fields
+   * hold that text; `compute` must read nothing but the text (and what `name` stands for).
+   */
+  ofText<T>(name: string, text: string, compute: () => T): T {
+    let byText = this.#ofText.get(name);
+    if (!byText) {
+      byText = new Map();
+      this.#ofText.set(name, byText);
+    }
+    if (byText.has(text)) return byText.get(text) as T;
+    const value = compute();
+    byText.set(text, value);
+    return value;
   }
 
   /**
@@ -149,7 +171,11 @@ export class FieldCache {
    */
   byKey<T>(name: string, key: readonly unknown[], compute: () => T): T {
     const known = this.#byKey.get(name);
-    if (known && known.key.length === key.length && known.key.every((k, i) => k === key[i]))
+    if (
+      known &&
+      (known.key === key ||
+        (known.key.length === key.length && known.key.every((k, i) => k === key[i])))
+    )
       return known.value as T;
     const value = compute();
     this.#byKey.set(name, { key, value });
@@ -222,7 +248,7 @@ export class FieldCache {
   reading(path: string, text: string): LanguageReading {
     const known = this.#readings.get(path);
     if (known && known.text === text) return known.reading;
-    const reading = readLanguage(text);
+    const reading = this.ofText("reading", text, () => readLanguage(text));
     this.#readings.set(path, { text, reading });
     return reading;
   }
@@ -231,7 +257,7 @@ export class FieldCache {
   tokens(path: string, text: string): readonly Token[] {
     const known = this.#tokens.get(path);
     if (known && known.text === text) return known.tokens;
-    const tokens = tokenize(text);
+    const tokens = this.ofText("tokens", text, () => tokenize(text));
     this.#tokens.set(path, { text, tokens });
     return tokens;
   }

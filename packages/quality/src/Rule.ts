@@ -34,6 +34,11 @@ export interface RuleContext {
    * A result remembered between checks while `key` (what it is worked out from, e.g. the
    * plan's ids and links) is the same, element by element.
    */
+  /**
+   * What `compute` gives for a text under `name`, worked out once in a check however many fields
+   * hold that text: only for what reads nothing but the text and what `name` says.
+   */
+  readonly perText: <T>(name: string, text: string, compute: () => T) => T;
   readonly byKey: <T>(name: string, key: readonly unknown[], compute: () => T) => T;
   /**
    * Everything the golden thread and the integrity check read (each item's id, place and links,

@@ -181,6 +181,8 @@ describe("checking item by item, with what is remembered", () => {
     ["the plan made a draft", (p) => (p.meta.status = "draft")],
     ["a setting", () => {}, { vagueWords: { allow: ["as and when"] } }],
     ["a rule switched off", () => {}, { rules: { "provision-missing-who": "off" } }],
+    ["a term added to the glossary", () => {}, { glossary: { add: { Phonics: "letter sounds" } } }],
+    ["the glossary as it was", () => {}],
     ["the date", () => {}, { today: "2031-01-01" }],
   ];
 
@@ -208,6 +210,20 @@ describe("checking item by item, with what is remembered", () => {
   // The editor's case: a long plan, each check after a pause in typing, the plan built afresh.
   // Every edit is one the remembered parts of a check depend on (an item's words, fields and
   // links, the thread, the advice, the child), so a part remembered too long shows here.
+  it("names each of two provisions with the same words by its own label", () => {
+    const plan = generatePlan({ scale: 0.25, seed: 7 });
+    const words = para("Phonics, if staff are available.");
+    plan.sections.F.provisions[1]!.what = words;
+    plan.sections.F.provisions[2]!.what = structuredClone(words);
+    const vague = createPlanChecker()
+      .check(plan, { today })
+      .filter((f) => f.rule === "vague-wording" && /if staff are available/.test(f.message));
+    expect(vague.map((f) => [f.target, f.message.split(" ")[0]])).toEqual([
+      [plan.sections.F.provisions[1]!.id, "F2"],
+      [plan.sections.F.provisions[2]!.id, "F3"],
+    ]);
+  });
+
   it("gives a fresh checker's findings on a generated plan after each kind of edit, one after another", () => {
     const plan = generatePlan({ scale: 0.25, seed: 7 });
     const config: QualityConfig = { today };
@@ -256,6 +272,18 @@ describe("checking item by item, with what is remembered", () => {
             "Sam's SENCO (special educational needs co-ordinator) meets his parents each term.",
           )),
       ],
+      [
+        "the explanation taken out again",
+        (p) => (p.sections.A.views[0]!.content = para("Sam's SENCO meets his parents each term.")),
+      ],
+      [
+        "two provisions given the same words, read once for both",
+        (p) => {
+          text(p)[6]!.what = para("Phonics, if staff are available.");
+          text(p)[8]!.what = para("Phonics, if staff are available.");
+        },
+      ],
+      ["one of them typed on", (p) => (text(p)[8]!.what = para("Phonics, daily, 20 min."))],
     ];
     const checker = createPlanChecker();
     checker.check(structuredClone(plan), config);

@@ -131,13 +131,25 @@ function linksOfItem({ list, copy }: CheckedItem): readonly unknown[] {
 /**
  * Everything the thread rules and the integrity check read, item by item: two checks with equal
  * keys (element by element) give them the same findings. An item whose words changed keeps its
- * links' very array, so a re-check after typing compares pointers only.
+ * links' very array, and a key equal to the last check's is that very array, so a re-check after
+ * typing compares pointers only and builds no key.
  */
-function threadKey(plan: Plan, items: readonly CheckedItem[]): unknown[] {
+function threadKey(plan: Plan, items: readonly CheckedItem[], last: readonly unknown[]) {
+  const advice = plan.sections.K.advice;
+  if (last.length === items.length * 2 + 1 + advice.length) {
+    let same = true;
+    for (let i = 0; i < items.length && same; i++) {
+      const item = items[i]!;
+      same = last[i * 2] === item.list && last[i * 2 + 1] === item.derived(linksOfItem);
+    }
+    const from = items.length * 2 + 1;
+    for (let i = 0; i < advice.length && same; i++) same = last[from + i] === advice[i]!.id;
+    if (same) return last;
+  }
   const key: unknown[] = [];
   for (const item of items) key.push(item.list, item.derived(linksOfItem));
   key.push(-1);
-  for (const a of plan.sections.K.advice) key.push(a.id);
+  for (const a of advice) key.push(a.id);
   return key;
 }
 
@@ -159,10 +171,12 @@ export function checkWholePlan(plan: Plan, config: QualityConfig = {}): Finding[
 }
 
 function check(cache: FieldCache, plan: Plan, config: QualityConfig, byItems = true): Finding[] {
-  const resolved = resolveConfig(
-    config,
-    (id) => RULE_CATALOGUE[id].severity,
-    config.today ?? localToday(),
+  const settings = settingsKey(config);
+  const today = config.today ?? localToday();
+  // The same settings give the very same resolved object, so what rules remember by its parts
+  // (a compiled glossary, a phrase matcher) is found by identity.
+  const resolved = cache.byKey("settings", [settings, today, config.copyIndex], () =>
+    resolveConfig(config, (id) => RULE_CATALOGUE[id].severity, today),
   );
   cache.startCheck();
   const fields = planFields(
@@ -177,7 +191,7 @@ function check(cache: FieldCache, plan: Plan, config: QualityConfig, byItems = t
     "the child";
   const childPossessive = possessiveOf(plan.meta.child.pronouns);
   // What a remembered result depends on besides its field.
-  const remembered = `${settingsKey(config)}\u0000${childName}\u0000${childPossessive}`;
+  const remembered = `${settings}\u0000${childName}\u0000${childPossessive}`;
   // Only the rules that read across the thread need it whole; an item's rules, its own entry.
   let thread: Thread | undefined;
   const context: RuleContext = {
@@ -192,10 +206,11 @@ function check(cache: FieldCache, plan: Plan, config: QualityConfig, byItems = t
     childName,
     childPossessive,
     perField: (rule, field, compute) => cache.result(rule, field, remembered, compute),
+    perText: (name, text, compute) => cache.ofText(name, text, compute),
     byKey: (name, key, compute) => cache.byKey(name, key, compute),
-    threadKey: () => (key ??= threadKey(plan, cache.items())),
+    threadKey: () => (key ??= cache.threadKey = threadKey(plan, cache.items(), cache.threadKey)),
   };
-  let key: unknown[] | undefined;
+  let key: readonly unknown[] | undefined;
 
   const on = RULE_IDS.filter((rule) => resolved.rules[rule] !== "off");
   const severity = (rule: RuleId) => resolved.rules[rule] as Severity;
@@ -226,6 +241,7 @@ function check(cache: FieldCache, plan: Plan, config: QualityConfig, byItems = t
         childName,
         childPossessive,
         perField: context.perField,
+        perText: context.perText,
         byKey: context.byKey,
         threadKey: context.threadKey,
       };

@@ -54,6 +54,10 @@ export const RULE_CATALOGUE = {
     severity: "warning",
     source: "CoP 9.61; parents' feedback on copy-and-paste plans",
   },
+  "another-childs-name": {
+    severity: "warning",
+    source: "CoP 9.61; parents' feedback on copy-and-paste plans",
+  },
   "health-or-social-care-in-f": {
     severity: "warning",
     source: "CFA s.21(3)-(5); reg 12(1)(f)-(h); CoP 9.69-9.73",

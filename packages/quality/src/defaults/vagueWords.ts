@@ -38,5 +38,5 @@ export const DEFAULT_VAGUE_WORDS: Readonly<Record<string, string>> = {
   "e.g.": "name exactly what will be used, not examples",
   "etc.": "list everything that will be provided",
   "key adult":
-    "name the role and their training, e.g. 'teaching assistant trained in the Zones of Regulation'",
+    "name the role and the training this provision needs, e.g. 'teaching assistant trained in the programme by the speech and language therapist'",
 };

@@ -37,6 +37,7 @@ import { specialistAdviceMissing } from "./specialistAdviceMissing.js";
 import { adviceRecommendationUndecided } from "./adviceRecommendationUndecided.js";
 import { viewInThirdPerson } from "./viewInThirdPerson.js";
 import { wrongPronouns } from "./wrongPronouns.js";
+import { anotherChildsName } from "./anotherChildsName.js";
 import { healthOrCareInF } from "./healthOrCareInF.js";
 import { outcomeNotLinkedToAspiration } from "./outcomeNotLinkedToAspiration.js";
 import { provisionSessionLengthMissing } from "./provisionSessionLengthMissing.js";
@@ -77,6 +78,7 @@ export const RULE_CHECKS: { readonly [K in RuleId]: RuleCheck } = {
   "frequency-contradicts-field": frequencyContradictsField,
   "personal-budget-no-detail": personalBudgetNoDetail,
   "wrong-pronouns": wrongPronouns,
+  "another-childs-name": anotherChildsName,
   "health-or-social-care-in-f": healthOrCareInF,
   "outcome-not-linked-to-aspiration": outcomeNotLinkedToAspiration,
   "provision-session-length-missing": provisionSessionLengthMissing,

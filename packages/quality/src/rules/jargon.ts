@@ -36,7 +36,18 @@ interface Pattern {
   readonly terms: ReadonlyMap<string, string>;
 }
 const patterns = new Map<string, Pattern>();
+// The checker gives the very glossary object while the settings stay, so most checks find the
+// pattern by identity without joining the glossary into a key.
+const byGlossary = new WeakMap<object, Pattern>();
 function patternFor(glossary: Readonly<Record<string, string>>): Pattern {
+  const known = byGlossary.get(glossary);
+  if (known) return known;
+  const entry = patternOf(glossary);
+  byGlossary.set(glossary, entry);
+  return entry;
+}
+
+function patternOf(glossary: Readonly<Record<string, string>>): Pattern {
   const list = Object.keys(glossary).sort((a, b) => b.length - a.length);
   // The explanations too: what is remembered by the pattern (readings, findings) says them.
   const key = list.map((t) => `${t}\u0001${glossary[t]}`).join("\u0000");
@@ -107,24 +118,17 @@ interface RunFindings {
 // objects and their readings, so a re-check after typing elsewhere rebuilds none of its findings.
 const byRun = new WeakMap<PlanField, RunFindings>();
 
-const sameItems = <T>(a: readonly T[], b: readonly T[], from: number, to: number) => {
-  if (a.length !== to - from) return false;
-  for (let i = from; i < to; i++) if (a[i - from] !== b[i]) return false;
-  return true;
-};
-
 function findingsOf(
   fields: readonly PlanField[],
   read: readonly JargonIn[],
   from: number,
-  to: number,
   explained: ReadonlySet<string>,
   reported: Set<string>,
   glossary: Readonly<Record<string, string>>,
   out: RuleFinding[],
 ): void {
-  for (let i = from; i < to; i++) {
-    const field = fields[i]!;
+  for (let i = 0; i < read.length; i++) {
+    const field = fields[from + i]!;
     // A person's own quoted words are never corrected.
     if (field.quoted) continue;
     const { text } = field;
@@ -155,45 +159,60 @@ function readingOf(field: PlanField, pattern: Pattern): JargonIn {
   return read;
 }
 
+// The terms the plan explains, as a key, kept while no field's explanations change: a re-check
+// after typing builds no key from the whole plan.
+let lastExplains: readonly (readonly string[])[] = [];
+let lastExplained = { set: new Set<string>(), key: "" };
+const NONE: readonly string[] = [];
+
+function explainedTerms(fields: readonly PlanField[], pattern: Pattern) {
+  const explainsAt = (i: number) => {
+    const e = readingOf(fields[i]!, pattern).explains;
+    return e.length === 0 ? NONE : e;
+  };
+  let same = lastExplains.length === fields.length;
+  for (let i = 0; i < fields.length && same; i++) same = lastExplains[i] === explainsAt(i);
+  if (same) return lastExplained;
+  const explains = fields.map((_, i) => explainsAt(i));
+  lastExplains = explains;
+  // Explained anywhere counts everywhere, a person's quoted words included.
+  const set = new Set<string>();
+  for (const e of explains) for (const term of e) set.add(term);
+  lastExplained = { set, key: [...set].sort().join("\u0000") };
+  return lastExplained;
+}
+
 export const jargon: RuleCheck = ({ fields, config }) => {
   const pattern = patternFor(config.glossary);
-  const read: JargonIn[] = [];
-  for (const field of fields) read.push(readingOf(field, pattern));
-  // Explained anywhere counts everywhere, a person's quoted words included.
-  const explained = new Set<string>();
-  for (const r of read) for (const term of r.explains) explained.add(term);
-  const explainedKey = [...explained].sort().join("\u0000");
+  const { set: explained, key: explainedKey } = explainedTerms(fields, pattern);
   // Each item's fields are one run; an id two items share is reported once in all of them.
-  const reportedOf = new Map<string, ReadonlySet<string>>();
+  let reportedOf: Map<string, ReadonlySet<string>> | undefined;
   const findings: RuleFinding[] = [];
   for (let start = 0; start < fields.length;) {
     const first = fields[start]!;
     let end = start + 1;
     while (end < fields.length && fields[end]!.target === first.target) end++;
-    const again = reportedOf.get(first.target);
+    const again = reportedOf?.get(first.target);
     const known = again ? undefined : byRun.get(first);
-    if (
-      known &&
-      known.explained === explainedKey &&
-      sameItems(known.fields, fields, start, end) &&
-      sameItems(known.read, read, start, end)
-    ) {
-      for (const f of known.findings) findings.push(f);
-      if (known.reported.size > 0) reportedOf.set(first.target, known.reported);
+    let same = known !== undefined && known.explained === explainedKey;
+    if (same && known!.fields.length === end - start)
+      for (let i = start; i < end && same; i++)
+        same =
+          known!.fields[i - start] === fields[i] &&
+          known!.read[i - start] === readingOf(fields[i]!, pattern);
+    else same = false;
+    if (same) {
+      for (const f of known!.findings) findings.push(f);
+      if (known!.reported.size > 0) (reportedOf ??= new Map()).set(first.target, known!.reported);
     } else {
       const reported = new Set<string>(again);
       const own: RuleFinding[] = [];
-      findingsOf(fields, read, start, end, explained, reported, config.glossary, own);
-      if (!again) {
-        byRun.set(first, {
-          reported,
-          explained: explainedKey,
-          fields: fields.slice(start, end),
-          read: read.slice(start, end),
-          findings: own,
-        });
-      }
-      if (reported.size > 0) reportedOf.set(first.target, reported);
+      const run = fields.slice(start, end);
+      const read = run.map((f) => readingOf(f, pattern));
+      findingsOf(fields, read, start, explained, reported, config.glossary, own);
+      if (!again)
+        byRun.set(first, { reported, explained: explainedKey, fields: run, read, findings: own });
+      if (reported.size > 0) (reportedOf ??= new Map()).set(first.target, reported);
       for (const f of own) findings.push(f);
     }
     start = end;

@@ -86,6 +86,21 @@ describe("advice", () => {
       "Section K has no advice from the parent or young person, health (medical), an educational psychologist and social care. The assessment must seek advice from each of these (reg 6(1)); list it, or say why it was not needed.",
     );
   });
+  it("names the nursery's own advice as missing when only an educational psychologist's is listed", () => {
+    const plan = wellWrittenPlan();
+    plan.meta.child.yearGroup = "Nursery";
+    plan.sections.K.advice = plan.sections.K.advice.filter(
+      (a) => a.agency !== "education" || /psycholog/i.test(a.from.role),
+    );
+    expect(findingsOf(plan, "missing-advice")[0]?.message).toBe(
+      "Section K has no advice from the nursery's own staff (the educational psychologist's is not the nursery's). The assessment must seek advice from each of these (reg 6(1)); list it, or say why it was not needed.",
+    );
+    plan.meta.child.yearGroup = "Year 3";
+    plan.sections.K.advice = plan.sections.K.advice.filter((a) => a.agency !== "education");
+    expect(findingsOf(plan, "missing-advice")[0]?.message).toMatch(
+      /^Section K has no advice from the school's own staff and an educational psychologist\./,
+    );
+  });
 });
 
 describe("personal-budget-not-explained", () => {

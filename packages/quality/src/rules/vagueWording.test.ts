@@ -174,3 +174,22 @@ describe("vague-wording's advice in an outcome", () => {
     ]);
   });
 });
+
+describe("vague-wording's fix for a key adult", () => {
+  const message = (deliveredBy: string) => {
+    const plan = withProvisionText(
+      "Play sessions at home with a key adult, using the child's toys.",
+    );
+    plan.sections.F.provisions[0]!.deliveredBy = deliveredBy;
+    return findingsOf(plan, "vague-wording").find((f) => f.message.includes("'key adult'"))
+      ?.message;
+  };
+  it("names the provision's own deliverer, and no other provision's programme", () => {
+    const portage = message("Portage home visitor");
+    expect(portage).toContain(
+      "if the key adult is the Portage home visitor given as who delivers it",
+    );
+    expect(portage).not.toMatch(/Zones of Regulation/);
+    expect(message(""), message("")).toMatch(/name the role and the training this provision needs/);
+  });
+});

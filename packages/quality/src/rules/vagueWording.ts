@@ -1,6 +1,7 @@
 import type { SectionKey } from "@ehcp/schema";
 import type { PlanField } from "../planFields.js";
 import type { RuleCheck, RuleFinding } from "../Rule.js";
+import { DEFAULT_VAGUE_WORDS } from "../defaults/vagueWords.js";
 import { accessedThing } from "../text/accessedThing.js";
 import { matcherFor } from "../text/matcherFor.js";
 import type { Token } from "../text/tokenize.js";
@@ -20,6 +21,8 @@ import {
 
 const SECTIONS = new Set<SectionKey>(["E", "F", "G", "H1", "H2"]);
 
+const KEY_ADULT = DEFAULT_VAGUE_WORDS["key adult"];
+
 // "Regular" is vague only when nothing near it says how often.
 const NEEDS_FREQUENCY_NEARBY = new Set(["regular", "regularly"]);
 
@@ -33,15 +36,28 @@ const refersBack = (tokens: readonly { norm: string }[], i: number) =>
 /** Whether a role's name follows the words, set off by a comma or brackets. */
 const namedBeside = (text: string, end: number) => NAMED_ROLE.test(text.slice(end, end + 60));
 
+// By the settings' very list of words, which the checker keeps while the settings stay: no key
+// of the list's hundred phrases joined for each item checked.
+const matchers = new WeakMap<object, ReturnType<typeof matcherFor>>();
+function matcherOf(vagueWords: Readonly<Record<string, string>>) {
+  let matcher = matchers.get(vagueWords);
+  if (!matcher) {
+    matcher = matcherFor(Object.keys(vagueWords));
+    matchers.set(vagueWords, matcher);
+  }
+  return matcher;
+}
+
 export const vagueWording: RuleCheck = ({
   fields,
   config,
   childName,
   childPossessive,
   perField,
+  perText,
   fieldAt,
 }) => {
-  const matcher = matcherFor(Object.keys(config.vagueWords));
+  const matcher = matcherOf(config.vagueWords);
   const findings: RuleFinding[] = [];
   for (const field of fields) {
     if (!SECTIONS.has(field.section)) continue;
@@ -99,17 +115,23 @@ export const vagueWording: RuleCheck = ({
       found.push({
         start: match.start,
         end: match.end,
-        advice: config.vagueWords[match.phrase] ?? "",
+        advice:
+          // The fix names the item's own deliverer, not another provision's training.
+          match.phrase === "key adult" &&
+          whoIsNamed &&
+          config.vagueWords[match.phrase] === KEY_ADULT
+            ? `name the role: if the key adult is the ${who!.text.trim()} given as who delivers it, say so, with their training`
+            : (config.vagueWords[match.phrase] ?? ""),
       });
     }
     if (config.judgeVagueness) {
-      for (const span of findVagueness(
-        text,
-        tokens,
-        childName,
-        field.section !== "E",
-        field.field === "what",
-      )) {
+      const inProvision = field.section !== "E";
+      const statement = field.field === "what";
+      // The same words in another field read the same (what follows depends on the field).
+      const spans = perText(`vagueness ${inProvision} ${statement} ${childName}`, text, () =>
+        findVagueness(text, tokens, childName, inProvision, statement),
+      );
+      for (const span of spans) {
         const words = text.slice(span.start, span.end).toLowerCase();
         if (config.vagueAllowed.some((w) => words.includes(w) || w.includes(words))) continue;
         found.push({

@@ -11,7 +11,7 @@ const OTHER_PERSON =
   /^(?:mum|mother|dad|father|parents?|brother|sister|sibling|grand\w*|aunt|uncle|cousin|son|daughter|boy|girl|man|woman|friend|friends|peers?|pupils?|child|children|classmates?|teacher|teachers|assistant|ta|lsa|senco|therapist|psychologist|nurse|doctor|paediatrician|worker|mentor|tutor|adult|adults|staff|carer|carers|foster|keyworker|key|coach|driver|interpreter|practitioner|specialist|counsellor|elsa|head|headteacher|mr|mrs|ms|miss|dr|someone|person|baby|family)$/;
 
 // Words that open a sentence without naming anyone; any other capitalised first word may be a name.
-const SENTENCE_OPENERS = new Set(
+export const SENTENCE_OPENERS: ReadonlySet<string> = new Set(
   (
     "a an the this that these those it its there here when where while whilst if as at by in on " +
     "to for from with without within during after before since until once each every all some " +
