@@ -34,10 +34,17 @@ export interface CardShell {
 
 /**
  * A card's article, heading (label and kind) and containers, the same whether the card is drawn
- * in full or light, so a card made real in place keeps its size, landmarks and names.
+ * in full or light, so a card made real in place keeps its size, landmarks and names. Given the
+ * card's bare article (`bareArticle`, which a light card starts as), it fills that one.
  */
-export function cardShell(editor: Editor, node: PMNode): CardShell {
-  const article = shellOf(node).cloneNode(true) as HTMLElement;
+export function cardShell(editor: Editor, node: PMNode, into?: HTMLElement): CardShell {
+  let article: HTMLElement;
+  if (into) {
+    article = into;
+    for (const child of shellOf(node).childNodes) article.append(child.cloneNode(true));
+  } else {
+    article = shellOf(node).cloneNode(true) as HTMLElement;
+  }
   const heading = article.firstChild as HTMLElement;
   const headingId = `${idPrefix(editor)}-card-${++cards}`;
   heading.id = headingId;
@@ -60,6 +67,23 @@ export function cardShell(editor: Editor, node: PMNode): CardShell {
 }
 
 const shells = new Map<string, HTMLElement>();
+
+/**
+ * A card's article without its heading and containers, which a light card is until its words
+ * are drawn (`cardShell` then fills it): its class, id and label are there from the start.
+ */
+export function bareArticle(node: PMNode, label: string): HTMLElement {
+  const article = shellOf(node).cloneNode(false) as HTMLElement;
+  describeArticle(article, node, label);
+  return article;
+}
+
+/** The card's data attributes, which follow the item: its label and id. */
+export function describeArticle(article: HTMLElement, node: PMNode, label: string): void {
+  if (article.dataset.label !== label) article.dataset.label = label;
+  const id = (node.attrs.id as string | null) ?? "";
+  if (article.dataset.id !== id) article.dataset.id = id;
+}
 
 /** The card of a kind of item before its ids, label and words: cloned for each card. */
 function shellOf(node: PMNode): HTMLElement {
@@ -108,8 +132,7 @@ function shellOf(node: PMNode): HTMLElement {
  */
 export function describeCard(shell: CardShell, node: PMNode, label: string): void {
   if (shell.label.textContent !== label) shell.label.textContent = label;
-  shell.article.dataset.label = label;
-  shell.article.dataset.id = (node.attrs.id as string | null) ?? "";
+  describeArticle(shell.article, node, label);
   const lang = node.attrs.lang as string | null | undefined;
   if (shell.fields && lang !== undefined) {
     if (lang) {
