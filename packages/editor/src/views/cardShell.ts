@@ -78,11 +78,13 @@ export function bareArticle(node: PMNode, label: string): HTMLElement {
   return article;
 }
 
-/** The card's data attributes, which follow the item: its label and id. */
+/**
+ * The card's data attributes, which follow the item: its label and id. Through `setAttribute`:
+ * `dataset` took 13 of the light cards' 29 sampled ms in a 960-provision opening's profile.
+ */
 export function describeArticle(article: HTMLElement, node: PMNode, label: string): void {
-  if (article.dataset.label !== label) article.dataset.label = label;
-  const id = (node.attrs.id as string | null) ?? "";
-  if (article.dataset.id !== id) article.dataset.id = id;
+  article.setAttribute("data-label", label);
+  article.setAttribute("data-id", (node.attrs.id as string | null) ?? "");
 }
 
 /** The card of a kind of item before its ids, label and words: cloned for each card. */
