@@ -40,8 +40,9 @@ export interface CardShell {
 export function cardShell(editor: Editor, node: PMNode, into?: HTMLElement): CardShell {
   let article: HTMLElement;
   if (into) {
+    // One deep clone, its children moved: cheaper than a clone of each child.
     article = into;
-    for (const child of shellOf(node).childNodes) article.append(child.cloneNode(true));
+    article.append(...(shellOf(node).cloneNode(true) as HTMLElement).childNodes);
   } else {
     article = shellOf(node).cloneNode(true) as HTMLElement;
   }
@@ -49,9 +50,16 @@ export function cardShell(editor: Editor, node: PMNode, into?: HTMLElement): Car
   const headingId = `${idPrefix(editor)}-card-${++cards}`;
   heading.id = headingId;
   article.setAttribute("aria-labelledby", headingId);
-  const contentLabel = article.querySelector<HTMLElement>(":scope > .ehcp-field-label");
+  // The article's own children, found by class without a selector (a long plan has many cards).
+  let contentLabel: HTMLElement | null = null;
+  let fields: HTMLElement | null = null;
+  let addHost: HTMLElement | null = null;
+  for (const child of article.children as HTMLCollectionOf<HTMLElement>) {
+    if (child.className === "ehcp-field-label") contentLabel = child;
+    else if (child.className === "ehcp-item-fields") fields = child;
+    else if (child.className === "ehcp-add") addHost = child;
+  }
   if (contentLabel) contentLabel.id = `${headingId}-content`;
-  let addHost = article.querySelector<HTMLElement>(":scope > .ehcp-add");
   if (!addHost) {
     addHost = document.createElement("div");
     addHost.className = "ehcp-add";
@@ -61,7 +69,7 @@ export function cardShell(editor: Editor, node: PMNode, into?: HTMLElement): Car
     article,
     label: heading.firstChild as HTMLElement,
     parts: heading.nextSibling as HTMLElement,
-    fields: article.querySelector<HTMLElement>(":scope > .ehcp-item-fields"),
+    fields,
     addHost,
   };
 }
