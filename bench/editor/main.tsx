@@ -4,7 +4,6 @@ import { PlanEditor, planExtensions } from "@ehcp/editor";
 import "@ehcp/editor/styles.css";
 import { type Plan, planToDoc, planToYDoc, PLAN_FRAGMENT_NAME } from "@ehcp/schema";
 import { Editor, getSchema, type JSONContent } from "@tiptap/core";
-import type { Schema } from "@tiptap/pm/model";
 import Collaboration from "@tiptap/extension-collaboration";
 import StarterKit from "@tiptap/starter-kit";
 import { prosemirrorJSONToYDoc, yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
@@ -29,6 +28,7 @@ let editor: Editor | null = null;
 let doc: Y.Doc | null = null;
 let kind: "ours" | "plain" = "ours";
 let prepared: { ours: Y.Doc; plain: Y.Doc } | null = null;
+type Schema = ReturnType<typeof getSchema>;
 let schemas: { ours: Schema; plain: Schema } | null = null;
 
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
