@@ -11,6 +11,8 @@
 // code before, after `npx tsc -b tsconfig.build.json`); `BENCH_EDITOR_BASE=dir` then opens that
 // page's PlanEditor too, as "before", beside the current one and the plain editor.
 // `BENCH_OPENINGS=n` opens each plan n times, each on a new page, and reports the medians.
+// Beside each opening, the part no editor bound to Yjs can leave out is timed apart: decoding the
+// shared document's update and reading the Y.Doc into ProseMirror nodes, with each editor's schema.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20,6 +22,8 @@ import { build, createServer, preview } from "vite";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@ehcp/fixtures/chromium";
 import { generatePlan } from "@ehcp/fixtures/generatePlan";
 
+/** How many times the shared document is decoded, and read into ProseMirror, to time each. */
+const READS = 10;
 const percentile = (sorted, p) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const round = (x) => Math.round(x * 1000) / 1000;
@@ -162,6 +166,17 @@ export async function editorBenchmarks({
           );
           opened.push({ ...open, after: await cpuOver(page, 1000) });
         }
+        // The part of an opening no editor bound to Yjs can leave out, measured apart.
+        const reads = {};
+        if (kind !== "base") {
+          for (const part of ["decode", "convert"]) {
+            await page.evaluate(([k, p]) => window.bench.read(k, p, 2), [kind, part]);
+            const { cpu } = await profiled(page, `read-${part}-${kind}-x${scale}`, () =>
+              page.evaluate(([k, p, n]) => window.bench.read(k, p, n), [kind, part, READS]),
+            );
+            reads[part] = round(cpu / READS);
+          }
+        }
         const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
         const open = {
           value: median(opened.map((o) => o.value)),
@@ -175,6 +190,7 @@ export async function editorBenchmarks({
           setupCpuMs: open.cpu,
           afterCpuMs: open.after,
           mountedCards,
+          reads,
         };
         if (scale === 1) {
           await page.evaluate(() => window.bench.keystrokes(30));
@@ -238,6 +254,22 @@ export async function editorBenchmarks({
         unit: "ms from an empty page to the plan laid out and painted",
         cpuMs: plain.setupCpuMs,
         cpuMsInTheSecondAfter: plain.afterCpuMs,
+      },
+      {
+        name: `reading the shared document (Yjs update decoded; Y.Doc read into ProseMirror nodes): ${peerName}, ${size}`,
+        inputs,
+        unit: "ms of main-thread CPU each",
+        decodeCpuMs: plain.reads.decode,
+        toProseMirrorCpuMs: plain.reads.convert,
+      },
+      {
+        name: `reading the shared document (Yjs update decoded; Y.Doc read into ProseMirror nodes): PlanEditor's schema, ${size}`,
+        inputs,
+        unit: "ms of main-thread CPU each",
+        decodeCpuMs: ours.reads.decode,
+        toProseMirrorCpuMs: ours.reads.convert,
+        openingCpuMsBeyondReading: round(ours.setupCpuMs - ours.reads.convert),
+        peerOpeningCpuMsBeyondReading: round(plain.setupCpuMs - plain.reads.convert),
       },
       {
         name: `opening the plan: PlanEditor, ${size}`,

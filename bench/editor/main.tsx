@@ -1,12 +1,12 @@
 // The page `bench/editor.mjs` drives in Chromium: our PlanEditor holding a large plan, or a plain
 // Tiptap StarterKit editor holding the same text, each bound to Yjs the same way.
-import { PlanEditor } from "@ehcp/editor";
+import { PlanEditor, planExtensions } from "@ehcp/editor";
 import "@ehcp/editor/styles.css";
 import { type Plan, planToDoc, planToYDoc, PLAN_FRAGMENT_NAME } from "@ehcp/schema";
 import { Editor, getSchema, type JSONContent } from "@tiptap/core";
 import Collaboration from "@tiptap/extension-collaboration";
 import StarterKit from "@tiptap/starter-kit";
-import { prosemirrorJSONToYDoc } from "@tiptap/y-tiptap";
+import { prosemirrorJSONToYDoc, yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
 import { createRoot } from "react-dom/client";
 import * as Y from "yjs";
 
@@ -19,6 +19,7 @@ declare global {
       mountedCards(): number;
       keystrokes(count: number): number[];
       remote(count: number): number[];
+      read(which: "ours" | "plain", part: "decode" | "convert", count: number): void;
     };
   }
 }
@@ -27,6 +28,8 @@ let editor: Editor | null = null;
 let doc: Y.Doc | null = null;
 let kind: "ours" | "plain" = "ours";
 let prepared: { ours: Y.Doc; plain: Y.Doc } | null = null;
+type Schema = ReturnType<typeof getSchema>;
+let schemas: { ours: Schema; plain: Schema } | null = null;
 
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 let remoteDoc: Y.Doc | null = null;
@@ -70,6 +73,22 @@ window.bench = {
       PLAN_FRAGMENT_NAME,
     );
     prepared = { ours, plain };
+  },
+  // What any editor bound to Yjs does as it opens, whatever it then draws: the shared document's
+  // update decoded into a Y.Doc, and the Y.Doc read into ProseMirror nodes (in the editor, by
+  // y-tiptap's binding); `count` times, timed by the caller.
+  read(which, part, count) {
+    const source = (prepared as { ours: Y.Doc; plain: Y.Doc })[which];
+    schemas ??= { ours: getSchema(planExtensions()), plain: getSchema([StarterKit]) };
+    const update = Y.encodeStateAsUpdate(source);
+    for (let i = 0; i < count; i++) {
+      if (part === "decode") Y.applyUpdate(new Y.Doc(), update);
+      else
+        yXmlFragmentToProseMirrorRootNode(
+          source.getXmlFragment(PLAN_FRAGMENT_NAME),
+          schemas[which],
+        );
+    }
   },
   // From an empty page to the plan built from Yjs, laid out and painted.
   async setup(which) {

@@ -13,6 +13,8 @@ interface ItemFindingsState {
 }
 
 function build(doc: PMNode, findings: readonly Finding[]): ItemFindingsState {
+  // As a plan opens, before its first check, there is nothing to put on its items.
+  if (findings.length === 0) return { findings, decorations: DecorationSet.empty };
   const byTarget = new Map<string, Finding[]>();
   for (const finding of findings) {
     byTarget.set(finding.target, [...(byTarget.get(finding.target) ?? []), finding]);

@@ -3,7 +3,13 @@ import { DOMSerializer, Fragment, type Node as PMNode } from "@tiptap/pm/model";
 import type { Decoration, NodeView } from "@tiptap/pm/view";
 import { labelFrom } from "../plugins/itemLabels.js";
 import { hasRealMark, makeReal } from "../plugins/realCards.js";
-import { type CardShell, cardShell, describeCard } from "./cardShell.js";
+import {
+  bareArticle,
+  type CardShell,
+  cardShell,
+  describeArticle,
+  describeCard,
+} from "./cardShell.js";
 import { FIELD_LABELS } from "./FIELD_LABELS.js";
 import { fieldShell, stepDateWords } from "./fieldView.js";
 import { whenNear } from "./whenNear.js";
@@ -94,8 +100,9 @@ function fillSoon(card: LightCardView): void {
 /**
  * A card far from the screen in a long plan, drawn light: the same article, heading, fields and
  * labels as the card in full (`ItemCardView`), with its words as the schema draws them, but as
- * one view whose insides ProseMirror neither builds nor tracks, its words drawn when the page
- * is next idle (`fillSoon`). The accessibility tree, find-in-page and the layout so hold the
+ * one view whose insides ProseMirror neither builds nor tracks, its heading, fields and words
+ * drawn when the page is next idle (`fillSoon`); until then it is its bare article, with its
+ * label and id, the size the styles give a card not yet laid out. The accessibility tree, find-in-page and the layout so hold the
  * whole plan, while an opening builds a screenful of cards in full. It is drawn in full
  * (`realCards`) when it comes within a screen of the viewport or the selection goes into it,
  * before it can be seen or edited.
@@ -103,7 +110,8 @@ function fillSoon(card: LightCardView): void {
 export class LightCardView implements NodeView {
   readonly dom: HTMLElement;
   private readonly getPos: () => number | undefined;
-  private readonly shell: CardShell;
+  /** Its heading and containers, made with its words. */
+  private shell: CardShell | null = null;
   private readonly stopWaiting: () => void;
   private node: PMNode;
   private decorations: readonly Decoration[];
@@ -117,13 +125,11 @@ export class LightCardView implements NodeView {
     this.node = node;
     this.decorations = decorations;
     this.getPos = getPos;
-    this.shell = cardShell(editor, node);
-    this.dom = this.shell.article;
+    this.dom = bareArticle(node, labelFrom(decorations) ?? "");
     // ProseMirror makes a view without content not editable, which would tell a screen reader
     // that these words cannot be changed: the card is as editable as its section, and drawn in
     // full before anything is typed into it.
     this.dom.setAttribute("contenteditable", "inherit");
-    describeCard(this.shell, node, labelFrom(decorations) ?? "");
     fillSoon(this);
     lightCards.set(this.dom, this);
     const id = node.attrs.id as string;
@@ -135,7 +141,8 @@ export class LightCardView implements NodeView {
     const changed = node !== this.node;
     this.node = node;
     this.decorations = decorations;
-    describeCard(this.shell, node, labelFrom(decorations) ?? "");
+    if (this.shell) describeCard(this.shell, node, labelFrom(decorations) ?? "");
+    else describeArticle(this.dom, node, labelFrom(decorations) ?? "");
     if (changed && this.filled) this.fill();
     return true;
   }
@@ -159,7 +166,7 @@ export class LightCardView implements NodeView {
   posAt(point: Node, offset: number): number | null {
     if (!this.filled) return null;
     const cardPos = this.getPos();
-    const { fields } = this.shell;
+    const fields = this.shell?.fields;
     if (cardPos === undefined || !fields) return null;
     let element: Node | null = point;
     while (element && element.parentNode !== fields) element = element.parentNode;
@@ -191,10 +198,12 @@ export class LightCardView implements NodeView {
     return found ?? fieldPos + 1;
   }
 
-  /** The card's fields and words, as `fieldView` and the schema draw them. */
+  /** The card's heading, fields and words, as `cardShell`, `fieldView` and the schema draw them. */
   fill(): void {
     this.filled = true;
     unfilled.delete(this);
+    if (!this.shell) this.shell = cardShell(this.editor, this.node, this.dom);
+    describeCard(this.shell, this.node, labelFrom(this.decorations) ?? "");
     const { fields } = this.shell;
     if (!fields) return;
     const serializer = serializerOf(this.editor);
