@@ -293,6 +293,46 @@ describe("PlanShadow", () => {
     expect(text(server.getXmlFragment(PLAN_FRAGMENT_NAME)).toString()).toMatch(/^Lead .* axn$/);
   });
 
+  it("builds the copy again after more keystrokes than it keeps to take in, and checks the next edit on all of them", () => {
+    const { server, client, shadow } = setUp();
+    const text = (root: Y.XmlFragment) =>
+      (provision(root).get(1) as Y.XmlElement).get(0) as Y.XmlText;
+    // As an editor sends them: each transaction's own deletions, not every one the copy holds.
+    const edit = (change: (root: Y.XmlFragment) => void): Uint8Array => {
+      let sent = new Uint8Array();
+      client.once("update", (update: Uint8Array) => (sent = update));
+      client.transact(() => change(client.getXmlFragment(PLAN_FRAGMENT_NAME)));
+      return sent;
+    };
+    const take = (update: Uint8Array) => {
+      expect(shadow.check(update)).toMatchObject({ problem: null, fast: true });
+      Y.applyUpdate(server, update);
+    };
+    // 3,000 keystrokes: a character typed at the end, the one before it deleted; then one more.
+    for (let i = 0; i < 1_500; i++) {
+      take(edit((root) => text(root).insert(text(root).length, "z")));
+      take(edit((root) => text(root).delete(text(root).length - 2, 1)));
+    }
+    take(edit((root) => text(root).insert(text(root).length, "!")));
+    // Placed after the kept character: a copy that had missed it could not place the edit.
+    const twoPlaces = edit((root) => {
+      text(root).insert(text(root).length, "?");
+      text(root).insert(0, "Lead ");
+    });
+    const checked = shadow.check(twoPlaces);
+    expect(checked).toMatchObject({ problem: null, parts: ["F"] });
+    expect(checked.fast).toBeUndefined();
+    Y.applyUpdate(server, twoPlaces);
+    const tooLong = edit((root) => {
+      text(root).insert(text(root).length, "x".repeat(2_000));
+      text(root).insert(0, "y");
+    });
+    expect(shadow.check(tooLong).problem).toBe(
+      "the edit would leave the plan invalid: provisionDeliveredBy is longer than 2,000 characters",
+    );
+    expect(text(server.getXmlFragment(PLAN_FRAGMENT_NAME)).toString()).toMatch(/^Lead .*!\?$/);
+  });
+
   it("counts a keystroke still waiting for its commit against the field's length, and forgets one withdrawn", () => {
     const { server, shadow } = setUp();
     const typist = () => {
