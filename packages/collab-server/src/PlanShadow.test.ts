@@ -260,7 +260,7 @@ describe("PlanShadow", () => {
   });
 
   it("takes a keystroke in plain text without the copy; the copy takes it in before it checks an edit built on it", () => {
-    const { server, shadow, edit } = setUp();
+    const { server, client, shadow, edit } = setUp();
     const text = (root: Y.XmlFragment) =>
       (provision(root).get(1) as Y.XmlElement).get(0) as Y.XmlText;
     // At the end of the text: a character typed first in a text has no origin, and goes the
@@ -280,6 +280,13 @@ describe("PlanShadow", () => {
     const backspace = edit((root) => text(root).delete(text(root).length - 1, 1));
     expect(shadow.check(backspace)).toMatchObject({ problem: null, fast: true });
     Y.applyUpdate(server, backspace);
+    // Typed again where it was: placed after the character just deleted, still a keystroke.
+    let retyped = new Uint8Array();
+    client.once("update", (update: Uint8Array) => (retyped = update));
+    const typed = text(client.getXmlFragment(PLAN_FRAGMENT_NAME));
+    typed.insert(typed.length, "d");
+    expect(shadow.check(retyped)).toMatchObject({ problem: null, fast: true });
+    Y.applyUpdate(server, retyped);
     // Words typed at two places in one change are no keystroke: checked on the copy, which must
     // hold the typed characters that one of them is placed after.
     const twoPlaces = edit((root) => {
@@ -290,7 +297,7 @@ describe("PlanShadow", () => {
     expect(checked).toMatchObject({ problem: null, parts: ["F"] });
     expect(checked.fast).toBeUndefined();
     Y.applyUpdate(server, twoPlaces);
-    expect(text(server.getXmlFragment(PLAN_FRAGMENT_NAME)).toString()).toMatch(/^Lead .* axn$/);
+    expect(text(server.getXmlFragment(PLAN_FRAGMENT_NAME)).toString()).toMatch(/^Lead .* anxd$/);
   });
 
   it("builds the copy again after more keystrokes than it keeps to take in, and checks the next edit on all of them", () => {

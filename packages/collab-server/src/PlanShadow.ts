@@ -140,12 +140,21 @@ interface InFlight {
   inCopy: boolean;
 }
 
-/** The item holding `id` in `store`, if it holds a string: what typing is placed by. */
+/**
+ * The item holding `id` in `store`, if it holds a string or deleted content: what typing is
+ * placed by. A character typed after one just deleted is placed by the deleted one, whose string
+ * Yjs has already collected (its item stays where it was, with `ContentDeleted`), and Yjs places
+ * the new one after it all the same. The items of collected types (GC structs) are not taken;
+ * the caller asks that the item lie in a text, which holds nothing but strings once the plain
+ * text's formatting has been looked at.
+ */
 function stringAt(store: Y.Doc["store"], id: Y.ID): Y.Item | null {
   if (id.clock >= Y.getState(store, id.client)) return null;
   const list = store.clients.get(id.client) as (Y.Item | Y.GC)[];
   const struct = list[Y.findIndexSS(list as never, id.clock)];
-  return struct instanceof Y.Item && struct.content instanceof Y.ContentString ? struct : null;
+  if (!(struct instanceof Y.Item)) return null;
+  const content = struct.content;
+  return content instanceof Y.ContentString || content instanceof Y.ContentDeleted ? struct : null;
 }
 
 /**
