@@ -281,7 +281,7 @@ describe("PlanShadow", () => {
     expect(shadow.check(backspace)).toMatchObject({ problem: null, fast: true });
     Y.applyUpdate(server, backspace);
     // Typed again where it was: placed after the character just deleted, still a keystroke.
-    let retyped = new Uint8Array();
+    let retyped: Uint8Array = new Uint8Array();
     client.once("update", (update: Uint8Array) => (retyped = update));
     const typed = text(client.getXmlFragment(PLAN_FRAGMENT_NAME));
     typed.insert(typed.length, "d");
@@ -306,7 +306,7 @@ describe("PlanShadow", () => {
       (provision(root).get(1) as Y.XmlElement).get(0) as Y.XmlText;
     // As an editor sends them: each transaction's own deletions, not every one the copy holds.
     const edit = (change: (root: Y.XmlFragment) => void): Uint8Array => {
-      let sent = new Uint8Array();
+      let sent: Uint8Array = new Uint8Array();
       client.once("update", (update: Uint8Array) => (sent = update));
       client.transact(() => change(client.getXmlFragment(PLAN_FRAGMENT_NAME)));
       return sent;
