@@ -260,7 +260,7 @@ describe("PlanShadow", () => {
   });
 
   it("takes a keystroke in plain text without the copy; the copy takes it in before it checks an edit built on it", () => {
-    const { server, shadow, edit } = setUp();
+    const { server, client, shadow, edit } = setUp();
     const text = (root: Y.XmlFragment) =>
       (provision(root).get(1) as Y.XmlElement).get(0) as Y.XmlText;
     // At the end of the text: a character typed first in a text has no origin, and goes the
@@ -280,6 +280,13 @@ describe("PlanShadow", () => {
     const backspace = edit((root) => text(root).delete(text(root).length - 1, 1));
     expect(shadow.check(backspace)).toMatchObject({ problem: null, fast: true });
     Y.applyUpdate(server, backspace);
+    // Typed again where it was: placed after the character just deleted, still a keystroke.
+    let retyped: Uint8Array = new Uint8Array();
+    client.once("update", (update: Uint8Array) => (retyped = update));
+    const typed = text(client.getXmlFragment(PLAN_FRAGMENT_NAME));
+    typed.insert(typed.length, "d");
+    expect(shadow.check(retyped)).toMatchObject({ problem: null, fast: true });
+    Y.applyUpdate(server, retyped);
     // Words typed at two places in one change are no keystroke: checked on the copy, which must
     // hold the typed characters that one of them is placed after.
     const twoPlaces = edit((root) => {
@@ -290,7 +297,47 @@ describe("PlanShadow", () => {
     expect(checked).toMatchObject({ problem: null, parts: ["F"] });
     expect(checked.fast).toBeUndefined();
     Y.applyUpdate(server, twoPlaces);
-    expect(text(server.getXmlFragment(PLAN_FRAGMENT_NAME)).toString()).toMatch(/^Lead .* axn$/);
+    expect(text(server.getXmlFragment(PLAN_FRAGMENT_NAME)).toString()).toMatch(/^Lead .* anxd$/);
+  });
+
+  it("builds the copy again after more keystrokes than it keeps to take in, and checks the next edit on all of them", () => {
+    const { server, client, shadow } = setUp();
+    const text = (root: Y.XmlFragment) =>
+      (provision(root).get(1) as Y.XmlElement).get(0) as Y.XmlText;
+    // As an editor sends them: each transaction's own deletions, not every one the copy holds.
+    const edit = (change: (root: Y.XmlFragment) => void): Uint8Array => {
+      let sent: Uint8Array = new Uint8Array();
+      client.once("update", (update: Uint8Array) => (sent = update));
+      client.transact(() => change(client.getXmlFragment(PLAN_FRAGMENT_NAME)));
+      return sent;
+    };
+    const take = (update: Uint8Array) => {
+      expect(shadow.check(update)).toMatchObject({ problem: null, fast: true });
+      Y.applyUpdate(server, update);
+    };
+    // 3,000 keystrokes: a character typed at the end, the one before it deleted; then one more.
+    for (let i = 0; i < 1_500; i++) {
+      take(edit((root) => text(root).insert(text(root).length, "z")));
+      take(edit((root) => text(root).delete(text(root).length - 2, 1)));
+    }
+    take(edit((root) => text(root).insert(text(root).length, "!")));
+    // Placed after the kept character: a copy that had missed it could not place the edit.
+    const twoPlaces = edit((root) => {
+      text(root).insert(text(root).length, "?");
+      text(root).insert(0, "Lead ");
+    });
+    const checked = shadow.check(twoPlaces);
+    expect(checked).toMatchObject({ problem: null, parts: ["F"] });
+    expect(checked.fast).toBeUndefined();
+    Y.applyUpdate(server, twoPlaces);
+    const tooLong = edit((root) => {
+      text(root).insert(text(root).length, "x".repeat(2_000));
+      text(root).insert(0, "y");
+    });
+    expect(shadow.check(tooLong).problem).toBe(
+      "the edit would leave the plan invalid: provisionDeliveredBy is longer than 2,000 characters",
+    );
+    expect(text(server.getXmlFragment(PLAN_FRAGMENT_NAME)).toString()).toMatch(/^Lead .*!\?$/);
   });
 
   it("counts a keystroke still waiting for its commit against the field's length, and forgets one withdrawn", () => {

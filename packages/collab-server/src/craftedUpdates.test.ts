@@ -66,6 +66,8 @@ interface Attack {
   readonly reason: RegExp;
   /** The kind of refusal the audit trail keeps. */
   readonly code: RefusalCode;
+  /** What the caseworker does first, acknowledged before the attack is made. */
+  readonly before?: (scene: Scene) => Promise<void>;
 }
 
 const attacks: Attack[] = [
@@ -400,6 +402,23 @@ const keystrokeAttacks: Attack[] = [
     reason: SCHOOL_NOT_A,
   },
   {
+    name: "a keystroke placed after a character of a view in A that the caseworker has deleted",
+    role: "school",
+    before: async (s) => {
+      const text = viewText(s.doc);
+      text.insert(text.length, "ab");
+      text.delete(text.length - 1, 1);
+      await acknowledged(s.victim);
+    },
+    update: (s) => {
+      // The "b" deleted: the last item the caseworker typed, which Yjs keeps without its content.
+      const deleted = Y.createID(s.victimClient, Y.getState(s.doc.store, s.victimClient) - 1);
+      return attackerItem({ origin: deleted, content: new Y.ContentString("x") });
+    },
+    code: "role",
+    reason: SCHOOL_NOT_A,
+  },
+  {
     name: "a keystroke at the end of a plain field in G, a section the school may not change",
     role: "school",
     update: (s) => {
@@ -533,8 +552,9 @@ describe.each(stores)("crafted updates, on %s", (_name, available, openStore) =>
 
   it.runIf(available).each([...attacks, ...keystrokeAttacks])(
     "refuses $name: the sender is told why, the refusal is audited, nothing is stored or relayed, the caseworker's edits all stay",
-    async ({ role, update, reason, code }) => {
+    async ({ role, update, reason, code, before }) => {
       const s = await scene(role);
+      await before?.(s);
       await expectRefused(test, s, update(s), { reason, code });
     },
   );
