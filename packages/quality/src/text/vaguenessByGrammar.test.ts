@@ -95,6 +95,8 @@ describe("when it starts, how long it lasts and how much, left open", () => {
     "Mentoring for as long as this plan is in force, 30 minutes a week.",
     "A key worker stays with him until he is settled at his table, each morning.",
     "The ELSA will teach her to ask for a break when she feels overwhelmed.",
+    "When she is calm, her TA gives her the next instruction, every lesson.",
+    "A carer stays with her each evening until she is settled in bed.",
     "Her TA will show her how to use her calm box when she feels worried.",
     "Phonics games from a published scheme, with the game changed every week, 20 minutes a day.",
   ])("leaves %j alone", (text) => {

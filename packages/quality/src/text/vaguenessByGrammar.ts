@@ -434,13 +434,18 @@ function clauseFrom(tokens: readonly Token[], text: string, i: number, max: numb
 // is issued", "when she starts at the secondary school") is a date anyone can tell.
 const START_OPENERS = /^(?:once|when|after|until)$/;
 const SETTLING =
-  /^(?:settle|settled|settles|settling|settle-in|bedded|bed|beds|calm|calms|calmed|calmer|stabilised|stabilized|stabilises|stabilizes|stable|eased|eases|easier|clearer|improved|improves|feet|way)$/;
+  /^(?:settle|settled|settles|settling|settle-in|bedded|calm|calms|calmed|calmer|stabilised|stabilized|stabilises|stabilizes|stable|eased|eases|easier|clearer|improved|improves|feet|way)$/;
 // "Under way" and "found her feet" are settling only whole; "passed" only of a period.
 const SETTLING_NEEDS: Readonly<Record<string, RegExp>> = {
   way: /^under$/,
   feet: /^(?:her|his|their)$/,
 };
 const PERIOD_NOUN = /^(?:period|phase|stage|while)$/;
+// "When" and "until" are also cues ("when she is calm, the TA gives the instruction"): they
+// leave a start open only after a verb of starting, or of a change to be complete ("have settled").
+const START_VERB =
+  /^(?:begin|begins|beginning|start|starts|starting|commence|commences|introduced|resume|resumes)$/;
+const PERFECT = /^(?:has|have|had)$/;
 
 function unsettledStarts(text: string, tokens: readonly Token[]): GrammarSpan[] {
   const spans: GrammarSpan[] = [];
@@ -467,6 +472,12 @@ function unsettledStarts(text: string, tokens: readonly Token[]): GrammarSpan[] 
           (w.norm === "passed" && clause.slice(0, k).some((x) => PERIOD_NOUN.test(x.norm)))),
     );
     if (at < 0 || isNegated(tokens, i, text)) continue;
+    if (
+      (t.norm === "when" || t.norm === "until") &&
+      !clause.some((w) => PERFECT.test(w.norm)) &&
+      !tokens.slice(Math.max(0, i - 6), i).some((w) => START_VERB.test(w.norm))
+    )
+      continue;
     // The particle that completes it: "bedded in", "calm down".
     const after = clause[at + 1];
     const last =
