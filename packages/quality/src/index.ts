@@ -17,3 +17,4 @@ export { DEFAULT_VAGUE_WORDS } from "./defaults/vagueWords.js";
 export { DEFAULT_GLOSSARY } from "./defaults/glossary.js";
 export { DEFAULT_BLAND_PHRASES } from "./defaults/blandPhrases.js";
 export { plainText } from "./text/plainText.js";
+export { forTheChild } from "./text/forTheChild.js";

@@ -56,6 +56,8 @@ function report(): string {
 // the rules missed), third (*-language.txt, of the kinds the rules read wrongly as language),
 // fourth (*-content.txt, outcomes whose words are what the child says, knows or counts) and
 // fifth (*-fifth.txt, measures left open by a vague frequency, amount or condition, and access),
+// sixth (*-sixth.txt, provision wording an outsider found the checker wrong on: a cue for a skill
+// taught, leave given, a group's size, a start or an end left open, an amount that varies),
 // `ALL` on every statement: the new ones, half of them never tuned on, are harder, so the rules
 // may score lower on all statements than on the earlier ones.
 const EARLIER: Record<string, { precision: number; recall: number }> = {
@@ -86,7 +88,9 @@ const ALL: Record<string, { precision: number; recall: number }> = {
 const earlier = score(
   half.filter(
     (item) =>
-      !["-kinds", "-language", "-content", "-fifth"].some((round) => item.file.includes(round)),
+      !["-kinds", "-language", "-content", "-fifth", "-sixth"].some((round) =>
+        item.file.includes(round),
+      ),
   ),
 );
 

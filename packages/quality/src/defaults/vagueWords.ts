@@ -3,12 +3,13 @@ const COMMIT = "say what will be provided; provision in a plan is a duty, not a 
 
 /**
  * Words and phrases that leave room for doubt in outcomes and provision, with what to write
- * instead. `#` stands for any count. Sources: L v Clarke [1998]; Worcestershire v SE [2020] UKUT
+ * instead. `#` stands for any count. "The child" is put in the child's name where the message is
+ * made (text/forTheChild.ts). Sources: L v Clarke [1998]; Worcestershire v SE [2020] UKUT
  * 217; IPSEA's guidance on specific provision.
  */
 export const DEFAULT_VAGUE_WORDS: Readonly<Record<string, string>> = {
   "access to":
-    "say what the child will get, how often and for how long, not that they may have access",
+    "say what the child will get, how often and for how long, not that the child may have access",
   "opportunities to": COMMIT,
   "opportunities for": COMMIT,
   "opportunity to": COMMIT,

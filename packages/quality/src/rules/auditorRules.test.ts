@@ -130,6 +130,12 @@ describe("frequency-contradicts-field", () => {
       "Colourful Semantics in 20-minute sessions.",
       "Colourful Semantics; progress shared with her parents each half-term.",
       "Once a day, three days a week, the TA runs it.",
+      // Times of day are not counts.
+      "Colourful Semantics with the TA, who meets her at 08:30 each day.",
+      "Colourful Semantics with the TA at 8.30am every day.",
+      "Colourful Semantics with the TA, 3:15pm each day.",
+      "Colourful Semantics with the TA from 09:00–09:30 each day.",
+      "Colourful Semantics with the TA at 9 every day.",
     ])
       expect(findingsOf(withProvisionText(words), "frequency-contradicts-field"), words).toEqual(
         [],

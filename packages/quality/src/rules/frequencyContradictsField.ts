@@ -1,5 +1,6 @@
 import { formatJsonPath, type Frequency } from "@ehcp/schema";
 import type { RuleCheck, RuleFinding } from "../Rule.js";
+import { isTimeOfDay } from "../text/findFrequency.js";
 import { numberValue } from "../text/numbers.js";
 
 type Period = Frequency["per"];
@@ -39,6 +40,8 @@ function said(text: string): Said[] {
   const out: Said[] = [];
   for (const m of text.matchAll(HOW_OFTEN)) {
     if (RANGE_NEAR.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+    // "Meets him at 08:30 each day": a time of day, not 30 a day.
+    if (isTimeOfDay(text, m.index, m.index + m[1]!.length)) continue;
     const word = m[1]!.toLowerCase();
     const sessions = word === "once" ? 1 : word === "twice" ? 2 : numberValue(word);
     out.push({

@@ -4,6 +4,7 @@ import type { RuleCheck, RuleFinding } from "../Rule.js";
 import { DEFAULT_VAGUE_WORDS } from "../defaults/vagueWords.js";
 import { accessedThing } from "../text/accessedThing.js";
 import { matcherFor } from "../text/matcherFor.js";
+import { forTheChild } from "../text/forTheChild.js";
 import type { Token } from "../text/tokenize.js";
 import { isPlaceholder } from "./provisionFields.js";
 import { inRanges, isNegated, quotedRanges } from "../text/textHelpers.js";
@@ -121,7 +122,7 @@ export const vagueWording: RuleCheck = ({
           whoIsNamed &&
           config.vagueWords[match.phrase] === KEY_ADULT
             ? `name the role: if the key adult is the ${who!.text.trim()} given as who delivers it, say so, with their training`
-            : (config.vagueWords[match.phrase] ?? ""),
+            : forTheChild(config.vagueWords[match.phrase] ?? "", childName),
       });
     }
     if (config.judgeVagueness) {

@@ -91,3 +91,19 @@ export function hasDuration(tokens: readonly Token[], isCount: (norm: string) =>
     return (t.norm === "an" || t.norm === "a") && /^(?:hour|half-hour)$/.test(next?.norm ?? "");
   });
 }
+
+/**
+ * Whether the count at `start`..`end` of `text` is a time of day, not how many: the minutes of
+ * "08:30" or "8.30am", an hour with "am", "pm" or "o'clock", or a count after "at", "from" or
+ * "until" ("meets him at 9 every day").
+ */
+export function isTimeOfDay(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 8), start);
+  const after = text.slice(end, end + 10);
+  return (
+    /\d[:.]$/.test(before) ||
+    /^[:.]\d\d/.test(after) ||
+    /^\s*(?:am|pm|a\.m\.|p\.m\.|o'clock|o’clock)(?![\p{L}])/iu.test(after) ||
+    /\b(?:at|from|until|till|by|before|after)\s+$/i.test(before)
+  );
+}

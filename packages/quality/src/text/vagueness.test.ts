@@ -26,6 +26,15 @@ describe("modal verbs in a provision's description, read from the grammar", () =
   it("passes leave given to the child and a duty", () => {
     expect(statement("Mia can use the lift at any time, with her pass.")).toEqual([]);
     expect(statement("She may leave two minutes early at each lesson change.")).toEqual([]);
+    expect(statement("A time-out pass that she may show to any teacher, every lesson.")).toEqual(
+      [],
+    );
+    expect(statement("A card Mia may hand to her teacher to leave the room.")).toEqual([]);
+    // A hedge on what she is given is still one.
+    expect(statement("Mia may receive sessions with the counsellor.")).toContainEqual([
+      "hedge",
+      "may",
+    ]);
     expect(statement("The TA must check her planner for 5 minutes each day.")).toEqual([]);
   });
 });
@@ -174,6 +183,17 @@ describe("how often and how many, left open", () => {
     expect(spans("Mia will continue to access small group teaching.", false)).toContainEqual([
       "access",
       "continue to access",
+    ]);
+  });
+});
+
+describe("a cap on who is in a group", () => {
+  it("passes the size of a group, and finds a cap on what is given", () => {
+    expect(spans("Literacy in a group of a maximum of 6 pupils, daily.")).toEqual([]);
+    expect(spans("Lego therapy in a group of no more than three children, weekly.")).toEqual([]);
+    expect(spans("A maximum of 6 sessions of therapy a year.")).toContainEqual([
+      "ceiling",
+      "A maximum of 6",
     ]);
   });
 });

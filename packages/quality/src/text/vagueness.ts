@@ -788,6 +788,8 @@ export const CONTENT_BEFORE = new Set(
   ).split(" "),
 );
 
+const PEOPLE = /^(?:pupils?|children|child|students?|learners?|peers?|boys|girls|members)$/;
+
 const AMOUNT_UNIT =
   /^(?:minutes?|mins?|hours?|hrs?|sessions?|times|days?|lessons?|visits?|periods?|weeks?|mornings?|afternoons?)$/;
 
@@ -863,6 +865,12 @@ const LEAVE = new Set([
   "ask",
   "stay",
   "return",
+  // Using what the child is given to hold: "a pass that she may show to any teacher".
+  "show",
+  "hand",
+  "give",
+  "present",
+  "walk",
 ]);
 
 // A capitalised word that is no word of a body of people: a person's name ("Ella may wear…").
@@ -949,6 +957,9 @@ function readVagueness(
         const m = pattern.matchAt(tokens, i);
         if (!m) continue;
         if (kind === "ceiling" && isLengthCap(tokens, i, m.endIndex, text)) continue;
+        // "A group of a maximum of 6 pupils": a cap on who is in the group fixes the group's
+        // size, which is the decision; "a maximum of 6 sessions" caps what the child is given.
+        if (kind === "ceiling" && PEOPLE.test(tokens[m.endIndex]?.norm ?? "")) continue;
         // "A class of no more than 10 pupils" limits the group, which is the decision itself;
         // "no more than 10 hours" caps what the child is given.
         // In an outcome, "a group of up to four children" is the size of what the child does,

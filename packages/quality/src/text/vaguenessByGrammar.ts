@@ -128,6 +128,9 @@ function stateConditions(reading: LanguageReading, tokens: readonly Token[]): Gr
           (t.start < w.start || t.start > (words[end - 1] as LanguageWord).end),
       );
       if (hasDuration(rest, isNumberWord) || hasFrequency(rest)) continue;
+      // "Teach her to ask for a break when she feels overwhelmed": the condition is the cue for
+      // the skill taught, which is what the child will do, not a condition on the teaching.
+      if (cuesTaughtSkill(words, i)) continue;
       // The span runs to the word of state, and the word it takes ("feeling anxious", "is slow").
       const at = words.indexOf(state);
       const taken = words[at + 1];
@@ -142,6 +145,20 @@ function stateConditions(reading: LanguageReading, tokens: readonly Token[]): Gr
     }
   }
   return spans;
+}
+
+// Verbs of teaching a skill, and the words that open the skill taught ("to", "how", "what").
+const TEACH =
+  /^(?:teach|teaches|teaching|taught|learn|learns|learning|learnt|learned|practise|practises|practising|practice|rehearse|rehearses|rehearsing|model|models|modelling|modeling|coach|coaches|coaching|show|shows|showing|help|helps|helping)$/;
+const SKILL_OPENS = /^(?:to|how|what|so)$/;
+
+/** Whether the condition opened at `i` follows a skill taught earlier in the sentence. */
+function cuesTaughtSkill(words: readonly LanguageWord[], i: number): boolean {
+  for (let k = i - 1; k >= 0; k--) {
+    if (!SKILL_OPENS.test((words[k] as LanguageWord).norm)) continue;
+    if (words.slice(0, k).some((w) => TEACH.test(w.norm))) return true;
+  }
+  return false;
 }
 
 // Verbs that state an attitude toward doing it, in place of doing it.
@@ -399,6 +416,145 @@ function unnamedProgrammes(text: string, tokens: readonly Token[], child: string
 }
 const PHRASE_EDGE = /^(?:a|an|the|and|or|of|with|to|will|provide|deliver|in|for|on|by)$/;
 
+const CLAUSE_BREAK = /[.,;:!?()]/;
+
+/** The tokens from `i` to the end of its clause, at most `max` of them. */
+function clauseFrom(tokens: readonly Token[], text: string, i: number, max: number): Token[] {
+  const out: Token[] = [tokens[i] as Token];
+  for (let k = i + 1; k < tokens.length && k <= i + max; k++) {
+    if (CLAUSE_BREAK.test(text.slice((tokens[k - 1] as Token).end, (tokens[k] as Token).start)))
+      break;
+    out.push(tokens[k] as Token);
+  }
+  return out;
+}
+
+// A start that waits on things settling, which no one can date: "once the new timetable has
+// bedded in", "when things have settled", "after things calm down". An event ("once the plan
+// is issued", "when she starts at the secondary school") is a date anyone can tell.
+const START_OPENERS = /^(?:once|when|after|until)$/;
+const SETTLING =
+  /^(?:settle|settled|settles|settling|settle-in|bedded|calm|calms|calmed|calmer|stabilised|stabilized|stabilises|stabilizes|stable|eased|eases|easier|clearer|improved|improves|feet|way)$/;
+// "Under way" and "found her feet" are settling only whole; "passed" only of a period.
+const SETTLING_NEEDS: Readonly<Record<string, RegExp>> = {
+  way: /^under$/,
+  feet: /^(?:her|his|their)$/,
+};
+const PERIOD_NOUN = /^(?:period|phase|stage|while)$/;
+// "When" and "until" are also cues ("when she is calm, the TA gives the instruction"): they
+// leave a start open only after a verb of starting, or of a change to be complete ("have settled").
+const START_VERB =
+  /^(?:begin|begins|beginning|start|starts|starting|commence|commences|introduced|resume|resumes)$/;
+const PERFECT = /^(?:has|have|had)$/;
+
+function unsettledStarts(text: string, tokens: readonly Token[]): GrammarSpan[] {
+  const spans: GrammarSpan[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (!START_OPENERS.test(t.norm)) continue;
+    // "Once a week" is a frequency.
+    if (t.norm === "once" && /^(?:a|an|per|each|every|more)$/.test(tokens[i + 1]?.norm ?? ""))
+      continue;
+    const clause = clauseFrom(tokens, text, i, 9);
+    // "Stays with him until he is settled at his table, each morning": an end each day brings,
+    // not a time left open; a start is open whatever interval follows it.
+    if (hasFrequency(clause)) continue;
+    if (t.norm === "until") {
+      const sentence = sentenceAround(text, t.start, t.end);
+      if (hasFrequency(tokens.filter((w) => w.start >= sentence.start && w.end <= sentence.end)))
+        continue;
+    }
+    const at = clause.findIndex(
+      (w, k) =>
+        k > 0 &&
+        ((SETTLING.test(w.norm) &&
+          (SETTLING_NEEDS[w.norm]?.test(clause[k - 1]?.norm ?? "") ?? true)) ||
+          (w.norm === "passed" && clause.slice(0, k).some((x) => PERIOD_NOUN.test(x.norm)))),
+    );
+    if (at < 0 || isNegated(tokens, i, text)) continue;
+    if (
+      (t.norm === "when" || t.norm === "until") &&
+      !clause.some((w) => PERFECT.test(w.norm)) &&
+      !tokens.slice(Math.max(0, i - 6), i).some((w) => START_VERB.test(w.norm))
+    )
+      continue;
+    // The particle that completes it: "bedded in", "calm down".
+    const after = clause[at + 1];
+    const last =
+      after && /^(?:in|down)$/.test(after.norm) && !SETTLING_NEEDS[(clause[at] as Token).norm]
+        ? after
+        : (clause[at] as Token);
+    spans.push({ kind: "condition", start: t.start, end: last.end });
+    i += at;
+  }
+  return spans;
+}
+
+// How long it lasts handed to someone's view: "for as long as the school feels they are useful",
+// "until the therapist is satisfied". The amount may be given; the end is not.
+const JUDGED =
+  /^(?:feel|feels|felt|think|thinks|thought|judge|judges|judged|consider|considers|considered|believe|believes|believed|decide|decides|decided|deem|deems|deemed|satisfied|confident|happy|agree|agrees|want|wants|wish|wishes|choose|chooses)$/;
+
+function judgedEnds(text: string, tokens: readonly Token[]): GrammarSpan[] {
+  const spans: GrammarSpan[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const asLongAs =
+      (t.norm === "as" || t.norm === "so") &&
+      tokens[i + 1]?.norm === "long" &&
+      tokens[i + 2]?.norm === "as";
+    if (t.norm !== "until" && !asLongAs) continue;
+    const clause = clauseFrom(tokens, text, i, 10);
+    const judged = clause.find((w, k) => k > 0 && JUDGED.test(w.norm));
+    if (!judged || isNegated(tokens, i, text)) continue;
+    spans.push({ kind: "deferral", start: t.start, end: judged.end });
+  }
+  return spans;
+}
+
+// An amount said to vary: "the length of which will vary", "at a frequency that will vary",
+// "varies from week to week", "of varying length". What is taught may vary; how much may not.
+const VARY =
+  /^(?:vary|varies|varied|varying|variable|differ|differs|differing|fluctuate|fluctuates|fluctuating)$/;
+const AMOUNT_NOUN =
+  /^(?:length|lengths|frequency|number|amount|duration|time|hours|intensity|level|sessions)$/;
+// A verb of varying with what it varies by: "varies from week to week", "will vary each term".
+const VARY_BY = /^(?:from|according|depending|with|each|every|through|between|on|in|by|week|day)$/;
+
+function varyingAmounts(text: string, tokens: readonly Token[]): GrammarSpan[] {
+  const spans: GrammarSpan[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (!VARY.test(t.norm)) continue;
+    // An amount named near it, in the same clause: before ("the length of which will vary") or
+    // after ("of varying length", "vary in length").
+    let start = t.start;
+    let end = t.end;
+    let found = false;
+    for (let k = i - 1; k >= Math.max(0, i - 5); k--) {
+      if (CLAUSE_BREAK.test(text.slice((tokens[k] as Token).end, (tokens[k + 1] as Token).start)))
+        break;
+      if (AMOUNT_NOUN.test((tokens[k] as Token).norm)) {
+        start = (tokens[k] as Token).start;
+        found = true;
+        break;
+      }
+    }
+    const ahead = clauseFrom(tokens, text, i, 3);
+    const noun = ahead.find((w, k) => k > 0 && AMOUNT_NOUN.test(w.norm));
+    if (noun) {
+      end = noun.end;
+      found = true;
+    }
+    // "Support in class, which varies from week to week": the provision itself varies.
+    const verb = /^(?:vary|varies|differ|differs|fluctuate|fluctuates)$/.test(t.norm);
+    if (!found && !(verb && VARY_BY.test(tokens[i + 1]?.norm ?? ""))) continue;
+    if (isNegated(tokens, i, text)) continue;
+    spans.push({ kind: "empty", start, end });
+  }
+  return spans;
+}
+
 /** The spans of a provision's description that the grammar shows leave room for doubt. */
 export function vaguenessByGrammar(
   text: string,
@@ -413,5 +569,8 @@ export function vaguenessByGrammar(
     ...emptyNounPhrases(text, tokens, child),
     ...cooperationOnly(text, tokens),
     ...unnamedProgrammes(text, tokens, child),
+    ...unsettledStarts(text, tokens),
+    ...judgedEnds(text, tokens),
+    ...varyingAmounts(text, tokens),
   ];
 }
