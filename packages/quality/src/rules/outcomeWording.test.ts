@@ -71,6 +71,15 @@ describe("outcome-not-measurable", () => {
         ?.range,
     ).toEqual({ from: 9, to: 16 });
   });
+  it.each([
+    ["Mia will become more confident talking to adults.", "Mia will 'become more confident'"],
+    ["By July 2027 Mia will make good progress with her speech.", "Mia will 'make good progress'"],
+    ["By July 2027 Mia will feel happier at school.", "Mia will 'feel happier'"],
+  ])("quotes the change as written: %s", (statement, quoted) => {
+    const [finding] = findingsOf(withOutcomeText(statement), "outcome-not-measurable");
+    // Not "Mia will 'more'": the words after "will" up to what is left open.
+    expect(finding?.message).toMatch(new RegExp(`^E1 says ${quoted} but not by how much\\.`));
+  });
 });
 
 describe("outcome-not-measurable: a measure left to whoever reviews it", () => {

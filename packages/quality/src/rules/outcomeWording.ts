@@ -460,11 +460,49 @@ export const outcomeNotMeasurable: RuleCheck = (context) =>
         target: o.id,
         path: `${path}.statement`,
         range: { from: change.start, to: change.end },
-        message: `${label} says ${context.childName} will '${text.slice(change.start, change.end)}' but not by how much. Give something anyone can observe or count, e.g. "${exampleFor(text, context.childPossessive)}" or "in 4 out of 5 lessons".`,
+        message: `${label} says ${changeSaid(tokens, text, change, context.childName)} but not by how much. Give something anyone can observe or count, e.g. "${exampleFor(text, context.childPossessive)}" or "in 4 out of 5 lessons".`,
       };
     },
     "outcome-not-measurable",
   );
+
+// Words that leave what changes to the next word: "more confident", "feel happier".
+const COMPARATIVE =
+  /^(?:more|less|fewer|better|greater|increasingly|feel|feels|become|becomes|seem|seems|get|gets)$/;
+
+/**
+ * The change an outcome states, quoted as the writer put it: from the word after "will" (in the
+ * same sentence, a few words before) to the end of the vague words, and the word a comparative
+ * leaves open ("Noah will 'become more confident'"), rather than the vague word alone after a
+ * "will" it does not follow ("Noah will 'more'").
+ */
+function changeSaid(
+  tokens: readonly Token[],
+  text: string,
+  change: { readonly start: number; readonly end: number },
+  childName: string,
+): string {
+  const first = tokens.findIndex((t) => t.start >= change.start);
+  let last = tokens.findIndex((t) => t.end >= change.end);
+  if (first < 0 || last < 0) return `'${text.slice(change.start, change.end)}'`;
+  const unbroken = (from: number, to: number) => !/[.;:!?]/.test(text.slice(from, to));
+  const next = tokens[last + 1];
+  if (
+    COMPARATIVE.test(tokens[last]?.norm ?? "") &&
+    next &&
+    unbroken(tokens[last]!.end, next.start)
+  ) {
+    last += 1;
+  }
+  const end = tokens[last]!.end;
+  for (let i = first - 1; i >= Math.max(0, first - 6); i--) {
+    if (!unbroken(tokens[i]!.end, tokens[i + 1]!.start)) break;
+    if (tokens[i]!.norm === "will" && i + 1 <= first) {
+      return `${childName} will '${text.slice(tokens[i + 1]!.start, end)}'`;
+    }
+  }
+  return `'${text.slice(tokens[first]!.start, end)}'`;
+}
 
 // An outcome says what the child will do or gain; these say what the child will be given.
 const GIVEN = new PhraseMatcher([
