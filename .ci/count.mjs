@@ -39,7 +39,10 @@ for (const file of args) {
         console.log(`FAILED to load ${file}: ${firstLine(result.message)}`);
       }
       for (const test of result.assertionResults.filter((t) => t.status === "failed")) {
-        console.log(`FAILED ${file} > ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
+        const message = test.failureMessages?.[0];
+        console.log(
+          `FAILED ${file}${where(message, file)} > ${test.fullName}: ${firstLine(message)}`,
+        );
       }
     }
     if (failed === before && (exited.get(file) ?? 0) !== 0) {
@@ -52,6 +55,12 @@ for (const file of args) {
     console.error(`no readable test report in ${file}: ${error.message}`);
     failed += 1;
   }
+}
+// The line in the test file where it failed, so a timeout among many waits names its wait.
+function where(text, file) {
+  const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const match = String(text ?? "").match(new RegExp(`${escaped}:(\\d+):\\d+`));
+  return match ? `:${match[1]}` : "";
 }
 function firstLine(text) {
   return String(text ?? "")

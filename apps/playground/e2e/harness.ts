@@ -211,17 +211,31 @@ export async function axeAtBothWidths(page: Page): Promise<string[]> {
  * Resolves once the server's stored copy of plan `id`, read through its API with the page's own
  * sign-in, holds `text`: what a page typed may take a moment to be stored on a busy machine.
  */
-export async function serverHas(page: Page, id: string, text: string, timeout?: number) {
-  await page.waitForFunction(
-    async ([planId, wanted]) => {
-      const stored = sessionStorage.getItem("ehcp-playground-session") ?? "{}";
-      const { token } = JSON.parse(stored) as { token?: string };
-      const response = await fetch(`/plans/${encodeURIComponent(planId)}`, {
-        headers: { Authorization: `Bearer ${token}` },
-      });
-      return response.ok && (await response.text()).includes(wanted);
-    },
-    [id, text] as const,
-    { polling: 100, ...(timeout ? { timeout } : {}) },
-  );
+export async function serverHas(page: Page, id: string, text: string, timeout = 60_000) {
+  // Not `page.waitForFunction`: it takes the Promise an async predicate returns as truthy at once,
+  // so a wait written with it passed before the server had anything.
+  const until = Date.now() + timeout;
+  for (;;) {
+    const has = await page.evaluate(
+      async ([planId, wanted]) => {
+        const stored = sessionStorage.getItem("ehcp-playground-session") ?? "{}";
+        const { token } = JSON.parse(stored) as { token?: string };
+        try {
+          const response = await fetch(`/plans/${encodeURIComponent(planId)}`, {
+            headers: { Authorization: `Bearer ${token}` },
+          });
+          return response.ok && (await response.text()).includes(wanted);
+        } catch {
+          // Offline, or the server restarting: asked again.
+          return false;
+        }
+      },
+      [id, text] as const,
+    );
+    if (has) return;
+    if (Date.now() > until) {
+      throw new Error(`the server's copy of ${id} did not hold “${text}” within ${timeout} ms`);
+    }
+    await page.waitForTimeout(100);
+  }
 }

@@ -426,9 +426,34 @@ describe("the playground", () => {
       await page.screenshot({ path: join(screenshots, "final.png") });
       expect(await axeProblems(page)).toEqual([]);
 
+      // A card's controls are locked with its words (a card is drawn once it is near the screen).
+      const provision = page.locator('[data-section="F"] .ehcp-item').first();
+      await provision.scrollIntoViewIfNeeded();
+      const control = provision.locator(".ehcp-card-controls select").first();
+      await control.waitFor();
+      expect(await control.isDisabled()).toBe(true);
+
       await page.getByRole("button", { name: "Start an amendment draft" }).click();
       await page.getByText("Draft (issue 2), not yet issued to the family.").waitFor();
       await page.locator(".ehcp-editor[contenteditable='true']").waitFor();
+      // The first plan's 20 weeks are behind it: an amendment is not months overdue from the
+      // request, and the amended plan's own date comes once the family is sent the amendments.
+      expect(await page.locator("table.pg-dates").getByText("Overdue").count()).toBe(0);
+      expect(await page.locator("table.pg-dates").textContent()).not.toMatch(/Decision whether/);
+      // The same editor is unlocked, not a new one bound to the open plan: typing at once is kept.
+      await provision.scrollIntoViewIfNeeded();
+      await expect.poll(() => control.isEnabled()).toBe(true);
+      await provision.locator('[data-field="provisionDeliveredBy"] .ehcp-field-content').click();
+      await page.keyboard.press("End");
+      await page.keyboard.type(" and a colleague");
+      await serverHas(page, "plan-example-robin-lifecycle", "and a colleague");
+      // The amendment's draft is sent naming no school: the page says so, and clears section I.
+      await page.getByText(/Section I names “Hillside Primary”, and a draft names none/).waitFor();
+      await page.getByRole("button", { name: "Clear section I", exact: true }).click();
+      await page.getByText("The draft names none.").waitFor();
+      await page.getByRole("button", { name: "Issue the draft" }).click();
+      await page.getByRole("button", { name: "Yes, issue the draft" }).click();
+      await page.getByText(/The family's representations close/).waitFor();
       await page.context().close();
     },
     JOURNEY,

@@ -17,7 +17,7 @@ import { Problem } from "./Problem.js";
 import { sentenceCase } from "./sentenceCase.js";
 
 /** Sets section I's placement in the live document, as the caseworker's own edit. */
-function namePlacement(editor: Editor, placement: Placement) {
+function namePlacement(editor: Editor, placement: Placement | null) {
   let pos = -1;
   editor.state.doc.forEach((node, offset) => {
     if (node.type.name === "sectionI") pos = offset;
@@ -25,6 +25,13 @@ function namePlacement(editor: Editor, placement: Placement) {
   if (pos < 0) return;
   editor.view.dispatch(editor.state.tr.setNodeAttribute(pos, "placement", placement));
 }
+
+/** How section I's placement reads in a sentence: its name, or its type. */
+const placementName = (placement: Placement) => {
+  if (placement.institutionName) return `“${placement.institutionName}”`;
+  const type = INSTITUTION_TYPE_NAMES[placement.institutionType].toLowerCase();
+  return `${/^[aeiou]/.test(type) ? "an" : "a"} ${type}`;
+};
 
 /**
  * Where the plan stands on the road the law sets: draft, draft issued (with the days left for the
@@ -36,6 +43,7 @@ export function Lifecycle({
   id,
   plan,
   editor,
+  placement,
   onChange,
   onFinal,
 }: {
@@ -43,14 +51,20 @@ export function Lifecycle({
   readonly id: string;
   readonly plan: Plan;
   readonly editor: Editor | null;
+  /** Section I as the open plan has it now (the caseworker names or clears it in the editor). */
+  readonly placement?: Placement | null;
   readonly onChange: () => void;
   /** Called once the final plan is issued, so the page can point to the banner that says so. */
   readonly onFinal?: () => void;
 }) {
   const [problem, setProblem] = useState<ApiError | null>(null);
   const [officer, setOfficer] = useState({ name: "", role: "" });
-  const [school, setSchool] = useState("");
-  const [schoolType, setSchoolType] = useState<Placement["institutionType"] | "">("");
+  // What section I names already, so the form shows it rather than an empty box beside it.
+  const named = placement === undefined ? plan.sections.I.placement : placement;
+  const [school, setSchool] = useState(named?.institutionName ?? "");
+  const [schoolType, setSchoolType] = useState<Placement["institutionType"] | "">(
+    named?.institutionType ?? "",
+  );
   const [schoolProblem, setSchoolProblem] = useState<string | null>(null);
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const [early, setEarly] = useState({ reason: "", agreed: "" });
@@ -154,8 +168,25 @@ export function Lifecycle({
         <>
           <p className="govuk-body">
             Issuing the draft sends it to the family, who then have 15 days to comment on it and to
-            ask for a school or setting. The draft names none.
+            ask for a school or setting.{" "}
+            {named ? (
+              <>
+                Section I names {placementName(named)}, and a draft names none: clear it before
+                issuing, and name the school again once the family have been heard.
+              </>
+            ) : (
+              "The draft names none."
+            )}
           </p>
+          {named && editor ? (
+            <button
+              type="button"
+              className="govuk-button govuk-button--secondary"
+              onClick={() => namePlacement(editor, null)}
+            >
+              Clear section I
+            </button>
+          ) : null}
           {asking === "draft" ? (
             <ConfirmStep
               id="confirm-draft"

@@ -242,6 +242,7 @@ export function PlanScreen({
                 id={id}
                 plan={plan}
                 editor={editor}
+                placement={shown?.sections.I.placement}
                 onChange={() => void refresh()}
                 onFinal={() => setAnnounceFinal(true)}
               />

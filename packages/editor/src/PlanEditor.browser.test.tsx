@@ -1,4 +1,14 @@
-import { PLAN_FRAGMENT_NAME, PLAN_SCHEMA_VERSION, parsePlan, planToYDoc } from "@ehcp/schema";
+import {
+  docToPlan,
+  PLAN_FRAGMENT_NAME,
+  PLAN_SCHEMA_VERSION,
+  parsePlan,
+  planSchema,
+  planToYDoc,
+} from "@ehcp/schema";
+import { yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
+import { act } from "react";
+import { createRoot } from "react-dom/client";
 import { HocuspocusProvider } from "@hocuspocus/provider";
 import { DOMSerializer } from "@tiptap/pm/model";
 import * as Y from "yjs";
@@ -6,7 +16,7 @@ import type { Editor } from "@tiptap/core";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { examplePlan } from "@ehcp/fixtures";
 import { userEvent } from "vitest/browser";
-import type { PlanEditorProps } from "./PlanEditor.js";
+import { PlanEditor, type PlanEditorProps } from "./PlanEditor.js";
 import { mountEditor, planOf, seriousAxeProblems, unmountAll } from "../test/mountEditor.js";
 import { scrollToCards } from "../test/scrollToCards.js";
 
@@ -240,6 +250,78 @@ describe("PlanEditor", () => {
     expect(text(one.editor)).toBe(`Lead ${original}`);
     expect(text(two.editor)).toBe(`Lead ${original}`);
     for (const p of [alex.provider, sam.provider]) p.destroy();
+  });
+
+  it("locks and unlocks the plan on the same editor, its document untouched, and takes typing at once", async () => {
+    const document = new Y.Doc();
+    planToYDoc(good, document);
+    const editors = new Set<Editor>();
+    const container = window.document.createElement("div");
+    window.document.body.append(container);
+    const root = createRoot(container);
+    const render = (readOnly: boolean) =>
+      act(async () =>
+        root.render(
+          <PlanEditor
+            document={document}
+            readOnly={readOnly}
+            user={{ name: "Alex Caseworker", role: "caseworker", color: "#1d4ed8" }}
+            onEditor={(e) => {
+              if (e) editors.add(e);
+            }}
+          />,
+        ),
+      );
+    try {
+      await render(true);
+      await expect.poll(() => editors.size).toBe(1);
+      const [editor] = [...editors] as [Editor];
+      await expect
+        .poll(() => container.querySelectorAll("article.ehcp-item").length)
+        .toBeGreaterThan(0);
+      await scrollToCards(container, '[data-section="F"] article');
+      // Disabled itself or by its fieldset, as a person using it finds it.
+      const locked = () =>
+        container
+          .querySelector('[data-section="F"] .ehcp-card-controls select')
+          ?.matches(":disabled");
+      expect(locked()).toBe(true);
+      // The buttons outside the text are locked with it: nothing the server would refuse.
+      const addProvision = () =>
+        container.querySelector<HTMLButtonElement>('[data-section="F"] .ehcp-add button');
+      const budgetAsked = () =>
+        container.querySelector<HTMLInputElement>('[data-section="J"] .ehcp-requested input');
+      expect([addProvision()?.disabled, budgetAsked()?.disabled]).toEqual([true, true]);
+      const updates: Uint8Array[] = [];
+      document.on("update", (update: Uint8Array) => updates.push(update));
+
+      await render(false);
+      // A new editor bound to the open document once wrote an empty plan's details into it.
+      expect([...editors]).toEqual([editor]);
+      expect(editor.isEditable).toBe(true);
+      await expect.poll(locked).toBe(false);
+      expect([addProvision()?.disabled, budgetAsked()?.disabled]).toEqual([false, false]);
+      expect(updates).toEqual([]);
+      await userEvent.click(field(container, "F", "provisionDeliveredBy"));
+      await userEvent.keyboard("{End} (Aisha Rahman)");
+      const stored = docToPlan(
+        yXmlFragmentToProseMirrorRootNode(document.getXmlFragment(PLAN_FRAGMENT_NAME), planSchema),
+      );
+      expect(stored.sections.F.provisions[0]?.deliveredBy).toBe(
+        `${good.sections.F.provisions[0]?.deliveredBy} (Aisha Rahman)`,
+      );
+      expect(stored.meta).toEqual(good.meta);
+
+      await render(true);
+      expect([...editors]).toEqual([editor]);
+      await expect.poll(locked).toBe(true);
+      expect([addProvision()?.disabled, budgetAsked()?.disabled]).toEqual([true, true]);
+    } finally {
+      act(() => root.unmount());
+      container.remove();
+      // The next test's editor starts at the top, as a freshly opened page does.
+      window.scrollTo(0, 0);
+    }
   });
 
   it('offers the plan commands on "/" in an empty line, by keyboard', async () => {

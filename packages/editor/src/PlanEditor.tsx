@@ -24,6 +24,7 @@ import { planEditorExtensions } from "./kit/planEditorExtensions.js";
 import { SECTION_KEY_OF } from "./model/sections.js";
 import { SaveStatus, saveStatusOf } from "./SaveStatus.js";
 import { SlashMenu } from "./SlashMenu.js";
+import { editableSignal } from "./views/editableSignal.js";
 
 /** Whether a key press is `shortcut` as the plan's shortcuts write them ("Alt-Shift-l"). */
 const isShortcut = (event: KeyboardEvent, shortcut: string) => {
@@ -170,8 +171,19 @@ export function PlanEditor(props: PlanEditorProps) {
         provider?.awareness?.setLocalStateField("section", SECTION_KEY_OF[name] ?? null);
       },
     },
-    [document, provider, user.role, user.name, user.id, readOnly],
+    // Not `readOnly`: a plan turning final, or back to a draft, changes only whether it is
+    // editable. A new editor bound to the open document would start from an empty plan, and
+    // what it wrote of that before the plan was drawn (planDetails without its id) was refused
+    // by the server, retiring the connection mid-keystroke and losing what was typed then.
+    [document, provider, user.role, user.name, user.id],
   );
+  useEffect(() => {
+    const editable = !readOnly && user.role !== "viewer";
+    if (editor && !editor.isDestroyed && editor.isEditable !== editable) {
+      editor.setEditable(editable, false);
+      editableSignal(editor).notify();
+    }
+  }, [editor, readOnly, user.role]);
   useEffect(() => {
     props.onEditor?.(editor);
     return () => props.onEditor?.(null);

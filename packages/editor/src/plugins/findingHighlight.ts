@@ -1,7 +1,24 @@
 import { Plugin, PluginKey } from "@tiptap/pm/state";
+import type { StepMap } from "@tiptap/pm/transform";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import { isFromYjs } from "./isFromYjs.js";
 import { yjsChangeMapping } from "./yjsChangeMapping.js";
+
+/** Whether any of `maps`, applied in turn, changes text within or right beside `from`-`to`. */
+function touches(maps: readonly StepMap[], from: number, to: number): boolean {
+  let start = from;
+  let end = to;
+  for (const map of maps) {
+    let hit = false;
+    map.forEach((oldStart, oldEnd) => {
+      if (oldStart <= end && oldEnd >= start) hit = true;
+    });
+    if (hit) return true;
+    start = map.map(start, 1);
+    end = map.map(end, -1);
+  }
+  return false;
+}
 
 export const findingHighlightKey = new PluginKey<DecorationSet>("ehcpFindingHighlight");
 
@@ -25,7 +42,13 @@ export function findingHighlight(): Plugin<DecorationSet> {
         }
         if (set === DecorationSet.empty || !tr.docChanged) return set;
         // Others' typing must not take away the wording a writer was sent to.
-        return set.map(isFromYjs(tr) ? yjsChangeMapping(tr) : tr.mapping, tr.doc);
+        if (isFromYjs(tr)) return set.map(yjsChangeMapping(tr), tr.doc);
+        // The writer's own edit of those words, or beside them, is what they were sent there
+        // to make: the mark has done its work, and mapped onto the new words it would stay on
+        // a letter they typed.
+        const [shown] = set.find();
+        if (shown && touches(tr.mapping.maps, shown.from, shown.to)) return DecorationSet.empty;
+        return set.map(tr.mapping, tr.doc);
       },
     },
     props: { decorations: (state) => findingHighlightKey.getState(state) },

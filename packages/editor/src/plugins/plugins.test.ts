@@ -206,5 +206,11 @@ describe("findingHighlight", () => {
     );
     expect(underlined(shown)).toEqual(["therapist"]);
     expect(underlined(shown.apply(remoteWordInB1(shown)))).toEqual(["therapist"]);
+    // The writer's own typing elsewhere leaves it; putting the words right takes it away, and
+    // leaves no mark on what was typed in their place.
+    expect(underlined(shown.apply(shown.tr.insertText("Hello ", 2)))).toEqual(["therapist"]);
+    const replaced = shown.apply(shown.tr.insertText("e", from, from + "therapist".length));
+    expect(underlined(replaced)).toEqual([]);
+    expect(underlined(replaced.apply(replaced.tr.insertText("very", from + 1)))).toEqual([]);
   });
 });

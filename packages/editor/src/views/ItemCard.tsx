@@ -11,7 +11,7 @@ import {
   type SectionKey,
 } from "@ehcp/schema";
 import type { NodeViewProps } from "@tiptap/react";
-import { useId, useState } from "react";
+import { useId, useState, useSyncExternalStore } from "react";
 import { createPortal } from "react-dom";
 import { SECTION_KEY_OF } from "../model/sections.js";
 import { findingsFrom } from "../plugins/itemFindings.js";
@@ -25,6 +25,7 @@ import { BudgetItemControls } from "./BudgetItemControls.js";
 import { CardFindings } from "./CardFindings.js";
 import { type Duration, DurationControl } from "./DurationControl.js";
 import { DateInput } from "./DateInput.js";
+import { editableSignal } from "./editableSignal.js";
 import { labelsById } from "./labelsById.js";
 import { ViewControls } from "./ViewControls.js";
 
@@ -292,7 +293,8 @@ export function ItemCard(props: ItemCardProps) {
   const section = SECTION_KEY_OF[sectionName] ?? "B";
   const { role, policy, itemSource } = editor.storage.plan;
   const source = (node.attrs.source as ItemSource | null | undefined) ?? null;
-  const disabled = !editor.isEditable || !policy[role].includes(section);
+  const editable = useSyncExternalStore(editableSignal(editor).subscribe, () => editor.isEditable);
+  const disabled = !editable || !policy[role].includes(section);
   return (
     <>
       <div contentEditable={false}>

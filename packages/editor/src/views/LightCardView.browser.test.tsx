@@ -6,6 +6,9 @@ import { TextSelection } from "@tiptap/pm/state";
 import { afterEach, describe, expect, it } from "vitest";
 import { userEvent } from "vitest/browser";
 import { mountEditor, planOf, unmountAll } from "../../test/mountEditor.js";
+// As in the app: a card not yet laid out keeps the height the styles give it, so the cards far
+// down stay far from the screen while those above them are still being filled.
+import "../styles.css";
 
 afterEach(unmountAll);
 

@@ -3,6 +3,7 @@ import type { Editor, NodeViewRenderer } from "@tiptap/core";
 import type { Node as PMNode } from "@tiptap/pm/model";
 import { FIELD_LABELS } from "./FIELD_LABELS.js";
 import { idPrefix } from "./sectionView.js";
+import { editableSignal } from "./editableSignal.js";
 import { whenNear } from "./whenNear.js";
 
 let fields = 0;
@@ -95,6 +96,7 @@ function stepDate(
   const { role, policy } = editor.storage.plan;
   let byWhen = node.attrs.byWhen as string | null;
   let input: HTMLInputElement | null = null;
+  let unwatch = () => {};
   const { element, words } = stepDateWords(byWhen);
   const show = (next: string | null) => {
     byWhen = next;
@@ -104,7 +106,11 @@ function stepDate(
   const makeInput = () => {
     const made = document.createElement("input");
     made.type = "month";
-    made.disabled = !editor.isEditable || !policy[role].includes("E");
+    const lock = () => {
+      made.disabled = !editor.isEditable || !policy[role].includes("E");
+    };
+    lock();
+    unwatch = editableSignal(editor).subscribe(lock);
     made.setAttribute("aria-describedby", stepLabelId);
     made.addEventListener("change", () => {
       const pos = getPos();
@@ -118,6 +124,10 @@ function stepDate(
     words.replaceWith(made);
     show(byWhen);
   };
-  const destroy = whenNear(editor, element, makeInput);
+  const stopWaiting = whenNear(editor, element, makeInput);
+  const destroy = () => {
+    stopWaiting();
+    unwatch();
+  };
   return { element, show, destroy };
 }

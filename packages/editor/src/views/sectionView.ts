@@ -10,6 +10,7 @@ import type { Editor, NodeViewRenderer } from "@tiptap/core";
 import { PLAN_SHORTCUTS } from "../kit/PlanKit.js";
 import { SECTION_KEY_OF } from "../model/sections.js";
 import { readableShortcut } from "../readableShortcut.js";
+import { editableSignal } from "./editableSignal.js";
 import { focusNew } from "./focusNew.js";
 
 let editors = 0;
@@ -112,8 +113,17 @@ export function sectionView(editor: Editor): NodeViewRenderer {
       dom.append(placement);
       return { dom, ignoreMutation: () => true, stopEvent: () => true };
     }
-    if (key === "J")
-      dom.append(requestedControl(editor, node.attrs.requested === true, !writable, getPos));
+    // The controls outside the text follow the plan's lock (a final plan is not editable) as
+    // the text does, so a locked plan offers nothing the server would refuse.
+    const controls: (HTMLButtonElement | HTMLInputElement)[] = [];
+    const lock = () => {
+      for (const control of controls) control.disabled = !writable || !editor.isEditable;
+    };
+    if (key === "J") {
+      const requested = requestedControl(editor, node.attrs.requested === true, getPos);
+      controls.push(requested.box);
+      dom.append(requested.label);
+    }
     const content = document.createElement("div");
     content.className = "ehcp-section-content";
     if (!writable && !suggesting) content.contentEditable = "false";
@@ -125,7 +135,7 @@ export function sectionView(editor: Editor): NodeViewRenderer {
       bar.contentEditable = "false";
       const button = document.createElement("button");
       button.type = "button";
-      button.disabled = !writable;
+      controls.push(button);
       const shortcut = PLAN_SHORTCUTS[add.command];
       button.setAttribute("aria-keyshortcuts", shortcut.replace(/-/g, "+"));
       const hint = document.createElement("span");
@@ -139,11 +149,16 @@ export function sectionView(editor: Editor): NodeViewRenderer {
       bar.append(button);
       dom.append(bar);
     }
+    lock();
+    const unwatch = controls.length > 0 ? editableSignal(editor).subscribe(lock) : () => {};
     const outside = (target: EventTarget | null) =>
       !(target instanceof Node && content.contains(target));
     return {
       dom,
       contentDOM: content,
+      destroy: () => {
+        unwatch();
+      },
       ignoreMutation: (m) => !content.contains(m.target),
       // The heading, the buttons and the controls outside the text are the page's, not the text's.
       stopEvent: (event) => outside(event.target),
@@ -155,21 +170,19 @@ export function sectionView(editor: Editor): NodeViewRenderer {
 function requestedControl(
   editor: Editor,
   requested: boolean,
-  disabled: boolean,
   getPos: () => number | undefined,
-): HTMLElement {
+): { label: HTMLElement; box: HTMLInputElement } {
   const label = document.createElement("label");
   label.className = "ehcp-controls ehcp-requested";
   label.contentEditable = "false";
   const box = document.createElement("input");
   box.type = "checkbox";
   box.checked = requested;
-  box.disabled = disabled;
   box.addEventListener("change", () => {
     const pos = getPos();
     if (pos === undefined) return;
     editor.view.dispatch(editor.state.tr.setNodeAttribute(pos, "requested", box.checked));
   });
   label.append(box, " The child's parent or the young person has asked for a personal budget");
-  return label;
+  return { label, box };
 }

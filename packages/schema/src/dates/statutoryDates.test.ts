@@ -37,6 +37,28 @@ describe("statutoryDates", () => {
     expect(dates["annual-review"]).toMatchObject({ due: "2028-01-25", status: "due" });
   });
 
+  it("counts an amendment from the proposed amendments sent, not the first request", () => {
+    const amended = (dates: Partial<Plan["meta"]["dates"]>): Plan => {
+      const plan = withDates({ requestReceived: "2025-01-06", nextReview: "2027-05-04", ...dates });
+      return { ...plan, meta: { ...plan.meta, issue: 2 } };
+    };
+    // Started, the family not yet sent anything: nothing is overdue.
+    const started = byKey(statutoryDates(amended({}), "2026-12-03"));
+    expect(Object.keys(started).sort()).toEqual(["annual-review"]);
+    const sent = byKey(statutoryDates(amended({ draftIssued: "2026-12-03" }), "2026-12-10"));
+    expect(sent.decision).toBeUndefined();
+    expect(sent.draft).toBeUndefined();
+    expect(sent.representations).toMatchObject({ due: "2026-12-18", status: "due" });
+    expect(sent.final).toMatchObject({ label: "Amended plan issued", due: "2027-01-28" });
+    const issued = byKey(
+      statutoryDates(
+        amended({ draftIssued: "2026-12-03", finalIssued: "2027-02-01" }),
+        "2027-02-02",
+      ),
+    );
+    expect(issued.final).toMatchObject({ status: "late", done: "2027-02-01" });
+  });
+
   it("gives the phase transfer deadline: 15 February, or 31 March for post-16", () => {
     const year6 = byKey(statutoryDates(withDates({}, "Year 6"), "2026-10-01"));
     expect(year6["phase-transfer"]).toMatchObject({

@@ -79,6 +79,32 @@ export function statutoryDates(plan: Plan, today: string): StatutoryDate[] {
     daysLeft: Math.round((parse(due) - parse(today)) / DAY),
     source,
   });
+  // An amendment (issue 2 on) is no new assessment: the 20 weeks from the request were the first
+  // plan's, met or not then, and an amended plan is due 8 weeks after the family was sent the
+  // proposed amendments (the draft of this issue). Counted from the request, every amendment
+  // would read as months overdue.
+  if (plan.meta.issue > 1) {
+    const dates: StatutoryDate[] = [];
+    if (draftIssued) {
+      dates.push(
+        entry(
+          "representations",
+          "End of the 15 days for the family's representations on the proposed amendments",
+          addDays(draftIssued, 15),
+          null,
+          "SEND Regulations 2014 reg 22(2); Code of Practice 9.194",
+        ),
+        entry(
+          "final",
+          "Amended plan issued",
+          addDays(draftIssued, 56),
+          finalIssued,
+          "SEND Regulations 2014 reg 22(5); Code of Practice 9.194",
+        ),
+      );
+    }
+    return [...dates, ...afterIssue()];
+  }
   const dates: StatutoryDate[] = [
     entry(
       "decision",
@@ -114,28 +140,34 @@ export function statutoryDates(plan: Plan, today: string): StatutoryDate[] {
       ),
     );
   }
-  if (finalIssued || nextReview) {
-    dates.push(
-      entry(
-        "annual-review",
-        "Annual review",
-        nextReview ?? addMonths(finalIssued as string, 12),
-        null,
-        "SEND Regulations 2014 reg 18; Code of Practice 9.166",
-      ),
-    );
+  return [...dates, ...afterIssue()];
+
+  /** The dates that follow from a plan in force: its annual review, and a phase transfer. */
+  function afterIssue(): StatutoryDate[] {
+    const later: StatutoryDate[] = [];
+    if (finalIssued || nextReview) {
+      later.push(
+        entry(
+          "annual-review",
+          "Annual review",
+          nextReview ?? addMonths(finalIssued as string, 12),
+          null,
+          "SEND Regulations 2014 reg 18; Code of Practice 9.166",
+        ),
+      );
+    }
+    const transfer = phaseTransfer(plan.meta.child.yearGroup, today);
+    if (transfer) {
+      later.push(
+        entry(
+          "phase-transfer",
+          transfer.label,
+          transfer.due,
+          null,
+          "SEND Regulations 2014 reg 18(1); Code of Practice 9.179",
+        ),
+      );
+    }
+    return later;
   }
-  const transfer = phaseTransfer(plan.meta.child.yearGroup, today);
-  if (transfer) {
-    dates.push(
-      entry(
-        "phase-transfer",
-        transfer.label,
-        transfer.due,
-        null,
-        "SEND Regulations 2014 reg 18(1); Code of Practice 9.179",
-      ),
-    );
-  }
-  return dates;
 }
