@@ -300,7 +300,11 @@ export class FieldCache {
   keepOnly(fields: readonly PlanField[]): void {
     const last = this.#fields;
     this.#fields = fields;
-    if (last.length === fields.length && last.every((f, i) => f.path === fields[i]!.path)) return;
+    if (
+      last.length === fields.length &&
+      last.every((f, i) => f === fields[i] || f.path === fields[i]!.path)
+    )
+      return;
     for (const [list, entries] of this.#items) {
       let kept = 0;
       for (let i = 0; i < entries.length; i++) {

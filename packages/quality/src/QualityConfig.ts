@@ -73,6 +73,13 @@ export interface ResolvedConfig {
   /** Words a council allows, which no vagueness finding may cover. */
   readonly vagueAllowed: readonly string[];
   readonly glossary: Readonly<Record<string, string>>;
+  /**
+   * Whether an acronym the glossary does not know is jargon too: on unless a council replaced
+   * the glossary with its own.
+   */
+  readonly judgeAcronyms: boolean;
+  /** Terms a council allows, which no jargon finding may name. */
+  readonly glossaryAllowed: readonly string[];
   readonly blandPhrases: readonly string[];
   readonly pfaFromYear: number;
   readonly pfaFromAge: number;
@@ -112,6 +119,8 @@ export function resolveConfig(
     judgeVagueness: config.vagueWords?.replace === undefined,
     vagueAllowed: (config.vagueWords?.allow ?? []).map((w) => w.toLowerCase()),
     glossary,
+    judgeAcronyms: config.glossary?.replace === undefined,
+    glossaryAllowed: config.glossary?.allow ?? [],
     blandPhrases: config.blandPhrases?.replace ?? [
       ...DEFAULT_BLAND_PHRASES,
       ...(config.blandPhrases?.add ?? []),

@@ -1,4 +1,5 @@
 import type { Finding, Plan } from "@ehcp/schema";
+import type { CheckedItem } from "./FieldCache.js";
 import type { PlanField } from "./planFields.js";
 import type { ResolvedConfig } from "./QualityConfig.js";
 import type { LanguageReading } from "./text/readLanguage.js";
@@ -9,6 +10,12 @@ export interface RuleContext {
   readonly plan: Plan;
   readonly config: ResolvedConfig;
   readonly fields: readonly PlanField[];
+  /**
+   * The plan's items in document order, each with its fields (together, `fields`): an item that
+   * did not change since the last check is the very same object, so what a rule remembers of
+   * it is found by identity, once an item rather than once a field.
+   */
+  readonly items: readonly CheckedItem[];
   /**
    * The text and words of the field at a JSON path, as `fields` holds them (empty for an empty
    * field), so rules never split a text into words a second time.

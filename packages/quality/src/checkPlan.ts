@@ -198,6 +198,7 @@ function check(cache: FieldCache, plan: Plan, config: QualityConfig, byItems = t
     plan,
     config: resolved,
     fields,
+    items: cache.items(),
     fieldAt: (path) => cache.fieldAt(path) ?? EMPTY_FIELD,
     languageAt: (path) => cache.reading(path, cache.fieldAt(path)?.text ?? ""),
     get thread() {
@@ -235,6 +236,7 @@ function check(cache: FieldCache, plan: Plan, config: QualityConfig, byItems = t
         plan,
         config: resolved,
         fields: item.fields,
+        items: [item],
         fieldAt: context.fieldAt,
         languageAt: context.languageAt,
         thread: new Thread(plan, entriesOf(plan, item)),

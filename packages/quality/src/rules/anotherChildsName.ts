@@ -1,4 +1,5 @@
 import type { Plan } from "@ehcp/schema";
+import type { CheckedItem } from "../FieldCache.js";
 import type { PlanField } from "../planFields.js";
 import type { RuleCheck, RuleFinding } from "../Rule.js";
 import type { LanguageReading } from "../text/readLanguage.js";
@@ -136,27 +137,72 @@ function thingDoes(tokens: readonly Token[], i: number, possessive: boolean): bo
   return false;
 }
 
-/** Every text of the plan where it names someone other than the child, or uses a word as a word. */
-function othersText(plan: Plan, fields: readonly PlanField[]): string {
-  const parts = [plan.meta.caseworker.name, plan.meta.signOff?.officerName ?? ""];
-  for (const a of plan.sections.K.advice) parts.push(a.title, a.from.name, a.from.role);
-  for (const f of fields)
-    if (f.field === "deliveredBy" || f.field === "expertise" || f.section === "A")
-      parts.push(f.text);
-  return parts.join("\n");
+/** The regexes that find a name given to someone else, or used as an ordinary word. */
+interface NameUses {
+  /** The name as a word: where it stands in a text that names others, it is theirs. */
+  readonly word: RegExp;
+  /** "her brother Jack", "Jack (her brother)", "Jack, her brother,". */
+  readonly given: RegExp;
+  /** The name in lower case, as an ordinary word ("reading"). */
+  readonly lower: RegExp;
 }
 
+const usesOfName = new Map<string, NameUses>();
+function usesOf(name: string): NameUses {
+  let uses = usesOfName.get(name);
+  if (!uses) {
+    if (usesOfName.size >= 256) usesOfName.clear();
+    uses = {
+      word: new RegExp(`(?<![\\p{L}])${escape(name)}(?![\\p{L}])`, "u"),
+      given: new RegExp(
+        `\\b(?:${RELATION})\\s*,?\\s+(?:(?:mr|mrs|ms|miss|mx|dr)\\.?\\s+)?${escape(name)}\\b|\\b${escape(name)}\\s*[(,]\\s*(?:(?:her|his|their|the|a)\\s+)?(?:${RELATION})\\b`,
+        "iu",
+      ),
+      lower: new RegExp(`(?<![\\p{L}])${escape(name.toLowerCase())}(?![\\p{L}])`, "u"),
+    };
+    usesOfName.set(name, uses);
+  }
+  return uses;
+}
+
+/** Whether a field names others: who delivers provision, their expertise, the views in A. */
+const namesOthers = (f: PlanField) =>
+  f.field === "deliveredBy" || f.field === "expertise" || f.section === "A";
+
+// Whether an item gives a name to someone else or uses it as a word, by the item's entry and the
+// name: an unchanged item is not read again for a name it was read for.
+const itemUses = new WeakMap<CheckedItem, Map<string, boolean>>();
+function itemUsesName(item: CheckedItem, name: string): boolean {
+  let byName = itemUses.get(item);
+  if (!byName) {
+    byName = new Map();
+    itemUses.set(item, byName);
+  }
+  let uses = byName.get(name);
+  if (uses === undefined) {
+    const { word, given, lower } = usesOf(name);
+    uses = item.fields.some(
+      (f) => (namesOthers(f) && word.test(f.text)) || lower.test(f.text) || given.test(f.text),
+    );
+    byName.set(name, uses);
+  }
+  return uses;
+}
+
+// The names an item's fields use as the child's would be, by the item's entry and the name used
+// for the child: an unchanged item is one lookup, not one for each of its fields.
+const candidatesOfItem = new WeakMap<
+  CheckedItem,
+  { readonly name: string; readonly found: readonly { field: PlanField; at: Candidate }[] }
+>();
+
 /** Whether the plan gives `name` to someone else, or uses it as an ordinary word. */
-function namedElsewhere(name: string, others: string, fields: readonly PlanField[]): boolean {
-  const word = new RegExp(`(?<![\\p{L}])${escape(name)}(?![\\p{L}])`, "u");
-  if (word.test(others)) return true;
-  // "her brother Jack", "Jack (her brother)", "Jack, her brother,"; and "reading" lower case.
-  const given = new RegExp(
-    `\\b(?:${RELATION})\\s*,?\\s+(?:(?:mr|mrs|ms|miss|mx|dr)\\.?\\s+)?${escape(name)}\\b|\\b${escape(name)}\\s*[(,]\\s*(?:(?:her|his|their|the|a)\\s+)?(?:${RELATION})\\b`,
-    "iu",
-  );
-  const lower = new RegExp(`(?<![\\p{L}])${escape(name.toLowerCase())}(?![\\p{L}])`, "u");
-  return fields.some((f) => lower.test(f.text) || given.test(f.text));
+function namedElsewhere(plan: Plan, items: readonly CheckedItem[], name: string): boolean {
+  const { word } = usesOf(name);
+  const people = [plan.meta.caseworker.name, plan.meta.signOff?.officerName ?? ""];
+  for (const a of plan.sections.K.advice) people.push(a.title, a.from.name, a.from.role);
+  if (people.some((text) => word.test(text))) return true;
+  return items.some((item) => itemUsesName(item, name));
 }
 
 /**
@@ -165,7 +211,7 @@ function namedElsewhere(name: string, others: string, fields: readonly PlanField
  * that is not the child's and that the plan gives nobody else (family in A, professionals in K,
  * named staff, "her brother Jack"). Words copied from another child's plan keep that child's name.
  */
-export const anotherChildsName: RuleCheck = ({ plan, fields, childName, perField, languageAt }) => {
+export const anotherChildsName: RuleCheck = ({ plan, items, childName, perField, languageAt }) => {
   const child = plan.meta.child;
   const childNames = new Set(
     [...child.fullName.split(/\s+/), ...child.preferredName.split(/\s+/)]
@@ -174,24 +220,34 @@ export const anotherChildsName: RuleCheck = ({ plan, fields, childName, perField
   );
   const name = childName.toLowerCase();
   const found: { field: PlanField; at: Candidate }[] = [];
-  for (const field of fields) {
-    if (!SECTIONS.has(field.section) || !FIELDS.has(field.field) || field.quoted) continue;
-    const own = perField("another-childs-name", field, () =>
-      candidatesIn(field, name, () => languageAt(field.path)),
-    );
+  for (const item of items) {
+    const first = item.fields[0];
+    if (first === undefined || !SECTIONS.has(first.section)) continue;
+    let known = candidatesOfItem.get(item);
+    if (known?.name !== name) {
+      const own: { field: PlanField; at: Candidate }[] = [];
+      for (const field of item.fields) {
+        if (!FIELDS.has(field.field) || field.quoted) continue;
+        const inField = perField("another-childs-name", field, () =>
+          candidatesIn(field, name, () => languageAt(field.path)),
+        );
+        for (const at of inField) own.push({ field, at });
+      }
+      known = { name, found: own };
+      candidatesOfItem.set(item, known);
+    }
     // The child's other names (a surname, a first name beside a preferred one) are left out
     // here, as what a field's result is remembered by names only the one used in messages.
-    for (const at of own) if (!childNames.has(at.name.toLowerCase())) found.push({ field, at });
+    for (const hit of known.found) if (!childNames.has(hit.at.name.toLowerCase())) found.push(hit);
   }
   if (found.length === 0) return [];
-  const others = othersText(plan, fields);
   const findings: RuleFinding[] = [];
   const judged = new Map<string, boolean>();
   const reported = new Set<string>();
   for (const { field, at } of found) {
     let elsewhere = judged.get(at.name);
     if (elsewhere === undefined) {
-      elsewhere = namedElsewhere(at.name, others, fields);
+      elsewhere = namedElsewhere(plan, items, at.name);
       judged.set(at.name, elsewhere);
     }
     // Once per item and name: the same name again in it is the same slip.

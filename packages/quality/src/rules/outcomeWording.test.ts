@@ -48,6 +48,9 @@ describe("outcome-not-measurable", () => {
     "Mia will be happier at school.",
     "Mia will make progress in maths.",
     "Mia will be more confident when speaking in class.",
+    "Mia will show a reduction in anxious behaviours.",
+    "Mia will demonstrate good listening skills.",
+    "Mia will behave appropriately at lunchtime.",
   ])("fires on %j", (statement) => {
     expect(fires("outcome-not-measurable", statement)).toBe(true);
   });
@@ -57,6 +60,7 @@ describe("outcome-not-measurable", () => {
     "Mia will develop her handwriting so that she writes her name independently.",
     "Mia will follow three-step instructions in eight out of ten lessons.",
     "Mia will not feel she has to hide when routines change, asking for a break on 4 of 5 occasions.",
+    "Mia will show a reduction in the times she leaves class, to no more than 2 a week.",
   ])("does not fire on the measurable %j", (statement) => {
     expect(fires("outcome-not-measurable", statement)).toBe(false);
   });
@@ -79,6 +83,21 @@ describe("outcome-not-measurable", () => {
     const [finding] = findingsOf(withOutcomeText(statement), "outcome-not-measurable");
     // Not "Mia will 'more'": the words after "will" up to what is left open.
     expect(finding?.message).toMatch(new RegExp(`^E1 says ${quoted} but not by how much\\.`));
+  });
+  it("finds every change left unmeasured, each underlined where the message quotes it", () => {
+    const statement =
+      "By July 2027 Mia will be happier and more confident at school and will make good progress with her reading.";
+    const findings = findingsOf(withOutcomeText(statement), "outcome-not-measurable");
+    expect(findings.map((f) => statement.slice(f.range!.from, f.range!.to))).toEqual([
+      "be happier",
+      "more confident",
+      "make good progress",
+    ]);
+    expect(findings.map((f) => f.message.split(" but ")[0])).toEqual([
+      "E1 says Mia will 'be happier'",
+      "E1 says 'more confident'",
+      "E1 says Mia will 'make good progress'",
+    ]);
   });
 });
 
@@ -298,5 +317,36 @@ describe("outcomes read from their grammar", () => {
     expect(
       fires("outcome-not-measurable", "By July 2027 Mia will have consolidated 40 sight words."),
     ).toBe(false);
+  });
+});
+
+describe("outcomes that give no measure, or are the adults' doing", () => {
+  it.each([
+    "By July 2027 Mia will maintain her current level in writing.",
+    "By July 2027 Mia will sustain her present levels of attainment.",
+    "By July 2027 Mia will make good progress in reading.",
+  ])("finds no measure in %j", (statement) => {
+    expect(fires("outcome-not-measurable", statement)).toBe(true);
+  });
+  it.each([
+    "By July 2027 Mia will progress from book band 4 to book band 6.",
+    "By July 2027 Mia will move from two-word to four-word phrases when asking for things.",
+    "By July 2027 Mia will keep her attendance at level 3 of the school's ladder or above.",
+  ])("finds a measure in %j", (statement) => {
+    expect(fires("outcome-not-measurable", statement)).toBe(false);
+  });
+  it.each([
+    "By July 2027 the nursery will give Mia a quiet space to eat her snack each morning.",
+    "By July 2027 her physiotherapist will stretch Mia's hamstrings twice a week.",
+    "By July 2027 the learning mentor will see Mia every Tuesday.",
+  ])("finds the adults or the setting as the doer in %j", (statement) => {
+    expect(fires("outcome-is-provision", statement)).toBe(true);
+  });
+  it.each([
+    "By July 2027 Mia will ask an adult for help when she is stuck, in 4 out of 5 lessons.",
+    "By July 2027 Mia will swim a width in her weekly lesson, provided a member of staff can go with her.",
+    "By July 2027 staff will see Mia use her calm card in 4 of 5 upsets.",
+  ])("finds the child as the doer in %j", (statement) => {
+    expect(fires("outcome-is-provision", statement)).toBe(false);
   });
 });

@@ -6,12 +6,13 @@ import { isNumberWord } from "../text/numbers.js";
 import { PhraseMatcher } from "../text/PhraseMatcher.js";
 import { isNegated } from "../text/textHelpers.js";
 import { readClauses } from "../text/readClauses.js";
+import { type SettingWords, settingWords } from "../text/settingWords.js";
 import { findVagueness, regularHasInterval } from "../text/vagueness.js";
 import type { LanguageReading, LanguageWord } from "../text/readLanguage.js";
 import type { Token } from "../text/tokenize.js";
 
 function eachOutcome(
-  { thread, fieldAt, perField, languageAt }: RuleContext,
+  { thread, fieldAt, perField, languageAt, plan }: RuleContext,
   check: (
     o: Outcome,
     label: string,
@@ -19,16 +20,22 @@ function eachOutcome(
     text: string,
     tokens: readonly Token[],
     language: () => LanguageReading,
-  ) => RuleFinding | null,
+    where: SettingWords,
+  ) => RuleFinding | readonly RuleFinding[] | null,
   // A rule that reads only the statement's words is remembered by them between checks.
   wordsOnly?: string,
 ): RuleFinding[] {
+  // The examples in messages name the child's setting, so it is part of what they depend on.
+  const where = settingWords(plan);
+  // Remembered apart for each setting, so no statement's key is built again for it.
+  const remembered = `${wordsOnly}\u0000${where.setting}`;
   return thread.outcomes.flatMap(({ outcome: o, index, label }) => {
     const path = formatJsonPath(["sections", "E", "outcomes", index]);
     const { text, tokens } = fieldAt(`${path}.statement`);
-    const run = () => check(o, label, path, text, tokens, () => languageAt(`${path}.statement`));
+    const run = () =>
+      check(o, label, path, text, tokens, () => languageAt(`${path}.statement`), where);
     const found = wordsOnly
-      ? perField(wordsOnly, { path: `${path}.statement`, text, label, target: o.id }, run)
+      ? perField(remembered, { path: `${path}.statement`, text, label, target: o.id }, run)
       : run();
     return found ?? [];
   });
@@ -42,14 +49,14 @@ const TIME_IN_WORDS = new RegExp(
 );
 
 export const outcomeNotTimeBound: RuleCheck = (context) =>
-  eachOutcome(context, (o, label, path, text) =>
+  eachOutcome(context, (o, label, path, text, _tokens, _language, where) =>
     o.byWhen !== null || TIME_IN_WORDS.test(text)
       ? null
       : {
           section: "E",
           target: o.id,
           path: `${path}.byWhen`,
-          message: `${label} has no date by which it should be met. Set "by when", e.g. the end of the school year or the next key stage.`,
+          message: `${label} has no date by which it should be met. Set "by when", e.g. the end of the ${where.setting} year or the next key stage.`,
         },
   );
 
@@ -75,6 +82,17 @@ const VAGUE_CHANGE = new PhraseMatcher([
   "reduce",
   "reduced",
   "decrease",
+  // A change named as a thing shown: "show a reduction in", "an increase in".
+  "reduction",
+  "reductions",
+  "decreases",
+  "increases",
+  "good listening",
+  "good attention",
+  "good social",
+  "good communication",
+  "appropriate behaviour",
+  "appropriately",
   "build",
   "build on",
   "strengthen",
@@ -180,13 +198,36 @@ function isTimeCount(tokens: readonly Token[], i: number): boolean {
   return false;
 }
 
+// "Her current level", "his present levels of attainment": a level no one has stated, which the
+// reviewer cannot check against; "level 3", "his level 3 reading book" state one.
+const UNSTATED_LEVEL = /^(?:current|present|existing|usual|same|previous|own)$/;
+const isStatedMeasure = (tokens: readonly Token[], i: number): boolean => {
+  const t = tokens[i] as Token;
+  if (!MEASURE.has(t.norm)) return false;
+  if (t.norm !== "level" && t.norm !== "levels") return true;
+  const before = tokens.slice(Math.max(0, i - 3), i).map((w) => w.norm);
+  if (!before.some((w) => UNSTATED_LEVEL.test(w))) return true;
+  return /^\d/.test(tokens[i + 1]?.norm ?? "") || isNumberWord(tokens[i + 1]?.norm ?? "");
+};
+
+// A change from one stated step to another: "from book band 4 to book band 6", "from two-word
+// to four-word sentences". Where the child ends is counted, so the reviewer can check it.
+const FROM_TO = /\bfrom\s+([^.;:,]{1,40}?)\s+to\s+([^.;:,]{1,30})/i;
+const COUNTED_STEP =
+  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|single|first|second|third)\b/i;
+const fromStepToStep = (text: string): boolean => {
+  const m = FROM_TO.exec(text);
+  return !!m && COUNTED_STEP.test(m[2] ?? "") && COUNTED_STEP.test(m[1] ?? "");
+};
+
 const hasMeasure = (tokens: readonly Token[], text: string): boolean =>
+  fromStepToStep(text) ||
   /%|\bwithout (?:any )?(?:prompting|prompts|prompt|adult|help|support|reminders|reminder|assistance)\b|\breading age\b|\bspelling age\b|\bat least\b|\bno more than\b|\bwords (?:a|per) minute\b|\bon his own\b|\bon her own\b|\bon their own\b/i.test(
     text,
   ) ||
   hasFrequency(tokens) ||
   tokens.some(
-    (t, i) => (isCount(tokens, i, text) && !isTimeCount(tokens, i)) || MEASURE.has(t.norm),
+    (_, i) => (isCount(tokens, i, text) && !isTimeCount(tokens, i)) || isStatedMeasure(tokens, i),
   );
 
 /** A number that counts something: not "one" standing for a thing ("when she needs one"). */
@@ -364,7 +405,7 @@ function measureLeftOpen(
 
 // An example of a measure in the area the outcome is about, so the advice fits the item: a
 // handwriting outcome is not told to count words read a minute.
-const EXAMPLES: readonly [RegExp, (pronoun: string) => string][] = [
+const EXAMPLES: readonly [RegExp, (pronoun: string, where: SettingWords) => string][] = [
   [/\b(?:read\w*|phonics|books?)\b/i, (p) => `will read 40 words a minute in a book at ${p} level`],
   [
     /\b(?:writ\w*|handwriting|spell\w*)\b/i,
@@ -376,7 +417,7 @@ const EXAMPLES: readonly [RegExp, (pronoun: string) => string][] = [
   ],
   [
     /\b(?:friend\w*|social|peers?|play\w*|relationships?)\b/i,
-    () => "will play a game with a friend at playtime on 3 days a week",
+    (_, w) => `will play a game with a friend at ${w.play} on 3 days a week`,
   ],
   [
     /\b(?:communicat\w*|language|speech|vocabulary|talk\w*|speak\w*|words?)\b/i,
@@ -384,25 +425,30 @@ const EXAMPLES: readonly [RegExp, (pronoun: string) => string][] = [
   ],
   [
     /\b(?:emotion\w*|feel\w*|anxi\w*|calm\w*|behaviour|frustration|anger|regulat\w*|resilien\w*|confiden\w*|worr\w*)\b/i,
-    (p) => `will use ${p} calm card and come back to class within 10 minutes on 4 of 5 occasions`,
+    (p, w) =>
+      `will use ${p} calm card and come back to ${w.room} within 10 minutes on 4 of 5 occasions`,
   ],
   [
     /\b(?:independen\w*|self-care|dress\w*|organis\w*|organiz\w*|routine)\b/i,
-    () => "will get dressed after PE without help in under ten minutes",
+    (p, w) =>
+      w.setting === "nursery"
+        ? `will put on ${p} coat and shoes for outdoor play without help`
+        : "will get dressed after PE without help in under ten minutes",
   ],
 ];
 
-function exampleFor(text: string, pronoun: string): string {
+function exampleFor(text: string, pronoun: string, where: SettingWords): string {
   const found = EXAMPLES.find(([area]) => area.test(text));
-  return found
-    ? found[1](pronoun)
-    : `will answer a question in front of the class in 3 lessons a week`;
+  if (found) return found[1](pronoun, where);
+  return where.setting === "nursery"
+    ? "will answer a question at group time in 3 sessions a week"
+    : `will answer a question in front of the class in 3 ${where.periods} a week`;
 }
 
 export const outcomeNotMeasurable: RuleCheck = (context) =>
   eachOutcome(
     context,
-    (o, label, path, text, tokens, language) => {
+    (o, label, path, text, tokens, language, where) => {
       if (text.trim() === "") {
         return {
           section: "E",
@@ -427,44 +473,60 @@ export const outcomeNotMeasurable: RuleCheck = (context) =>
           path: `${path}.statement`,
           range: { from: open.start, to: open.end },
           message: open.condition
-            ? `${label} says '${words}', which leaves it to a judgement at the time whether ${context.childName} should do it, so no one can tell at the review whether it was met. Say when and how often, e.g. "each time ${context.childPossessive} teacher asks, in 4 of 5 lessons".`
+            ? `${label} says '${words}', which leaves it to a judgement at the time whether ${context.childName} should do it, so no one can tell at the review whether it was met. Say when and how often, e.g. "each time ${context.childPossessive} ${where.adult} asks, in 4 of 5 ${where.periods}".`
             : `${label} says '${words}', which does not say how often or how many, so no one can tell at the review whether it was met. Give a count or a proportion, e.g. "on 4 of 5 days" or "three sentences".`,
         };
       }
       const norm = normOnly(tokens, text);
       // "A reduced timetable": a word describing a thing, not a change in the child.
       if (!norm && hasMeasure(tokens, text)) return null;
-      const change =
-        norm ??
-        havesMeans(tokens, text) ??
-        VAGUE_CHANGE.find(tokens).find(
-          (m) =>
-            !isNegated(tokens, m.index, text) &&
-            // "Staff will understand her needs": what the adults do, which is provision.
-            !(
-              tokens[m.index - 1]?.norm === "will" &&
-              ADULT_SUBJECT.has(tokens[m.index - 2]?.norm ?? "")
-            ) &&
-            !(
-              /ed$/.test(tokens[m.index]?.norm ?? "") &&
-              /^(?:a|an|the)$/.test(tokens[m.index - 1]?.norm ?? "")
-            ),
-        ) ??
-        changeVerb(language());
-      if (!change) return null;
+      const single = norm ?? havesMeans(tokens, text);
+      // Every change left unmeasured is its own finding ("be happier", "make good progress"), so
+      // putting one right does not uncover the next only at the next check.
+      const changes: { start: number; end: number }[] = single
+        ? [single]
+        : VAGUE_CHANGE.find(tokens).filter(
+            (m) =>
+              !isNegated(tokens, m.index, text) &&
+              // "Staff will understand her needs": what the adults do, which is provision.
+              !(
+                tokens[m.index - 1]?.norm === "will" &&
+                ADULT_SUBJECT.has(tokens[m.index - 2]?.norm ?? "")
+              ) &&
+              !(
+                /ed$/.test(tokens[m.index]?.norm ?? "") &&
+                /^(?:a|an|the)$/.test(tokens[m.index - 1]?.norm ?? "")
+              ),
+          );
+      if (changes.length === 0) {
+        const verb = changeVerb(language());
+        if (verb) changes.push(verb);
+      }
       // "Staff will understand her needs": the adults' doing, which outcome-is-provision reports.
       const adults = provisionClause(language(), context.childName.toLowerCase());
-      if (adults && change.start >= adults.start && change.end <= adults.end) return null;
-      return {
-        section: "E",
-        target: o.id,
-        path: `${path}.statement`,
-        range: { from: change.start, to: change.end },
-        message: `${label} says ${changeSaid(tokens, text, change, context.childName)} but not by how much. Give something anyone can observe or count, e.g. "${exampleFor(text, context.childPossessive)}" or "in 4 out of 5 lessons".`,
-      };
+      const findings: RuleFinding[] = [];
+      let quotedTo = -1;
+      for (const change of changes) {
+        if (adults && change.start >= adults.start && change.end <= adults.end) continue;
+        const quoted = changeQuoted(tokens, text, change, quotedTo);
+        // A change inside the words already quoted ("more confident" in "become more
+        // confident") is the same finding.
+        if (quoted.start < quotedTo) continue;
+        findings.push({
+          section: "E",
+          target: o.id,
+          path: `${path}.statement`,
+          range: rangeOf(quoted),
+          message: `${label} says ${changeSaid(tokens, text, change, context.childName, quotedTo)} but not by how much. Give something anyone can observe or count, e.g. "${exampleFor(text, context.childPossessive, where)}" or "in 4 out of 5 ${where.periods}".`,
+        });
+        quotedTo = quoted.end;
+      }
+      return findings;
     },
     "outcome-not-measurable",
   );
+
+const rangeOf = (s: { start: number; end: number }) => ({ from: s.start, to: s.end });
 
 // Words that leave what changes to the next word: "more confident", "feel happier".
 const COMPARATIVE =
@@ -481,10 +543,24 @@ function changeSaid(
   text: string,
   change: { readonly start: number; readonly end: number },
   childName: string,
+  after = -1,
 ): string {
+  const quoted = changeQuoted(tokens, text, change, after);
+  const words = `'${text.slice(quoted.start, quoted.end)}'`;
+  return quoted.afterWill ? `${childName} will ${words}` : words;
+}
+
+/** Where the words `changeSaid` quotes stand, so the underline covers what the message quotes. */
+function changeQuoted(
+  tokens: readonly Token[],
+  text: string,
+  change: { readonly start: number; readonly end: number },
+  // Where the change quoted before this one ends: its "will" is not this one's.
+  after = -1,
+): { start: number; end: number; afterWill: boolean } {
   const first = tokens.findIndex((t) => t.start >= change.start);
   let last = tokens.findIndex((t) => t.end >= change.end);
-  if (first < 0 || last < 0) return `'${text.slice(change.start, change.end)}'`;
+  if (first < 0 || last < 0) return { start: change.start, end: change.end, afterWill: false };
   const unbroken = (from: number, to: number) => !/[.;:!?]/.test(text.slice(from, to));
   const next = tokens[last + 1];
   if (
@@ -496,12 +572,12 @@ function changeSaid(
   }
   const end = tokens[last]!.end;
   for (let i = first - 1; i >= Math.max(0, first - 6); i--) {
-    if (!unbroken(tokens[i]!.end, tokens[i + 1]!.start)) break;
+    if (tokens[i]!.start < after || !unbroken(tokens[i]!.end, tokens[i + 1]!.start)) break;
     if (tokens[i]!.norm === "will" && i + 1 <= first) {
-      return `${childName} will '${text.slice(tokens[i + 1]!.start, end)}'`;
+      return { start: tokens[i + 1]!.start, end, afterWill: true };
     }
   }
-  return `'${text.slice(tokens[first]!.start, end)}'`;
+  return { start: tokens[first]!.start, end, afterWill: false };
 }
 
 // An outcome says what the child will do or gain; these say what the child will be given.
@@ -835,9 +911,16 @@ function provisionClause(
       const head = own[own.length - 1];
       if (!head) continue;
       const clause = { ...read, subject: own, verb: read.verb };
-      const adult = ADULT_SUBJECT.has(head.norm) || clause.subject.some((w) => TITLES.has(w.norm));
+      const adult = isAdultHead(head) || clause.subject.some((w) => TITLES.has(w.norm));
+      // "Provided a member of staff can go with him": a condition on the child's act, which
+      // vague-wording reports, not what the adults do for the child.
+      if (adult && insideCondition(sentence.words, clause.start)) continue;
+      // "The learning mentor will see Kaya every Tuesday": a meeting, not a witness; "staff will
+      // see her use her calm card" is what the adults observe.
+      const meets =
+        clause.verb.lemma === "see" && seesChildAtTimes(sentence.words, clause.verb, child);
       // "Her parents will report that she sleeps…": the adults as witnesses of the measure.
-      if (adult && WITNESS.has(clause.verb.lemma)) {
+      if (adult && WITNESS.has(clause.verb.lemma) && !meets) {
         // "…will understand Lila's signs and support her": what the adults then do for her,
         // which the model may take for a noun.
         const words = sentence.words;
@@ -866,6 +949,54 @@ function provisionClause(
   }
   return null;
 }
+
+// Institutions that act through their staff: "the nursery will give Theo…".
+const INSTITUTION =
+  /^(?:nursery|nurseries|pre-school|preschool|academy|provider|service|council|authority|trust|department|centre|center|base|unit|hub)$/;
+// People named by what they do: "the physiotherapist", "his support worker", "the coordinator".
+const ROLE_SUFFIX =
+  /(?:ist|ian|worker|teacher|leader|supervisor|ordinator|instructor|coach|nurse|manager|officer|assistant|practitioner|tutor|mentor|clinician|therapist)s?$/;
+const NOT_ADULT = new Set(["peers", "peer", "brother", "sister", "brothers", "sisters", "pianist"]);
+
+/** Whether a subject's head is an adult or a body acting through its adults, not the child. */
+function isAdultHead(head: LanguageWord): boolean {
+  if (ADULT_SUBJECT.has(head.norm) || INSTITUTION.test(head.norm)) return true;
+  return head.pos === "NOUN" && ROLE_SUFFIX.test(head.norm) && !NOT_ADULT.has(head.norm);
+}
+
+const CONDITION_OPENS = /^(?:if|when|whenever|provided|providing|unless|should|once|where)$/;
+
+/** Whether a clause that starts at `start` stands in a condition ("…, provided a TA can go"). */
+function insideCondition(words: readonly LanguageWord[], start: number): boolean {
+  for (let k = words.length - 1; k >= 0; k--) {
+    const w = words[k] as LanguageWord;
+    if (w.end > start) continue;
+    if (w.pos === "PUNCT" || start - w.end > 30) return false;
+    if (CONDITION_OPENS.test(w.norm)) return true;
+  }
+  return false;
+}
+
+/** "See Kaya every Tuesday": the child seen, then a time, not an act of the child's seen. */
+function seesChildAtTimes(
+  words: readonly LanguageWord[],
+  verb: LanguageWord,
+  child: string,
+): boolean {
+  const k = words.indexOf(verb);
+  const object = words[k + 1];
+  if (
+    !object ||
+    !(object.norm === child || object.pos === "PROPN" || /^(?:him|her|them)$/.test(object.norm))
+  )
+    return false;
+  // The model may take the child's act for a noun ("see Mia use her card"), so a time must
+  // follow the child for it to be a meeting.
+  const next = words[k + 2];
+  return !next || next.pos === "PUNCT" || MEETING_TIME.test(next.norm);
+}
+const MEETING_TIME =
+  /^(?:every|each|on|at|once|twice|weekly|daily|fortnightly|monthly|termly|for|during|after|before|three|four|two)$/;
 
 export const outcomeIsProvision: RuleCheck = (context) =>
   eachOutcome(

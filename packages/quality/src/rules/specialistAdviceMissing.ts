@@ -1,4 +1,4 @@
-import { NEEDS_SECTION_KEYS } from "@ehcp/schema";
+import { NEEDS_SECTION_KEYS, SECTION_KEYS } from "@ehcp/schema";
 import type { PlanField } from "../planFields.js";
 import type { RuleCheck, RuleContext, RuleFinding } from "../Rule.js";
 
@@ -42,7 +42,11 @@ export const specialistAdviceMissing: RuleCheck = ({ plan, fields, childName, by
   // All it reads: the advisers, the child's name and the needs' fields (the same objects while
   // a need is as it was).
   const needs: unknown[] = [advisers, childName];
-  for (const field of fields) if (isNeedText(field)) needs.push(field);
+  for (const field of fields) {
+    // The fields come in document order: past the needs' sections, none is a need's.
+    if (PAST_NEEDS.has(field.section)) break;
+    if (isNeedText(field)) needs.push(field);
+  }
   return byKey("specialist-advice-missing", needs, () => findings(fields, advisers, childName));
 };
 
@@ -66,6 +70,9 @@ function findings(
 }
 
 const NEEDS_SECTIONS: ReadonlySet<string> = new Set(NEEDS_SECTION_KEYS);
+const PAST_NEEDS: ReadonlySet<string> = new Set(
+  SECTION_KEYS.slice(Math.max(...NEEDS_SECTION_KEYS.map((k) => SECTION_KEYS.indexOf(k))) + 1),
+);
 
 const isNeedText = (field: PlanField) =>
   NEEDS_SECTIONS.has(field.section) && (field.field === "title" || field.field === "description");

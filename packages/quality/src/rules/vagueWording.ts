@@ -5,6 +5,7 @@ import { DEFAULT_VAGUE_WORDS } from "../defaults/vagueWords.js";
 import { accessedThing } from "../text/accessedThing.js";
 import { matcherFor } from "../text/matcherFor.js";
 import { forTheChild } from "../text/forTheChild.js";
+import { settingWords } from "../text/settingWords.js";
 import type { Token } from "../text/tokenize.js";
 import { isPlaceholder } from "./provisionFields.js";
 import { inRanges, isNegated, quotedRanges } from "../text/textHelpers.js";
@@ -37,18 +38,6 @@ const refersBack = (tokens: readonly { norm: string }[], i: number) =>
 /** Whether a role's name follows the words, set off by a comma or brackets. */
 const namedBeside = (text: string, end: number) => NAMED_ROLE.test(text.slice(end, end + 60));
 
-// By the settings' very list of words, which the checker keeps while the settings stay: no key
-// of the list's hundred phrases joined for each item checked.
-const matchers = new WeakMap<object, ReturnType<typeof matcherFor>>();
-function matcherOf(vagueWords: Readonly<Record<string, string>>) {
-  let matcher = matchers.get(vagueWords);
-  if (!matcher) {
-    matcher = matcherFor(Object.keys(vagueWords));
-    matchers.set(vagueWords, matcher);
-  }
-  return matcher;
-}
-
 export const vagueWording: RuleCheck = ({
   fields,
   config,
@@ -57,8 +46,13 @@ export const vagueWording: RuleCheck = ({
   perField,
   perText,
   fieldAt,
+  plan,
 }) => {
-  const matcher = matcherOf(config.vagueWords);
+  const matcher = matcherFor(config.vagueWords);
+  // The examples in the advice name the child's setting's adults and periods.
+  const where = settingWords(plan);
+  // Remembered apart for each setting, so no field's key is built again for it.
+  const remembered = `vague-wording\u0000${where.setting}`;
   const findings: RuleFinding[] = [];
   for (const field of fields) {
     if (!SECTIONS.has(field.section)) continue;
@@ -69,7 +63,7 @@ export const vagueWording: RuleCheck = ({
         ? fieldAt(field.path.replace(/\.what$/, ".deliveredBy"))
         : null;
     const key = who ? { ...field, text: `${field.text}\u0000${who.text}` } : field;
-    findings.push(...perField("vague-wording", key, () => inField(field, who)));
+    findings.push(...perField(remembered, key, () => inField(field, who)));
   }
   return findings;
 
@@ -140,8 +134,8 @@ export const vagueWording: RuleCheck = ({
           end: span.end,
           advice:
             field.section === "E"
-              ? OUTCOME_VAGUENESS_ADVICE[span.kind](childName, childPossessive)
-              : VAGUENESS_ADVICE[span.kind](childName),
+              ? OUTCOME_VAGUENESS_ADVICE[span.kind](childName, childPossessive, where)
+              : VAGUENESS_ADVICE[span.kind](childName, where),
         });
       }
     }

@@ -58,15 +58,56 @@ describe("jargon", () => {
 
   it("uses a council's glossary", () => {
     const plan = withProvisionText("Support from the ISEND team.");
-    expect(findingsOf(plan, "jargon")).toEqual([]);
+    const [unknown] = findingsOf(plan, "jargon");
+    expect(unknown?.message).toBe(
+      `F1 uses 'ISEND', which the plan does not explain. Say it in plain words, or write once what it stands for in brackets after it: "ISEND (…)".`,
+    );
     expect(
-      findingsOf(plan, "jargon", { glossary: { add: { ISEND: "inclusion and SEND team" } } }),
-    ).toHaveLength(1);
+      findingsOf(plan, "jargon", { glossary: { add: { ISEND: "inclusion and SEND team" } } }).map(
+        (f) => f.message,
+      ),
+    ).toEqual([
+      `F1 uses 'ISEND'. Say it in plain words, or explain it once in the plan, e.g. "inclusion and SEND team (ISEND)".`,
+    ]);
+    expect(findingsOf(plan, "jargon", { glossary: { allow: ["ISEND"] } })).toEqual([]);
+    // A council's own glossary in place of the defaults is the whole of what it calls jargon.
+    expect(
+      findingsOf(plan, "jargon", { glossary: { replace: { EP: "an educational psychologist" } } }),
+    ).toEqual([]);
     expect(
       findingsOf(withProvisionText("Advice from the EP."), "jargon", {
         glossary: { allow: ["EP"] },
       }),
     ).toEqual([]);
+  });
+
+  it("finds an acronym the glossary does not know, where it stands, until the plan explains it", () => {
+    const text = "Weekly ELKLAN-trained support, with the KS2 team's visual timetables.";
+    const plan = withProvisionText(text);
+    expect(
+      findingsOf(plan, "jargon").map((f) => [f.range, f.message.match(/uses '([^']*)'/)?.[1]]),
+    ).toEqual([
+      [{ from: text.indexOf("ELKLAN"), to: text.indexOf("ELKLAN") + 6 }, "ELKLAN"],
+      [{ from: text.indexOf("KS2"), to: text.indexOf("KS2") + 3 }, "KS2"],
+    ]);
+    plan.sections.B.needs[0]!.description = para(
+      "Staff trained in ELKLAN (a course in supporting language) and in Key Stage 2 (KS2) teaching.",
+    );
+    expect(findingsOf(plan, "jargon")).toEqual([]);
+  });
+
+  it("leaves abbreviations families read as words, numerals, names and capitals alone", () => {
+    for (const text of [
+      "Her GP and the NHS dentist see her each term; PE kit stays in school; a DBS-checked driver.",
+      "Part II of the report, and the GCSEs she takes in Year 11.",
+      "Noah ADEYEMI travels with his own carer.",
+      "PLEASE NOTE THAT HE TRAVELS WITH HIS OWN CARER EVERY DAY.",
+      "She says ‘the ZX club is fun’ and wants to go each week.",
+    ]) {
+      const plan = withProvisionText(text);
+      plan.meta.child.fullName = "Noah Adeyemi";
+      expect(findingsOf(plan, "jargon"), text).toEqual([]);
+    }
   });
 });
 

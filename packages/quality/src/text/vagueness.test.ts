@@ -56,6 +56,8 @@ describe("findVagueness", () => {
     ["Speech therapy if necessary.", "condition", "if necessary"],
     ["A reader when available.", "condition", "when available"],
     ["Sensory circuits, subject to staffing.", "condition", "subject to staffing"],
+    // The words the message quotes are the condition whole, not "subject to staff".
+    ["Speech therapy subject to staff availability.", "condition", "subject to staff availability"],
     ["Sessions when staff are available.", "condition", "when staff are available"],
     ["Nurture provision within school's resources.", "condition", "within school's resources"],
     ["Staff could use a visual timetable.", "hedge", "could"],
@@ -178,6 +180,34 @@ describe("how often and how many, left open", () => {
       "frequency",
       "a few lines",
     ]);
+  });
+  it("finds 'some' as the amount of what is given, even beside how often", () => {
+    expect(
+      spans(
+        "Some speech and language support twice a week from the speech and language therapist.",
+      ),
+    ).toContainEqual(["estimate", "Some speech and language support"]);
+    expect(spans("He will get some 1:1 reading practice each morning.")).toContainEqual([
+      "estimate",
+      "some 1:1 reading practice",
+    ]);
+    // What the child chooses from is no amount of provision.
+    expect(spans("Mia chooses some books from the class library each Friday.")).toEqual([]);
+  });
+  it("finds a share of the day no one counted, and a change left to a later review", () => {
+    expect(spans("Teaching assistant support for the majority of the school day.")).toContainEqual([
+      "frequency",
+      "the majority of the school day",
+    ]);
+    expect(spans("Mia will stay in class for most of the week.", false)).toContainEqual([
+      "frequency",
+      "most of the week",
+    ]);
+    expect(spans("Support to be reviewed termly and adjusted accordingly.")).toContainEqual([
+      "deferral",
+      "adjusted accordingly",
+    ]);
+    expect(spans("For the rest of the day she is in class with her class teacher.")).toEqual([]);
   });
   it("finds continuing access to a service, which is no more decided than access", () => {
     expect(spans("Mia will continue to access small group teaching.", false)).toContainEqual([

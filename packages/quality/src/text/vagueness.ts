@@ -1,9 +1,12 @@
 import { hasFrequency } from "./findFrequency.js";
 import { NUMBER_WORD_SOURCE, numberValue } from "./numbers.js";
 import { TokenPattern } from "./TokenPattern.js";
+import { availabilityConditions } from "./availability.js";
 import { readClauses } from "./readClauses.js";
+import { unspecifiedHelp } from "./unspecifiedHelp.js";
 import { type LanguageReading, readLanguage } from "./readLanguage.js";
 import { vaguenessByGrammar } from "./vaguenessByGrammar.js";
+import type { SettingWords } from "./settingWords.js";
 import { inRanges, isNegated, quotedRanges, sentenceAround } from "./textHelpers.js";
 import type { Token } from "./tokenize.js";
 
@@ -33,8 +36,10 @@ export interface VagueSpan {
   readonly end: number;
 }
 
-/** What to write instead, by kind; `name` is the child's name. */
-export const VAGUENESS_ADVICE: Readonly<Record<VaguenessKind, (name: string) => string>> = {
+/** What to write instead, by kind; `name` is the child's name, `where` the setting's words. */
+export const VAGUENESS_ADVICE: Readonly<
+  Record<VaguenessKind, (name: string, where: SettingWords) => string>
+> = {
   range: (n) => `give one amount, not a range: ${n} is entitled to the amount stated`,
   estimate: (n) => `give the exact amount ${n} will get, not an estimate`,
   ceiling: (n) => `give the amount ${n} will get, not a ceiling`,
@@ -44,7 +49,7 @@ export const VAGUENESS_ADVICE: Readonly<Record<VaguenessKind, (name: string) => 
     "write what will be done: provision in a plan is a duty (CoP 9.69), not an intention or a possibility",
   deferral: (n) =>
     `decide it in the plan: say what ${n} will get, not who will decide it later or where it is written elsewhere`,
-  frequency: () => "say exactly how often, e.g. three times a week or every lesson",
+  frequency: (_, w) => `say exactly how often, e.g. three times a week or every ${w.period}`,
   empty: (n) =>
     `name the support itself: what is done with ${n}, by whom, how often and for how long`,
   example: () => "name exactly what will be used, not examples",
@@ -59,13 +64,13 @@ export const VAGUENESS_ADVICE: Readonly<Record<VaguenessKind, (name: string) => 
  * child's possessive ("her", "his", "their").
  */
 export const OUTCOME_VAGUENESS_ADVICE: Readonly<
-  Record<VaguenessKind, (name: string, pronoun: string) => string>
+  Record<VaguenessKind, (name: string, pronoun: string, where: SettingWords) => string>
 > = {
   range: (n) => `give the one count ${n} will reach, e.g. "five sentences", not a range`,
   estimate: (n) => `give the count ${n} will reach, e.g. "30 words a minute", not an estimate`,
   ceiling: (n) => `give the count ${n} will reach, not a ceiling on it`,
-  condition: (n, p) =>
-    `say when ${n} will do it, e.g. "each time ${p} teacher asks", not whether it suits at the time`,
+  condition: (n, p, w) =>
+    `say when ${n} will do it, e.g. "each time ${p} ${w.adult} asks", not whether it suits at the time`,
   hedge: (n) => `write what ${n} will do ("will"), not what ${n} may, could or will try to do`,
   deferral: (n) => `decide it in the plan: say what ${n} will do, not who will agree it later`,
   frequency: () => `say how often, e.g. "on 4 of 5 days" or "every morning"`,
@@ -98,7 +103,7 @@ const PATTERNS: readonly [VaguenessKind | `o:${VaguenessKind}`, string][] = [
   ],
   [
     "condition",
-    "subject to [the] staffing|staff|funding|availability|resources|capacity|budget|approval|agreement|demand|timetabling|need|needs|assessment",
+    "subject to [the] staffing|staff|funding|availability|resources|capacity|budget|approval|agreement|demand|timetabling|need|needs|assessment [availability|capacity|levels|cover|time|permitting]",
   ],
   ["condition", "depending|dependent|depends|contingent on|upon"],
   [
@@ -114,6 +119,12 @@ const PATTERNS: readonly [VaguenessKind | `o:${VaguenessKind}`, string][] = [
   // An amount in words that counts nothing: "lots of friends", "a lot of reassurance".
   ["estimate", "lots|loads|plenty of"],
   ["estimate", "a lot of"],
+  // "Some" as the amount of what is given: "some speech and language support twice a week" says
+  // how often, not how much. ("Some of the sessions" is a part, not an amount.)
+  [
+    "estimate",
+    "some ~3support|help|input|therapy|teaching|tuition|intervention|supervision|work|practice|time|sessions|lessons|activities|adult",
+  ],
   // In an outcome, "read some books" counts nothing the reviewer can check.
   ["o:estimate", "some *"],
   // Help of a kind and amount no one has said, as the measure of what the child does: "take
@@ -161,6 +172,11 @@ const PATTERNS: readonly [VaguenessKind | `o:${VaguenessKind}`, string][] = [
   ["deferral", "decided|determined|chosen|selected|specified by"],
   ["deferral", "deemed|judged|thought|felt appropriate|necessary|suitable|fit|needed|required"],
   ["deferral", "see|sees fit"],
+  // Changed later by whoever reviews it: "reviewed termly and adjusted accordingly".
+  [
+    "deferral",
+    "adjusted|adapted|amended|changed|altered|modified|varied|increased|reduced|tailored accordingly",
+  ],
   [
     "deferral",
     "in line with [the] ~3advice|recommendations|recommendation|report|guidance|reports|criteria|policy|policies|eligibility|thresholds",
@@ -189,6 +205,11 @@ const PATTERNS: readonly [VaguenessKind | `o:${VaguenessKind}`, string][] = [
     "most|some|many|several|certain|various|few|key days|lessons|sessions|times|weeks|occasions|points|parts|periods|mornings|afternoons|evenings|nights|weekends|terms|breaks|playtimes|lunchtimes|visits|subjects|classes|activities|areas|situations|contexts|settings",
   ],
   ["frequency", "some|most|much|part of the time|day|week"],
+  // A share of the time no one has counted: "for the majority of the school day".
+  [
+    "frequency",
+    "the majority|bulk|most|much of ~2day|days|week|weeks|time|timetable|lessons|sessions|curriculum|term",
+  ],
   [
     "frequency",
     "a few|couple|handful|number [of] days|lessons|sessions|times|weeks|minutes|hours|occasions|visits|pupils|children|adults|words|strategies|activities|things|breaks|prompts|ideas|resources|tasks|steps|sentences",
@@ -728,6 +749,15 @@ function countsThings(text: string, end: number, matched = ""): boolean {
   return !!after && (THINGS_COUNTED.test(after[1] ?? "") || THINGS_COUNTED.test(after[2] ?? ""));
 }
 
+const PERSON =
+  /^(?:adults?|staff|teachers?|tas?|assistants?|pupils?|children|child|students?|learners?|peers?)$/i;
+
+/** Whether the words count one kind of person to another ("one adult to three pupils"). */
+function ratioOfPeople(words: string): boolean {
+  const m = /^\S+\s+(\S+)\s+to\s+\S+\s+(\S+)$/i.exec(words.trim());
+  return !!m && PERSON.test(m[1] ?? "") && PERSON.test(m[2] ?? "") && m[1] !== m[2];
+}
+
 function rangeSpans(text: string): VagueSpan[] {
   if (!MAYBE_NUMBER.test(text)) return [];
   const spans: VagueSpan[] = [];
@@ -770,6 +800,8 @@ function rangeSpans(text: string): VagueSpan[] {
       const before = text[m.index - 1];
       if (before === ":" || before === ".") continue;
       if (/^\d{1,2}[.:]\d\d$/.test(low) || /^\d{1,2}[.:]\d\d$/.test(high)) continue;
+      // "One adult to three pupils": people counted against other people are a ratio.
+      if (ratioOfPeople(m[0])) continue;
     }
     let end = m.index + m[0].length;
     while (end > m.index && /\s/.test(text[end - 1] as string)) end--;
@@ -1053,6 +1085,10 @@ function readVagueness(
     found.push(hit);
   }
   // Only a provision's description is a statement of provision; who and expertise are names.
+  if (inProvision && statement && MAYBE_HELP.test(text)) {
+    for (const span of unspecifiedHelp(text, tokens, child))
+      if (!inRanges(quoted, span.start)) found.push({ kind: "empty", ...span });
+  }
   if (inProvision && statement) {
     for (const sentence of sentencesOf(text)) {
       const span = genericStatementSpan(text, tokens, sentence, child);
@@ -1076,6 +1112,12 @@ function readVagueness(
   for (const m of text.matchAll(CAN_CONDITION)) {
     if (!inRanges(quoted, m.index))
       found.push({ kind: "condition", start: m.index, end: m.index + m[0].trimEnd().length });
+  }
+  // "If she has time", "when staff are free", "where capacity allows": whether it happens is
+  // left to the rota. In who and expertise the words name a person, read by the deliverer rules.
+  if ((statement || !inProvision) && MAYBE_AVAILABILITY.test(text)) {
+    for (const span of availabilityConditions(text, tokens, child))
+      if (!inRanges(quoted, span.start)) found.push({ kind: "condition", ...span });
   }
   // "and/or" leaves who or what open.
   for (const m of text.matchAll(/\band\/or\b/gi)) {
@@ -1105,6 +1147,13 @@ function sizesTheTask(text: string, r: VagueSpan): boolean {
 
 const CAN_CONDITION =
   /\b(?:where|wherever|whenever|when|if|as best|as well as|as far as|as much as)\s+(?:[\p{L}']+\s+){0,2}(?:can|could|is able|are able)(?=\s*(?:[.,;:)]|$))/giu;
+
+// Words without which unspecifiedHelp can find nothing.
+const MAYBE_HELP = /\b(?:help\w*|support\w*|assist\w*|aid\w*|work)\b/i;
+
+// Words without which availabilityConditions can find nothing.
+const MAYBE_AVAILABILITY =
+  /\b(?:free|available|spare|spared|released|freed|elsewhere|capacity|time|allows?|allowing|permits?|permitting|enough|sufficient|can|could)\b/i;
 
 // Words without which no rule of grammar in vaguenessByGrammar.ts can find anything.
 const MAYBE_GRAMMAR =

@@ -4,6 +4,7 @@ import { readClauses } from "./readClauses.js";
 import type { LanguageReading, LanguageWord } from "./readLanguage.js";
 import { isNegated, sentenceAround } from "./textHelpers.js";
 import type { Token } from "./tokenize.js";
+import { tokenSentences } from "./tokenSentences.js";
 
 /** A span of a provision's words that leaves room for doubt, with the kind of doubt. */
 export interface GrammarSpan {
@@ -294,18 +295,8 @@ function sentenceIsSpecific(text: string, words: readonly Token[], child: string
 
 function emptyNounPhrases(text: string, tokens: readonly Token[], child: string): GrammarSpan[] {
   const spans: GrammarSpan[] = [];
-  const sentences: Token[][] = [];
-  let current: Token[] = [];
-  tokens.forEach((t, i) => {
-    if (i > 0 && /[.!?;\n]/.test(text.slice((tokens[i - 1] as Token).end, t.start))) {
-      sentences.push(current);
-      current = [];
-    }
-    current.push(t);
-  });
-  if (current.length > 0) sentences.push(current);
-  for (const words of sentences) {
-    if (words.length === 0 || words.length > 16 || sentenceIsSpecific(text, words, child)) continue;
+  for (const words of tokenSentences(text, tokens)) {
+    if (words.length > 16 || sentenceIsSpecific(text, words, child)) continue;
     for (let i = 0; i < words.length; i++) {
       const t = words[i] as Token;
       // "Use of assistive technology", "use of visual aids and prompts".

@@ -1,0 +1,43 @@
+/**
+ * Abbreviations a family reads as words, which the jargon rule never asks to explain: most are
+ * better known than their long forms. Any other run of capitals is an acronym the plan must
+ * explain (CoP 9.61), whether or not the glossary knows it.
+ */
+export const PLAIN_ABBREVIATIONS: ReadonlySet<string> = new Set([
+  "AM",
+  "PM",
+  "OK",
+  "UK",
+  "GB",
+  "EU",
+  "USA",
+  "NHS",
+  "GP",
+  "A&E",
+  "BBC",
+  "TV",
+  "DVD",
+  "CD",
+  "PC",
+  "IT",
+  "ICT",
+  "USB",
+  "ID",
+  "PIN",
+  "PE",
+  "RE",
+  "DT",
+  "GCSE",
+  "BTEC",
+  "CV",
+  "DBS",
+  "DJ",
+  "LGBT",
+  "LGBTQ",
+  "COVID",
+  "MP",
+  "PTO",
+  "RSVP",
+  "FAQ",
+  "UCAS",
+]);
