@@ -128,5 +128,34 @@ describe("placeholders and nought hours", () => {
     expect(findingsOf(plan, "provision-not-quantified")).toMatchObject([
       { path: "sections.F.provisions[0].hoursPerWeek" },
     ]);
+    const noSessions = planWithF1(
+      (p) => ((p.frequency = { sessions: 0, per: "week", minutes: 30 }), (p.hoursPerWeek = null)),
+    );
+    expect(findingsOf(noSessions, "provision-not-quantified")).toMatchObject([
+      {
+        path: "sections.F.provisions[0].frequency",
+        message: expect.stringContaining("0 sessions"),
+      },
+    ]);
+  });
+
+  it("takes a thing given where it holds as quantified, and a qualification by its title as expertise", () => {
+    const seat = planWithF1((p) => {
+      p.frequency = null;
+      p.what = para("A fixed seat at the front, facing the board, in every lesson.");
+    });
+    expect(findingsOf(seat, "provision-not-quantified")).toEqual([]);
+    for (const expertise of [
+      "Mandatory qualification for teachers of the deaf",
+      "MSc in habilitation",
+      "Advised by the teacher of the visually impaired",
+    ]) {
+      const plan = planWithF1((p) => (p.expertise = expertise));
+      expect(findingsOf(plan, "provision-missing-expertise"), expertise).toEqual([]);
+    }
+    for (const expertise of ["Has a degree", "Qualified teacher"]) {
+      const plan = planWithF1((p) => (p.expertise = expertise));
+      expect(findingsOf(plan, "provision-missing-expertise"), expertise).toHaveLength(1);
+    }
   });
 });

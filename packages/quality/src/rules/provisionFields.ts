@@ -6,6 +6,7 @@ import { isNumberWord } from "../text/numbers.js";
 import type { Token } from "../text/tokenize.js";
 import { namesExpertise, namesSomeone } from "../text/readDeliverer.js";
 import { readLanguage } from "../text/readLanguage.js";
+import { standsThroughout } from "../text/standsThroughout.js";
 
 const fieldPath = (e: ProvisionEntry, field: string) =>
   formatJsonPath(["sections", e.section, "provisions", e.index, field]);
@@ -27,17 +28,22 @@ const quantifiedInWords = (tokens: readonly Token[]): boolean =>
 export const provisionNotQuantified: RuleCheck = (context) =>
   eachProvision(context, ["F"], (e, label) => {
     const p = e.provision;
-    // Nought hours is no provision: the field was filled in but nothing is promised.
-    const zeroHours = p.hoursPerWeek === 0 && !p.frequency;
+    // Nought hours, or nought sessions, is no provision: the field was filled in but nothing is
+    // promised.
+    const zeroSessions = p.frequency?.sessions === 0;
+    const zeroHours = (p.hoursPerWeek === 0 && !p.frequency) || zeroSessions;
     if (!zeroHours && (p.frequency || p.hoursPerWeek !== null)) return null;
-    if (!zeroHours && quantifiedInWords(context.fieldAt(fieldPath(e, "what")).tokens)) return null;
+    const { tokens } = context.fieldAt(fieldPath(e, "what"));
+    if (!zeroHours && (quantifiedInWords(tokens) || standsThroughout(tokens))) return null;
     return {
       section: e.section,
       target: p.id,
-      path: fieldPath(e, zeroHours ? "hoursPerWeek" : "frequency"),
-      message: zeroHours
-        ? `${label} gives 0 hours a week, so nothing is promised to ${context.childName}: give how often and for how long, or the hours a week. Provision must be quantified (CoP 9.69).`
-        : `${label} does not say how much: give how often and for how long (e.g. 3 × 20 minutes a week) or the hours a week. Provision must be quantified (CoP 9.69).`,
+      path: fieldPath(e, zeroHours && !zeroSessions ? "hoursPerWeek" : "frequency"),
+      message: zeroSessions
+        ? `${label} gives 0 sessions, so nothing is promised to ${context.childName}: give how many sessions and how long each lasts. Provision must be quantified (CoP 9.69).`
+        : zeroHours
+          ? `${label} gives 0 hours a week, so nothing is promised to ${context.childName}: give how often and for how long, or the hours a week. Provision must be quantified (CoP 9.69).`
+          : `${label} does not say how much: give how often and for how long (e.g. 3 × 20 minutes a week) or the hours a week. Provision must be quantified (CoP 9.69).`,
     };
   });
 

@@ -120,14 +120,14 @@ const SERVICE = /^(?:service|services|team|clinic|department|trust|unit)$/;
 // A credential: being trained, taught, shown, supervised; a course, a qualification, a licence,
 // a registration; a level of an award.
 const CREDENTIAL =
-  /^(?:train|trained|training|trainings|taught|shown|briefed|briefing|briefings|coached|instructed|mentored|supervised|supervision|observed|signed|course|courses|workshop|workshops|module|modules|qualified|qualification|qualifications|certificate|certificates|certified|certification|accredited|accreditation|registered|registration|licence|license|licensed|licenced|award|diploma|degree|pgce|pgcert|nvq|btec|qts|cpd|level|tier|mandatory)$/;
+  /^(?:train|trained|training|trainings|taught|shown|advised|guided|briefed|briefing|briefings|coached|instructed|mentored|supervised|supervision|observed|signed|course|courses|workshop|workshops|module|modules|qualified|qualification|qualifications|certificate|certificates|certified|certification|accredited|accreditation|registered|registration|licence|license|licensed|licenced|award|diploma|degree|pgce|pgcert|pgdip|msc|bsc|ma|mphil|phd|nvq|btec|qts|cpd|level|tier|mandatory)$/;
 // Words that say how much of it the person has without saying what it is.
 const EMPTY = new Set(
   (
     "appropriate appropriately suitable suitably sufficient sufficiently adequate adequately relevant " +
     "necessary proper good some any required needed as and when if where possible necessary all " +
     "general basic usual standard full fully the a an in of to be with by for or on tbc to-be " +
-    "arranged agreed confirmed decided provided given"
+    "arranged agreed confirmed decided provided given has have holds hold holding having"
   ).split(" "),
 );
 // A profession whose title is itself a registration or a mandatory qualification.
@@ -146,6 +146,9 @@ export function namesExpertise(text: string, tokens: readonly Token[]): boolean 
   }
   if (tokens.some((t) => REGULATED.test(t.norm))) return true;
   if (/\bteachers? of the (?:deaf|visually|multi-sensory)/i.test(text)) return true;
+  // The qualification a teacher of deaf, blind or multi-sensory-impaired children must hold by
+  // law (the Education (School Teachers' Qualifications) (England) Regulations 2003, reg. 8).
+  if (/\bmandatory qualification\b/i.test(text)) return true;
   const credential = tokens.findIndex((t) => parts(t).some((p) => CREDENTIAL.test(p)));
   if (credential < 0) return false;
   // The credential must be in something: "trained in Read Write Inc.", "BSL Level 3",
