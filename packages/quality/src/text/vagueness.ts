@@ -105,7 +105,7 @@ const PATTERNS: readonly [VaguenessKind | `o:${VaguenessKind}`, string][] = [
     "condition",
     "subject to [the] staffing|staff|funding|availability|resources|capacity|budget|approval|agreement|demand|timetabling|need|needs|assessment [availability|capacity|levels|cover|time|permitting]",
   ],
-  ["condition", "depending|dependent|depends|contingent on|upon"],
+  ["condition", "depend|depending|dependent|depends|contingent on|upon"],
   [
     "condition",
     "if|when|as|whenever she|he|they needs|need|requires|require|wants|feels it|them|this|support|help|one|extra|more|additional",
