@@ -125,8 +125,8 @@ const MAX_LAG_BYTES = 1 << 20;
 const MAX_KEYSTROKE_DELETES = 64;
 
 /**
- * An update taken that the plan has not applied yet: it waits for its commit, while other
- * connections' updates are checked.
+ * An update taken that the plan has not applied yet: Hocuspocus applies it once the other hooks
+ * have run, and other connections' updates may be checked meanwhile.
  */
 interface InFlight {
   readonly update: Uint8Array;
@@ -301,7 +301,7 @@ export class PlanShadow {
   #lagBytes = 0;
   /** Whether the copy fell so far behind that it is built again before it is next read. */
   #stale = false;
-  /** Updates taken whose commit has not ended yet, so that the plan does not hold them yet. */
+  /** Updates taken that the plan does not hold yet (Hocuspocus applies each after the hooks). */
   #inFlight: InFlight[] = [];
 
   constructor(source: Y.Doc) {
@@ -338,8 +338,8 @@ export class PlanShadow {
   }
 
   /**
-   * Brings the copy up to the real document, and past it by the updates taken that wait for
-   * their commit, as a check on the copy needs it: in one transaction.
+   * Brings the copy up to the real document, and past it by the updates taken that the plan does
+   * not hold yet, as a check on the copy needs it: in one transaction.
    */
   #catchUp(): void {
     const behind = this.#inFlight.filter((taken) => !taken.inCopy);
@@ -564,7 +564,7 @@ export class PlanShadow {
       }
     }
     // Plan JSON caps a field's whole text, and a block's each stretch of text (here, all of it),
-    // counting what other keystrokes still waiting for their commit type into the same text.
+    // counting what other keystrokes taken but not yet applied type into the same text.
     let length = text.length + (insert?.text.length ?? 0);
     for (const taken of this.#inFlight) if (taken.text === text) length += taken.inserted;
     if (length > (field ? MAX_FIELD_LENGTH : MAX_TEXT_LENGTH)) return null;
@@ -758,7 +758,7 @@ export class PlanShadow {
 
   /**
    * Goes back to the real document's state, forgetting any update it has not taken; the updates
-   * taken that wait for their commit are taken in again before the next check on the copy.
+   * taken that the plan does not hold yet are taken in again before the next check on the copy.
    */
   reset(): void {
     this.#copyWords.destroy();

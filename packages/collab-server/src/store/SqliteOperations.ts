@@ -19,8 +19,11 @@ export interface SqliteLoggedUpdate {
  */
 export interface SqliteOperations {
   load(name: string): StoredDocument;
-  /** Resolves once the update is committed, with those appended within the group-commit window. */
-  append(name: string, update: Uint8Array): void;
+  /**
+   * Commits a group of appended updates in one transaction: the `i`th update is `lengths[i]`
+   * bytes of `data`, after those before it, in the log of `names[i]`. All or none are stored.
+   */
+  appendMany(names: readonly string[], lengths: readonly number[], data: Uint8Array): void;
   logged(name: string): SqliteLoggedUpdate[];
   /** Merges `snapshot` into the stored one and drops the log up to `upTo`, in one transaction. */
   compact(name: string, snapshot: Uint8Array, upTo: number | null, summary: string | null): void;
@@ -51,5 +54,4 @@ export type SqliteReply =
 /** What the worker is started with. */
 export interface SqliteWorkerData {
   readonly path: string;
-  readonly groupCommitMs: number;
 }

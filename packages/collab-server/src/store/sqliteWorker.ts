@@ -1,7 +1,7 @@
 // The SQLite store's worker thread: it owns the file's one write connection, so that no commit's
 // fsync, no read of a long plan and no merge of its snapshot runs on the server's event loop,
 // where every other person's keystroke would wait behind it. Requests are done in the order they
-// arrive; appends that arrive within the group-commit window share one transaction.
+// arrive; a group of appends (gathered by the store on the event loop) is one transaction.
 import { parentPort, workerData } from "node:worker_threads";
 import Database from "better-sqlite3";
 import * as Y from "yjs";
@@ -17,7 +17,7 @@ import { sqliteSchema } from "./sqliteSchema.js";
 if (!parentPort)
   throw new Error("sqliteWorker runs only as a worker thread of SqliteDocumentStore");
 const port = parentPort;
-const { path, groupCommitMs } = workerData as SqliteWorkerData;
+const { path } = workerData as SqliteWorkerData;
 
 const db = new Database(path);
 sqliteSchema(db);
@@ -92,9 +92,16 @@ const versionFromRow = (row: VersionRow): Omit<StoredVersion, "plan"> => ({
   createdBy: JSON.parse(row.created_by) as StoredVersion["createdBy"],
 });
 
-const insertUpdates = db.transaction((batch: readonly PendingAppend[]) => {
-  for (const { name, data } of batch) statements.insertUpdate.run(name, data);
-});
+const insertUpdates = db.transaction(
+  (names: readonly string[], lengths: readonly number[], data: Uint8Array) => {
+    let at = 0;
+    names.forEach((name, i) => {
+      const length = lengths[i]!;
+      statements.insertUpdate.run(name, Buffer.from(data.buffer, data.byteOffset + at, length));
+      at += length;
+    });
+  },
+);
 
 const compact = db.transaction(
   (name: string, snapshot: Uint8Array, upTo: number | null, summary: string | null) => {
@@ -116,7 +123,8 @@ const appendAudit = db.transaction((name: string, entries: readonly AuditEntry[]
   for (const entry of entries) statements.addAudit.run(name, JSON.stringify(entry));
 });
 
-const operations: Omit<SqliteOperations, "append"> = {
+const operations: SqliteOperations = {
+  appendMany: (names, lengths, data) => insertUpdates(names, lengths, data),
   load: (name) => ({
     snapshot: ((row) => (row ? bytes(row.state) : null))(statements.state.get(name)),
     updates: statements.updates.all(name).map((row) => bytes(row.data)),
@@ -155,15 +163,6 @@ const operations: Omit<SqliteOperations, "append"> = {
   close: () => db.close(),
 };
 
-interface PendingAppend {
-  readonly id: number;
-  readonly name: string;
-  readonly data: Buffer;
-}
-
-let appends: PendingAppend[] = [];
-let appendTimer: { cancel(): void } | null = null;
-
 const failure = (id: number, error: unknown): SqliteReply => ({
   id,
   error: {
@@ -174,40 +173,7 @@ const failure = (id: number, error: unknown): SqliteReply => ({
   },
 });
 
-/** Commits the appends waiting for their group, in one transaction, and answers each. */
-function commitAppends(): void {
-  appendTimer?.cancel();
-  appendTimer = null;
-  const batch = appends;
-  appends = [];
-  if (batch.length === 0) return;
-  try {
-    insertUpdates(batch);
-  } catch (error) {
-    // Nothing of the batch is stored (the transaction rolled back): each writer is told so.
-    for (const { id } of batch) port.postMessage(failure(id, error));
-    return;
-  }
-  for (const { id } of batch) port.postMessage({ id, value: undefined } satisfies SqliteReply);
-}
-
 port.on("message", (request: SqliteRequest) => {
-  if (request.op === "append") {
-    const [name, update] = request.args as [string, Uint8Array];
-    appends.push({ id: request.id, name, data: Buffer.from(update) });
-    if (appends.length > 1) return;
-    if (groupCommitMs > 0) {
-      const timer = setTimeout(commitAppends, groupCommitMs);
-      appendTimer = { cancel: () => clearTimeout(timer) };
-    } else {
-      const immediate = setImmediate(commitAppends);
-      appendTimer = { cancel: () => clearImmediate(immediate) };
-    }
-    return;
-  }
-  // Whatever was appended before this request is committed before it, so requests take effect
-  // in the order they were made (a compaction never runs ahead of an update sent before it).
-  commitAppends();
   let reply: SqliteReply;
   try {
     const operation = operations[request.op as keyof typeof operations] as (

@@ -13,12 +13,52 @@ import { afterAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { SqliteDocumentStore } from "../store/SqliteDocumentStore.js";
 import { type PlanListSummary, summarizePlan } from "../summarizePlan.js";
-import { persistence, SUMMARY_EVERY_MS } from "./persistence.js";
+import { COMPACT_EVERY_MS, persistence, SUMMARY_EVERY_MS } from "./persistence.js";
 
 const dir = mkdtempSync(join(tmpdir(), "ehcp-persistence-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("persistence", () => {
+  it("folds the log of a plan clients type in at most every minute, and a change made on the server at once", async () => {
+    const store = new SqliteDocumentStore(join(dir, "folding.sqlite"));
+    let clock = 2_000_000;
+    const extension = persistence(store, () => clock);
+    const source = planToYDoc(parsePlan(examplePlan("plan-good.json")));
+    await store.create("plan-folding", Y.encodeStateAsUpdate(source));
+    const doc = new Document("plan-folding");
+    const payload = { documentName: "plan-folding", document: doc };
+    await extension.onLoadDocument?.(payload as onLoadDocumentPayload);
+    doc.addDirectConnection();
+    const storeNow = () => extension.onStoreDocument?.(payload as onStoreDocumentPayload);
+    const storedText = async () => {
+      const back = new Y.Doc();
+      Y.applyUpdate(back, (await store.load("plan-folding")).snapshot as Uint8Array);
+      return deliveredByText(back).toString();
+    };
+    await storeNow();
+    const before = await storedText();
+
+    // A client's keystroke (which planPolicy has logged as it arrived): not folded again yet.
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(doc));
+    const sent = Y.encodeStateVector(client);
+    deliveredByText(client).insert(0, "Every week: ");
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(client, sent), { source: "connection" });
+    clock += 10_000;
+    await storeNow();
+    expect(await storedText()).toBe(before);
+    clock += COMPACT_EVERY_MS;
+    await storeNow();
+    expect(await storedText()).toBe(`Every week: ${before}`);
+
+    // A change made on the server is in no log: folded at the next store, however soon.
+    deliveredByText(doc).insert(0, "From Monday: ");
+    clock += 1_000;
+    await storeNow();
+    expect(await storedText()).toBe(`From Monday: Every week: ${before}`);
+    await store.close();
+  });
+
   it("stores the caseload summary of a plan being typed in when its child or status changes, at least every minute, and when it closes", async () => {
     const store = new SqliteDocumentStore(join(dir, "plans.sqlite"));
     let clock = 1_000_000;

@@ -4,7 +4,7 @@ import * as Y from "yjs";
 import { holdsPlan } from "../holdsPlan.js";
 import { summarizePlan, summaryHead } from "../summarizePlan.js";
 import type { DocumentStore } from "../store/DocumentStore.js";
-import { loadStoredDocument } from "../store/loadStoredDocument.js";
+import { FROM_STORE, loadStoredDocument } from "../store/loadStoredDocument.js";
 import { encodedState } from "./encodedState.js";
 import { SYNC_STEP_1 } from "./syncSteps.js";
 
@@ -16,12 +16,35 @@ import { SYNC_STEP_1 } from "./syncSteps.js";
  */
 export const SUMMARY_EVERY_MS = 60_000;
 
+/**
+ * How often an open plan's log is folded into its snapshot while people type in it, at most, in
+ * milliseconds. Every keystroke from a client is on disk in the log before its writer is told it
+ * was saved, so folding is for the store's size and a plan's next opening, not for safety: it
+ * encodes the whole plan and merges it with the stored one (tens of milliseconds for a long plan,
+ * on the event loop and the store's thread), which Hocuspocus would otherwise do after every
+ * pause in typing and every ten seconds of it. A change made on the server (a lifecycle step, an
+ * accepted suggestion), which is in no log, is folded in at once, as is the plan when the last
+ * person leaves.
+ */
+export const COMPACT_EVERY_MS = 60_000;
+
+/**
+ * Whether an update with this origin is stored already: applied from the store, taken from a
+ * client (logged by `planPolicy` as it arrives) or relayed from another instance (which logged it).
+ */
+function isLogged(origin: unknown): boolean {
+  if (origin === FROM_STORE) return true;
+  const source = (origin as { source?: unknown } | null)?.source;
+  return source === "connection" || source === "redis";
+}
+
 /** An error's kind for a log line: never its message or stack, which may quote the plan. */
 const kindOf = (error: unknown) => (error instanceof Error ? error.name : typeof error);
 
 /**
  * Plans live in the store: loaded from its snapshot and log, brought up to date from it before
- * a client is sent the plan, and folded into a snapshot when Hocuspocus stores the document. The
+ * a client is sent the plan, and folded into a snapshot when Hocuspocus stores the document, at
+ * most every `COMPACT_EVERY_MS` while what it holds is all in the log. The
  * summary plan lists show is stored with it when the child or the status changed, when the plan
  * is about to be unloaded (no one has it open), and otherwise at most every `SUMMARY_EVERY_MS`.
  * Taken updates are logged by `planPolicy` as they arrive.
@@ -49,10 +72,22 @@ export function persistence(
   // Per open plan, when its summary was last stored and what it named.
   const summarized = new Map<string, { at: number; head: string }>();
   const checkers = new Map<string, PlanChecker>();
+  // Per open plan, when its log was last folded, and whether it holds a change in no log.
+  const compacted = new Map<string, number>();
+  const unlogged = new Set<string>();
+  const watched = new WeakSet<Y.Doc>();
+  const watch = (name: string, document: Y.Doc) => {
+    if (watched.has(document)) return;
+    watched.add(document);
+    document.on("update", (_update: Uint8Array, origin: unknown) => {
+      if (!isLogged(origin)) unlogged.add(name);
+    });
+  };
   return {
     extensionName: "persistence",
     async onLoadDocument({ documentName, document }) {
       await loadStoredDocument(store, documentName, document);
+      watch(documentName, document);
       const checker = newChecker();
       checkers.set(documentName, checker);
       if (!holdsPlan(document)) return;
@@ -76,7 +111,8 @@ export function persistence(
       if (type === SYNC_STEP_1) await loadStoredDocument(store, documentName, document);
     },
     async onStoreDocument({ documentName, document }) {
-      const snapshot = Y.snapshot(document);
+      // Watched from its first store at the latest, which always folds.
+      watch(documentName, document);
       const head = JSON.stringify(summaryHead(document));
       const last = summarized.get(documentName);
       const due =
@@ -84,6 +120,12 @@ export function persistence(
         last.head !== head ||
         document.getConnectionsCount() === 0 ||
         now() - last.at >= SUMMARY_EVERY_MS;
+      const folded = compacted.get(documentName);
+      const inLog = !unlogged.has(documentName);
+      if (!due && inLog && folded !== undefined && now() - folded < COMPACT_EVERY_MS) return;
+      // A change in no log made from here on marks the plan again, for the next store.
+      unlogged.delete(documentName);
+      const snapshot = Y.snapshot(document);
       // The summary is only for lists: a checker that fails must not stop the plan being stored.
       // The stored summary stands, and the next store tries again with a fresh checker.
       let summary: ReturnType<typeof summarizePlan> | undefined;
@@ -97,17 +139,25 @@ export function persistence(
           checkers.set(documentName, newChecker());
         }
       }
-      await store.compact(
-        documentName,
-        encodedState(document),
-        (update) => Y.snapshotContainsUpdate(snapshot, update),
-        summary,
-      );
+      try {
+        await store.compact(
+          documentName,
+          encodedState(document),
+          (update) => Y.snapshotContainsUpdate(snapshot, update),
+          summary,
+        );
+      } catch (error) {
+        if (!inLog) unlogged.add(documentName);
+        throw error;
+      }
+      compacted.set(documentName, now());
       if (summary) summarized.set(documentName, { at: now(), head });
     },
     async afterUnloadDocument({ documentName }) {
       summarized.delete(documentName);
       checkers.delete(documentName);
+      compacted.delete(documentName);
+      unlogged.delete(documentName);
     },
   };
 }

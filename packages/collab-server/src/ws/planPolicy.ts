@@ -6,7 +6,7 @@ import { PlanShadow } from "../PlanShadow.js";
 import type { SectionPolicy } from "../sectionPolicy.js";
 import type { DocumentStore } from "../store/DocumentStore.js";
 import { newClientsOf } from "./clientIdGate.js";
-import { closeWith } from "./closeWith.js";
+import { DurableAcks } from "./DurableAcks.js";
 import { editableOf } from "./documentAccess.js";
 import type { EditRefusals } from "./EditRefusals.js";
 import type { Sender } from "./Sender.js";
@@ -26,12 +26,14 @@ export interface PlanPolicyOptions {
 /**
  * The section policy, the schema, the plan's integrity and its lifecycle, decided on what an
  * update does: each is tried first on a copy of the plan (see `PlanShadow`), and refused there
- * or taken. A taken update is logged to the store before Hocuspocus applies and acknowledges it
- * (right after this hook), so an acknowledged edit survives a crash, and noted in the audit trail.
+ * or taken. A taken update is applied and relayed by Hocuspocus right after this hook, while it is
+ * appended to the store's log; its acknowledgement waits for the append (see `DurableAcks`), so
+ * an acknowledged edit survives a crash. It is noted in the audit trail.
  */
 export function planPolicy(options: PlanPolicyOptions): Extension {
   const { store, audit, refusals, policy, suggestPolicy } = options;
   const shadows = new Map<string, PlanShadow>();
+  const acks = new DurableAcks(store);
   // Per role, the parts it may change and those it may suggest in, made once, not per keystroke.
   const allowed = new Map<Role, Pick<Sender, "editable" | "suggestable">>();
   const allowedFor = (role: Role) => {
@@ -76,19 +78,8 @@ export function planPolicy(options: PlanPolicyOptions): Extension {
         });
         return;
       }
-      // While it waits for its commit (the SQLite store gathers a few milliseconds of updates
-      // into one), other connections' updates are tried on the copy after it, in the order they
-      // will be applied; a connection's own next update waits for this one.
-      try {
-        await store.append(documentName, payload);
-      } catch (error) {
-        // Not stored, so not applied: the copy must forget it too. The writer is told it was not
-        // saved (their editor keeps it and sends it again once it has reconnected); a close
-        // reason has room for 123 bytes (Hocuspocus logs it, with the plan).
-        shadow.withdraw(payload);
-        const why = error instanceof Error ? error.message : String(error);
-        throw closeWith(4503, `not saved: ${why}`.slice(0, 100));
-      }
+      // Applied and relayed at once; the writer is told it was saved once it is on disk.
+      acks.hold(connection, document, store.append(documentName, payload));
       if (parts && parts.length > 0) {
         audit.record(documentName, { id: user.id, role: user.role }, new Set(parts), items);
       }
@@ -96,6 +87,7 @@ export function planPolicy(options: PlanPolicyOptions): Extension {
     async afterUnloadDocument({ documentName }) {
       shadows.get(documentName)?.destroy();
       shadows.delete(documentName);
+      acks.forget(documentName);
     },
   };
 }
