@@ -175,6 +175,24 @@ for (const result of await typingComparison({ seconds })) {
   console.log(JSON.stringify(result));
   results.push(result);
 }
+// The server's own CPU for 30 typists at their pace, ours beside stock in turns, in memory and
+// with every update on disk before its acknowledgement (alone: `node --expose-gc
+// bench/serverCpu.mjs`, after a build; its own process, so that its rounds do not share this
+// one's heap).
+const serverCpu = execFileSync(
+  process.execPath,
+  ["--expose-gc", new URL("./serverCpu.mjs", import.meta.url).pathname],
+  {
+    encoding: "utf8",
+    env: { BENCH_RATE: "150", BENCH_ROUNDS: "4", ...process.env },
+    stdio: ["ignore", "pipe", "inherit"],
+    maxBuffer: 16 * 1024 * 1024,
+  },
+);
+for (const line of serverCpu.split("\n").filter((l) => l.startsWith('{"name"'))) {
+  console.log(line);
+  results.push(JSON.parse(line));
+}
 // Messages per keystroke and latency before and after the editor's batching (alone:
 // `node --expose-gc bench/batching.mjs`, after a build).
 results.push(...(await batchingBenchmarks(seconds)));

@@ -127,6 +127,8 @@ const PATTERNS: readonly [VaguenessKind | `o:${VaguenessKind}`, string][] = [
   ],
   // In an outcome, "read some books" counts nothing the reviewer can check.
   ["o:estimate", "some *"],
+  // So do "many books", "several friends", "numerous words" (but not "how many", a question).
+  ["o:estimate", "many|several|numerous|various *"],
   // Help of a kind and amount no one has said, as the measure of what the child does: "take
   // part with encouragement". ("With a prompt", "with no more than 2 reminders" say how much.)
   [
@@ -989,6 +991,8 @@ function readVagueness(
         const m = pattern.matchAt(tokens, i);
         if (!m) continue;
         if (kind === "ceiling" && isLengthCap(tokens, i, m.endIndex, text)) continue;
+        // "Say how many cubes there are", "as many as ten": a count asked for or given.
+        if (kind === "estimate" && /^(?:how|as|so|too)$/.test(tokens[i - 1]?.norm ?? "")) continue;
         // "A group of a maximum of 6 pupils": a cap on who is in the group fixes the group's
         // size, which is the decision; "a maximum of 6 sessions" caps what the child is given.
         if (kind === "ceiling" && PEOPLE.test(tokens[m.endIndex]?.norm ?? "")) continue;
