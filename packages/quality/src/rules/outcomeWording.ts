@@ -604,6 +604,14 @@ const GIVEN = new PhraseMatcher([
   "will be placed",
   "will access",
   "will continue to access",
+  "will continue accessing",
+  "will keep accessing",
+  "will carry on accessing",
+  "will still access",
+  "will continue receiving",
+  "will keep receiving",
+  "will carry on receiving",
+  "will still receive",
   "will have access",
   "will continue to have",
   "will be provided with",
@@ -742,10 +750,20 @@ const SUPPORT_NOUNS = new Set([
   "cushion",
   "breaks",
   "passport",
+  // Teaching of a kind the child is given: "will have travel training twice a week".
+  "training",
+  "tuition",
+  "coaching",
+  "counselling",
+  "coach",
 ]);
 
 const PARTICIPLE =
   /(?:ed|en|nt|ne)$|^(?:made|built|read|met|won|begun|got|kept|held|found|left|become)$/;
+// Adjectives the endings above would take for participles: "will have independent travel
+// training" is training given, not something the child will have done.
+const NOT_PARTICIPLE =
+  /^(?:independent|different|frequent|consistent|intensive|urgent|excellent|efficient|sufficient|recent|current|patient|pleasant|silent|dependent|extended|dedicated|specialist)$/;
 
 const SUBJECT_LEAD = new Set([
   "the",
@@ -794,7 +812,8 @@ function provisionWords(
   if (given) return given;
   const had = WILL_HAVE.find(tokens).find((m) => {
     const next = tokens[m.endIndex];
-    if (!next || PARTICIPLE.test(next.norm) || LESS.has(next.norm)) return false;
+    if (!next || (PARTICIPLE.test(next.norm) && !NOT_PARTICIPLE.test(next.norm))) return false;
+    if (LESS.has(next.norm)) return false;
     // "Will need to ask for help" is the child acting; "will attend 95% of sessions" a measure.
     if (next.norm === "to" || isNegated(tokens, m.index, text)) return false;
     const window = tokens.slice(m.endIndex, m.endIndex + 4);

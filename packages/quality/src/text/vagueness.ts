@@ -674,6 +674,13 @@ const ACCESS_BEFORE = new Set([
   "open",
   "unlimited",
   "priority",
+  // "Will keep accessing the group", "carry on accessing", "continue accessing": no more decided.
+  "keep",
+  "keeps",
+  "on",
+  "continue",
+  "continues",
+  "still",
 ]);
 
 export function accessSpan(tokens: readonly Token[], i: number): VagueSpan | null {
